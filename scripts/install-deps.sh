@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages peermap builds, tests and runs with; does nothing when all are present.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config
+  libgtest-dev libbenchmark-dev
+  nlohmann-json3-dev libcli11-dev
+  libgraphviz-dev graphviz
+  libcairo2-dev libpango1.0-dev
+  fonts-dejavu-core fonts-liberation2
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "peermap: missing packages: ${missing[*]}; run as root or install them" >&2
+    exit 1
+  fi
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

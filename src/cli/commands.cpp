@@ -1,0 +1,175 @@
+#include "cli/commands.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "layout/layout.hpp"
+#include "model/json_io.hpp"
+#include "model/views.hpp"
+#include "render/render.hpp"
+
+namespace peermap::cli {
+
+namespace {
+
+constexpr std::size_t kMaxFileBytes = 32u << 20u;
+
+//! Reads a whole file, refusing one larger than the document limit before reading it.
+Result<std::string> read_file(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Error{ErrorKind::Io, "cannot read: " + ec.message()};
+  if (size > kMaxFileBytes) {
+    return Error{ErrorKind::Invalid, "file is " + std::to_string(size) + " bytes; the limit is " +
+                                         std::to_string(kMaxFileBytes)};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorKind::Io, "cannot open"};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void print_problems(const std::string& path, const model::ParseOutcome& outcome, std::ostream& out) {
+  for (const auto& p : outcome.problems) {
+    out << path << ": " << p.where << ": "
+        << (p.severity == model::Severity::Error ? "error: " : "warning: ") << p.message << "\n";
+  }
+}
+
+//! Loads and validates; on any error prints the problems and returns nullopt.
+std::optional<model::Document> load(const std::string& path, std::ostream& err, int& exit_code) {
+  auto text = read_file(path);
+  if (!text) {
+    err << path << ": error: " << text.error().message << "\n";
+    exit_code = text.error().kind == ErrorKind::Io ? kExitUsage : kExitInvalid;
+    return std::nullopt;
+  }
+  model::ParseOptions options;
+  options.today = model::today_utc();
+  auto outcome = model::parse_document(text.value(), options);
+  if (outcome.has_errors()) {
+    print_problems(path, outcome, err);
+    exit_code = kExitInvalid;
+    return std::nullopt;
+  }
+  return std::move(outcome.document);
+}
+
+//! The document as the view options ask (as-of date), and the layout options.
+std::optional<model::Document> view_of(model::Document document, const ViewOptions& view,
+                                       layout::LayoutOptions& options, std::ostream& err) {
+  if (!view.as_of.empty()) {
+    const auto date = model::Date::parse(view.as_of);
+    if (!date) {
+      err << "--as-of: error: \"" << view.as_of << "\" is not a date (YYYY-MM-DD)\n";
+      return std::nullopt;
+    }
+    document = model::as_known_on(document, *date);
+  }
+  if (!view.ecomap.empty() && document.find_person(view.ecomap) == nullptr) {
+    err << "--ecomap: error: no person with id \"" << view.ecomap << "\"\n";
+    return std::nullopt;
+  }
+  options.seed = view.seed;
+  options.ecomap_centre = view.ecomap;
+  options.redact = view.redact;
+  return document;
+}
+
+//! Writes beside the target and renames, so a failure never leaves a half-written file.
+Status write_atomically(const std::string& path, const std::string& bytes) {
+  const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out) {
+      std::remove(temporary.c_str());
+      return Error{ErrorKind::Io, "cannot write " + path};
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    std::remove(temporary.c_str());
+    return Error{ErrorKind::Io, "cannot write " + path + ": " + ec.message()};
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+int validate(const std::string& path, std::ostream& out, std::ostream& err) {
+  auto text = read_file(path);
+  if (!text) {
+    out << path << ": error: " << text.error().message << "\n";
+    return text.error().kind == ErrorKind::Io ? kExitUsage : kExitInvalid;
+  }
+  model::ParseOptions options;
+  options.today = model::today_utc();
+  const auto outcome = model::parse_document(text.value(), options);
+  print_problems(path, outcome, out);
+  (void)err;
+  return outcome.has_errors() ? kExitInvalid : kExitOk;
+}
+
+int layout(const std::string& path, const ViewOptions& view, std::ostream& out, std::ostream& err) {
+  int code = kExitOk;
+  auto document = load(path, err, code);
+  if (!document) return code;
+  layout::LayoutOptions options;
+  auto shown = view_of(std::move(*document), view, options, err);
+  if (!shown) return kExitUsage;
+  auto geometry = layout::compute_layout(*shown, options);
+  if (!geometry) {
+    err << path << ": error: " << geometry.error().message << "\n";
+    return kExitInvalid;
+  }
+  for (const auto& warning : geometry->warnings) err << path << ": warning: " << warning << "\n";
+  out << layout::geometry_to_json(geometry.value());
+  return kExitOk;
+}
+
+int render(const std::string& path, const std::string& output, const ViewOptions& view, std::ostream& err) {
+  const auto format = render::format_for_path(output);
+  if (!format) {
+    err << output << ": error: the output must end in .svg, .png or .pdf\n";
+    return kExitUsage;
+  }
+  int code = kExitOk;
+  auto document = load(path, err, code);
+  if (!document) return code;
+  layout::LayoutOptions options;
+  auto shown = view_of(std::move(*document), view, options, err);
+  if (!shown) return kExitUsage;
+  auto geometry = layout::compute_layout(*shown, options);
+  if (!geometry) {
+    err << path << ": error: " << geometry.error().message << "\n";
+    return kExitInvalid;
+  }
+  for (const auto& warning : geometry->warnings) err << path << ": warning: " << warning << "\n";
+  render::RenderOptions render_options;
+  render_options.format = *format;
+  render_options.redact = view.redact;
+  render_options.ecomap_centre = view.ecomap;
+  if (!view.as_of.empty()) render_options.as_of = model::Date::parse(view.as_of);
+  auto bytes = render::render_map(*shown, geometry.value(), render_options);
+  if (!bytes) {
+    err << path << ": error: " << bytes.error().message << "\n";
+    return kExitInvalid;
+  }
+  const auto written = write_atomically(output, bytes.value());
+  if (!written) {
+    err << output << ": error: " << written.error().message << "\n";
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+}  // namespace peermap::cli

@@ -1,0 +1,147 @@
+#include "layout/graphviz_base.hpp"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace peermap::layout {
+
+namespace {
+
+struct GraphClose {
+  void operator()(Agraph_t* graph) const { agclose(graph); }
+};
+struct ContextFree {
+  void operator()(GVC_t* context) const { gvFreeContext(context); }
+};
+using GraphPtr = std::unique_ptr<Agraph_t, GraphClose>;
+using ContextPtr = std::unique_ptr<GVC_t, ContextFree>;
+
+//! Frees a layout made by gvLayout before the graph is closed.
+class LayoutGuard {
+ public:
+  LayoutGuard(GVC_t* context, Agraph_t* graph) : context_(context), graph_(graph) {}
+  ~LayoutGuard() { gvFreeLayout(context_, graph_); }
+  LayoutGuard(const LayoutGuard&) = delete;
+  LayoutGuard& operator=(const LayoutGuard&) = delete;
+
+ private:
+  GVC_t* context_;
+  Agraph_t* graph_;
+};
+
+std::mutex& graphviz_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+// Graphviz reports through a C callback; collect the text, never throw across it.
+std::string& graphviz_errors() {
+  static std::string errors;
+  return errors;
+}
+int collect_graphviz_error(char* message) {
+  graphviz_errors() += message;
+  return 0;
+}
+
+std::string number(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.4f", value);
+  return buffer;
+}
+
+void set(void* object, const char* name, const std::string& value) {
+  agsafeset(object, const_cast<char*>(name), const_cast<char*>(value.c_str()),
+            const_cast<char*>(""));
+}
+
+}  // namespace
+
+Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes,
+                                              const std::vector<BaseEdge>& edges,
+                                              BaseEngine engine, unsigned seed) {
+  if (nodes.empty()) return std::vector<Point>{};
+  const std::lock_guard<std::mutex> lock(graphviz_mutex());
+  graphviz_errors().clear();
+  agseterr(AGERR);
+  agseterrf(collect_graphviz_error);
+
+  static ContextPtr context(gvContext());  // plugins load once per process
+  GraphPtr graph(agopen(const_cast<char*>("peermap"), Agundirected, nullptr));
+  if (!context || !graph) return Error{ErrorKind::Internal, "graphviz: cannot create a graph"};
+
+  Agraph_t* g = graph.get();
+  set(g, "overlap", "prism");
+  set(g, "sep", "+12");  // half of style::kNodeSeparation
+  set(g, "splines", "false");
+  set(g, "notranslate", "true");
+  set(g, "start", "random" + std::to_string(seed));
+  if (engine == BaseEngine::MultiLevel) {
+    set(g, "K", "1.2");
+    set(g, "smoothing", "none");
+  } else {
+    set(g, "maxiter", "300");
+    set(g, "epsilon", "0.001");
+  }
+
+  std::vector<Agnode_t*> handles;
+  handles.reserve(nodes.size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    std::string name = "n" + std::to_string(i);
+    Agnode_t* node = agnode(g, name.data(), 1);
+    set(node, "shape", "box");
+    set(node, "fixedsize", "true");
+    set(node, "label", "");
+    set(node, "width", number(nodes[i].width / 72.0));
+    set(node, "height", number(nodes[i].height / 72.0));
+    if (nodes[i].pin) {
+      // Graphviz's y grows upwards and its pos is in inches.
+      set(node, "pos", number(nodes[i].pin->x / 72.0) + "," + number(-nodes[i].pin->y / 72.0) + "!");
+      set(node, "pin", "true");
+    }
+    handles.push_back(node);
+  }
+  for (const BaseEdge& edge : edges) {
+    if (edge.a == edge.b) continue;
+    Agedge_t* e = agedge(g, handles[static_cast<std::size_t>(edge.a)],
+                         handles[static_cast<std::size_t>(edge.b)], nullptr, 1);
+    set(e, "len", number(edge.length / 72.0));
+    set(e, "weight", number(edge.weight));
+  }
+
+  const char* engine_name = engine == BaseEngine::Stress ? "neato" : "sfdp";
+  if (gvLayout(context.get(), g, engine_name) != 0) {
+    return Error{ErrorKind::Internal, "graphviz layout failed: " + graphviz_errors()};
+  }
+  const LayoutGuard guard(context.get(), g);
+  std::vector<Point> positions;
+  positions.reserve(nodes.size());
+  for (Agnode_t* node : handles) {
+    // Rounded to 1/100 pt: Graphviz's last bits vary with memory layout between runs.
+    positions.push_back({std::round(ND_coord(node).x * 100) / 100, -std::round(ND_coord(node).y * 100) / 100});
+  }
+  // Engines that do not honour pins (sfdp) or that translate still keep relative positions:
+  // shift so the first pinned node sits on its pin, then put every pinned node on its own.
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (!nodes[i].pin) continue;
+    const double dx = nodes[i].pin->x - positions[i].x;
+    const double dy = nodes[i].pin->y - positions[i].y;
+    for (Point& p : positions) {
+      p.x += dx;
+      p.y += dy;
+    }
+    break;
+  }
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].pin) positions[i] = *nodes[i].pin;
+  }
+  return positions;
+}
+
+}  // namespace peermap::layout

@@ -1,0 +1,33 @@
+// The wall around Graphviz: an abstract graph in, centre positions out. Graphviz handles are
+// RAII-owned here and never leave this file; calls are serialised (Graphviz is not re-entrant).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "layout/geometry.hpp"
+#include "model/result.hpp"
+
+namespace peermap::layout {
+
+struct BaseNode {
+  double width = 10;  //!< points, the box overlap removal keeps clear
+  double height = 10;
+  std::optional<Point> pin;  //!< fixed centre, in layout coordinates (y down)
+};
+
+struct BaseEdge {
+  int a = 0;
+  int b = 0;
+  double length = 72;  //!< preferred length, points
+  double weight = 1;
+};
+
+enum class BaseEngine { Stress, MultiLevel };  //!< neato stress majorisation, or sfdp
+
+//! Centres of the nodes, y growing downwards, pinned nodes exactly at their pins.
+[[nodiscard]] Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes,
+                                                            const std::vector<BaseEdge>& edges,
+                                                            BaseEngine engine, unsigned seed);
+
+}  // namespace peermap::layout

@@ -1,0 +1,408 @@
+#include "layout/layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "layout/graphviz_base.hpp"
+#include "layout/layout_parts.hpp"
+#include "layout/regions.hpp"
+#include "layout/style.hpp"
+#include "layout/text_metrics.hpp"
+
+namespace peermap::layout {
+
+using model::Document;
+using model::Person;
+
+namespace {
+
+constexpr TextStyle kNameStyle{style::kNameFontSize, false, style::kLabelMaxWidth,
+                               style::kLabelMaxNameLines};
+constexpr TextStyle kDetailStyle{style::kDetailFontSize, false, style::kLabelMaxWidth, 1};
+constexpr TextStyle kRegionStyle{style::kRegionFontSize, true, 180.0, 1};
+
+//! Control characters have no business in a label; they would confuse pango and readers.
+std::string printable(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    out.push_back(byte < 0x20 || byte == 0x7f ? ' ' : c);
+  }
+  return out;
+}
+
+//! "Jayden Carter" -> "J. C." (first code point of each word).
+std::string initials(const std::string& name) {
+  std::string out;
+  bool at_word_start = true;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(name[i]);
+    if (name[i] == ' ') {
+      at_word_start = true;
+      continue;
+    }
+    if (at_word_start && (byte & 0xC0) != 0x80) {
+      if (!out.empty()) out += ' ';
+      std::size_t len = 1;
+      while (i + len < name.size() && (static_cast<unsigned char>(name[i + len]) & 0xC0) == 0x80) ++len;
+      out += name.substr(i, len) + ".";
+      at_word_start = false;
+    }
+  }
+  return out;
+}
+
+NodeGeometry sized_node(std::string id, NodeKind kind, double symbol,
+                        std::vector<std::string> lines, const TextMeasurer& measurer) {
+  NodeGeometry node;
+  node.id = std::move(id);
+  node.kind = kind;
+  node.w = node.h = symbol;
+  double width = 0;
+  double height = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Point size = measurer.measure(lines[i], i == 0 ? kNameStyle : kDetailStyle);
+    width = std::max(width, size.x);
+    height += size.y;
+  }
+  node.label = {0, 0, width, height};
+  node.label_lines = std::move(lines);
+  place_node(node, {0, 0});
+  return node;
+}
+
+}  // namespace
+
+std::vector<std::string> person_label(const Document& document, const Person& person, bool redact) {
+  const bool adult = model::is_adult(person, document.map.map_date);
+  const bool hide = redact && !adult && !document.is_subject(person.id);
+  std::vector<std::string> lines{printable(hide ? initials(person.full_name) : person.full_name)};
+  std::string detail;
+  if (person.role == model::Role::Professional) {
+    detail = "professional";
+  } else if (person.date_of_birth) {
+    detail = std::to_string(model::age_on(*person.date_of_birth, document.map.map_date));
+  } else if (!person.age_band.empty() && person.age_band != "unknown") {
+    detail = person.age_band;
+  } else {
+    detail = adult ? "adult" : "age?";
+  }
+  if (person.roth) detail += " \u00b7 ROTH";
+  lines.push_back(detail);
+  return lines;
+}
+
+NodeGeometry make_person_node(const Document& document, const Person& person, bool redact,
+                              const TextMeasurer& measurer) {
+  const double symbol = document.is_subject(person.id) ? style::kSubjectSymbolSize : style::kSymbolSize;
+  return sized_node(person.id, NodeKind::Person, symbol, person_label(document, person, redact), measurer);
+}
+
+NodeGeometry make_location_node(const model::Location& location, const TextMeasurer& measurer) {
+  return sized_node(location.id, NodeKind::Location, style::kSymbolSize,
+                    {printable(location.name), printable(location.kind)}, measurer);
+}
+
+void place_node(NodeGeometry& node, Point centre) {
+  node.x = centre.x;
+  node.y = centre.y;
+  node.label.x = centre.x - node.label.w / 2;
+  node.label.y = centre.y + node.h / 2 + style::kLabelGap;
+}
+
+Point footprint_offset(const NodeGeometry& node) {
+  NodeGeometry copy = node;
+  place_node(copy, {0, 0});
+  return copy.footprint().centre();
+}
+
+EdgeGeometry straight_edge(const std::string& id, const NodeGeometry& from, const NodeGeometry& to) {
+  const double dx = to.x - from.x;
+  const double dy = to.y - from.y;
+  const double length = std::max(std::hypot(dx, dy), 1e-9);
+  const double r_from = std::min(from.w / 2, length / 2);
+  const double r_to = std::min(to.w / 2, length / 2);
+  return {id, from.id, to.id,
+          {{from.x + dx / length * r_from, from.y + dy / length * r_from},
+           {to.x - dx / length * r_to, to.y - dy / length * r_to}}};
+}
+
+void frame_geometry(Geometry& g, bool keep_coordinates) {
+  std::optional<Rect> box;
+  const auto add = [&](const Rect& r) { box = box ? box->united(r) : r; };
+  for (const auto& node : g.nodes) add(node.footprint());
+  for (const auto& region : g.regions) {
+    if (!region.polygon.empty()) add(bounds(region.polygon));
+    add(region.label);
+  }
+  if (g.ecomap_centre && !g.ring_radii.empty()) {
+    const double r = g.ring_radii.back();
+    add({g.ecomap_centre->x - r, g.ecomap_centre->y - r, 2 * r, 2 * r});
+  }
+  const Rect frame = (box ? *box : Rect{}).inflated(style::kMargin);
+  g.width = frame.w;
+  g.height = frame.h;
+  if (keep_coordinates) {
+    g.x0 = frame.x;
+    g.y0 = frame.y;
+    return;
+  }
+  const double dx = -frame.x;
+  const double dy = -frame.y;
+  const auto shift = [&](Point& p) {
+    p.x += dx;
+    p.y += dy;
+  };
+  for (auto& node : g.nodes) {
+    node.x += dx;
+    node.y += dy;
+    node.label.x += dx;
+    node.label.y += dy;
+  }
+  for (auto& edge : g.edges) std::for_each(edge.points.begin(), edge.points.end(), shift);
+  for (auto& region : g.regions) {
+    std::for_each(region.polygon.begin(), region.polygon.end(), shift);
+    region.label.x += dx;
+    region.label.y += dy;
+  }
+  if (g.ecomap_centre) shift(*g.ecomap_centre);
+  g.x0 = g.y0 = 0;
+}
+
+namespace {
+
+struct RegionSpec {
+  std::string id;
+  std::string name;
+  bool is_location = false;
+  std::vector<int> members;  // indices into the person nodes
+};
+
+std::vector<RegionSpec> region_specs(const Document& document,
+                                     const std::map<std::string, int>& person_index) {
+  std::vector<RegionSpec> specs;
+  std::map<std::string, std::size_t> by_id;
+  for (const auto& group : document.groups) {
+    by_id[group.id] = specs.size();
+    specs.push_back({group.id, group.name, false, {}});
+  }
+  for (const auto& location : document.locations) {
+    by_id[location.id] = specs.size();
+    specs.push_back({location.id, location.name, true, {}});
+  }
+  for (const auto& tie : document.ties) {
+    if (tie.kind == model::TieKind::Relationship) continue;
+    const auto person = person_index.find(tie.from);
+    const auto region = by_id.find(tie.to);
+    if (person == person_index.end() || region == by_id.end()) continue;
+    auto& members = specs[region->second].members;
+    if (std::find(members.begin(), members.end(), person->second) == members.end()) {
+      members.push_back(person->second);
+    }
+  }
+  for (auto& spec : specs) std::sort(spec.members.begin(), spec.members.end());
+  std::erase_if(specs, [](const RegionSpec& s) { return s.members.empty(); });
+  return specs;
+}
+
+//! Puts each region's name just outside its outline, where it covers no person and no other
+//! label: the outline's corners from the top down, then a spiral out from the top.
+void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
+  std::vector<Rect> taken;
+  for (const auto& node : g.nodes) taken.push_back(node.footprint().inflated(1));
+  const auto free = [&](const Rect& r) {
+    return std::none_of(taken.begin(), taken.end(), [&](const Rect& t) { return t.overlaps(r); });
+  };
+  for (auto& region : g.regions) {
+    const Point size = measurer.measure(printable(region.name), kRegionStyle);
+    Polygon corners = region.polygon;
+    std::stable_sort(corners.begin(), corners.end(), [](Point a, Point b) { return a.y < b.y; });
+    std::optional<Rect> chosen;
+    for (const Point& c : corners) {
+      for (const Rect candidate : {Rect{c.x - size.x / 2, c.y - size.y - 1, size.x, size.y},
+                                   Rect{c.x - size.x / 2, c.y + 1, size.x, size.y}}) {
+        if (free(candidate)) {
+          chosen = candidate;
+          break;
+        }
+      }
+      if (chosen) break;
+    }
+    const Point top = corners.empty() ? Point{} : corners.front();
+    for (int ring = 1; !chosen; ++ring) {
+      for (int s = 0; s < 8 * ring && !chosen; ++s) {
+        const double angle = -M_PI / 2 + 2.0 * M_PI * s / (8 * ring);
+        const Rect candidate{top.x - size.x / 2 + ring * 12.0 * std::cos(angle),
+                             top.y - size.y + ring * 12.0 * std::sin(angle), size.x, size.y};
+        if (free(candidate)) chosen = candidate;
+      }
+    }
+    region.label = *chosen;
+    taken.push_back(chosen->inflated(1));
+  }
+}
+
+//! Spreads the unpinned footprints away from their centroid, opening room for corridors.
+void spread(std::vector<Rect>& footprints, const std::vector<bool>& pinned, double factor) {
+  Point centroid;
+  for (const auto& f : footprints) {
+    centroid.x += f.centre().x / static_cast<double>(footprints.size());
+    centroid.y += f.centre().y / static_cast<double>(footprints.size());
+  }
+  for (std::size_t i = 0; i < footprints.size(); ++i) {
+    if (pinned[i]) continue;
+    const Point c = footprints[i].centre();
+    footprints[i].x += (c.x - centroid.x) * (factor - 1);
+    footprints[i].y += (c.y - centroid.y) * (factor - 1);
+  }
+}
+
+Result<Geometry> network_layout(const Document& document, const LayoutOptions& options,
+                                const TextMeasurer& measurer) {
+  Geometry g;
+  std::map<std::string, int> person_index;
+  for (const auto& person : document.people) {
+    person_index[person.id] = static_cast<int>(g.nodes.size());
+    g.nodes.push_back(make_person_node(document, person, options.redact, measurer));
+  }
+  std::map<std::string, Point> pins;
+  for (const auto& pin : document.pins) pins[pin.ref] = {pin.x, pin.y};
+
+  const auto specs = region_specs(document, person_index);
+  std::vector<BaseNode> base;
+  std::vector<bool> pinned;
+  for (auto& node : g.nodes) {
+    const Rect f = node.footprint();
+    BaseNode b{f.w, f.h, std::nullopt};
+    const auto pin = pins.find(node.id);
+    node.pinned = pin != pins.end();
+    if (node.pinned) {
+      const Point offset = footprint_offset(node);
+      b.pin = Point{pin->second.x + offset.x, pin->second.y + offset.y};
+    }
+    pinned.push_back(node.pinned);
+    base.push_back(b);
+  }
+  std::vector<BaseEdge> edges;
+  for (const auto& tie : document.ties) {
+    if (tie.kind != model::TieKind::Relationship) continue;
+    const auto a = person_index.find(tie.from);
+    const auto b = person_index.find(tie.to);
+    if (a == person_index.end() || b == person_index.end()) continue;
+    edges.push_back({a->second, b->second, 150.0 - 15.0 * tie.strength, 1.0 + tie.strength});
+  }
+  // A hidden hub per group or location pulls its members together.
+  for (const auto& spec : specs) {
+    const int hub = static_cast<int>(base.size());
+    base.push_back({2, 2, std::nullopt});
+    for (int m : spec.members) edges.push_back({m, hub, 70.0, 2.0});
+  }
+  const BaseEngine engine = g.nodes.size() <= 400 ? BaseEngine::Stress : BaseEngine::MultiLevel;
+  auto positions = graphviz_positions(base, edges, engine, options.seed);
+  if (!positions) return positions.error();
+
+  std::vector<Rect> footprints;
+  for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+    const Rect f = g.nodes[i].footprint();
+    const Point c = positions.value()[i];
+    footprints.push_back({c.x - f.w / 2, c.y - f.h / 2, f.w, f.h});
+  }
+  std::vector<std::string> moved;
+  separate_footprints(footprints, pinned, style::kNodeSeparation, moved);
+
+  std::vector<std::vector<int>> memberships;
+  for (const auto& spec : specs) memberships.push_back(spec.members);
+  RegionParameters parameters;
+  parameters.cell = style::kRegionCell;
+  parameters.padding = style::kRegionPadding;
+  parameters.clearance = style::kRegionClearance;
+  Result<std::vector<Polygon>> polygons = build_regions(footprints, memberships, parameters);
+  for (int attempt = 0; !polygons && attempt < 12; ++attempt) {
+    spread(footprints, pinned, 1.25);
+    separate_footprints(footprints, pinned, style::kNodeSeparation, moved);
+    polygons = build_regions(footprints, memberships, parameters);
+  }
+  if (!polygons) return Error{ErrorKind::Internal, "cannot draw regions: " + polygons.error().message};
+
+  for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+    const Point offset = footprint_offset(g.nodes[i]);
+    place_node(g.nodes[i], {footprints[i].centre().x - offset.x, footprints[i].centre().y - offset.y});
+  }
+  for (const std::string& index : moved) {
+    g.warnings.push_back("pinned person " + g.nodes[std::stoul(index)].id +
+                         " overlapped another pinned person and was moved");
+  }
+  for (std::size_t r = 0; r < specs.size(); ++r) {
+    RegionGeometry region{specs[r].id, specs[r].is_location, printable(specs[r].name), {}, polygons.value()[r], {}};
+    for (int m : specs[r].members) region.members.push_back(g.nodes[static_cast<std::size_t>(m)].id);
+    g.regions.push_back(std::move(region));
+  }
+  for (const auto& tie : document.ties) {
+    if (tie.kind != model::TieKind::Relationship) continue;
+    const auto a = person_index.find(tie.from);
+    const auto b = person_index.find(tie.to);
+    if (a == person_index.end() || b == person_index.end()) continue;
+    g.edges.push_back(straight_edge(tie.id, g.nodes[static_cast<std::size_t>(a->second)],
+                                    g.nodes[static_cast<std::size_t>(b->second)]));
+  }
+  place_region_labels(g, measurer);
+  frame_geometry(g, !pins.empty());
+  return g;
+}
+
+}  // namespace
+
+Result<Geometry> compute_layout(const Document& document, const LayoutOptions& options) {
+  const TextMeasurer measurer;
+  if (!options.ecomap_centre.empty()) return ecomap_layout(document, options, measurer);
+  return network_layout(document, options, measurer);
+}
+
+std::string geometry_to_json(const Geometry& g) {
+  using nlohmann::ordered_json;
+  const auto round = [](double v) { return std::round(v * 100.0) / 100.0; };
+  const auto point = [&](Point p) { return ordered_json::array({round(p.x), round(p.y)}); };
+  ordered_json out;
+  out["width"] = round(g.width);
+  out["height"] = round(g.height);
+  out["x0"] = round(g.x0);
+  out["y0"] = round(g.y0);
+  out["nodes"] = ordered_json::array();
+  for (const auto& n : g.nodes) {
+    out["nodes"].push_back({{"id", n.id},
+                            {"kind", n.kind == NodeKind::Person ? "person" : "location"},
+                            {"x", round(n.x)},
+                            {"y", round(n.y)},
+                            {"w", round(n.w)},
+                            {"h", round(n.h)},
+                            {"label", {{"x", round(n.label.x)}, {"y", round(n.label.y)},
+                                       {"w", round(n.label.w)}, {"h", round(n.label.h)}}},
+                            {"pinned", n.pinned}});
+  }
+  out["edges"] = ordered_json::array();
+  for (const auto& e : g.edges) {
+    ordered_json points = ordered_json::array();
+    for (const Point& p : e.points) points.push_back(point(p));
+    out["edges"].push_back({{"id", e.id}, {"source", e.source}, {"target", e.target}, {"points", points}});
+  }
+  out["regions"] = ordered_json::array();
+  for (const auto& r : g.regions) {
+    ordered_json polygon = ordered_json::array();
+    for (const Point& p : r.polygon) polygon.push_back(point(p));
+    out["regions"].push_back({{"id", r.id},
+                              {"kind", r.is_location ? "location" : "group"},
+                              {"members", r.members},
+                              {"polygon", polygon},
+                              {"label", {{"x", round(r.label.x)}, {"y", round(r.label.y)},
+                                         {"w", round(r.label.w)}, {"h", round(r.label.h)}}}});
+  }
+  if (g.ecomap_centre) {
+    out["ecomap"] = {{"centre", point(*g.ecomap_centre)}, {"rings", g.ring_radii}};
+  }
+  return out.dump() + "\n";
+}
+
+}  // namespace peermap::layout

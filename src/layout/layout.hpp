@@ -1,0 +1,86 @@
+// The automatic layout of a peer map: where every person sits, where their label goes, the
+// lines between them and the regions around groups and locations.
+//
+// Guarantees for every valid document (checked by tests/layout over generated documents):
+// no two symbols overlap; no label overlaps another label or another node's symbol; every
+// member of a group or location lies inside its region, no non-member does, and a person in
+// two groups lies in both. Same document and seed, same geometry.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "layout/geometry.hpp"
+#include "model/document.hpp"
+#include "model/result.hpp"
+
+namespace peermap::layout {
+
+enum class NodeKind { Person, Location };
+
+struct NodeGeometry {
+  std::string id;
+  NodeKind kind = NodeKind::Person;
+  double x = 0;  //!< centre of the symbol
+  double y = 0;
+  double w = 0;  //!< symbol size
+  double h = 0;
+  Rect label;                            //!< top-left corner and size
+  std::vector<std::string> label_lines;  //!< the label as drawn, one string a line
+  bool pinned = false;
+
+  [[nodiscard]] Rect symbol() const { return {x - w / 2, y - h / 2, w, h}; }
+  //! Symbol and label together: what must not overlap anything else.
+  [[nodiscard]] Rect footprint() const { return symbol().united(label); }
+};
+
+struct EdgeGeometry {
+  std::string id;
+  std::string source;
+  std::string target;
+  std::vector<Point> points;
+};
+
+struct RegionGeometry {
+  std::string id;
+  bool is_location = false;
+  std::string name;
+  std::vector<std::string> members;
+  Polygon polygon;
+  Rect label;  //!< where the region's name is written
+};
+
+struct Geometry {
+  double x0 = 0;  //!< top-left of the frame; 0 unless pinned positions put it elsewhere
+  double y0 = 0;
+  double width = 0;
+  double height = 0;
+  std::vector<NodeGeometry> nodes;
+  std::vector<EdgeGeometry> edges;
+  std::vector<RegionGeometry> regions;
+  //! Ecomap only: the centre and the outer radius of the bands of rings 1..4.
+  std::optional<Point> ecomap_centre;
+  std::vector<double> ring_radii;
+  std::vector<std::string> warnings;  //!< e.g. pinned people that had to be nudged apart
+};
+
+struct LayoutOptions {
+  unsigned seed = 1;
+  std::string ecomap_centre;  //!< person id; empty for the network map
+  bool redact = false;        //!< children other than the subjects by initials only
+};
+
+//! Lays out `document` (already filtered by any --as-of view). Cost: Graphviz stress
+//! majorisation (O(n^2) per iteration below 400 people; sfdp above), then O(cells) per region.
+[[nodiscard]] Result<Geometry> compute_layout(const model::Document& document,
+                                              const LayoutOptions& options);
+
+//! The geometry as the JSON that `peermap layout --json` prints.
+[[nodiscard]] std::string geometry_to_json(const Geometry& geometry);
+
+//! The text drawn under a person's symbol (name; age and ROTH on a second line).
+[[nodiscard]] std::vector<std::string> person_label(const model::Document& document,
+                                                    const model::Person& person, bool redact);
+
+}  // namespace peermap::layout

@@ -1,0 +1,44 @@
+// Pieces shared by the network map and the ecomap layouts. Internal to the layout module.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/layout.hpp"
+#include "layout/text_metrics.hpp"
+
+namespace peermap::layout {
+
+//! A person's node with its symbol and label sized, placed at the origin.
+[[nodiscard]] NodeGeometry make_person_node(const model::Document& document,
+                                            const model::Person& person, bool redact,
+                                            const TextMeasurer& measurer);
+
+//! A location's node (ecomap only), sized, at the origin.
+[[nodiscard]] NodeGeometry make_location_node(const model::Location& location,
+                                              const TextMeasurer& measurer);
+
+//! Moves a node so its symbol is centred on `centre`; the label follows underneath.
+void place_node(NodeGeometry& node, Point centre);
+
+//! The footprint's centre relative to the symbol's centre.
+[[nodiscard]] Point footprint_offset(const NodeGeometry& node);
+
+//! Moves unpinned footprints until no two are closer than `gap`; pinned ones only when two
+//! pinned footprints overlap (a warning names them). Deterministic. Cost: O(n log n) a round.
+void separate_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned,
+                         double gap, std::vector<std::string>& moved_pins);
+
+//! A straight line between two symbols, stopping at their outlines.
+[[nodiscard]] EdgeGeometry straight_edge(const std::string& id, const NodeGeometry& from,
+                                         const NodeGeometry& to);
+
+//! Sets the frame to the drawing's bounds plus a margin; without pins, moves it to the origin.
+void frame_geometry(Geometry& geometry, bool keep_coordinates);
+
+//! Lays out the child-centred ecomap (guidance Appendix 1).
+[[nodiscard]] Result<Geometry> ecomap_layout(const model::Document& document,
+                                             const LayoutOptions& options,
+                                             const TextMeasurer& measurer);
+
+}  // namespace peermap::layout

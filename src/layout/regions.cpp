@@ -1,0 +1,385 @@
+#include "layout/regions.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <deque>
+#include <string>
+
+namespace peermap::layout {
+
+namespace {
+
+enum : std::uint8_t {
+  kForbidden = 1,  // within clearance of a non-member, or the grid's border
+  kSeed = 2,       // covers a member's footprint plus padding: must stay in the region
+  kRegion = 4,
+  kCorridor = 8,   // added to join members
+  kExterior = 16,
+  kMark = 32,      // scratch
+};
+
+//! A raster over one region's neighbourhood. Cell (i, j) covers [x0+i*s, x0+(i+1)*s) x [...].
+class Grid {
+ public:
+  Grid(const Rect& extent, double cell)
+      : s_(cell),
+        x0_(extent.x),
+        y0_(extent.y),
+        nx_(static_cast<int>(std::ceil(extent.w / cell)) + 1),
+        ny_(static_cast<int>(std::ceil(extent.h / cell)) + 1),
+        flags_(static_cast<std::size_t>(nx_) * static_cast<std::size_t>(ny_), 0) {
+    for (int i = 0; i < nx_; ++i) {
+      flags_[index(i, 0)] |= kForbidden;
+      flags_[index(i, ny_ - 1)] |= kForbidden;
+    }
+    for (int j = 0; j < ny_; ++j) {
+      flags_[index(0, j)] |= kForbidden;
+      flags_[index(nx_ - 1, j)] |= kForbidden;
+    }
+  }
+
+  [[nodiscard]] int nx() const { return nx_; }
+  [[nodiscard]] int ny() const { return ny_; }
+  [[nodiscard]] std::size_t size() const { return flags_.size(); }
+  [[nodiscard]] std::size_t index(int i, int j) const {
+    return static_cast<std::size_t>(j) * static_cast<std::size_t>(nx_) + static_cast<std::size_t>(i);
+  }
+  std::uint8_t& at(std::size_t k) { return flags_[k]; }
+  [[nodiscard]] bool has(std::size_t k, std::uint8_t flag) const { return (flags_[k] & flag) != 0; }
+  [[nodiscard]] Point corner(int i, int j) const { return {x0_ + i * s_, y0_ + j * s_}; }
+
+  //! Calls f(k) for every cell whose interior meets the rectangle's interior.
+  template <typename F>
+  void for_cells(const Rect& r, F f) const {
+    const int i0 = std::max(0, static_cast<int>(std::floor((r.x - x0_) / s_)));
+    const int i1 = std::min(nx_ - 1, static_cast<int>(std::ceil((r.right() - x0_) / s_)) - 1);
+    const int j0 = std::max(0, static_cast<int>(std::floor((r.y - y0_) / s_)));
+    const int j1 = std::min(ny_ - 1, static_cast<int>(std::ceil((r.bottom() - y0_) / s_)) - 1);
+    for (int j = j0; j <= j1; ++j) {
+      for (int i = i0; i <= i1; ++i) f(index(i, j));
+    }
+  }
+
+  //! The 4-neighbours of cell k (fewer at the edge).
+  template <typename F>
+  void for_neighbours(std::size_t k, F f) const {
+    const int i = static_cast<int>(k % static_cast<std::size_t>(nx_));
+    const int j = static_cast<int>(k / static_cast<std::size_t>(nx_));
+    if (i > 0) f(k - 1);
+    if (i + 1 < nx_) f(k + 1);
+    if (j > 0) f(k - static_cast<std::size_t>(nx_));
+    if (j + 1 < ny_) f(k + static_cast<std::size_t>(nx_));
+  }
+
+  void clear(std::uint8_t flag) {
+    for (auto& f : flags_) f = static_cast<std::uint8_t>(f & ~flag);
+  }
+
+ private:
+  double s_;
+  double x0_;
+  double y0_;
+  int nx_;
+  int ny_;
+  std::vector<std::uint8_t> flags_;
+};
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+//! Marks with kMark every cell reachable from `start` through cells passing `open`.
+template <typename Open>
+void flood(Grid& grid, const std::vector<std::size_t>& start, Open open) {
+  std::deque<std::size_t> queue;
+  for (std::size_t k : start) {
+    if (!grid.has(k, kMark) && open(k)) {
+      grid.at(k) |= kMark;
+      queue.push_back(k);
+    }
+  }
+  while (!queue.empty()) {
+    const std::size_t k = queue.front();
+    queue.pop_front();
+    grid.for_neighbours(k, [&](std::size_t n) {
+      if (!grid.has(n, kMark) && open(n)) {
+        grid.at(n) |= kMark;
+        queue.push_back(n);
+      }
+    });
+  }
+}
+
+std::size_t first_with(const Grid& grid, std::uint8_t flag) {
+  for (std::size_t k = 0; k < grid.size(); ++k) {
+    if (grid.has(k, flag)) return k;
+  }
+  return kNone;
+}
+
+//! Breadth-first search from every kMark cell through cells passing `open` until `goal`;
+//! returns the path (goal first, excluding the start cell) or empty.
+template <typename Open, typename Goal>
+std::vector<std::size_t> shortest_path(Grid& grid, Open open, Goal goal) {
+  std::vector<std::size_t> parent(grid.size(), kNone);
+  std::deque<std::size_t> queue;
+  for (std::size_t k = 0; k < grid.size(); ++k) {
+    if (grid.has(k, kMark)) {
+      parent[k] = k;
+      queue.push_back(k);
+    }
+  }
+  while (!queue.empty()) {
+    const std::size_t k = queue.front();
+    queue.pop_front();
+    std::size_t found = kNone;
+    grid.for_neighbours(k, [&](std::size_t n) {
+      if (found != kNone || parent[n] != kNone) return;
+      if (goal(n)) {
+        parent[n] = k;
+        found = n;
+      } else if (open(n)) {
+        parent[n] = k;
+        queue.push_back(n);
+      }
+    });
+    if (found != kNone) {
+      std::vector<std::size_t> path;
+      for (std::size_t c = found; parent[c] != c; c = parent[c]) path.push_back(c);
+      return path;
+    }
+  }
+  return {};
+}
+
+//! Joins every part of the region into one 4-connected piece with shortest corridors that
+//! keep out of forbidden cells. False when some member cannot be reached.
+bool connect(Grid& grid) {
+  const std::size_t start = first_with(grid, kRegion);
+  if (start == kNone) return true;
+  const auto in_region = [&](std::size_t k) { return grid.has(k, kRegion); };
+  for (;;) {
+    grid.clear(kMark);
+    flood(grid, {start}, in_region);
+    bool all_joined = true;
+    for (std::size_t k = 0; k < grid.size() && all_joined; ++k) {
+      if (grid.has(k, kRegion) && !grid.has(k, kMark)) all_joined = false;
+    }
+    if (all_joined) return true;
+    const auto path = shortest_path(
+        grid, [&](std::size_t k) { return !grid.has(k, kForbidden); },
+        [&](std::size_t k) { return grid.has(k, kRegion) && !grid.has(k, kMark); });
+    if (path.empty()) return false;
+    for (std::size_t k : path) grid.at(k) |= kRegion | kCorridor;
+  }
+}
+
+//! Widens one-cell corridors to three cells where the space allows.
+void widen_corridors(Grid& grid) {
+  std::vector<std::size_t> corridor;
+  for (std::size_t k = 0; k < grid.size(); ++k) {
+    if (grid.has(k, kCorridor)) corridor.push_back(k);
+  }
+  for (std::size_t k : corridor) {
+    grid.for_neighbours(k, [&](std::size_t n) {
+      if (!grid.has(n, kForbidden)) grid.at(n) |= kRegion;
+    });
+  }
+}
+
+//! Marks kExterior every non-region cell reachable from the border.
+void mark_exterior(Grid& grid) {
+  grid.clear(kExterior | kMark);
+  std::vector<std::size_t> border;
+  for (int i = 0; i < grid.nx(); ++i) {
+    border.push_back(grid.index(i, 0));
+    border.push_back(grid.index(i, grid.ny() - 1));
+  }
+  for (int j = 0; j < grid.ny(); ++j) {
+    border.push_back(grid.index(0, j));
+    border.push_back(grid.index(grid.nx() - 1, j));
+  }
+  flood(grid, border, [&](std::size_t k) { return !grid.has(k, kRegion); });
+  for (std::size_t k = 0; k < grid.size(); ++k) {
+    if (grid.has(k, kMark)) grid.at(k) |= kExterior;
+  }
+  grid.clear(kMark);
+}
+
+//! Makes the region simply connected: a hole with nothing in it is filled; a hole around a
+//! non-member is opened to the outside by a one-cell cut that avoids members.
+bool remove_holes(Grid& grid) {
+  for (int round = 0; round < 64; ++round) {
+    mark_exterior(grid);
+    const std::size_t hole = [&] {
+      for (std::size_t k = 0; k < grid.size(); ++k) {
+        if (!grid.has(k, kRegion) && !grid.has(k, kExterior)) return k;
+      }
+      return kNone;
+    }();
+    if (hole == kNone) return true;
+    flood(grid, {hole}, [&](std::size_t k) { return !grid.has(k, kRegion); });
+    bool holds_forbidden = false;
+    for (std::size_t k = 0; k < grid.size(); ++k) {
+      if (grid.has(k, kMark) && grid.has(k, kForbidden)) holds_forbidden = true;
+    }
+    if (!holds_forbidden) {
+      for (std::size_t k = 0; k < grid.size(); ++k) {
+        if (grid.has(k, kMark)) grid.at(k) |= kRegion;
+      }
+      grid.clear(kMark);
+      continue;
+    }
+    const auto cut = shortest_path(
+        grid, [&](std::size_t k) { return grid.has(k, kRegion) && !grid.has(k, kSeed); },
+        [&](std::size_t k) { return grid.has(k, kExterior); });
+    grid.clear(kMark);
+    if (cut.empty()) return false;
+    for (std::size_t k : cut) {
+      if (grid.has(k, kRegion)) grid.at(k) = static_cast<std::uint8_t>(grid.at(k) & ~(kRegion | kCorridor));
+    }
+    if (!connect(grid)) return false;
+  }
+  return false;
+}
+
+//! The outline of a simply connected, 4-connected region, clockwise on screen. Empty when
+//! the region touches itself at a corner (cannot happen once holes are removed).
+Polygon trace_outline(const Grid& grid) {
+  const int vx = grid.nx() + 1;
+  const auto vertex = [vx](int i, int j) { return static_cast<std::size_t>(j * vx + i); };
+  std::vector<std::size_t> next(static_cast<std::size_t>(vx) * static_cast<std::size_t>(grid.ny() + 1), kNone);
+  std::size_t edges = 0;
+  bool pinched = false;
+  const auto add = [&](std::size_t from, std::size_t to) {
+    if (next[from] != kNone) pinched = true;
+    next[from] = to;
+    ++edges;
+  };
+  const auto inside = [&](int i, int j) {
+    return i >= 0 && j >= 0 && i < grid.nx() && j < grid.ny() && grid.has(grid.index(i, j), kRegion);
+  };
+  std::size_t start = kNone;
+  for (int j = 0; j < grid.ny(); ++j) {
+    for (int i = 0; i < grid.nx(); ++i) {
+      if (!inside(i, j)) continue;
+      if (!inside(i, j - 1)) add(vertex(i, j), vertex(i + 1, j));
+      if (!inside(i + 1, j)) add(vertex(i + 1, j), vertex(i + 1, j + 1));
+      if (!inside(i, j + 1)) add(vertex(i + 1, j + 1), vertex(i, j + 1));
+      if (!inside(i - 1, j)) add(vertex(i, j + 1), vertex(i, j));
+      if (start == kNone) start = vertex(i, j);
+    }
+  }
+  if (pinched || start == kNone) return {};
+  Polygon outline;
+  std::size_t walked = 0;
+  std::size_t v = start;
+  do {
+    const int i = static_cast<int>(v % static_cast<std::size_t>(vx));
+    const int j = static_cast<int>(v / static_cast<std::size_t>(vx));
+    outline.push_back(grid.corner(i, j));
+    v = next[v];
+    ++walked;
+  } while (v != start && v != kNone && walked <= edges);
+  if (walked != edges) return {};  // more than one loop
+  return outline;
+}
+
+Polygon drop_collinear(const Polygon& polygon) {
+  Polygon out;
+  const std::size_t n = polygon.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const Point& a = polygon[(k + n - 1) % n];
+    const Point& b = polygon[k];
+    const Point& c = polygon[(k + 1) % n];
+    const double cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
+    if (std::abs(cross) > 1e-9) out.push_back(b);
+  }
+  return out;
+}
+
+//! Cuts every corner at most `cut` along each side: the outline moves by less than `cut`.
+Polygon round_corners(const Polygon& polygon, double cut) {
+  Polygon out;
+  const std::size_t n = polygon.size();
+  out.reserve(2 * n);
+  const auto towards = [](Point from, Point to, double distance) {
+    const double dx = to.x - from.x;
+    const double dy = to.y - from.y;
+    const double length = std::hypot(dx, dy);
+    const double t = length > 0 ? std::min(distance, length / 2) / length : 0;
+    return Point{from.x + dx * t, from.y + dy * t};
+  };
+  for (std::size_t k = 0; k < n; ++k) {
+    const Point& prev = polygon[(k + n - 1) % n];
+    const Point& corner = polygon[k];
+    const Point& next = polygon[(k + 1) % n];
+    const Point a = towards(corner, prev, cut);
+    const Point b = towards(corner, next, cut);
+    if (out.empty() || std::hypot(out.back().x - a.x, out.back().y - a.y) > 1e-6) out.push_back(a);
+    out.push_back(b);
+  }
+  if (out.size() > 1 && std::hypot(out.front().x - out.back().x, out.front().y - out.back().y) < 1e-6) {
+    out.pop_back();
+  }
+  return out;
+}
+
+Result<Polygon> build_region(const std::vector<Rect>& footprints, const std::vector<int>& members,
+                             const Rect& extent, const RegionParameters& p) {
+  Grid grid(extent, p.cell);
+  std::vector<bool> is_member(footprints.size(), false);
+  for (int m : members) is_member[static_cast<std::size_t>(m)] = true;
+  for (std::size_t k = 0; k < footprints.size(); ++k) {
+    const Rect& f = footprints[k];
+    if (is_member[k]) continue;
+    if (!f.inflated(p.clearance).overlaps(extent)) continue;
+    grid.for_cells(f.inflated(p.clearance), [&](std::size_t c) { grid.at(c) |= kForbidden; });
+  }
+  bool conflict = false;
+  for (int m : members) {
+    grid.for_cells(footprints[static_cast<std::size_t>(m)].inflated(p.padding), [&](std::size_t c) {
+      if (grid.has(c, kForbidden)) conflict = true;
+      grid.at(c) |= kSeed | kRegion;
+    });
+  }
+  if (conflict) return Error{ErrorKind::Conflict, "a member and a non-member are too close"};
+  if (!connect(grid)) return Error{ErrorKind::Conflict, "a member cannot be reached"};
+  widen_corridors(grid);
+  if (!remove_holes(grid)) return Error{ErrorKind::Conflict, "a region encloses a non-member"};
+  Polygon outline = drop_collinear(trace_outline(grid));
+  if (outline.size() < 4) return Error{ErrorKind::Conflict, "a region touches itself"};
+  // Each cut moves the outline by under 0.71 x cut, so the two stay inside the margins.
+  const double margin = std::min(p.padding, p.clearance);
+  outline = round_corners(outline, margin * 0.8);
+  return round_corners(outline, margin * 0.4);
+}
+
+}  // namespace
+
+Result<std::vector<Polygon>> build_regions(const std::vector<Rect>& footprints,
+                                           const std::vector<std::vector<int>>& memberships,
+                                           const RegionParameters& parameters) {
+  Rect all{};
+  for (std::size_t k = 0; k < footprints.size(); ++k) {
+    all = k == 0 ? footprints[k] : all.united(footprints[k]);
+  }
+  const double border = parameters.padding + 3 * parameters.cell;
+  std::vector<Polygon> polygons;
+  polygons.reserve(memberships.size());
+  for (const auto& members : memberships) {
+    if (members.empty()) {
+      polygons.emplace_back();
+      continue;
+    }
+    Rect box = footprints[static_cast<std::size_t>(members.front())];
+    for (int m : members) box = box.united(footprints[static_cast<std::size_t>(m)]);
+    // First look near the members; if a corridor has to go round, look over everything.
+    auto region = build_region(footprints, members, box.inflated(parameters.reach + border), parameters);
+    if (!region) region = build_region(footprints, members, all.inflated(border + 4 * parameters.cell), parameters);
+    if (!region) return region.error();
+    polygons.push_back(std::move(region).value());
+  }
+  return polygons;
+}
+
+}  // namespace peermap::layout

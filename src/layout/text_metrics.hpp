@@ -1,0 +1,36 @@
+// Measures text exactly as render will draw it (pango, unhinted metrics, one font map).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "layout/geometry.hpp"
+
+namespace peermap::layout {
+
+//! One line of text in one style, as pango lays it out: wrapped at `max_width` (0 = no
+//! wrapping) onto at most `max_lines` lines, the rest cut with an ellipsis.
+struct TextStyle {
+  double font_size = 9.0;
+  bool bold = false;
+  double max_width = 0;
+  int max_lines = 1;
+};
+
+//! Owns a pango context on a private cairo font map. Not thread-safe; one per thread.
+class TextMeasurer {
+ public:
+  TextMeasurer();
+  ~TextMeasurer();
+  TextMeasurer(const TextMeasurer&) = delete;
+  TextMeasurer& operator=(const TextMeasurer&) = delete;
+
+  //! Width and height, in points, of `text` drawn in `style`.
+  [[nodiscard]] Point measure(const std::string& text, const TextStyle& style) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace peermap::layout

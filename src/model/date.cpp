@@ -1,0 +1,55 @@
+#include "model/date.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+namespace peermap::model {
+namespace {
+
+//! Reads exactly `count` ASCII digits at `at`; -1 if any is not a digit.
+int digits(std::string_view text, std::size_t at, std::size_t count) {
+  int value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    const char c = text[i];
+    if (c < '0' || c > '9') {
+      return -1;
+    }
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+std::chrono::year_month_day calendar(const Date& date) {
+  return std::chrono::year{date.year} / std::chrono::month{static_cast<unsigned>(date.month)} /
+         std::chrono::day{static_cast<unsigned>(date.day)};
+}
+
+}  // namespace
+
+std::optional<Date> Date::parse(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
+  const Date date{digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)};
+  // Year 0 is not a calendar year anyone records; month and day ranges are checked by ok().
+  if (date.year < 1 || date.month < 1 || date.day < 1 || !calendar(date).ok()) {
+    return std::nullopt;
+  }
+  return date;
+}
+
+std::string Date::to_string() const {
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
+  return text;
+}
+
+long Date::days_since_epoch() const {
+  return static_cast<long>(std::chrono::sys_days{calendar(*this)}.time_since_epoch().count());
+}
+
+long days_between(const Date& a, const Date& b) {
+  return b.days_since_epoch() - a.days_since_epoch();
+}
+
+}  // namespace peermap::model

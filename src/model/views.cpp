@@ -1,0 +1,60 @@
+#include "model/views.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace peermap::model {
+
+std::optional<Date> known_since(const InformationItem& item) {
+  return item.recorded ? item.recorded : item.observed;
+}
+
+Document as_known_on(const Document& document, const Date& date) {
+  Document view = document;
+  const auto later = [&](const InformationItem& item) {
+    const auto since = known_since(item);
+    return since && *since > date;
+  };
+  // Which ids have information at all, and which have some known by the date.
+  std::set<std::string> informed;
+  std::set<std::string> known;
+  for (const auto& item : document.information) {
+    for (const auto& id : item.about) {
+      informed.insert(id);
+      if (!later(item)) known.insert(id);
+    }
+  }
+  const auto unknown_yet = [&](const std::string& id) { return informed.contains(id) && !known.contains(id); };
+
+  std::erase_if(view.information, later);
+  std::erase_if(view.sightings, [&](const Sighting& s) { return s.date > date; });
+  std::erase_if(view.ties, [&](const Tie& t) { return unknown_yet(t.id); });
+
+  // A person stays when something about them, or one of their remaining ties, was known.
+  std::set<std::string> kept_people;
+  for (const auto& person : document.people) {
+    bool keep = document.is_subject(person.id) || known.contains(person.id);
+    bool has_any = informed.contains(person.id);
+    for (const auto& tie : view.ties) {
+      if (tie.from != person.id && tie.to != person.id) continue;
+      has_any = has_any || informed.contains(tie.id);
+      keep = keep || !informed.contains(tie.id) || known.contains(tie.id);
+    }
+    if (keep || !has_any) kept_people.insert(person.id);
+  }
+  std::erase_if(view.people, [&](const Person& p) { return !kept_people.contains(p.id); });
+  const auto gone = [&](const std::string& id) {
+    return document.find_person(id) != nullptr && !kept_people.contains(id);
+  };
+  std::erase_if(view.ties, [&](const Tie& t) { return gone(t.from) || gone(t.to); });
+  std::erase_if(view.pins, [&](const Pin& p) { return gone(p.ref); });
+  for (auto& sighting : view.sightings) std::erase_if(sighting.people, gone);
+  for (auto& ecomap : view.ecomaps) {
+    std::erase_if(ecomap.placements, [&](const EcomapPlacement& p) { return gone(p.ref); });
+  }
+  if (date < view.map.map_date) view.map.map_date = date;
+  return view;
+}
+
+}  // namespace peermap::model

@@ -1,0 +1,94 @@
+#include "render/key.hpp"
+
+#include <array>
+
+#include "model/views.hpp"
+
+namespace peermap::render {
+
+using model::Document;
+
+Shape shape_for(model::Gender gender) {
+  switch (gender) {
+    case model::Gender::Female: return Shape::Circle;
+    case model::Gender::Male: return Shape::Square;
+    case model::Gender::NonBinary: return Shape::Diamond;
+    case model::Gender::Other:
+    case model::Gender::Unknown: return Shape::Hexagon;
+  }
+  return Shape::Hexagon;
+}
+
+NodeStyle person_style(const Document& document, const model::Person& person) {
+  NodeStyle style;
+  style.shape = shape_for(person.gender);
+  if (person.role == model::Role::Professional) {
+    style.fill = colours::kProfessional;
+  } else {
+    style.fill = model::is_adult(person, document.map.map_date) ? colours::kAdult : colours::kChild;
+  }
+  style.stroke = colours::kInk;
+  style.subject = document.is_subject(person.id);
+  style.stroke_width = style.subject ? 3.0 : 1.0;
+  return style;
+}
+
+NodeStyle location_style() {
+  return {Shape::Triangle, colours::kLocation, colours::kInk, 1.0, false};
+}
+
+TieEvidence tie_evidence(const Document& document, const std::string& tie_id) {
+  TieEvidence evidence;
+  for (const auto& item : document.information) {
+    bool about_tie = false;
+    for (const auto& id : item.about) about_tie = about_tie || id == tie_id;
+    if (!about_tie) continue;
+    ++evidence.items;
+    evidence.any_evidenced = evidence.any_evidenced || item.evidence == model::Evidence::Evidenced;
+    const auto when = item.observed ? item.observed : model::known_since(item);
+    const bool recent = when && model::days_between(*when, document.map.map_date) <= document.map.recent_window_days;
+    evidence.any_recent = evidence.any_recent || recent;
+  }
+  return evidence;
+}
+
+TieStyle tie_style(const Document& document, const model::Tie& tie) {
+  TieStyle style;
+  style.colour = tie.valence == model::Valence::Protective ? colours::kProtective : colours::kTie;
+  style.width = 0.75 + 1.25 * tie.strength;
+  const TieEvidence evidence = tie_evidence(document, tie.id);
+  style.dashed = !evidence.any_evidenced;
+  style.faded = evidence.items > 0 && !evidence.any_recent;
+  if (tie.tension) {
+    style.zigzag = true;
+    style.colour = colours::kTension;
+  }
+  if (tie.exploitation_by) {
+    style.colour = colours::kExploitation;
+    style.arrow_at_target = *tie.exploitation_by == tie.from;
+    style.arrow_at_source = *tie.exploitation_by == tie.to;
+  }
+  if (tie.influence_leader) {
+    style.influence_to_target = *tie.influence_leader == tie.from;
+    style.influence_to_source = *tie.influence_leader == tie.to;
+  }
+  return style;
+}
+
+TieStyle placement_style() {
+  TieStyle style;
+  style.colour = {0.55, 0.55, 0.55};
+  style.width = 0.8;
+  return style;
+}
+
+Colour region_colour(bool is_location, std::size_t index) {
+  // Colour-blind-safe hues (Okabe-Ito): groups take the blues and purples, places the earths.
+  static constexpr std::array<Colour, 4> kGroups{{{0.0, 0.45, 0.70}, {0.80, 0.47, 0.65},
+                                                 {0.34, 0.71, 0.91}, {0.45, 0.35, 0.75}}};
+  static constexpr std::array<Colour, 4> kPlaces{{{0.0, 0.62, 0.45}, {0.60, 0.45, 0.20},
+                                                 {0.55, 0.60, 0.10}, {0.35, 0.50, 0.35}}};
+  return is_location ? kPlaces[index % kPlaces.size()] : kGroups[index % kGroups.size()];
+}
+
+}  // namespace peermap::render

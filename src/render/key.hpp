@@ -1,0 +1,71 @@
+// The visual key (DESIGN.md §5): one definition of how each thing is drawn, used for the map
+// and for the key printed beside it, so the two can never disagree.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/document.hpp"
+
+namespace peermap::render {
+
+struct Colour {
+  double r = 0;
+  double g = 0;
+  double b = 0;
+  double a = 1;
+};
+
+enum class Shape { Circle, Square, Diamond, Hexagon, Triangle };
+
+struct NodeStyle {
+  Shape shape = Shape::Hexagon;
+  Colour fill;
+  Colour stroke;
+  double stroke_width = 1;
+  bool subject = false;  //!< drawn with a second, outer ring
+};
+
+struct TieStyle {
+  Colour colour;
+  double width = 1;
+  bool dashed = false;         //!< anecdotal only
+  bool zigzag = false;         //!< tension
+  bool faded = false;          //!< historic information only
+  bool arrow_at_target = false;  //!< exploitation/control pointing away from the controller
+  bool arrow_at_source = false;
+  bool influence_to_target = false;  //!< leader -> follower chevron
+  bool influence_to_source = false;
+};
+
+//! What the information items say about one tie.
+struct TieEvidence {
+  int items = 0;
+  bool any_evidenced = false;
+  bool any_recent = false;
+};
+
+[[nodiscard]] Shape shape_for(model::Gender gender);
+[[nodiscard]] NodeStyle person_style(const model::Document& document, const model::Person& person);
+[[nodiscard]] NodeStyle location_style();
+[[nodiscard]] TieEvidence tie_evidence(const model::Document& document, const std::string& tie_id);
+[[nodiscard]] TieStyle tie_style(const model::Document& document, const model::Tie& tie);
+//! A faint line for an ecomap placement with no recorded tie.
+[[nodiscard]] TieStyle placement_style();
+//! Region fill and outline, by position in the document so colours are stable.
+[[nodiscard]] Colour region_colour(bool is_location, std::size_t index);
+
+namespace colours {
+inline constexpr Colour kChild{0.56, 0.79, 0.98};
+inline constexpr Colour kAdult{0.84, 0.62, 0.87};
+inline constexpr Colour kProfessional{0.77, 0.89, 0.65};
+inline constexpr Colour kLocation{0.85, 0.85, 0.85};
+inline constexpr Colour kInk{0.13, 0.13, 0.13};
+inline constexpr Colour kTie{0.25, 0.25, 0.25};
+inline constexpr Colour kProtective{0.13, 0.55, 0.13};
+inline constexpr Colour kTension{0.93, 0.49, 0.0};
+inline constexpr Colour kExploitation{0.80, 0.0, 0.0};
+inline constexpr Colour kMarking{0.70, 0.0, 0.0};
+}  // namespace colours
+
+}  // namespace peermap::render

@@ -1,0 +1,36 @@
+// The layout guarantees on generated maps of 5 to 300 people with random overlapping groups
+// and places, over 120 seeds: no overlapping symbols or labels, members inside their
+// regions, non-members outside.
+#include <gtest/gtest.h>
+
+#include "support/layout_checks.hpp"
+#include "support/random_document.hpp"
+
+namespace peermap {
+namespace {
+
+class LayoutSweep : public ::testing::TestWithParam<unsigned> {};
+
+TEST_P(LayoutSweep, GuaranteesHold) {
+  const unsigned seed = GetParam();
+  testing::RandomMapShape shape;
+  shape.people = 5 + static_cast<int>((seed * 37) % 296);
+  shape.groups = 1 + static_cast<int>(seed % 6) + shape.people / 60;
+  shape.locations = static_cast<int>(seed % 4) + shape.people / 100;
+  shape.ties_per_person = 0.8 + static_cast<double>(seed % 5) * 0.3;
+  shape.pins = seed % 10 == 0 ? 3 : 0;
+  const model::Document document = testing::random_document(seed, shape);
+  layout::LayoutOptions options;
+  options.seed = seed;
+  const auto geometry = layout::compute_layout(document, options);
+  ASSERT_TRUE(geometry.ok()) << geometry.error().message;
+  EXPECT_EQ(geometry->nodes.size(), document.people.size());
+  const auto violations = testing::layout_violations(geometry.value());
+  EXPECT_TRUE(violations.empty()) << shape.people << " people; first: " << violations.front()
+                                  << " (" << violations.size() << " in all)";
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, LayoutSweep, ::testing::Range(1u, 121u));
+
+}  // namespace
+}  // namespace peermap

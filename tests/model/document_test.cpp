@@ -1,0 +1,91 @@
+// Lookups and the adult rule (docs/format.md, Person): date of birth at the map date first,
+// then the explicit flag, then the age band, then the role.
+#include <gtest/gtest.h>
+
+#include "model/document.hpp"
+
+namespace peermap::model {
+namespace {
+
+const Date kMapDate{2024, 5, 20};
+
+Person person_with(Role role) {
+  Person person;
+  person.id = "p1";
+  person.full_name = "Jayden Clarke";
+  person.role = role;
+  return person;
+}
+
+TEST(AgeOn, CountsWholeYears) {
+  EXPECT_EQ(age_on({2006, 5, 20}, kMapDate), 18);  // birthday today
+  EXPECT_EQ(age_on({2006, 5, 21}, kMapDate), 17);  // birthday tomorrow
+  EXPECT_EQ(age_on({2006, 6, 1}, kMapDate), 17);
+  EXPECT_EQ(age_on({2006, 1, 1}, kMapDate), 18);
+  EXPECT_EQ(age_on(kMapDate, kMapDate), 0);
+}
+
+TEST(AgeOn, LeapDayBirthdayFallsOnFirstMarch) {
+  EXPECT_EQ(age_on({2004, 2, 29}, {2022, 2, 28}), 17);
+  EXPECT_EQ(age_on({2004, 2, 29}, {2022, 3, 1}), 18);
+  EXPECT_EQ(age_on({2004, 2, 29}, {2024, 2, 29}), 20);
+}
+
+TEST(IsAdult, DateOfBirthDecidesFirst) {
+  Person peer = person_with(Role::AdultOfConcern);
+  peer.date_of_birth = Date{2006, 5, 21};
+  peer.adult = true;
+  peer.age_band = "25+";
+  EXPECT_FALSE(is_adult(peer, kMapDate));  // 17 on the map date, whatever else says
+  peer.date_of_birth = Date{2006, 5, 20};
+  peer.adult = false;
+  EXPECT_TRUE(is_adult(peer, kMapDate));
+}
+
+TEST(IsAdult, ThenTheFlagThenTheAgeBandThenTheRole) {
+  Person person = person_with(Role::Professional);
+  person.age_band = "18-24";
+  person.adult = false;
+  EXPECT_FALSE(is_adult(person, kMapDate));  // the flag beats band and role
+  person.adult.reset();
+  person.role = Role::Peer;
+  EXPECT_TRUE(is_adult(person, kMapDate));   // the band beats the role
+  person.age_band = "16-17";
+  person.role = Role::AdultOfConcern;
+  EXPECT_FALSE(is_adult(person, kMapDate));  // a band that says child beats the role
+  person.age_band = "25+";
+  EXPECT_TRUE(is_adult(person, kMapDate));
+}
+
+TEST(IsAdult, RoleAloneWhenNothingElseIsKnown) {
+  EXPECT_TRUE(is_adult(person_with(Role::AdultOfConcern), kMapDate));
+  EXPECT_TRUE(is_adult(person_with(Role::Professional), kMapDate));
+  EXPECT_FALSE(is_adult(person_with(Role::Peer), kMapDate));
+  EXPECT_FALSE(is_adult(person_with(Role::SubjectChild), kMapDate));
+  EXPECT_FALSE(is_adult(person_with(Role::Family), kMapDate));
+  Person unknown_band = person_with(Role::AdultOfConcern);
+  unknown_band.age_band = "unknown";
+  EXPECT_TRUE(is_adult(unknown_band, kMapDate));
+}
+
+TEST(Document, FindsItemsById) {
+  Document doc;
+  doc.map.subject_children = {"p1"};
+  doc.people = {person_with(Role::SubjectChild)};
+  doc.locations = {{"l1", "Hollins Park", "park", ""}};
+  doc.groups = {{"g1", "Market Street boys", "gang", ""}};
+  doc.ecomaps = {{"p1", {{"l1", 2}}, ""}};
+  ASSERT_NE(doc.find_person("p1"), nullptr);
+  EXPECT_EQ(doc.find_person("p1")->full_name, "Jayden Clarke");
+  EXPECT_EQ(doc.find_person("l1"), nullptr);  // one namespace, but typed lookups
+  EXPECT_EQ(doc.find_location("l1")->name, "Hollins Park");
+  EXPECT_EQ(doc.find_group("g1")->kind, "gang");
+  EXPECT_EQ(doc.find_group("nobody"), nullptr);
+  EXPECT_EQ(doc.find_ecomap("p1")->placements.at(0).ring, 2);
+  EXPECT_EQ(doc.find_ecomap("l1"), nullptr);
+  EXPECT_TRUE(doc.is_subject("p1"));
+  EXPECT_FALSE(doc.is_subject("l1"));
+}
+
+}  // namespace
+}  // namespace peermap::model
