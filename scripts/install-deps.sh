@@ -6,7 +6,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
   libgraphviz-dev graphviz
-  libcairo2-dev libpango1.0-dev
+  libcairo2-dev libpango1.0-dev libpugixml-dev
   fonts-dejavu-core fonts-liberation2
 )
 missing=()

@@ -35,10 +35,26 @@ Result<std::string> read_file(const std::string& path) {
   return text.str();
 }
 
+//! Text from the document made safe for one line of a terminal: control characters as \u00XX.
+std::string one_line(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(byte));
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 void print_problems(const std::string& path, const model::ParseOutcome& outcome, std::ostream& out) {
   for (const auto& p : outcome.problems) {
-    out << path << ": " << p.where << ": "
-        << (p.severity == model::Severity::Error ? "error: " : "warning: ") << p.message << "\n";
+    out << path << ": " << one_line(p.where) << ": "
+        << (p.severity == model::Severity::Error ? "error: " : "warning: ") << one_line(p.message) << "\n";
   }
 }
 
@@ -46,7 +62,7 @@ void print_problems(const std::string& path, const model::ParseOutcome& outcome,
 std::optional<model::Document> load(const std::string& path, std::ostream& err, int& exit_code) {
   auto text = read_file(path);
   if (!text) {
-    err << path << ": error: " << text.error().message << "\n";
+    err << path << ": /: error: " << text.error().message << "\n";
     exit_code = text.error().kind == ErrorKind::Io ? kExitUsage : kExitInvalid;
     return std::nullopt;
   }
@@ -108,7 +124,7 @@ Status write_atomically(const std::string& path, const std::string& bytes) {
 int validate(const std::string& path, std::ostream& out, std::ostream& err) {
   auto text = read_file(path);
   if (!text) {
-    out << path << ": error: " << text.error().message << "\n";
+    out << path << ": /: error: " << text.error().message << "\n";
     return text.error().kind == ErrorKind::Io ? kExitUsage : kExitInvalid;
   }
   model::ParseOptions options;

@@ -87,7 +87,7 @@ Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes
     set(g, "smoothing", "none");
   } else {
     set(g, "maxiter", "300");
-    set(g, "epsilon", "0.001");
+    set(g, "epsilon", "0.01");
   }
 
   std::vector<Agnode_t*> handles;

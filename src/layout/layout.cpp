@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <glib.h>
+
 #include <nlohmann/json.hpp>
 
 #include "layout/graphviz_base.hpp"
@@ -18,21 +20,6 @@ using model::Person;
 
 namespace {
 
-constexpr TextStyle kNameStyle{style::kNameFontSize, false, style::kLabelMaxWidth,
-                               style::kLabelMaxNameLines};
-constexpr TextStyle kDetailStyle{style::kDetailFontSize, false, style::kLabelMaxWidth, 1};
-constexpr TextStyle kRegionStyle{style::kRegionFontSize, true, 180.0, 1};
-
-//! Control characters have no business in a label; they would confuse pango and readers.
-std::string printable(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    out.push_back(byte < 0x20 || byte == 0x7f ? ' ' : c);
-  }
-  return out;
-}
 
 //! "Jayden Carter" -> "J. C." (first code point of each word).
 std::string initials(const std::string& name) {
@@ -64,7 +51,7 @@ NodeGeometry sized_node(std::string id, NodeKind kind, double symbol,
   double width = 0;
   double height = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const Point size = measurer.measure(lines[i], i == 0 ? kNameStyle : kDetailStyle);
+    const Point size = measurer.measure(lines[i], i == 0 ? label_style::kName : label_style::kDetail);
     width = std::max(width, size.x);
     height += size.y;
   }
@@ -75,6 +62,21 @@ NodeGeometry sized_node(std::string id, NodeKind kind, double symbol,
 }
 
 }  // namespace
+
+std::string printable(const std::string& text) {
+  // Control characters have no business in a label; they would confuse pango and readers.
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    out.push_back(byte < 0x20 || byte == 0x7f ? ' ' : c);
+  }
+  // The parser rejects broken UTF-8, but in-process callers may not have parsed.
+  gchar* valid = g_utf8_make_valid(out.data(), static_cast<gssize>(out.size()));
+  out = valid;
+  g_free(valid);
+  return out;
+}
 
 std::vector<std::string> person_label(const Document& document, const Person& person, bool redact) {
   const bool adult = model::is_adult(person, document.map.map_date);
@@ -217,7 +219,7 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
     return std::none_of(taken.begin(), taken.end(), [&](const Rect& t) { return t.overlaps(r); });
   };
   for (auto& region : g.regions) {
-    const Point size = measurer.measure(printable(region.name), kRegionStyle);
+    const Point size = measurer.measure(printable(region.name), label_style::kRegion);
     Polygon corners = region.polygon;
     std::stable_sort(corners.begin(), corners.end(), [](Point a, Point b) { return a.y < b.y; });
     std::optional<Rect> chosen;
@@ -294,11 +296,12 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
     if (a == person_index.end() || b == person_index.end()) continue;
     edges.push_back({a->second, b->second, 150.0 - 15.0 * tie.strength, 1.0 + tie.strength});
   }
-  // A hidden hub per group or location pulls its members together.
+  // A hidden hub per group or location pulls its members together; groups pull harder than
+  // places, which people from many groups share.
   for (const auto& spec : specs) {
     const int hub = static_cast<int>(base.size());
     base.push_back({2, 2, std::nullopt});
-    for (int m : spec.members) edges.push_back({m, hub, 70.0, 2.0});
+    for (int m : spec.members) edges.push_back({m, hub, spec.is_location ? 130.0 : 60.0, 2.0});
   }
   const BaseEngine engine = g.nodes.size() <= 400 ? BaseEngine::Stress : BaseEngine::MultiLevel;
   auto positions = graphviz_positions(base, edges, engine, options.seed);

@@ -79,6 +79,9 @@ struct LayoutOptions {
 //! The geometry as the JSON that `peermap layout --json` prints.
 [[nodiscard]] std::string geometry_to_json(const Geometry& geometry);
 
+//! User text made safe to draw: control characters become spaces.
+[[nodiscard]] std::string printable(const std::string& text);
+
 //! The text drawn under a person's symbol (name; age and ROTH on a second line).
 [[nodiscard]] std::vector<std::string> person_label(const model::Document& document,
                                                     const model::Person& person, bool redact);

@@ -10,6 +10,9 @@
 
 namespace peermap::layout {
 
+//! The font map of this thread, shared by measuring and drawing so fonts load once.
+PangoFontMap* thread_font_map();
+
 //! Unhinted metrics and unrounded glyph positions: sizes then do not depend on the scale.
 void configure_pango_context(PangoContext* context);
 

@@ -1,6 +1,9 @@
 #include "layout/regions.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
 #include <cmath>
 #include <cstdint>
 #include <deque>
@@ -90,16 +93,15 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 //! Marks with kMark every cell reachable from `start` through cells passing `open`.
 template <typename Open>
 void flood(Grid& grid, const std::vector<std::size_t>& start, Open open) {
-  std::deque<std::size_t> queue;
+  std::vector<std::size_t> queue;  // breadth-first: a vector read from the front is enough
   for (std::size_t k : start) {
     if (!grid.has(k, kMark) && open(k)) {
       grid.at(k) |= kMark;
       queue.push_back(k);
     }
   }
-  while (!queue.empty()) {
-    const std::size_t k = queue.front();
-    queue.pop_front();
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::size_t k = queue[head];
     grid.for_neighbours(k, [&](std::size_t n) {
       if (!grid.has(n, kMark) && open(n)) {
         grid.at(n) |= kMark;
@@ -116,61 +118,89 @@ std::size_t first_with(const Grid& grid, std::uint8_t flag) {
   return kNone;
 }
 
-//! Breadth-first search from every kMark cell through cells passing `open` until `goal`;
-//! returns the path (goal first, excluding the start cell) or empty.
+//! Breadth-first search from `starts` through cells passing `open` until one passes `goal`;
+//! returns the path (goal first, excluding the start cell) or empty. `parent` is scratch
+//! space as large as the grid, all kNone on entry and on return. O(cells visited).
 template <typename Open, typename Goal>
-std::vector<std::size_t> shortest_path(Grid& grid, Open open, Goal goal) {
-  std::vector<std::size_t> parent(grid.size(), kNone);
-  std::deque<std::size_t> queue;
-  for (std::size_t k = 0; k < grid.size(); ++k) {
-    if (grid.has(k, kMark)) {
-      parent[k] = k;
-      queue.push_back(k);
-    }
+std::vector<std::size_t> shortest_path(const Grid& grid, const std::vector<std::size_t>& starts,
+                                       std::vector<std::size_t>& parent, Open open, Goal goal) {
+  std::vector<std::size_t> queue;
+  for (std::size_t k : starts) {
+    parent[k] = k;
+    queue.push_back(k);
   }
-  while (!queue.empty()) {
-    const std::size_t k = queue.front();
-    queue.pop_front();
-    std::size_t found = kNone;
+  std::vector<std::size_t> path;
+  for (std::size_t head = 0; head < queue.size() && path.empty(); ++head) {
+    const std::size_t k = queue[head];
     grid.for_neighbours(k, [&](std::size_t n) {
-      if (found != kNone || parent[n] != kNone) return;
+      if (!path.empty() || parent[n] != kNone) return;
       if (goal(n)) {
-        parent[n] = k;
-        found = n;
+        for (std::size_t c = k; parent[c] != c; c = parent[c]) path.push_back(c);
+        path.insert(path.begin(), n);
       } else if (open(n)) {
         parent[n] = k;
         queue.push_back(n);
       }
     });
-    if (found != kNone) {
-      std::vector<std::size_t> path;
-      for (std::size_t c = found; parent[c] != c; c = parent[c]) path.push_back(c);
-      return path;
-    }
   }
-  return {};
+  for (std::size_t k : queue) parent[k] = kNone;
+  return path;
 }
 
-//! Joins every part of the region into one 4-connected piece with shortest corridors that
-//! keep out of forbidden cells. False when some member cannot be reached.
+//! Joins every part of the region into one 4-connected piece with corridors that keep out
+//! of forbidden cells: one breadth-first sweep from the first part; each time it reaches
+//! another part, the path back becomes a corridor and the part joins the sources. O(cells).
+//! False when some member cannot be reached.
 bool connect(Grid& grid) {
   const std::size_t start = first_with(grid, kRegion);
   if (start == kNone) return true;
   const auto in_region = [&](std::size_t k) { return grid.has(k, kRegion); };
-  for (;;) {
-    grid.clear(kMark);
-    flood(grid, {start}, in_region);
-    bool all_joined = true;
-    for (std::size_t k = 0; k < grid.size() && all_joined; ++k) {
-      if (grid.has(k, kRegion) && !grid.has(k, kMark)) all_joined = false;
-    }
-    if (all_joined) return true;
-    const auto path = shortest_path(
-        grid, [&](std::size_t k) { return !grid.has(k, kForbidden); },
-        [&](std::size_t k) { return grid.has(k, kRegion) && !grid.has(k, kMark); });
-    if (path.empty()) return false;
-    for (std::size_t k : path) grid.at(k) |= kRegion | kCorridor;
+  grid.clear(kMark);
+  std::vector<std::size_t> parent(grid.size(), kNone);
+  std::vector<std::size_t> queue;
+  queue.reserve(grid.size());
+  const auto join = [&](std::size_t k) {
+    parent[k] = k;
+    queue.push_back(k);
+  };
+  flood(grid, {start}, in_region);
+  for (std::size_t k = 0; k < grid.size(); ++k) {
+    if (grid.has(k, kMark)) join(k);
   }
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::size_t k = queue[head];
+    grid.for_neighbours(k, [&](std::size_t n) {
+      if (parent[n] != kNone) return;
+      if (grid.has(n, kRegion) && !grid.has(n, kMark)) {
+        for (std::size_t c = k; parent[c] != c;) {
+          const std::size_t towards_sources = parent[c];
+          grid.at(c) |= kRegion | kCorridor | kMark;
+          join(c);
+          c = towards_sources;
+        }
+        std::vector<std::size_t> part{n};
+        grid.at(n) |= kMark;
+        for (std::size_t i = 0; i < part.size(); ++i) {
+          join(part[i]);
+          grid.for_neighbours(part[i], [&](std::size_t m) {
+            if (grid.has(m, kRegion) && !grid.has(m, kMark)) {
+              grid.at(m) |= kMark;
+              part.push_back(m);
+            }
+          });
+        }
+        return;
+      }
+      if (!grid.has(n, kForbidden)) {
+        parent[n] = k;
+        queue.push_back(n);
+      }
+    });
+  }
+  for (std::size_t k = 0; k < grid.size(); ++k) {
+    if (grid.has(k, kRegion) && !grid.has(k, kMark)) return false;
+  }
+  return true;
 }
 
 //! Widens one-cell corridors to three cells where the space allows.
@@ -206,38 +236,47 @@ void mark_exterior(Grid& grid) {
 }
 
 //! Makes the region simply connected: a hole with nothing in it is filled; a hole around a
-//! non-member is opened to the outside by a one-cell cut that avoids members.
+//! non-member is opened to the outside by a one-cell cut that avoids members. Every hole is
+//! handled in each round; a round costs a few sweeps of the grid plus each cut's search.
 bool remove_holes(Grid& grid) {
-  for (int round = 0; round < 64; ++round) {
+  std::vector<std::size_t> parent(grid.size(), kNone);
+  for (int round = 0; round < 16; ++round) {
     mark_exterior(grid);
-    const std::size_t hole = [&] {
-      for (std::size_t k = 0; k < grid.size(); ++k) {
-        if (!grid.has(k, kRegion) && !grid.has(k, kExterior)) return k;
+    bool any_hole = false;
+    bool cut_any = false;
+    for (std::size_t hole = 0; hole < grid.size(); ++hole) {
+      if (grid.has(hole, kRegion) || grid.has(hole, kExterior) || grid.has(hole, kMark)) continue;
+      any_hole = true;
+      std::vector<std::size_t> cells{hole};
+      grid.at(hole) |= kMark;
+      bool holds_forbidden = false;
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        holds_forbidden = holds_forbidden || grid.has(cells[i], kForbidden);
+        grid.for_neighbours(cells[i], [&](std::size_t n) {
+          if (!grid.has(n, kRegion) && !grid.has(n, kMark)) {
+            grid.at(n) |= kMark;
+            cells.push_back(n);
+          }
+        });
       }
-      return kNone;
-    }();
-    if (hole == kNone) return true;
-    flood(grid, {hole}, [&](std::size_t k) { return !grid.has(k, kRegion); });
-    bool holds_forbidden = false;
-    for (std::size_t k = 0; k < grid.size(); ++k) {
-      if (grid.has(k, kMark) && grid.has(k, kForbidden)) holds_forbidden = true;
-    }
-    if (!holds_forbidden) {
-      for (std::size_t k = 0; k < grid.size(); ++k) {
-        if (grid.has(k, kMark)) grid.at(k) |= kRegion;
+      if (!holds_forbidden) {
+        for (std::size_t k : cells) grid.at(k) |= kRegion;
+        continue;
       }
-      grid.clear(kMark);
-      continue;
+      const auto cut = shortest_path(
+          grid, cells, parent, [&](std::size_t k) { return grid.has(k, kRegion) && !grid.has(k, kSeed); },
+          [&](std::size_t k) { return grid.has(k, kExterior); });
+      if (cut.empty()) return false;
+      for (std::size_t k : cut) {
+        if (grid.has(k, kRegion)) grid.at(k) = static_cast<std::uint8_t>(grid.at(k) & ~(kRegion | kCorridor));
+      }
+      for (std::size_t k : cut) grid.at(k) |= kExterior | kMark;
+      for (std::size_t k : cells) grid.at(k) |= kExterior;
+      cut_any = true;
     }
-    const auto cut = shortest_path(
-        grid, [&](std::size_t k) { return grid.has(k, kRegion) && !grid.has(k, kSeed); },
-        [&](std::size_t k) { return grid.has(k, kExterior); });
     grid.clear(kMark);
-    if (cut.empty()) return false;
-    for (std::size_t k : cut) {
-      if (grid.has(k, kRegion)) grid.at(k) = static_cast<std::uint8_t>(grid.at(k) & ~(kRegion | kCorridor));
-    }
-    if (!connect(grid)) return false;
+    if (!any_hole) return true;
+    if (cut_any && !connect(grid)) return false;
   }
   return false;
 }
@@ -324,6 +363,48 @@ Polygon round_corners(const Polygon& polygon, double cut) {
   return out;
 }
 
+//! Douglas-Peucker on a closed outline: drops points that lie within `tolerance` of the line
+//! through their neighbours that are kept. The outline moves by at most `tolerance`.
+Polygon simplify(const Polygon& polygon, double tolerance) {
+  const std::size_t n = polygon.size();
+  if (n < 8) return polygon;
+  std::vector<bool> keep(n, false);
+  const auto distance = [](Point p, Point a, Point b) {
+    const double dx = b.x - a.x;
+    const double dy = b.y - a.y;
+    const double length = std::hypot(dx, dy);
+    if (length < 1e-12) return std::hypot(p.x - a.x, p.y - a.y);
+    return std::abs(dy * p.x - dx * p.y + b.x * a.y - b.y * a.x) / length;
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> spans{{0, n / 2}, {n / 2, n}};
+  keep[0] = keep[n / 2] = true;
+  while (!spans.empty()) {
+    const auto [from, to] = spans.back();
+    spans.pop_back();
+    const Point a = polygon[from];
+    const Point b = polygon[to % n];
+    double worst = 0;
+    std::size_t at = from;
+    for (std::size_t k = from + 1; k < to; ++k) {
+      const double d = distance(polygon[k], a, b);
+      if (d > worst) {
+        worst = d;
+        at = k;
+      }
+    }
+    if (worst > tolerance) {
+      keep[at] = true;
+      spans.emplace_back(from, at);
+      spans.emplace_back(at, to);
+    }
+  }
+  Polygon out;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (keep[k]) out.push_back(polygon[k]);
+  }
+  return out;
+}
+
 Result<Polygon> build_region(const std::vector<Rect>& footprints, const std::vector<int>& members,
                              const Rect& extent, const RegionParameters& p) {
   Grid grid(extent, p.cell);
@@ -348,10 +429,11 @@ Result<Polygon> build_region(const std::vector<Rect>& footprints, const std::vec
   if (!remove_holes(grid)) return Error{ErrorKind::Conflict, "a region encloses a non-member"};
   Polygon outline = drop_collinear(trace_outline(grid));
   if (outline.size() < 4) return Error{ErrorKind::Conflict, "a region touches itself"};
-  // Each cut moves the outline by under 0.71 x cut, so the two stay inside the margins.
+  // The two cuts move the outline by under 0.72 x margin and simplifying by 0.1 x margin more,
+  // so it stays clear of every footprint.
   const double margin = std::min(p.padding, p.clearance);
   outline = round_corners(outline, margin * 0.8);
-  return round_corners(outline, margin * 0.4);
+  return simplify(round_corners(outline, margin * 0.4), margin * 0.1);
 }
 
 }  // namespace
@@ -364,20 +446,32 @@ Result<std::vector<Polygon>> build_regions(const std::vector<Rect>& footprints,
     all = k == 0 ? footprints[k] : all.united(footprints[k]);
   }
   const double border = parameters.padding + 3 * parameters.cell;
-  std::vector<Polygon> polygons;
-  polygons.reserve(memberships.size());
-  for (const auto& members : memberships) {
-    if (members.empty()) {
-      polygons.emplace_back();
-      continue;
-    }
+  const auto one = [&](const std::vector<int>& members) -> Result<Polygon> {
+    if (members.empty()) return Polygon{};
     Rect box = footprints[static_cast<std::size_t>(members.front())];
     for (int m : members) box = box.united(footprints[static_cast<std::size_t>(m)]);
     // First look near the members; if a corridor has to go round, look over everything.
     auto region = build_region(footprints, members, box.inflated(parameters.reach + border), parameters);
     if (!region) region = build_region(footprints, members, all.inflated(border + 4 * parameters.cell), parameters);
-    if (!region) return region.error();
-    polygons.push_back(std::move(region).value());
+    return region;
+  };
+  // Regions are independent: share them between the cores, each result in its own slot.
+  std::vector<std::optional<Result<Polygon>>> results(memberships.size());
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    for (std::size_t r = next++; r < memberships.size(); r = next++) results[r] = one(memberships[r]);
+  };
+  const unsigned threads = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
+                                              static_cast<unsigned>(memberships.size()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& thread : pool) thread.join();
+  std::vector<Polygon> polygons;
+  polygons.reserve(memberships.size());
+  for (auto& result : results) {
+    if (!result->ok()) return result->error();
+    polygons.push_back(std::move(*result).value());
   }
   return polygons;
 }

@@ -7,6 +7,7 @@ inline constexpr const char* kFontFamily = "DejaVu Sans";
 inline constexpr double kNameFontSize = 9.0;     //!< points, label first line
 inline constexpr double kDetailFontSize = 7.5;   //!< points, label second line
 inline constexpr double kRegionFontSize = 9.5;   //!< points, group and location names
+inline constexpr double kRegionLabelMaxWidth = 260.0;
 inline constexpr double kLabelMaxWidth = 104.0;  //!< a name wraps onto two lines past this
 inline constexpr int kLabelMaxNameLines = 2;     //!< then it is cut with an ellipsis
 inline constexpr double kSymbolSize = 22.0;      //!< person symbol, points

@@ -22,6 +22,12 @@ struct FontOptionsDeleter {
 
 }  // namespace
 
+PangoFontMap* thread_font_map() {
+  // Pango font maps are not thread-safe; one per thread keeps them apart.
+  thread_local GObjectPtr<PangoFontMap> font_map{pango_cairo_font_map_new()};
+  return font_map.get();
+}
+
 void configure_pango_context(PangoContext* context) {
   std::unique_ptr<cairo_font_options_t, FontOptionsDeleter> options(cairo_font_options_create());
   cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
@@ -53,8 +59,7 @@ void set_pango_text(PangoLayout* layout, const std::string& text, const TextStyl
 }
 
 struct TextMeasurer::Impl {
-  GObjectPtr<PangoFontMap> font_map{pango_cairo_font_map_new()};
-  GObjectPtr<PangoContext> context{pango_font_map_create_context(font_map.get())};
+  GObjectPtr<PangoContext> context{pango_font_map_create_context(thread_font_map())};
   GObjectPtr<PangoLayout> layout;
   Impl() {
     configure_pango_context(context.get());

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "layout/geometry.hpp"
+#include "layout/style.hpp"
 
 namespace peermap::layout {
 
@@ -16,6 +17,13 @@ struct TextStyle {
   double max_width = 0;
   int max_lines = 1;
 };
+
+//! The label styles layout reserves space for and render draws with.
+namespace label_style {
+inline constexpr TextStyle kName{style::kNameFontSize, false, style::kLabelMaxWidth, style::kLabelMaxNameLines};
+inline constexpr TextStyle kDetail{style::kDetailFontSize, false, style::kLabelMaxWidth, 1};
+inline constexpr TextStyle kRegion{style::kRegionFontSize, true, style::kRegionLabelMaxWidth, 1};
+}  // namespace label_style
 
 //! Owns a pango context on a private cairo font map. Not thread-safe; one per thread.
 class TextMeasurer {

@@ -9,7 +9,6 @@
 #include <array>
 #include <charconv>
 #include <chrono>
-#include <cmath>
 #include <initializer_list>
 #include <limits>
 #include <map>
@@ -48,19 +47,19 @@ constexpr std::array<std::string_view, 3> kNameStatusNames{"full", "unknown", "s
 constexpr std::array<std::string_view, 3> kTieKindNames{"relationship", "frequents", "member-of"};
 constexpr std::array<std::string_view, 4> kValenceNames{"unknown", "risky", "protective", "mixed"};
 constexpr std::array<std::string_view, 2> kEvidenceNames{"evidenced", "anecdotal"};
-constexpr std::array<std::string_view, 7> kAgeBands{"under-10", "10-12", "13-15", "16-17",
+constexpr std::array<std::string_view, 7> kAgeBands{"under-10", "10-12", "13-15",  "16-17",
                                                     "18-24",    "25+",   "unknown"};
 constexpr std::array<std::string_view, 10> kLocationKinds{
-    "school", "park", "shop", "home", "hotel", "transport-hub", "youth-club", "estate", "online",
-    "other"};
+    "school",        "park",       "shop",   "home",   "hotel",
+    "transport-hub", "youth-club", "estate", "online", "other"};
 constexpr std::array<std::string_view, 5> kGroupKinds{"friendship", "gang", "school-year", "online",
                                                       "other"};
 constexpr std::array<std::string_view, 8> kNatures{"friend", "family",       "partner", "associate",
                                                    "online", "professional", "rival",   "other"};
 constexpr std::array<std::string_view, 2> kRiskKinds{"risk", "strength"};
 constexpr std::array<std::string_view, 10> kActionTypes{
-    "csc-referral",     "ypdas-referral", "yps-referral",        "pimm-referral",
-    "strategy-meeting", "cefh-meeting",   "disruption-planning", "safety-plan",
+    "csc-referral",          "ypdas-referral", "yps-referral",        "pimm-referral",
+    "strategy-meeting",      "cefh-meeting",   "disruption-planning", "safety-plan",
     "information-gathering", "other"};
 constexpr std::array<std::string_view, 3> kActionStatuses{"open", "done", "cancelled"};
 
@@ -71,8 +70,8 @@ constexpr std::array<std::string_view, 2> kHandling3x5x2{"P", "C"};
 
 // Top-level fields in document order; problems are sorted by this order.
 constexpr std::array<std::string_view, 14> kSections{
-    "format",    "map",  "people", "locations", "groups",   "ties",    "information",
-    "sightings", "risks", "gaps",  "actions",   "meetings", "ecomaps", "pins"};
+    "format",    "map",   "people", "locations", "groups",   "ties",    "information",
+    "sightings", "risks", "gaps",   "actions",   "meetings", "ecomaps", "pins"};
 
 template <typename E>
 std::string_view name_of(Names names, E value) {
@@ -83,8 +82,9 @@ std::string_view name_of(Names names, E value) {
 // Text helpers
 
 std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 //! A user's value for a message: JSON-quoted (so control characters cannot break the line) and
@@ -100,7 +100,8 @@ std::string quote(std::string_view text) {
     ++characters;
   }
   const bool cut = end < text.size();
-  return json(std::string(text.substr(0, end))).dump(-1, ' ', false, json::error_handler_t::replace) +
+  return json(std::string(text.substr(0, end)))
+             .dump(-1, ' ', false, json::error_handler_t::replace) +
          (cut ? "..." : "");
 }
 
@@ -135,7 +136,8 @@ std::string child(std::string_view pointer, std::size_t index) {
 //! nlohmann's messages echo raw input bytes; keep them printable ASCII so a problem is one line.
 std::string printable(std::string_view text) {
   std::string out(text);
-  std::replace_if(out.begin(), out.end(), [](char c) { return c < ' ' || c > '~'; }, '?');
+  std::replace_if(
+      out.begin(), out.end(), [](char c) { return c < ' ' || c > '~'; }, '?');
   return out;
 }
 
@@ -219,6 +221,9 @@ class ProblemLog {
     add(where, Severity::Warning, std::move(message));
   }
 
+  //! True once further problems are only counted: callers may skip composing costly messages.
+  [[nodiscard]] bool full() const { return ordered_.size() >= kMaxProblems; }
+
   //! Problems in document order: by section, then item; within an item as found.
   std::vector<Problem> finish() && {
     std::stable_sort(ordered_.begin(), ordered_.end(),
@@ -229,9 +234,9 @@ class ProblemLog {
       problems.push_back(std::move(entry.second));
     }
     if (dropped_errors_ + dropped_warnings_ > 0) {
-      problems.push_back({"/", dropped_errors_ > 0 ? Severity::Error : Severity::Warning,
-                          std::to_string(dropped_errors_ + dropped_warnings_) +
-                              " more problems not shown"});
+      problems.push_back(
+          {"/", dropped_errors_ > 0 ? Severity::Error : Severity::Warning,
+           std::to_string(dropped_errors_ + dropped_warnings_) + " more problems not shown"});
     }
     return problems;
   }
@@ -240,7 +245,7 @@ class ProblemLog {
   using Order = std::pair<std::size_t, std::size_t>;  // section rank, item index
 
   void add(const std::string& where, Severity severity, std::string message) {
-    if (ordered_.size() >= kMaxProblems) {
+    if (full()) {
       ++(severity == Severity::Error ? dropped_errors_ : dropped_warnings_);
       return;
     }
@@ -284,9 +289,16 @@ enum class IdKind : unsigned {
   Action = 1u << 8u,
   Meeting = 1u << 9u,
 };
-constexpr std::array<std::string_view, 10> kIdKindNames{
-    "a person",  "a location",        "a group",           "a tie",     "an information item",
-    "a sighting", "a risk or strength", "an information gap", "an action", "a meeting"};
+constexpr std::array<std::string_view, 10> kIdKindNames{"a person",
+                                                        "a location",
+                                                        "a group",
+                                                        "a tie",
+                                                        "an information item",
+                                                        "a sighting",
+                                                        "a risk or strength",
+                                                        "an information gap",
+                                                        "an action",
+                                                        "a meeting"};
 
 using Kinds = unsigned;
 constexpr Kinds kinds(std::initializer_list<IdKind> list) {
@@ -298,8 +310,9 @@ constexpr Kinds kinds(std::initializer_list<IdKind> list) {
 }
 constexpr Kinds kAnyKind = (1u << kIdKindNames.size()) - 1;
 constexpr Kinds kPerson = kinds({IdKind::Person});
-constexpr Kinds kPlace = kinds({IdKind::Location});
-constexpr Kinds kMapped = kinds({IdKind::Person, IdKind::Location, IdKind::Group});
+constexpr Kinds kLocation = kinds({IdKind::Location});
+constexpr Kinds kGroup = kinds({IdKind::Group});
+constexpr Kinds kPersonLocationOrGroup = kinds({IdKind::Person, IdKind::Location, IdKind::Group});
 
 std::string describe(Kinds mask) {
   std::vector<std::string_view> names;
@@ -333,14 +346,14 @@ struct Context {
   std::map<std::string, IdEntry, std::less<>> ids;
   std::vector<PendingReference> references;
 
-  //! Records `key` as seen at `pointer`; false (and an error) when it was seen before.
-  bool first_time(std::map<std::string, std::string>& seen, const std::string& key,
-                  const std::string& pointer, const std::string& what) {
+  //! Records `key` as seen at `pointer`; an error saying `what()` when it was seen before.
+  template <typename Message>
+  void first_time(std::map<std::string, std::string>& seen, const std::string& key,
+                  const std::string& pointer, Message&& what) {
     const auto [entry, inserted] = seen.try_emplace(key, pointer);
     if (!inserted) {
-      log.error(pointer, what + "; first at " + entry->second);
+      log.error(pointer, what() + "; first at " + entry->second);
     }
-    return inserted;
   }
 
   void resolve_references() {
@@ -388,7 +401,6 @@ class ObjectReader {
   [[nodiscard]] bool has(std::string_view field) const {
     return is_object() && value_.contains(field);
   }
-  [[nodiscard]] Context& context() const { return context_; }
 
   //! Reports every field not in `fields`.
   void allow(std::initializer_list<std::string_view> fields) {
@@ -397,7 +409,8 @@ class ObjectReader {
     }
     for (const auto& [key, ignored] : value_.items()) {
       if (std::find(fields.begin(), fields.end(), key) == fields.end()) {
-        error(at(key), "unknown field " + quote(key) + suggestion(key, fields));
+        const bool counted_only = context_.log.full();
+        error(at(key), counted_only ? "" : "unknown field " + quote(key) + suggestion(key, fields));
       }
     }
   }
@@ -426,8 +439,9 @@ class ObjectReader {
 
   std::optional<long long> integer(std::string_view field, Need need, long long min,
                                    long long max) {
-    return read(field, need,
-                [&](const json& v, const std::string& where) { return as_integer(v, where, min, max); });
+    return read(field, need, [&](const json& v, const std::string& where) {
+      return as_integer(v, where, min, max);
+    });
   }
 
   std::optional<bool> flag(std::string_view field, Need need) {
@@ -464,18 +478,19 @@ class ObjectReader {
 
   //! One of `names`, as its index.
   std::optional<std::size_t> choice(std::string_view field, Need need, Names names) {
-    return read(field, need, [&](const json& v, const std::string& where) -> std::optional<std::size_t> {
-      if (!v.is_string()) {
-        return type_error(where, "one of: " + join(names), v);
-      }
-      const auto& text = v.get_ref<const std::string&>();
-      const auto found = std::find(names.begin(), names.end(), text);
-      if (found == names.end()) {
-        error(where, quote(text) + " is not one of: " + join(names));
-        return std::nullopt;
-      }
-      return static_cast<std::size_t>(found - names.begin());
-    });
+    return read(field, need,
+                [&](const json& v, const std::string& where) -> std::optional<std::size_t> {
+                  if (!v.is_string()) {
+                    return type_error(where, "one of: " + join(names), v);
+                  }
+                  const auto& text = v.get_ref<const std::string&>();
+                  const auto found = std::find(names.begin(), names.end(), text);
+                  if (found == names.end()) {
+                    error(where, quote(text) + " is not one of: " + join(names));
+                    return std::nullopt;
+                  }
+                  return static_cast<std::size_t>(found - names.begin());
+                });
   }
 
   template <typename E>
@@ -517,8 +532,9 @@ class ObjectReader {
 
   //! An id naming something of one of the `allowed` kinds (checked once every id is known).
   std::optional<std::string> reference(std::string_view field, Need need, Kinds allowed) {
-    return read(field, need,
-                [&](const json& v, const std::string& where) { return as_reference(v, where, allowed); });
+    return read(field, need, [&](const json& v, const std::string& where) {
+      return as_reference(v, where, allowed);
+    });
   }
 
   std::vector<std::string> references(std::string_view field, Need need, std::size_t min_items,
@@ -528,7 +544,7 @@ class ObjectReader {
     each(field, need, min_items, [&](const json& v, const std::string& where) {
       auto id = as_reference(v, where, allowed);
       if (id) {
-        context_.first_time(seen, *id, where, quote(*id) + " is listed twice");
+        context_.first_time(seen, *id, where, [&] { return quote(*id) + " is listed twice"; });
       }
       found.push_back(id.value_or(""));
     });
@@ -635,11 +651,11 @@ class ObjectReader {
       return type_error(where, "an id (a string)", v);
     }
     const auto& id = v.get_ref<const std::string&>();
-    const bool valid = !id.empty() && id.size() <= kMaxIdLength &&
-                       std::all_of(id.begin(), id.end(), [](char c) {
-                         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                                (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
-                       });
+    const bool valid =
+        !id.empty() && id.size() <= kMaxIdLength && std::all_of(id.begin(), id.end(), [](char c) {
+          return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                 c == '_' || c == '.' || c == '-';
+        });
     if (!valid) {
       error(where, quote(id) + " is not a valid id: use 1 to 64 letters, digits, '_', '.' or '-'");
       return std::nullopt;
@@ -655,7 +671,8 @@ class ObjectReader {
     return id;
   }
 
-  static std::string suggestion(std::string_view key, std::initializer_list<std::string_view> fields) {
+  static std::string suggestion(std::string_view key,
+                                std::initializer_list<std::string_view> fields) {
     constexpr std::size_t kCloseEnough = 2;
     for (const auto field : fields) {
       if (key.size() < 2 * kMaxIdLength && edit_distance(key, field) <= kCloseEnough) {
@@ -693,8 +710,7 @@ class DocumentReader {
 
  private:
   template <typename T, typename ReadOne>
-  void section(ObjectReader& top, std::string_view field, std::vector<T>& items,
-               ReadOne read_one) {
+  void section(ObjectReader& top, std::string_view field, std::vector<T>& items, ReadOne read_one) {
     top.each(field, Need::Optional, 0, [&](const json& v, const std::string& where) {
       ObjectReader reader(v, where, context_);
       items.push_back((this->*read_one)(reader));
@@ -742,10 +758,10 @@ class DocumentReader {
       not_before(r.at("review_date"), "review_date", *map.review_date, "map_date", *map_date_);
     }
     map.owning_team = r.text("owning_team", Need::Optional).value_or("");
-    map.protective_marking =
-        r.text("protective_marking", Need::Optional).value_or(map.protective_marking);
-    if (map.protective_marking.empty()) {
-      map.protective_marking = MapInfo{}.protective_marking;
+    // A blank marking would print the map unmarked: it keeps the default instead.
+    if (auto marking = r.text("protective_marking", Need::Optional);
+        marking && !words(*marking).empty()) {
+      map.protective_marking = std::move(*marking);
     }
     map.recent_window_days = static_cast<int>(
         r.integer("recent_window_days", Need::Optional, 1, 3650).value_or(map.recent_window_days));
@@ -759,7 +775,8 @@ class DocumentReader {
     person.id = r.own_id(IdKind::Person);
     const auto full_name = r.text("full_name", Need::Required, kMaxName);
     person.full_name = full_name.value_or("");
-    person.name_status = r.choice("name_status", Need::Optional, kNameStatusNames, NameStatus::Full);
+    person.name_status =
+        r.choice("name_status", Need::Optional, kNameStatusNames, NameStatus::Full);
     if (full_name && person.name_status == NameStatus::Full) {
       check_full_name(r.at("full_name"), *full_name,
                       "use the full name, or set name_status to \"unknown\" or "
@@ -785,8 +802,8 @@ class DocumentReader {
   void check_age(ObjectReader& r, const Person& person) {
     const Date& born = *person.date_of_birth;
     if (born > *map_date_) {
-      r.error(r.at("date_of_birth"), "date_of_birth " + born.to_string() +
-                                         " is after map_date " + map_date_->to_string());
+      r.error(r.at("date_of_birth"),
+              "date_of_birth " + born.to_string() + " is after map_date " + map_date_->to_string());
       return;
     }
     const int age = age_on(born, *map_date_);
@@ -825,10 +842,11 @@ class DocumentReader {
     tie.id = r.own_id(IdKind::Tie);
     const auto kind = r.choice("kind", Need::Required, kTieKindNames);
     tie.kind = kind ? static_cast<TieKind>(*kind) : TieKind::Relationship;
-    static constexpr std::array<Kinds, 3> kTargets{kPerson, kPlace, kinds({IdKind::Group})};
+    // What `to` names, by tie kind: relationship, frequents, member-of.
+    static constexpr std::array<Kinds, 3> kTargets{kPerson, kLocation, kGroup};
     const auto from = r.reference("from", Need::Required, kPerson);
-    const auto to = r.reference("to", Need::Required,
-                                kind ? kTargets[*kind] : kPerson | kPlace | kTargets[2]);
+    const auto to =
+        r.reference("to", Need::Required, kind ? kTargets[*kind] : kPersonLocationOrGroup);
     tie.from = from.value_or("");
     tie.to = to.value_or("");
     if (from && to) {
@@ -837,7 +855,8 @@ class DocumentReader {
     if (kind && tie.kind != TieKind::Relationship) {
       for (const auto field : {"nature", "tension", "exploitation", "influence"}) {
         if (r.has(field)) {
-          r.error(r.at(field), std::string(field) + " is only allowed on relationship ties; this tie is " +
+          r.error(r.at(field), std::string(field) +
+                                   " is only allowed on relationship ties; this tie is " +
                                    quote(kTieKindNames[*kind]));
         }
       }
@@ -860,16 +879,15 @@ class DocumentReader {
     const std::string& low = swap ? tie.to : tie.from;
     const std::string& high = swap ? tie.from : tie.to;
     const std::string kind(name_of(kTieKindNames, tie.kind));
-    context_.first_time(tie_ends_, kind + '\n' + low + '\n' + high, r.pointer(),
-                        "duplicate " + kind + " tie between " + quote(tie.from) + " and " +
-                            quote(tie.to));
+    context_.first_time(tie_ends_, kind + '\n' + low + '\n' + high, r.pointer(), [&] {
+      return "duplicate " + kind + " tie between " + quote(tie.from) + " and " + quote(tie.to);
+    });
   }
 
   void read_relationship(ObjectReader& r, Tie& tie) {
     tie.nature = r.choice_text("nature", Need::Optional, kNatures, tie.nature);
     tie.tension = r.flag("tension", Need::Optional).value_or(false);
-    tie.exploitation_by =
-        read_direction(r, tie, "exploitation", "by", "the controlling person");
+    tie.exploitation_by = read_direction(r, tie, "exploitation", "by", "the controlling person");
     tie.influence_leader = read_direction(r, tie, "influence", "leader", "the person who leads");
   }
 
@@ -921,7 +939,8 @@ class DocumentReader {
       ObjectReader g(*grading, r.at("grading"), context_);
       item.grading = read_grading(g);
     }
-    item.about = r.references("about", Need::Required, 1, kMapped | kinds({IdKind::Tie}));
+    item.about =
+        r.references("about", Need::Required, 1, kPersonLocationOrGroup | kinds({IdKind::Tie}));
     return item;
   }
 
@@ -940,7 +959,8 @@ class DocumentReader {
     switch (static_cast<Scheme>(*scheme)) {
       case Scheme::Simple:
         r.allow({"scheme", "reliable"});
-        if (const json* reliable = r.find("reliable", Need::Optional); reliable && !reliable->is_null()) {
+        if (const json* reliable = r.find("reliable", Need::Optional);
+            reliable && !reliable->is_null()) {
           grading.reliable = r.flag("reliable", Need::Optional);
         }
         break;
@@ -965,7 +985,7 @@ class DocumentReader {
     Sighting sighting;
     sighting.id = r.own_id(IdKind::Sighting);
     sighting.people = r.references("people", Need::Required, 2, kPerson);
-    sighting.location = r.reference("location", Need::Optional, kPlace).value_or("");
+    sighting.location = r.reference("location", Need::Optional, kLocation).value_or("");
     const auto date = r.date("date", Need::Required);
     not_in_future(r.at("date"), "date", date);
     sighting.date = date.value_or(Date{});
@@ -979,7 +999,7 @@ class DocumentReader {
     RiskOrStrength risk;
     risk.id = r.own_id(IdKind::Risk);
     risk.is_strength = r.choice_text("kind", Need::Required, kRiskKinds, "risk") == "strength";
-    risk.about = r.reference("about", Need::Required, kMapped).value_or("");
+    risk.about = r.reference("about", Need::Required, kPersonLocationOrGroup).value_or("");
     risk.description = r.text("description", Need::Required).value_or("");
     return risk;
   }
@@ -1034,14 +1054,15 @@ class DocumentReader {
     Ecomap ecomap;
     const auto centre = r.reference("centre", Need::Required, kPerson);
     if (centre) {
-      context_.first_time(ecomap_centres_, *centre, r.at("centre"),
-                          "a second ecomap for " + quote(*centre) + "; one ecomap per centre");
+      context_.first_time(ecomap_centres_, *centre, r.at("centre"), [&] {
+        return "a second ecomap for " + quote(*centre) + "; one ecomap per centre";
+      });
     }
     ecomap.centre = centre.value_or("");
     r.each("placements", Need::Optional, 0, [&](const json& v, const std::string& where) {
       ObjectReader p(v, where, context_, {"ref", "ring"});
       EcomapPlacement placement;
-      placement.ref = p.reference("ref", Need::Required, kPerson | kPlace).value_or("");
+      placement.ref = p.reference("ref", Need::Required, kPerson | kLocation).value_or("");
       placement.ring = static_cast<int>(p.integer("ring", Need::Required, 1, 4).value_or(1));
       ecomap.placements.push_back(std::move(placement));
     });
@@ -1052,9 +1073,10 @@ class DocumentReader {
   Pin read_pin(ObjectReader& r) {
     r.allow({"ref", "x", "y"});
     Pin pin;
-    const auto ref = r.reference("ref", Need::Required, kMapped);
+    const auto ref = r.reference("ref", Need::Required, kPersonLocationOrGroup);
     if (ref) {
-      context_.first_time(pinned_, *ref, r.at("ref"), quote(*ref) + " is pinned twice");
+      context_.first_time(pinned_, *ref, r.at("ref"),
+                          [&] { return quote(*ref) + " is pinned twice"; });
     }
     pin.ref = ref.value_or("");
     pin.x = r.number("x", Need::Required).value_or(0);
@@ -1074,8 +1096,8 @@ class DocumentReader {
                      const std::optional<Date>& date) {
     if (date && *date > options_.today) {
       context_.log.error(where, std::string(field) + " " + date->to_string() +
-                                    " is in the future (today is " +
-                                    options_.today.to_string() + ")");
+                                    " is in the future (today is " + options_.today.to_string() +
+                                    ")");
     }
   }
 
@@ -1171,88 +1193,127 @@ class DocumentReader {
 // ---------------------------------------------------------------------------------------------
 // Parsing: size and depth limits before the tree is built, then the DocumentReader.
 
-//! Sees every parser event: stops nesting past the limit before it is built, and reports
-//! duplicate keys, which nlohmann::json would otherwise settle silently (the last one wins).
-class ParseWatch {
+//! Builds the nlohmann::json tree from SAX events. (nlohmann's callback parser rescans the
+//! parent container at every object_end, which is quadratic in the length of an array.) It
+//! stops at the depth limit before building deeper, and reports duplicate keys, which the tree
+//! would otherwise settle silently (the last one wins).
+class TreeBuilder {
  public:
-  struct TooDeep {};
+  TreeBuilder(json& root, int max_depth, ProblemLog& log)
+      : root_(root), max_depth_(static_cast<std::size_t>(std::max(max_depth, 0))), log_(log) {}
 
-  ParseWatch(int max_depth, ProblemLog& log) : max_depth_(max_depth), log_(log) {}
+  bool null() { return place(nullptr) != nullptr; }
+  bool boolean(bool value) { return place(value) != nullptr; }
+  bool number_integer(json::number_integer_t value) { return place(value) != nullptr; }
+  bool number_unsigned(json::number_unsigned_t value) { return place(value) != nullptr; }
+  bool number_float(json::number_float_t value, const json::string_t& /*text*/) {
+    return place(value) != nullptr;
+  }
+  bool string(json::string_t& value) { return place(std::move(value)) != nullptr; }
+  bool binary(json::binary_t& value) { return place(std::move(value)) != nullptr; }
+  bool start_object(std::size_t /*size*/) { return open(json::value_t::object); }
+  bool start_array(std::size_t /*size*/) { return open(json::value_t::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
 
-  bool operator()(int depth, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        // `depth` counts the containers around this one.
-        if (depth + 1 > max_depth_) {
-          throw TooDeep{};
-        }
-        frames_.push_back({event == json::parse_event_t::array_start, 0, {}, {}});
-        break;
-      case json::parse_event_t::key:
-        on_key(parsed.get_ref<const std::string&>());
-        break;
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        frames_.pop_back();
-        next_element();
-        break;
-      case json::parse_event_t::value:
-        next_element();
-        break;
+  bool key(json::string_t& key) {
+    Open& object = open_.back();
+    if (object.container->contains(key)) {
+      log_.error(pointer_to(key), "duplicate key " + quote(key) + "; a field may appear only once");
     }
+    object.key = key;
     return true;
   }
 
+  bool parse_error(std::size_t byte, const std::string& last_token, const json::exception& error) {
+    // `byte` is the last byte read: the bad one in a string, but the end of a number too
+    // large for a double (out_of_range.406), which is better shown at its start.
+    constexpr int kNumberOverflow = 406;
+    error_byte_ = error.id == kNumberOverflow && byte >= last_token.size()
+                      ? byte - last_token.size() + 1
+                      : byte;
+    error_ = error.what();
+    return false;
+  }
+
+  [[nodiscard]] bool too_deep() const { return too_deep_; }
+  [[nodiscard]] const std::optional<std::string>& error() const { return error_; }
+  [[nodiscard]] std::size_t error_byte() const { return error_byte_; }
+
  private:
-  struct Frame {
-    bool is_array = false;
-    std::size_t index = 0;
-    std::string key;
-    std::set<std::string, std::less<>> keys;
+  struct Open {
+    json* container;
+    std::string key;  //!< the member being read, in an object
   };
 
-  void on_key(const std::string& key) {
-    Frame& frame = frames_.back();
-    frame.key = key;
-    if (!frame.keys.insert(key).second) {
-      log_.error(pointer(), "duplicate key " + quote(key) + "; a field may appear only once");
+  //! Puts a value where the parser is: the root, the end of an array or an object's member.
+  json* place(json value) {
+    if (open_.empty()) {
+      root_ = std::move(value);
+      return &root_;
     }
+    Open& parent = open_.back();
+    if (parent.container->is_array()) {
+      parent.container->push_back(std::move(value));
+      return &parent.container->back();
+    }
+    json& member = (*parent.container)[parent.key];
+    member = std::move(value);
+    return &member;
   }
 
-  void next_element() {
-    if (!frames_.empty() && frames_.back().is_array) {
-      ++frames_.back().index;
+  bool open(json::value_t type) {
+    if (open_.size() + 1 > max_depth_) {
+      too_deep_ = true;
+      return false;
     }
+    open_.push_back({place(json(type)), {}});
+    return true;
   }
 
-  [[nodiscard]] std::string pointer() const {
+  bool close() {
+    open_.pop_back();
+    return true;
+  }
+
+  [[nodiscard]] std::string pointer_to(const std::string& key) const {
     std::string where;
-    for (const Frame& frame : frames_) {
-      where = frame.is_array ? child(where, frame.index) : child(where, frame.key);
+    for (std::size_t i = 0; i + 1 < open_.size(); ++i) {
+      // An open container's open child is its last element, or its current member.
+      const Open& level = open_[i];
+      where = level.container->is_array() ? child(where, level.container->size() - 1)
+                                          : child(where, level.key);
     }
-    return where;
+    return child(where, key);
   }
 
-  int max_depth_;
+  json& root_;
+  std::size_t max_depth_;
   ProblemLog& log_;
-  std::vector<Frame> frames_;
+  std::vector<Open> open_;
+  bool too_deep_ = false;
+  std::optional<std::string> error_;
+  std::size_t error_byte_ = 0;
 };
 
+//! "34300187 bytes (32.7 MiB)": the exact count, and a size people recognise.
 std::string mebibytes(std::size_t bytes) {
-  return std::to_string(bytes) + " bytes (" + std::to_string(bytes >> 20u) + " MiB)";
+  const std::size_t tenths = bytes * 10 / (1u << 20u);
+  return std::to_string(bytes) + " bytes (" + std::to_string(tenths / 10) +
+         (tenths % 10 == 0 ? "" : "." + std::to_string(tenths % 10)) + " MiB)";
 }
 
-//! Where and what, from nlohmann's parse error: "[json.exception.parse_error.101] parse error at
-//! line 1, column 2: syntax error ..." keeps only the part after the position.
-Problem malformed(std::string_view text, const json::exception& error, std::size_t byte) {
-  std::string what = error.what();
-  const std::size_t cut = what.find(": ", what.find("parse error"));
-  if (cut != std::string::npos) {
-    what.erase(0, cut + 2);
+//! Where and what, from nlohmann's error text: "[json.exception.parse_error.101] parse error at
+//! line 1, column 2: syntax error ..." keeps what follows the position (we give our own).
+Problem malformed(std::string_view text, std::string what, std::size_t byte) {
+  if (const std::size_t id_end = what.find("] "); id_end != std::string::npos) {
+    what.erase(0, id_end + 2);
   }
-  what = what.substr(0, what.find("; last read:"));
-  const std::size_t offset = byte == 0 ? 0 : byte - 1;  // byte is 1-based, the last read
+  if (what.starts_with("parse error")) {
+    what.erase(0, std::min(what.find(": "), what.size() - 2) + 2);
+  }
+  what = what.substr(0, what.find("; last read:"));     // echoes raw bytes
+  const std::size_t offset = byte == 0 ? 0 : byte - 1;  // byte counts what was read, 1-based
   return {line_column(text, offset), Severity::Error, "malformed JSON: " + printable(what)};
 }
 
@@ -1330,13 +1391,14 @@ ordered_json write_person(const Person& person) {
   return out;
 }
 
-template <typename Place>
-ordered_json write_place(const Place& place) {
+//! A location or a group: both are an id, a name, a kind and notes.
+template <typename Named>
+ordered_json write_named(const Named& named) {
   ordered_json out;
-  out["id"] = place.id;
-  out["name"] = place.name;
-  out["kind"] = place.kind;
-  put_text(out, "notes", place.notes);
+  out["id"] = named.id;
+  out["name"] = named.name;
+  out["kind"] = named.kind;
+  put_text(out, "notes", named.notes);
   return out;
 }
 
@@ -1505,36 +1567,22 @@ ParseOutcome parse_document(std::string_view json_text, const ParseOptions& opti
   ParseOutcome outcome;
   if (json_text.size() > options.max_bytes) {
     outcome.problems.push_back({"/", Severity::Error,
-                                "the file is " + mebibytes(json_text.size()) +
-                                    "; the limit is " + mebibytes(options.max_bytes)});
+                                "the file is " + mebibytes(json_text.size()) + "; the limit is " +
+                                    mebibytes(options.max_bytes)});
     return outcome;
   }
   Context context;
-  ParseWatch watch(options.max_depth, context.log);
   json root;
-  try {
-    root = json::parse(
-        json_text.begin(), json_text.end(),
-        [&watch](int depth, json::parse_event_t event, json& parsed) {
-          return watch(depth, event, parsed);
-        },
-        /*allow_exceptions=*/true, /*ignore_comments=*/false);
-  } catch (const ParseWatch::TooDeep&) {
-    outcome.problems.push_back({"/", Severity::Error,
-                                "nesting is deeper than " + std::to_string(options.max_depth) +
-                                    " levels, the limit"});
-    return outcome;
-  } catch (const json::parse_error& error) {
-    outcome.problems.push_back(malformed(json_text, error, error.byte));
-    return outcome;
-  } catch (const json::exception& error) {
-    // A number too large for a double (out_of_range.406) carries no position: find its text.
-    const std::string what = error.what();
-    const std::size_t open = what.find('\'');
-    const std::size_t close = what.rfind('\'');
-    const std::size_t at = open < close ? json_text.find(what.substr(open + 1, close - open - 1))
-                                        : std::string_view::npos;
-    outcome.problems.push_back(malformed(json_text, error, at == std::string_view::npos ? 0 : at + 1));
+  TreeBuilder builder(root, options.max_depth, context.log);
+  if (!json::sax_parse(json_text.begin(), json_text.end(), &builder)) {
+    if (builder.too_deep()) {
+      outcome.problems.push_back(
+          {"/", Severity::Error,
+           "nesting is deeper than " + std::to_string(options.max_depth) + " levels, the limit"});
+    } else {
+      outcome.problems.push_back(
+          malformed(json_text, builder.error().value_or("unreadable"), builder.error_byte()));
+    }
     return outcome;
   }
   outcome.document = DocumentReader(options, context).read(root);
@@ -1547,8 +1595,8 @@ std::string write_document(const Document& document) {
   out["format"] = kFormat;
   out["map"] = write_map(document.map);
   put_section(out, "people", document.people, write_person);
-  put_section(out, "locations", document.locations, write_place<Location>);
-  put_section(out, "groups", document.groups, write_place<Group>);
+  put_section(out, "locations", document.locations, write_named<Location>);
+  put_section(out, "groups", document.groups, write_named<Group>);
   put_section(out, "ties", document.ties, write_tie);
   put_section(out, "information", document.information, write_information);
   put_section(out, "sightings", document.sightings, write_sighting);
@@ -1572,7 +1620,8 @@ Date today_utc() {
 std::string line_column(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   const std::string_view before = text.substr(0, offset);
-  const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  const std::size_t line_start =
+      before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
   const auto line = 1 + std::count(before.begin(), before.end(), '\n');
   const std::size_t column = 1 + code_points(before.substr(line_start));
   return std::to_string(line) + ":" + std::to_string(column);

@@ -25,7 +25,9 @@ Document as_known_on(const Document& document, const Date& date) {
       if (!later(item)) known.insert(id);
     }
   }
-  const auto unknown_yet = [&](const std::string& id) { return informed.contains(id) && !known.contains(id); };
+  const auto unknown_yet = [&](const std::string& id) {
+    return informed.contains(id) && !known.contains(id);
+  };
 
   std::erase_if(view.information, later);
   std::erase_if(view.sightings, [&](const Sighting& s) { return s.date > date; });

@@ -45,8 +45,9 @@ TieEvidence tie_evidence(const Document& document, const std::string& tie_id) {
     if (!about_tie) continue;
     ++evidence.items;
     evidence.any_evidenced = evidence.any_evidenced || item.evidence == model::Evidence::Evidenced;
+    // Undated information is not known to be historic, so it does not fade the tie.
     const auto when = item.observed ? item.observed : model::known_since(item);
-    const bool recent = when && model::days_between(*when, document.map.map_date) <= document.map.recent_window_days;
+    const bool recent = !when || model::days_between(*when, document.map.map_date) <= document.map.recent_window_days;
     evidence.any_recent = evidence.any_recent || recent;
   }
   return evidence;

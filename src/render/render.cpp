@@ -10,6 +10,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <string_view>
 
 #include "layout/pango_text.hpp"
 #include "layout/style.hpp"
@@ -198,7 +199,7 @@ class TextPainter {
 
   double draw(const std::string& text, const TextStyle& style, double x, double y, bool centre,
               Colour colour = colours::kInk) {
-    layout::set_pango_text(layout_.get(), text, style);
+    layout::set_pango_text(layout_.get(), layout::printable(text), style);
     if (!centre) pango_layout_set_alignment(layout_.get(), PANGO_ALIGN_LEFT);
     PangoRectangle logical{};
     pango_layout_get_extents(layout_.get(), nullptr, &logical);
@@ -214,15 +215,10 @@ class TextPainter {
 
  private:
   cairo_t* cr_;
-  GPtr<PangoFontMap> font_map_{pango_cairo_font_map_new()};
-  GPtr<PangoContext> context_{pango_font_map_create_context(font_map_.get())};
+  GPtr<PangoContext> context_{pango_font_map_create_context(layout::thread_font_map())};
   GPtr<PangoLayout> layout_;
 };
 
-constexpr TextStyle kNameStyle{layout::style::kNameFontSize, false, layout::style::kLabelMaxWidth,
-                               layout::style::kLabelMaxNameLines};
-constexpr TextStyle kDetailStyle{layout::style::kDetailFontSize, false, layout::style::kLabelMaxWidth, 1};
-constexpr TextStyle kRegionStyle{layout::style::kRegionFontSize, true, 180.0, 1};
 
 std::string joined_subjects(const model::Document& d) {
   std::string out;
@@ -280,29 +276,25 @@ class PagePainter {
     if (o_.as_of) view += "As known on " + o_.as_of->to_string() + ".   ";
     if (o_.redact) view += "DISCLOSURE COPY: children other than the subject shown by initials.";
     if (!view.empty()) text_.draw(view, {9, true, page_.width - 2 * kPageMargin, 1}, kPageMargin, y + 2, false, colours::kMarking);
-    marking(14, page_.width - kPageMargin - 200, 200, false);
+    text_.draw(marking(), {11, true, 200, 1}, page_.width - kPageMargin - 200, 14, false, colours::kMarking);
   }
 
-  void marking(double y, double x, double width, bool centre) {
-    const std::string& m = d_.map.protective_marking.empty() ? std::string("OFFICIAL-SENSITIVE") : d_.map.protective_marking;
-    text_.draw(m, {11, true, width, 1}, centre ? x : x, y, centre, colours::kMarking);
-    if (!centre) return;
+  //! The protective marking, printed at the top and the bottom of every page.
+  [[nodiscard]] std::string marking() const {
+    return d_.map.protective_marking.empty() ? "OFFICIAL-SENSITIVE" : d_.map.protective_marking;
   }
 
   void footer() {
     const double y = page_.height - kFooterHeight + 6;
     text_.draw("peermap  \u00b7  " + std::to_string(d_.people.size()) + " people  \u00b7  page " + page_.name +
-                   " landscape  \u00b7  notes use full names (guidance \u00a75)",
-               {7.5, false, page_.width / 2 - 120, 1}, kPageMargin, y + 2, false, {0.4, 0.4, 0.4});
-    const std::string& m = d_.map.protective_marking.empty() ? std::string("OFFICIAL-SENSITIVE") : d_.map.protective_marking;
-    text_.draw(m, {11, true, 260, 1}, page_.width / 2, y, true, colours::kMarking);
+                   " landscape",
+               {7.5, false, page_.width / 2 - 150, 1}, kPageMargin, y + 2, false, {0.4, 0.4, 0.4});
+    text_.draw(marking(), {11, true, 260, 1}, page_.width / 2, y, true, colours::kMarking);
   }
 
   void map() {
     const PageArea area = map_area(page_, g_);
-    cairo_save(cr_);
-    cairo_rectangle(cr_, area.map.x, area.map.y, area.map.w, area.map.h);
-    cairo_clip(cr_);
+    cairo_save(cr_);  // no clip needed: the scale fits the drawing inside the area
     const double ox = area.map.x + (area.map.w - g_.width * area.scale) / 2;
     const double oy = area.map.y + (area.map.h - g_.height * area.scale) / 2;
     cairo_translate(cr_, ox, oy);
@@ -369,7 +361,7 @@ class PagePainter {
       cairo_rectangle(cr_, l.x, l.y, l.w, l.h);
       cairo_set_source_rgba(cr_, 1, 1, 1, 0.9);
       cairo_fill(cr_);
-      text_.draw(region.name, kRegionStyle, l.x + l.w / 2, l.y, true, {colour.r * 0.7, colour.g * 0.7, colour.b * 0.7});
+      text_.draw(region.name, layout::label_style::kRegion, l.x + l.w / 2, l.y, true, {colour.r * 0.7, colour.g * 0.7, colour.b * 0.7});
     }
   }
 
@@ -411,7 +403,7 @@ class PagePainter {
       cairo_fill(cr_);
       double y = n.label.y;
       for (std::size_t i = 0; i < n.label_lines.size(); ++i) {
-        y += text_.draw(n.label_lines[i], i == 0 ? kNameStyle : kDetailStyle, n.label.x + n.label.w / 2, y, true,
+        y += text_.draw(n.label_lines[i], i == 0 ? layout::label_style::kName : layout::label_style::kDetail, n.label.x + n.label.w / 2, y, true,
                         i == 0 ? colours::kInk : Colour{0.3, 0.3, 0.3});
       }
     }
@@ -532,6 +524,34 @@ class PagePainter {
   Page page_;
 };
 
+//! cairo numbers SVG surfaces from a process-wide counter; renumbering them in order of first
+//! appearance makes the same map give the same bytes in a long-running process too. No user
+//! text appears in the SVG (text is drawn as glyph outlines), so the word is always an id.
+std::string renumber_svg_surfaces(const std::string& svg) {
+  static constexpr std::string_view kWord = "surface";
+  std::string out;
+  out.reserve(svg.size());
+  std::map<std::string, std::size_t, std::less<>> ids;
+  std::size_t at = 0;
+  while (at < svg.size()) {
+    const std::size_t hit = svg.find(kWord, at);
+    if (hit == std::string::npos) {
+      out.append(svg, at, std::string::npos);
+      break;
+    }
+    const std::size_t digits = hit + kWord.size();
+    std::size_t end = digits;
+    while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end])) != 0) ++end;
+    out.append(svg, at, digits - at);
+    if (end > digits) {
+      const auto [id, inserted] = ids.emplace(svg.substr(digits, end - digits), ids.size() + 1);
+      out += std::to_string(id->second);
+    }
+    at = end;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<Format> format_for_path(std::string_view path) {
@@ -597,6 +617,7 @@ Result<std::string> render_map(const model::Document& document, const Geometry& 
     }
   }
   cairo_surface_finish(surface.get());
+  if (options.format == Format::Svg) return renumber_svg_surfaces(bytes);
   return bytes;
 }
 

@@ -17,7 +17,7 @@ TEST(Date, ParsesRealCalendarDates) {
 }
 
 TEST(Date, KnowsLeapYears) {
-  EXPECT_TRUE(Date::parse("2024-02-29"));   // divisible by 4
+  EXPECT_TRUE(Date::parse("2024-02-29"));  // divisible by 4
   EXPECT_FALSE(Date::parse("2023-02-29"));
   EXPECT_FALSE(Date::parse("1900-02-29"));  // divisible by 100, not 400
   EXPECT_TRUE(Date::parse("2000-02-29"));   // divisible by 400
@@ -26,10 +26,10 @@ TEST(Date, KnowsLeapYears) {
 
 TEST(Date, RejectsAnythingButYyyyMmDd) {
   for (const char* text :
-       {"", "2024-5-20", "2024-05-2", "24-05-20", "2024/05/20", "20240520", " 2024-05-20",
-        "2024-05-20 ", "2024-05-20T00:00", "+024-05-20", "2024-+5-20", "2024-05--1", "0000-01-01",
-        "2024-00-10", "2024-13-01", "2024-04-31", "2024-01-00", "2024-01-32", "abcd-ef-gh",
-        "2024-05-2\x00"}) {
+       {"",           "2024-5-20",   "2024-05-2",   "24-05-20",         "2024/05/20",
+        "20240520",   " 2024-05-20", "2024-05-20 ", "2024-05-20T00:00", "+024-05-20",
+        "2024-+5-20", "2024-05--1",  "0000-01-01",  "2024-00-10",       "2024-13-01",
+        "2024-04-31", "2024-01-00",  "2024-01-32",  "abcd-ef-gh",       "2024-05-2\x00"}) {
     EXPECT_FALSE(Date::parse(text)) << '"' << text << '"';
   }
   EXPECT_FALSE(Date::parse(std::string_view("2024-05-2\0", 10)));

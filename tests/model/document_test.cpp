@@ -49,7 +49,7 @@ TEST(IsAdult, ThenTheFlagThenTheAgeBandThenTheRole) {
   EXPECT_FALSE(is_adult(person, kMapDate));  // the flag beats band and role
   person.adult.reset();
   person.role = Role::Peer;
-  EXPECT_TRUE(is_adult(person, kMapDate));   // the band beats the role
+  EXPECT_TRUE(is_adult(person, kMapDate));  // the band beats the role
   person.age_band = "16-17";
   person.role = Role::AdultOfConcern;
   EXPECT_FALSE(is_adult(person, kMapDate));  // a band that says child beats the role

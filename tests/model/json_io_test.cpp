@@ -65,7 +65,8 @@ TEST(ParseDocument, FullFileReadsEveryField) {
   const Document& doc = outcome.document;
 
   EXPECT_EQ(doc.map.purpose, "Understand who is linked to Amira and where she is at risk.");
-  EXPECT_EQ(doc.map.concern_types, (std::vector<std::string>{"criminal exploitation", "county lines"}));
+  EXPECT_EQ(doc.map.concern_types,
+            (std::vector<std::string>{"criminal exploitation", "county lines"}));
   EXPECT_EQ(doc.map.subject_children, (std::vector<std::string>{"p1", "p2"}));
   EXPECT_EQ(doc.map.status, Status::Outcomes);
   EXPECT_EQ(doc.map.review_date, (Date{2024, 8, 20}));
@@ -138,7 +139,8 @@ TEST(ParseDocument, ProblemsComeInDocumentOrder) {
   for (int i = 0; i < 10; ++i) {
     const std::string id = numbered("p", i + 3);
     tree["people"].push_back({{"id", id}, {"full_name", "Kyle Mercer"}, {"role", "peer"}});
-    tree["ties"].push_back({{"id", numbered("f", i)}, {"kind", "frequents"}, {"from", id}, {"to", "l1"}});
+    tree["ties"].push_back(
+        {{"id", numbered("f", i)}, {"kind", "frequents"}, {"from", id}, {"to", "l1"}});
   }
   tree["locations"] = json::array({{{"id", "l1"}, {"name", "Hollins Park"}, {"kind", "park"}}});
   tree["people"][11]["role"] = "boss";  // /people/11
@@ -169,8 +171,10 @@ TEST(ParseDocument, UnknownFieldSuggestsTheNearestOne) {
 
 TEST(ParseDocument, TodayIsInjectedAndNotInTheFuture) {
   json tree = minimal();
-  tree["sightings"] = json::array(
-      {{{"id", "s1"}, {"people", {"p1", "p2"}}, {"date", "2024-06-01"}, {"seen_by", "Helen Ward"}}});
+  tree["sightings"] = json::array({{{"id", "s1"},
+                                    {"people", {"p1", "p2"}},
+                                    {"date", "2024-06-01"},
+                                    {"seen_by", "Helen Ward"}}});
   EXPECT_TRUE(parse_tree(tree).problems.empty());
   ParseOptions yesterday = test_options();
   yesterday.today = {2024, 5, 31};
@@ -200,7 +204,7 @@ TEST(ParseDocument, FullNamesAreRequiredUnlessTheNameIsNotKnown) {
   const std::vector<NameCase> cases = {
       {"Jayden Clarke", "", true},
       {"Mary-Jane O'Neill", "", true},
-      {"St. John Rivers", "", true},        // an abbreviation, not an initial
+      {"St. John Rivers", "", true},  // an abbreviation, not an initial
       {"Jayden", "", false},
       {"  Jayden  ", "", false},
       {"J Clarke", "", false},
@@ -286,11 +290,10 @@ TEST(WriteDocument, LeavesOutDefaultsButKeepsTheMarking) {
 
 TEST(WriteDocument, KeysFollowTheFormatsOrder) {
   const std::string written = write_document(parse_data("valid-full.json").document);
-  const std::vector<std::string> in_order = {"\"format\"", "\"map\"",       "\"people\"",
-                                             "\"locations\"", "\"groups\"", "\"ties\"",
-                                             "\"information\"", "\"sightings\"", "\"risks\"",
-                                             "\"gaps\"", "\"actions\"", "\"meetings\"",
-                                             "\"ecomaps\"", "\"pins\""};
+  const std::vector<std::string> in_order = {
+      "\"format\"",  "\"map\"",         "\"people\"",    "\"locations\"", "\"groups\"",
+      "\"ties\"",    "\"information\"", "\"sightings\"", "\"risks\"",     "\"gaps\"",
+      "\"actions\"", "\"meetings\"",    "\"ecomaps\"",   "\"pins\""};
   std::size_t last = 0;
   for (const auto& key : in_order) {
     const std::size_t at = written.find("\n  " + key);
@@ -373,8 +376,7 @@ TEST(MalformedJson, TopLevelMustBeAnObject) {
 
 TEST(HostileInput, MillionDeepNestingStopsAtTheLimit) {
   for (const std::string& text :
-       {std::string(1'000'000, '['), std::string(500'000, '[') + std::string(500'000, ']'),
-        [] {
+       {std::string(1'000'000, '['), std::string(500'000, '[') + std::string(500'000, ']'), [] {
           std::string objects;
           for (int i = 0; i < 200'000; ++i) {
             objects += "{\"a\":";

@@ -38,9 +38,8 @@ inline ParseOutcome parse_data(const std::string& name) {
 }
 
 inline std::ostream& operator<<(std::ostream& out, const Problem& problem) {
-  return out << problem.where << ": "
-             << (problem.severity == Severity::Error ? "error" : "warning") << ": "
-             << problem.message;
+  return out << problem.where << ": " << (problem.severity == Severity::Error ? "error" : "warning")
+             << ": " << problem.message;
 }
 
 //! All problems, one a line, for failure messages.

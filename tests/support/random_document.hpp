@@ -2,6 +2,7 @@
 #pragma once
 
 #include <random>
+#include <set>
 #include <string>
 
 #include "model/document.hpp"
@@ -67,10 +68,12 @@ inline model::Document random_document(unsigned seed, const RandomMapShape& shap
     }
   }
   const int relationships = static_cast<int>(shape.people * shape.ties_per_person);
+  std::set<std::pair<int, int>> related;  // one relationship between two people, as the format asks
   for (int k = 0; k < relationships && shape.people > 1; ++k) {
     const int a = uniform(0, shape.people - 1);
     int b = uniform(0, shape.people - 1);
     if (a == b) b = (b + 1) % shape.people;
+    if (!related.insert({std::min(a, b), std::max(a, b)}).second) continue;
     add_tie(model::TieKind::Relationship, "p" + std::to_string(a), "p" + std::to_string(b));
   }
   for (int k = 0; k < shape.pins && k < shape.people; ++k) {

@@ -1,0 +1,591 @@
+// The `peermap` command line, run as a real process (PEERMAP_BINARY) on files in a temporary
+// directory: exit codes, the one-line-a-problem validation output, what render writes (and
+// what it refuses to write), and the layout JSON.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace peermap::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const std::string kSource = PEERMAP_SOURCE_DIR;
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void write(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+std::string quoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::ostream& operator<<(std::ostream& o, const Outcome& r) {
+  return o << "exit " << r.code << "\n--- stdout:\n"
+           << r.out.substr(0, 2000) << "--- stderr:\n"
+           << r.err.substr(0, 2000);
+}
+
+//! A fresh directory for each test, removed afterwards.
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "peermap-cli-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  //! Runs `peermap ARGS` (already shell-quoted where needed) in the temporary directory.
+  Outcome peermap(const std::string& args) const {
+    const fs::path out = dir_ / ".stdout";
+    const fs::path err = dir_ / ".stderr";
+    const std::string command = "cd " + quoted(dir_.string()) + " && " + quoted(PEERMAP_BINARY) +
+                                " " + args + " >" + quoted(out.string()) + " 2>" +
+                                quoted(err.string());
+    const int status = std::system(command.c_str());
+    Outcome r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = read(out);
+    r.err = read(err);
+    fs::remove(out);
+    fs::remove(err);
+    return r;
+  }
+
+  fs::path file(const std::string& name, const std::string& text) const {
+    write(dir_ / name, text);
+    return dir_ / name;
+  }
+
+  //! The files the test left in the directory, by name.
+  std::vector<std::string> listing() const {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir_))
+      names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  fs::path dir_;
+};
+
+//! A small valid map; tests break it one way at a time.
+json valid_document() {
+  return json::parse(R"({
+  "format": "peermap/1",
+  "map": {"title": "Peer map: Amira Haddad", "subject_children": ["p1"], "status": "meeting",
+          "map_date": "2026-05-20", "review_date": "2026-08-20"},
+  "people": [
+    {"id": "p1", "full_name": "Amira Haddad", "role": "subject-child", "gender": "female", "date_of_birth": "2011-04-22"},
+    {"id": "p2", "full_name": "Jayden Clarke", "role": "peer", "gender": "male"},
+    {"id": "p3", "full_name": "Marcus Reid", "role": "adult-of-concern", "gender": "male"}
+  ],
+  "locations": [{"id": "l1", "name": "Brookfield Park", "kind": "park"}],
+  "ties": [
+    {"id": "t1", "kind": "relationship", "from": "p1", "to": "p2", "nature": "friend", "strength": 3},
+    {"id": "t2", "kind": "relationship", "from": "p3", "to": "p1", "exploitation": {"by": "p3"}},
+    {"id": "t3", "kind": "frequents", "from": "p1", "to": "l1"},
+    {"id": "t4", "kind": "frequents", "from": "p3", "to": "l1"}
+  ],
+  "information": [
+    {"id": "i1", "summary": "Seen together most days after school.", "source": {"agency": "School"},
+     "observed": "2026-05-01", "evidence": "anecdotal", "about": ["t1"]},
+    {"id": "i2", "summary": "Marcus Reid collects Amira Haddad from the park in his car.",
+     "source": {"agency": "Police", "person": "PCSO Dan Reid"}, "observed": "2026-05-10",
+     "evidence": "evidenced", "about": ["t2", "p3"]}
+  ]
+})");
+}
+
+// One line a problem: `FILE: /json/pointer: error: message` or `FILE: L:C: error: message`.
+// The file name is matched lazily: a message may itself contain ": /x: error:".
+const std::regex kProblemLine(R"(^(.+?): (/[^ ]*|\d+:\d+): (error|warning): (.+)$)");
+
+struct ProblemLine {
+  std::string file;
+  std::string where;
+  std::string severity;
+  std::string message;
+};
+
+std::vector<ProblemLine> problem_lines(const std::string& out) {
+  std::vector<ProblemLine> result;
+  for (const auto& line : lines(out)) {
+    std::smatch m;
+    EXPECT_TRUE(std::regex_match(line, m, kProblemLine)) << "not a problem line: " << line;
+    if (m.empty()) continue;
+    result.push_back({m[1].str(), m[2].str(), m[3].str(), m[4].str()});
+  }
+  return result;
+}
+
+std::vector<ProblemLine> errors(const std::vector<ProblemLine>& all) {
+  std::vector<ProblemLine> out;
+  for (const auto& p : all) {
+    if (p.severity == "error") out.push_back(p);
+  }
+  return out;
+}
+
+// ---- validate -------------------------------------------------------------------------------
+
+TEST_F(Cli, EveryExampleValidates) {
+  int examples = 0;
+  for (const auto& entry : fs::directory_iterator(kSource + "/examples")) {
+    if (entry.path().extension() != ".json") continue;
+    ++examples;
+    const Outcome r = peermap("validate " + quoted(entry.path().string()));
+    EXPECT_EQ(r.code, 0) << entry.path() << "\n" << r;
+    EXPECT_TRUE(errors(problem_lines(r.out)).empty()) << r;
+    for (const auto& p : problem_lines(r.out)) EXPECT_EQ(p.file, entry.path().string());
+  }
+  EXPECT_GE(examples, 3);
+}
+
+TEST_F(Cli, TheValidDocumentValidatesSilently) {
+  file("map.json", valid_document().dump(2));
+  const Outcome r = peermap("validate map.json");
+  EXPECT_EQ(r.code, 0) << r;
+  EXPECT_EQ(r.out, "") << r;
+  EXPECT_EQ(r.err, "");
+}
+
+struct BadCase {
+  const char* name;
+  const char* where;     //!< the pointer of the one error
+  const char* mentions;  //!< a word the message must contain
+  void (*breaks)(json&);
+};
+
+const BadCase kBadCases[] = {
+    {"unknown-field", "/people/1/nickname", "nickname",
+     [](json& d) { d["people"][1]["nickname"] = "Jay"; }},
+    {"duplicate-id", "/locations/1/id", "duplicate",
+     [](json& d) {
+       d["locations"].push_back(
+           {{"id", "p2"}, {"name", "Hollybrook Leisure Centre"}, {"kind", "other"}});
+     }},
+    {"dangling-reference", "/ties/0/to", "p9", [](json& d) { d["ties"][0]["to"] = "p9"; }},
+    {"review-before-map", "/map/review_date", "before",
+     [](json& d) { d["map"]["review_date"] = "2026-05-19"; }},
+    {"initial-in-name", "/people/1/full_name", "initial",
+     [](json& d) { d["people"][1]["full_name"] = "J. Clarke"; }},
+    {"exploitation-without-direction", "/ties/1/exploitation", "direction",
+     [](json& d) { d["ties"][1]["exploitation"] = json::object(); }},
+    {"information-without-source", "/information/0/source", "source",
+     [](json& d) { d["information"][0].erase("source"); }},
+    {"future-sighting", "/sightings/0/date", "future",
+     [](json& d) {
+       d["sightings"] = json::array({{{"id", "s1"},
+                                      {"people", {"p1", "p2"}},
+                                      {"date", "2999-01-01"},
+                                      {"seen_by", "PCSO Dan Reid"}}});
+     }},
+};
+
+TEST_F(Cli, EachBadDocumentGivesOneErrorLineAtItsPointer) {
+  for (const BadCase& c : kBadCases) {
+    SCOPED_TRACE(c.name);
+    json d = valid_document();
+    c.breaks(d);
+    const std::string name = std::string(c.name) + ".json";
+    file(name, d.dump(2));
+    const Outcome r = peermap("validate " + name);
+    EXPECT_EQ(r.code, 1) << r;
+    const auto problems = problem_lines(r.out);
+    const auto found = errors(problems);
+    ASSERT_EQ(found.size(), 1u) << r;
+    EXPECT_EQ(found[0].file, name);
+    EXPECT_EQ(found[0].where, c.where) << r;
+    EXPECT_NE(found[0].message.find(c.mentions), std::string::npos) << r;
+    EXPECT_EQ(r.err, "") << "problems go to stdout";
+  }
+}
+
+TEST_F(Cli, MalformedJsonIsReportedByLineAndColumn) {
+  file("broken.json", "{\n  \"format\": \"peermap/1\",\n  \"map\": }\n");
+  const Outcome r = peermap("validate broken.json");
+  EXPECT_EQ(r.code, 1) << r;
+  const auto problems = problem_lines(r.out);
+  ASSERT_EQ(problems.size(), 1u) << r;
+  EXPECT_EQ(problems[0].file, "broken.json");
+  EXPECT_EQ(problems[0].where, "3:10") << "the '}' on line 3";
+  EXPECT_EQ(problems[0].severity, "error");
+  EXPECT_NE(problems[0].message.find("malformed JSON"), std::string::npos);
+}
+
+TEST_F(Cli, ThreeProblemsGiveThreeErrorLines) {
+  json d = valid_document();
+  d["people"][1]["nickname"] = "Jay";
+  d["people"][0]["full_name"] = "A. Haddad";
+  d["map"]["review_date"] = "2026-01-01";
+  file("three.json", d.dump(2));
+  const Outcome r = peermap("validate three.json");
+  EXPECT_EQ(r.code, 1) << r;
+  const auto found = errors(problem_lines(r.out));
+  ASSERT_EQ(found.size(), 3u) << r;
+  std::set<std::string> where;
+  for (const auto& p : found) where.insert(p.where);
+  EXPECT_EQ(where, (std::set<std::string>{"/people/1/nickname", "/people/0/full_name",
+                                          "/map/review_date"}));
+  EXPECT_EQ(lines(r.out).size(), 3u) << "one line a problem, nothing else";
+}
+
+TEST_F(Cli, TextFromTheFileCannotForgeOrSplitProblemLines) {
+  // A name, a field name and a reference each carrying a newline, a forged problem and a
+  // terminal escape: still one line a problem, and no control character reaches the terminal.
+  json d = valid_document();
+  d["people"][1]["full_name"] = "J.\nforged.json: /x: error: injected \x1b[2J";
+  d["people"][1]["nick\nforged.json: /y: error: injected \x1b[31m"] = "Jay";
+  d["ties"][0]["to"] = "p9\nforged.json: /z: error: injected";
+  file("hostile.json", d.dump(2));
+  const Outcome r = peermap("validate hostile.json");
+  EXPECT_EQ(r.code, 1) << r;
+  // Three errors (the initial, the unknown field, the bad reference) and p2's "no ties"
+  // warning: four lines, each about this file. (A field name may hold ": error: ", so the
+  // line is not parsed further.)
+  const auto all = lines(r.out);
+  EXPECT_EQ(all.size(), 4u) << r;
+  for (const auto& line : all) EXPECT_EQ(line.rfind("hostile.json: /", 0), 0u) << line;
+  const auto control = std::count_if(r.out.begin(), r.out.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (byte < 0x20 && c != '\n') || byte == 0x7f;
+  });
+  EXPECT_EQ(control, 0) << r;
+}
+
+TEST_F(Cli, HostileNamesRenderToSafeFiles) {
+  // Names and titles that are markup, script, SQL, right-to-left text and emoji pass validation
+  // and are drawn, never written into the SVG as markup (render_tests checks this in depth).
+  json d = valid_document();
+  d["map"]["title"] = "<script>alert('title')</script> Peer map";
+  d["map"]["protective_marking"] = "<b onload=\"alert(1)\">OFFICIAL</b>";
+  d["map"]["owning_team"] = "<iframe src=\"javascript:alert(1)\"></iframe>";
+  d["people"][0]["full_name"] = "<script>alert(1)</script> Smith";
+  d["people"][1]["full_name"] = "\" onload=\"alert(1)";
+  d["people"][2]["full_name"] = "Robert'); DROP TABLE people;--";
+  d["people"].push_back({{"id", "p4"},
+                         {"full_name", "\u0645\u0631\u064a\u0645 \u0623\u062d\u0645\u062f"},
+                         {"role", "peer"}});
+  d["people"].push_back({{"id", "p5"},
+                         {"full_name", "\u05e0\u05d5\u05e2\u05d4 \u05dc\u05d5\u05d9"},
+                         {"role", "peer"}});
+  d["people"].push_back(
+      {{"id", "p6"}, {"full_name", "Zara \U0001F525\U0001F4AF Begum"}, {"role", "peer"}});
+  for (const char* id : {"p4", "p5", "p6"}) {
+    d["ties"].push_back(
+        {{"id", std::string("t-") + id}, {"kind", "relationship"}, {"from", "p1"}, {"to", id}});
+  }
+  d["groups"] = json::array({{{"id", "g1"},
+                              {"name", "<foreignObject><body onload=alert(1)/></foreignObject>"},
+                              {"kind", "gang"}}});
+  d["ties"].push_back({{"id", "t-g1"}, {"kind", "member-of"}, {"from", "p1"}, {"to", "g1"}});
+  d["locations"][0]["name"] = "<image href=\"data:text/html,x\"/> park";
+  file("hostile.json", d.dump(2));
+  const Outcome valid = peermap("validate hostile.json");
+  ASSERT_EQ(valid.code, 0) << valid;
+  for (const char* name : {"hostile.svg", "hostile.png", "hostile.pdf"}) {
+    const Outcome r = peermap(std::string("render hostile.json -o ") + name);
+    EXPECT_EQ(r.code, 0) << name << "\n" << r;
+    EXPECT_GT(fs::file_size(dir_ / name), 1000u) << name;
+  }
+  const std::string svg = read(dir_ / "hostile.svg");
+  for (const char* bad : {"<script", "alert(", "onload", "<iframe", "foreignObject",
+                          "javascript:", "data:text", "DROP TABLE"}) {
+    EXPECT_EQ(svg.find(bad), std::string::npos) << bad;
+  }
+}
+
+TEST_F(Cli, WarningsAloneExitZero) {
+  json d = valid_document();
+  d["people"].push_back({{"id", "p4"}, {"full_name", "Helen Okoro"}, {"role", "professional"}});
+  file("warn.json", d.dump(2));
+  const Outcome r = peermap("validate warn.json");
+  EXPECT_EQ(r.code, 0) << r;
+  const auto problems = problem_lines(r.out);
+  ASSERT_EQ(problems.size(), 1u) << r;
+  EXPECT_EQ(problems[0].severity, "warning");
+  EXPECT_EQ(problems[0].where, "/people/3");
+}
+
+TEST_F(Cli, AMissingFileIsAnIoErrorNotAnInvalidDocument) {
+  const Outcome r = peermap("validate no-such-file.json");
+  EXPECT_EQ(r.code, 2) << r;
+  EXPECT_NE(r.out.find("no-such-file.json: /: error:"), std::string::npos) << r;
+}
+
+TEST_F(Cli, BadUsageExitsTwo) {
+  EXPECT_EQ(peermap("").code, 2);
+  EXPECT_EQ(peermap("frobnicate map.json").code, 2);
+  file("map.json", valid_document().dump());
+  EXPECT_EQ(peermap("render map.json").code, 2) << "no --output";
+  EXPECT_EQ(peermap("layout map.json --seed notanumber --json").code, 2);
+  EXPECT_TRUE(listing() == std::vector<std::string>{"map.json"});
+}
+
+// ---- render ---------------------------------------------------------------------------------
+
+TEST_F(Cli, RenderWritesEachFormat) {
+  file("map.json", valid_document().dump(2));
+  for (const char* name : {"map.svg", "map.png", "map.pdf"}) {
+    const Outcome r = peermap(std::string("render map.json -o ") + name);
+    EXPECT_EQ(r.code, 0) << name << "\n" << r;
+  }
+  EXPECT_EQ(read(dir_ / "map.svg").rfind("<?xml", 0), 0u);
+  EXPECT_EQ(read(dir_ / "map.png").substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  EXPECT_EQ(read(dir_ / "map.pdf").substr(0, 5), "%PDF-");
+  // Nothing else: no temporary files left behind.
+  EXPECT_TRUE(listing() == (std::vector<std::string>{"map.json", "map.pdf", "map.png", "map.svg"}));
+}
+
+TEST_F(Cli, RenderingAnInvalidFileWritesNothing) {
+  json d = valid_document();
+  d["ties"][0]["to"] = "p9";
+  file("bad.json", d.dump(2));
+  Outcome r = peermap("render bad.json -o out.svg");
+  EXPECT_EQ(r.code, 1) << r;
+  EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
+  EXPECT_NE(r.err.find("bad.json: /ties/0/to: error:"), std::string::npos) << r;
+  // An existing output is left exactly as it was.
+  file("existing.png", "previous render");
+  r = peermap("render bad.json -o existing.png");
+  EXPECT_EQ(r.code, 1) << r;
+  EXPECT_EQ(read(dir_ / "existing.png"), "previous render");
+  EXPECT_TRUE(listing() == (std::vector<std::string>{"bad.json", "existing.png"}));
+}
+
+TEST_F(Cli, AnUnknownOutputExtensionIsAUsageError) {
+  file("map.json", valid_document().dump(2));
+  for (const char* name : {"map.gif", "map", "map.svg.bak"}) {
+    const Outcome r = peermap(std::string("render map.json -o ") + name);
+    EXPECT_EQ(r.code, 2) << name << "\n" << r;
+    EXPECT_NE(r.err.find(".svg, .png or .pdf"), std::string::npos) << r;
+  }
+  EXPECT_TRUE(listing() == std::vector<std::string>{"map.json"});
+}
+
+TEST_F(Cli, AnEcomapOfAnUnknownPersonIsAUsageErrorNamingTheOption) {
+  file("map.json", valid_document().dump(2));
+  Outcome r = peermap("render map.json --ecomap p99 -o map.svg");
+  EXPECT_EQ(r.code, 2) << r;
+  EXPECT_NE(r.err.find("--ecomap"), std::string::npos) << r;
+  EXPECT_NE(r.err.find("p99"), std::string::npos) << r;
+  EXPECT_FALSE(fs::exists(dir_ / "map.svg"));
+  r = peermap("layout map.json --ecomap p99 --json");
+  EXPECT_EQ(r.code, 2) << r;
+  EXPECT_NE(r.err.find("--ecomap"), std::string::npos) << r;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Cli, ABadAsOfDateIsAUsageErrorNamingTheOption) {
+  file("map.json", valid_document().dump(2));
+  for (const char* date : {"yesterday", "2026-02-30", "2026-5-1", "20260501"}) {
+    Outcome r = peermap(std::string("render map.json --as-of ") + date + " -o map.svg");
+    EXPECT_EQ(r.code, 2) << date << "\n" << r;
+    EXPECT_NE(r.err.find("--as-of"), std::string::npos) << r;
+    r = peermap(std::string("layout map.json --json --as-of ") + date);
+    EXPECT_EQ(r.code, 2) << date << "\n" << r;
+    EXPECT_EQ(r.out, "");
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "map.svg"));
+}
+
+TEST_F(Cli, AnUnwritableOutputIsAnIoError) {
+  file("map.json", valid_document().dump(2));
+  const Outcome r = peermap("render map.json -o no-such-directory/map.svg");
+  EXPECT_EQ(r.code, 2) << r;
+  EXPECT_TRUE(listing() == std::vector<std::string>{"map.json"});
+}
+
+// ---- layout ---------------------------------------------------------------------------------
+
+const json* find_node(const json& layout, const std::string& id) {
+  for (const auto& n : layout["nodes"]) {
+    if (n["id"] == id) return &n;
+  }
+  return nullptr;
+}
+
+TEST_F(Cli, LayoutPrintsTheGeometryAsJson) {
+  file("map.json", valid_document().dump(2));
+  const Outcome r = peermap("layout map.json --json");
+  ASSERT_EQ(r.code, 0) << r;
+  const json g = json::parse(r.out);
+  for (const char* key : {"width", "height", "nodes", "edges", "regions"})
+    EXPECT_TRUE(g.contains(key)) << key;
+  EXPECT_GT(g["width"].get<double>(), 0);
+  EXPECT_GT(g["height"].get<double>(), 0);
+  ASSERT_EQ(g["nodes"].size(), 3u) << "three people; the park is a region, not a node";
+  for (const char* id : {"p1", "p2", "p3"}) {
+    const json* n = find_node(g, id);
+    ASSERT_NE(n, nullptr) << id;
+    EXPECT_EQ((*n)["kind"], "person");
+    for (const char* key : {"x", "y", "w", "h", "label"}) EXPECT_TRUE(n->contains(key)) << key;
+  }
+  std::set<std::string> edges;
+  for (const auto& e : g["edges"]) {
+    edges.insert(e["id"].get<std::string>());
+    EXPECT_GE(e["points"].size(), 2u);
+  }
+  EXPECT_TRUE(edges.contains("t1") && edges.contains("t2")) << r.out.substr(0, 500);
+  ASSERT_EQ(g["regions"].size(), 1u) << "Brookfield Park";
+  EXPECT_EQ(g["regions"][0]["id"], "l1");
+  EXPECT_EQ(g["regions"][0]["members"], json::array({"p1", "p3"}));
+}
+
+TEST_F(Cli, TheSameSeedGivesTheSameBytes) {
+  const std::string example = quoted(kSource + "/examples/peer-group.json");
+  const Outcome a = peermap("layout " + example + " --json --seed 5");
+  const Outcome b = peermap("layout " + example + " --json --seed 5");
+  ASSERT_EQ(a.code, 0) << a;
+  EXPECT_TRUE(a.out == b.out);
+  EXPECT_GT(a.out.size(), 1000u);
+  // And render follows the layout: the same SVG twice from fresh processes.
+  ASSERT_EQ(peermap("render " + example + " --seed 5 -o a.svg").code, 0);
+  ASSERT_EQ(peermap("render " + example + " --seed 5 -o b.svg").code, 0);
+  EXPECT_TRUE(read(dir_ / "a.svg") == read(dir_ / "b.svg"));
+}
+
+TEST_F(Cli, LayoutKeepsPinnedPeopleWhereTheyWerePut) {
+  json d = valid_document();
+  d["pins"] = json::array(
+      {{{"ref", "p1"}, {"x", 100}, {"y", 50}}, {{"ref", "p3"}, {"x", 400.5}, {"y", 250}}});
+  file("pinned.json", d.dump(2));
+  const Outcome r = peermap("layout pinned.json --json");
+  ASSERT_EQ(r.code, 0) << r;
+  const json g = json::parse(r.out);
+  const json* p1 = find_node(g, "p1");
+  const json* p2 = find_node(g, "p2");
+  const json* p3 = find_node(g, "p3");
+  ASSERT_TRUE(p1 != nullptr && p2 != nullptr && p3 != nullptr);
+  EXPECT_DOUBLE_EQ((*p1)["x"].get<double>(), 100);
+  EXPECT_DOUBLE_EQ((*p1)["y"].get<double>(), 50);
+  EXPECT_TRUE((*p1)["pinned"].get<bool>());
+  EXPECT_DOUBLE_EQ((*p3)["x"].get<double>(), 400.5);
+  EXPECT_DOUBLE_EQ((*p3)["y"].get<double>(), 250);
+  EXPECT_TRUE((*p3)["pinned"].get<bool>());
+  EXPECT_FALSE((*p2)["pinned"].get<bool>());
+  // The frame holds the pinned people.
+  const double x0 = g["x0"].get<double>();
+  EXPECT_LE(x0, 100 - 11);
+  EXPECT_GE(x0 + g["width"].get<double>(), 400.5 + 11);
+}
+
+TEST_F(Cli, LayoutOfAnInvalidFileExitsOneAndPrintsNoGeometry) {
+  json d = valid_document();
+  d["map"]["review_date"] = "2026-01-01";
+  file("bad.json", d.dump(2));
+  const Outcome r = peermap("layout bad.json --json");
+  EXPECT_EQ(r.code, 1) << r;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("bad.json: /map/review_date: error:"), std::string::npos) << r;
+}
+
+// ---- Views: --as-of and --ecomap ------------------------------------------------------------
+
+TEST_F(Cli, AnEarlyAsOfDateShowsFewerPeopleAndTies) {
+  const std::string example = quoted(kSource + "/examples/peer-group.json");
+  const Outcome now = peermap("layout " + example + " --json");
+  const Outcome early = peermap("layout " + example + " --json --as-of 2026-06-01");
+  ASSERT_EQ(now.code, 0) << now;
+  ASSERT_EQ(early.code, 0) << early;
+  const json all = json::parse(now.out);
+  const json then = json::parse(early.out);
+  EXPECT_LT(then["nodes"].size(), all["nodes"].size());
+  EXPECT_LT(then["edges"].size(), all["edges"].size());
+  // Every subject child is always shown.
+  for (const char* subject : {"p1", "p2"}) EXPECT_NE(find_node(then, subject), nullptr) << subject;
+  // A date after the map date changes nothing.
+  const Outcome later = peermap("layout " + example + " --json --as-of 2030-01-01");
+  ASSERT_EQ(later.code, 0) << later;
+  EXPECT_TRUE(later.out == now.out);
+}
+
+TEST_F(Cli, AsOfHidesATieKnownOnlyLater) {
+  // i1 about t1 was observed 2026-05-01; on 2026-04-01 nothing was known about t1.
+  file("map.json", valid_document().dump(2));
+  const json before = json::parse(peermap("layout map.json --json --as-of 2026-04-01").out);
+  const json after = json::parse(peermap("layout map.json --json --as-of 2026-05-05").out);
+  std::set<std::string> early_edges;
+  for (const auto& e : before["edges"]) early_edges.insert(e["id"].get<std::string>());
+  std::set<std::string> later_edges;
+  for (const auto& e : after["edges"]) later_edges.insert(e["id"].get<std::string>());
+  EXPECT_FALSE(early_edges.contains("t1"));
+  EXPECT_TRUE(later_edges.contains("t1"));
+}
+
+TEST_F(Cli, RedactionShortensOtherChildrensLabelsOnly) {
+  // The layout JSON has no label text, but it has the label boxes: initials are narrower.
+  file("map.json", valid_document().dump(2));
+  const Outcome plain = peermap("layout map.json --json");
+  const Outcome redacted = peermap("layout map.json --json --redact");
+  ASSERT_EQ(plain.code, 0) << plain;
+  ASSERT_EQ(redacted.code, 0) << redacted;
+  const json a = json::parse(plain.out);
+  const json b = json::parse(redacted.out);
+  const auto label_width = [](const json& g, const char* id) {
+    return (*find_node(g, id))["label"]["w"].get<double>();
+  };
+  EXPECT_EQ(label_width(a, "p1"), label_width(b, "p1")) << "the subject keeps her name";
+  EXPECT_LT(label_width(b, "p2"), label_width(a, "p2")) << "Jayden Clarke, a child, becomes J. C.";
+  EXPECT_EQ(label_width(a, "p3"), label_width(b, "p3")) << "an adult keeps his name";
+  // And the drawing differs (labels and the DISCLOSURE COPY line).
+  ASSERT_EQ(peermap("render map.json -o plain.svg").code, 0);
+  ASSERT_EQ(peermap("render map.json --redact -o redacted.svg").code, 0);
+  EXPECT_FALSE(read(dir_ / "plain.svg") == read(dir_ / "redacted.svg"));
+}
+
+TEST_F(Cli, TheEcomapViewPlacesTheChildInTheMiddleOfFourRings) {
+  const std::string example = quoted(kSource + "/examples/ecomap-child.json");
+  const Outcome r = peermap("layout " + example + " --json --ecomap p1");
+  ASSERT_EQ(r.code, 0) << r;
+  const json g = json::parse(r.out);
+  ASSERT_TRUE(g.contains("ecomap")) << r.out.substr(0, 300);
+  EXPECT_EQ(g["ecomap"]["rings"].size(), 4u);
+  const json* child = find_node(g, "p1");
+  ASSERT_NE(child, nullptr);
+  EXPECT_NEAR((*child)["x"].get<double>(), g["ecomap"]["centre"][0].get<double>(), 0.01);
+  EXPECT_NEAR((*child)["y"].get<double>(), g["ecomap"]["centre"][1].get<double>(), 0.01);
+  // The placements and the child: 16 + 1.
+  EXPECT_EQ(g["nodes"].size(), 17u);
+  EXPECT_FALSE(json::parse(peermap("layout " + example + " --json").out).contains("ecomap"));
+}
+
+}  // namespace
+}  // namespace peermap::cli
