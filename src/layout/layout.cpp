@@ -301,7 +301,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   for (const auto& spec : specs) {
     const int hub = static_cast<int>(base.size());
     base.push_back({2, 2, std::nullopt});
-    for (int m : spec.members) edges.push_back({m, hub, spec.is_location ? 130.0 : 60.0, 2.0});
+    for (int m : spec.members) edges.push_back({m, hub, spec.is_location ? 100.0 : 60.0, 2.0});
   }
   const BaseEngine engine = g.nodes.size() <= 400 ? BaseEngine::Stress : BaseEngine::MultiLevel;
   auto positions = graphviz_positions(base, edges, engine, options.seed);

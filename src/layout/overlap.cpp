@@ -33,24 +33,34 @@ std::vector<std::pair<std::size_t, std::size_t>> overlapping_pairs(const std::ve
   return pairs;
 }
 
-//! Pushes two overlapping boxes apart along the axis where they overlap least.
+//! Pushes two overlapping boxes apart along the line between their centres, just far enough
+//! to clear: the drawing opens up evenly instead of stretching along one axis.
 void push_apart(Rect& a, Rect& b, bool a_pinned, bool b_pinned, double half) {
   const Rect ga = a.inflated(half);
   const Rect gb = b.inflated(half);
   const double ox = std::min(ga.right(), gb.right()) - std::max(ga.x, gb.x);
   const double oy = std::min(ga.bottom(), gb.bottom()) - std::max(ga.y, gb.y);
+  double dx = b.centre().x - a.centre().x;
+  double dy = b.centre().y - a.centre().y;
+  double length = std::hypot(dx, dy);
+  if (length < 1e-9) {  // same centre: separate sideways, deterministically
+    dx = 1;
+    dy = 0;
+    length = 1;
+  }
+  const double ux = dx / length;
+  const double uy = dy / length;
+  constexpr double kSlack = 1e-3;
+  // Moving distance t along u clears the overlap once t*|ux| >= ox or t*|uy| >= oy.
+  const double tx = std::abs(ux) > 1e-9 ? ox / std::abs(ux) : INFINITY;
+  const double ty = std::abs(uy) > 1e-9 ? oy / std::abs(uy) : INFINITY;
+  const double t = std::min(tx, ty) + kSlack;
   const double share_a = a_pinned ? 0.0 : (b_pinned ? 1.0 : 0.5);
   const double share_b = 1.0 - share_a;
-  constexpr double kSlack = 1e-3;
-  if (ox <= oy) {
-    const double dir = a.centre().x <= b.centre().x ? -1.0 : 1.0;
-    a.x += dir * (ox + kSlack) * share_a;
-    b.x -= dir * (ox + kSlack) * share_b;
-  } else {
-    const double dir = a.centre().y <= b.centre().y ? -1.0 : 1.0;
-    a.y += dir * (oy + kSlack) * share_a;
-    b.y -= dir * (oy + kSlack) * share_b;
-  }
+  a.x -= ux * t * share_a;
+  a.y -= uy * t * share_a;
+  b.x += ux * t * share_b;
+  b.y += uy * t * share_b;
 }
 
 bool clashes(const Rect& box, const std::vector<Rect>& boxes, const std::vector<std::size_t>& placed,
@@ -97,13 +107,27 @@ void place_greedily(std::vector<Rect>& boxes, const std::vector<bool>& pinned, d
 void separate_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned, double gap,
                          std::vector<std::string>& moved_pins) {
   const double half = gap / 2;
-  for (int round = 0; round < 100; ++round) {
-    const auto pairs = overlapping_pairs(footprints, half);
-    if (pairs.empty()) return;
-    for (const auto& [i, j] : pairs) {
-      if (pinned[i] && pinned[j]) continue;
-      if (!footprints[i].inflated(half).overlaps(footprints[j].inflated(half))) continue;
-      push_apart(footprints[i], footprints[j], pinned[i], pinned[j], half);
+  // Push overlapping pairs apart; when that stalls, open the whole drawing up a little about
+  // its centre (pinned people stay) and push again. The greedy placement is the last resort.
+  for (int stage = 0; stage < 6; ++stage) {
+    for (int round = 0; round < 40; ++round) {
+      const auto pairs = overlapping_pairs(footprints, half);
+      if (pairs.empty()) return;
+      for (const auto& [i, j] : pairs) {
+        if (pinned[i] && pinned[j]) continue;
+        if (!footprints[i].inflated(half).overlaps(footprints[j].inflated(half))) continue;
+        push_apart(footprints[i], footprints[j], pinned[i], pinned[j], half);
+      }
+    }
+    Point centre;
+    for (const Rect& f : footprints) {
+      centre.x += f.centre().x / static_cast<double>(footprints.size());
+      centre.y += f.centre().y / static_cast<double>(footprints.size());
+    }
+    for (std::size_t i = 0; i < footprints.size(); ++i) {
+      if (pinned[i]) continue;
+      footprints[i].x += (footprints[i].centre().x - centre.x) * 0.08;
+      footprints[i].y += (footprints[i].centre().y - centre.y) * 0.08;
     }
   }
   if (!overlapping_pairs(footprints, half).empty()) place_greedily(footprints, pinned, half, moved_pins);

@@ -429,11 +429,11 @@ Result<Polygon> build_region(const std::vector<Rect>& footprints, const std::vec
   if (!remove_holes(grid)) return Error{ErrorKind::Conflict, "a region encloses a non-member"};
   Polygon outline = drop_collinear(trace_outline(grid));
   if (outline.size() < 4) return Error{ErrorKind::Conflict, "a region touches itself"};
-  // The two cuts move the outline by under 0.72 x margin and simplifying by 0.1 x margin more,
+  // The two cuts move the outline by under 0.72 x margin and simplifying by 0.25 x margin more,
   // so it stays clear of every footprint.
   const double margin = std::min(p.padding, p.clearance);
   outline = round_corners(outline, margin * 0.8);
-  return simplify(round_corners(outline, margin * 0.4), margin * 0.1);
+  return simplify(round_corners(outline, margin * 0.4), margin * 0.25);
 }
 
 }  // namespace

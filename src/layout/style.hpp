@@ -14,9 +14,9 @@ inline constexpr double kSymbolSize = 22.0;      //!< person symbol, points
 inline constexpr double kSubjectSymbolSize = 30.0;
 inline constexpr double kLabelGap = 2.0;         //!< between symbol and label
 inline constexpr double kNodeSeparation = 24.0;  //!< minimum gap between two footprints
-inline constexpr double kRegionCell = 4.0;       //!< region grid resolution
-inline constexpr double kRegionPadding = 8.0;     //!< member footprint to outline, at least
-inline constexpr double kRegionClearance = 6.0;   //!< outline to non-member footprint, at least
+inline constexpr double kRegionCell = 6.0;       //!< region grid resolution
+inline constexpr double kRegionPadding = 6.0;     //!< member footprint to outline, at least
+inline constexpr double kRegionClearance = 5.0;   //!< outline to non-member footprint, at least
 inline constexpr double kMargin = 24.0;          //!< around the drawing
 
 }  // namespace peermap::layout::style

@@ -54,6 +54,9 @@ constexpr double kFooterHeight = 24;
 constexpr double kKeyWidth = 196;
 constexpr double kMinScale = 0.6;  // below this, 9 pt names print smaller than ~5.4 pt
 constexpr double kMaxScale = 1.5;
+// Few distinct font sizes: cairo's SVG writes each glyph once per font and size.
+constexpr double kPageFont = 8.5;
+constexpr double kPageBoldFont = 10;
 
 struct PageArea {
   Rect map;
@@ -267,7 +270,7 @@ class PagePainter {
                        "   Review date: " + (d_.map.review_date ? d_.map.review_date->to_string() : "not set") +
                        "   Status: " + status_text(d_.map.status);
     if (!d_.map.owning_team.empty()) line += "   Team: " + d_.map.owning_team;
-    y += text_.draw(line, {9, false, page_.width - 2 * kPageMargin, 1}, kPageMargin, y + 3, false) + 3;
+    y += text_.draw(line, {kPageFont, false, page_.width - 2 * kPageMargin, 1}, kPageMargin, y + 3, false) + 3;
     std::string view;
     if (!o_.ecomap_centre.empty()) {
       const model::Person* p = d_.find_person(o_.ecomap_centre);
@@ -275,8 +278,8 @@ class PagePainter {
     }
     if (o_.as_of) view += "As known on " + o_.as_of->to_string() + ".   ";
     if (o_.redact) view += "DISCLOSURE COPY: children other than the subject shown by initials.";
-    if (!view.empty()) text_.draw(view, {9, true, page_.width - 2 * kPageMargin, 1}, kPageMargin, y + 2, false, colours::kMarking);
-    text_.draw(marking(), {11, true, 200, 1}, page_.width - kPageMargin - 200, 14, false, colours::kMarking);
+    if (!view.empty()) text_.draw(view, {kPageBoldFont, true, page_.width - 2 * kPageMargin, 1}, kPageMargin, y + 2, false, colours::kMarking);
+    text_.draw(marking(), {kPageBoldFont, true, 200, 1}, page_.width - kPageMargin - 200, 14, false, colours::kMarking);
   }
 
   //! The protective marking, printed at the top and the bottom of every page.
@@ -288,8 +291,8 @@ class PagePainter {
     const double y = page_.height - kFooterHeight + 6;
     text_.draw("peermap  \u00b7  " + std::to_string(d_.people.size()) + " people  \u00b7  page " + page_.name +
                    " landscape",
-               {7.5, false, page_.width / 2 - 150, 1}, kPageMargin, y + 2, false, {0.4, 0.4, 0.4});
-    text_.draw(marking(), {11, true, 260, 1}, page_.width / 2, y, true, colours::kMarking);
+               {kPageFont, false, page_.width / 2 - 150, 1}, kPageMargin, y + 2, false, {0.4, 0.4, 0.4});
+    text_.draw(marking(), {kPageBoldFont, true, 260, 1}, page_.width / 2, y, true, colours::kMarking);
   }
 
   void map() {
@@ -323,7 +326,7 @@ class PagePainter {
       cairo_set_dash(cr_, dash, 2, 0);
       cairo_stroke(cr_);
       cairo_set_dash(cr_, nullptr, 0, 0);
-      text_.draw(std::to_string(k + 1), {9, true, 0, 1}, c.x, c.y - g_.ring_radii[k] + 3, true, {0.2, 0.4, 0.7});
+      text_.draw(std::to_string(k + 1), layout::label_style::kRegion, c.x, c.y - g_.ring_radii[k] + 3, true, {0.2, 0.4, 0.7});
     }
   }
 
@@ -412,7 +415,7 @@ class PagePainter {
   // ---- Key ----
 
   double key_row_text(const std::string& text, double x, double y) {
-    return text_.draw(text, {8, false, kKeyWidth - 50, 2}, x + 44, y, false);
+    return text_.draw(text, {kPageFont, false, kKeyWidth - 50, 2}, x + 44, y, false);
   }
 
   void key() {
@@ -424,8 +427,8 @@ class PagePainter {
     cairo_set_source_rgb(cr_, 0.75, 0.75, 0.75);
     cairo_set_line_width(cr_, 0.8);
     cairo_stroke(cr_);
-    y += text_.draw("Key", {11, true, 0, 1}, x, y, false) + 4;
-    const auto section = [&](const char* title) { y += text_.draw(title, {8.5, true, 0, 1}, x, y + 3, false) + 5; };
+    y += text_.draw("Key", {kPageBoldFont, true, 0, 1}, x, y, false) + 4;
+    const auto section = [&](const char* title) { y += text_.draw(title, {kPageBoldFont, true, 0, 1}, x, y + 3, false) + 5; };
     const auto row = [&](const std::string& label, auto sample) {
       sample(Point{x + 18, y + 7});
       y += std::max(15.0, key_row_text(label, x, y + 1) + 4);
