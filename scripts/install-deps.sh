@@ -7,7 +7,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev
   libgraphviz-dev graphviz
   libcairo2-dev libpango1.0-dev libpugixml-dev
-  fonts-dejavu-core fonts-liberation2
+  fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -69,8 +69,10 @@ Result<Geometry> ecomap_layout(const Document& document, const LayoutOptions& op
   for (std::size_t r = 0; r < rings.size(); ++r) {
     double widest = diagonal(g.nodes[0]);
     for (std::size_t n : rings[r]) widest = std::max(widest, diagonal(g.nodes[n]));
-    const double spacing = widest + style::kNodeSeparation;
-    double ring_radius = previous_reach + spacing / 2 + style::kNodeSeparation;
+    // Footprints are wide and short, and sit on the ring at every angle: half the diagonal
+    // plus the separation is enough band for most, and the separation pass settles the rest.
+    const double spacing = 0.5 * widest + style::kNodeSeparation;
+    double ring_radius = previous_reach + spacing / 2;
     const auto count = static_cast<double>(rings[r].size());
     if (count > 1) ring_radius = std::max(ring_radius, spacing / (2 * std::sin(M_PI / count)));
     radius = ring_radius;

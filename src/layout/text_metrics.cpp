@@ -1,6 +1,8 @@
 #include "layout/text_metrics.hpp"
 
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 #include "layout/pango_text.hpp"
 #include "layout/style.hpp"
@@ -22,9 +24,66 @@ struct FontOptionsDeleter {
 
 }  // namespace
 
+namespace {
+
+//! The fonts peermap draws with, in fallback order: DejaVu Sans for Latin, Greek, Cyrillic,
+//! Arabic and Hebrew; Noto Sans for the scripts of South Asia, South-East Asia and Ethiopia;
+//! Droid Sans Fallback for Chinese and Japanese; Nanum Gothic for Korean (scripts/install-deps.sh
+//! installs them all).
+constexpr const char* kFontFiles[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansBengali-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansBengali-Bold.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Bold.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansGurmukhi-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansGurmukhi-Bold.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansGujarati-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansGujarati-Bold.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansTamil-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansTamil-Bold.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansSinhala-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansSinhala-Bold.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansThai-Bold.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansEthiopic-Bold.ttf",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
+    "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf",
+};
+
+//! A private fontconfig configuration holding only those fonts: the output is the same on
+//! every machine whatever else is installed, and fallback searches a short list. Null (use
+//! the system's fonts) when none of the files is present. Lives as long as the process.
+FcConfig* peermap_font_config() {
+  static FcConfig* const config = [] {
+    FcConfig* c = FcConfigCreate();
+    bool any = false;
+    for (const char* file : kFontFiles) {
+      any = FcConfigAppFontAddFile(c, reinterpret_cast<const FcChar8*>(file)) != FcFalse || any;
+    }
+    if (!any) {
+      FcConfigDestroy(c);
+      return static_cast<FcConfig*>(nullptr);
+    }
+    return c;
+  }();
+  return config;
+}
+
+}  // namespace
+
 PangoFontMap* thread_font_map() {
   // Pango font maps are not thread-safe; one per thread keeps them apart.
-  thread_local GObjectPtr<PangoFontMap> font_map{pango_cairo_font_map_new()};
+  thread_local GObjectPtr<PangoFontMap> font_map{[] {
+    PangoFontMap* map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    if (FcConfig* config = peermap_font_config()) {
+      pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
+    }
+    return map;
+  }()};
   return font_map.get();
 }
 
@@ -69,6 +128,11 @@ struct TextMeasurer::Impl {
 
 TextMeasurer::TextMeasurer() : impl_(std::make_unique<Impl>()) {}
 TextMeasurer::~TextMeasurer() = default;
+
+int TextMeasurer::missing_glyphs(const std::string& text, const TextStyle& style) const {
+  set_pango_text(impl_->layout.get(), text, style);
+  return pango_layout_get_unknown_glyphs_count(impl_->layout.get());
+}
 
 Point TextMeasurer::measure(const std::string& text, const TextStyle& style) const {
   set_pango_text(impl_->layout.get(), text, style);

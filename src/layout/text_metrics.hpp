@@ -35,6 +35,8 @@ class TextMeasurer {
 
   //! Width and height, in points, of `text` drawn in `style`.
   [[nodiscard]] Point measure(const std::string& text, const TextStyle& style) const;
+  //! How many characters of `text` no available font can draw (shown as boxes).
+  [[nodiscard]] int missing_glyphs(const std::string& text, const TextStyle& style) const;
 
  private:
   struct Impl;

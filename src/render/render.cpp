@@ -488,7 +488,7 @@ class PagePainter {
     s.width = 2;
     s.colour = colours::kProtective;
     row("Protective relationship", line(s));
-    section("Groups and places");
+    if (!g_.regions.empty()) section("Groups and places");
     const auto blob = [&](bool location) {
       return [this, location](Point c) {
         cairo_new_sub_path(cr_);
@@ -504,8 +504,10 @@ class PagePainter {
         cairo_set_dash(cr_, nullptr, 0, 0);
       };
     };
-    row("Group: members inside the line", blob(false));
-    row("Place: people who frequent it inside the line", blob(true));
+    if (!g_.regions.empty()) {
+      row("Group: members inside the line", blob(false));
+      row("Place: people who frequent it inside the line", blob(true));
+    }
     if (g_.ecomap_centre) {
       section("Ecomap");
       row("Place", [&](Point c) { draw_symbol(cr_, location_style(), c, 12); });
