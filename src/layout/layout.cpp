@@ -247,20 +247,6 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
   }
 }
 
-//! Spreads the unpinned footprints away from their centroid, opening room for corridors.
-void spread(std::vector<Rect>& footprints, const std::vector<bool>& pinned, double factor) {
-  Point centroid;
-  for (const auto& f : footprints) {
-    centroid.x += f.centre().x / static_cast<double>(footprints.size());
-    centroid.y += f.centre().y / static_cast<double>(footprints.size());
-  }
-  for (std::size_t i = 0; i < footprints.size(); ++i) {
-    if (pinned[i]) continue;
-    const Point c = footprints[i].centre();
-    footprints[i].x += (c.x - centroid.x) * (factor - 1);
-    footprints[i].y += (c.y - centroid.y) * (factor - 1);
-  }
-}
 
 Result<Geometry> network_layout(const Document& document, const LayoutOptions& options,
                                 const TextMeasurer& measurer) {
@@ -324,7 +310,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   parameters.clearance = style::kRegionClearance;
   Result<std::vector<Polygon>> polygons = build_regions(footprints, memberships, parameters);
   for (int attempt = 0; !polygons && attempt < 12; ++attempt) {
-    spread(footprints, pinned, 1.25);
+    spread_footprints(footprints, pinned, 1.25);
     separate_footprints(footprints, pinned, style::kNodeSeparation, moved);
     polygons = build_regions(footprints, memberships, parameters);
   }

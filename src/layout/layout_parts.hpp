@@ -24,6 +24,9 @@ void place_node(NodeGeometry& node, Point centre);
 //! The footprint's centre relative to the symbol's centre.
 [[nodiscard]] Point footprint_offset(const NodeGeometry& node);
 
+//! Moves the unpinned footprints away from their centroid by `factor` (1.25 = 25 % further).
+void spread_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned, double factor);
+
 //! Moves unpinned footprints until no two are closer than `gap`; pinned ones only when two
 //! pinned footprints overlap (a warning names them). Deterministic. Cost: O(n log n) a round.
 void separate_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned,

@@ -104,6 +104,20 @@ void place_greedily(std::vector<Rect>& boxes, const std::vector<bool>& pinned, d
 
 }  // namespace
 
+void spread_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned, double factor) {
+  Point centroid;
+  for (const Rect& f : footprints) {
+    centroid.x += f.centre().x / static_cast<double>(footprints.size());
+    centroid.y += f.centre().y / static_cast<double>(footprints.size());
+  }
+  for (std::size_t i = 0; i < footprints.size(); ++i) {
+    if (pinned[i]) continue;
+    const Point c = footprints[i].centre();
+    footprints[i].x += (c.x - centroid.x) * (factor - 1);
+    footprints[i].y += (c.y - centroid.y) * (factor - 1);
+  }
+}
+
 void separate_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned, double gap,
                          std::vector<std::string>& moved_pins) {
   const double half = gap / 2;
@@ -119,16 +133,7 @@ void separate_footprints(std::vector<Rect>& footprints, const std::vector<bool>&
         push_apart(footprints[i], footprints[j], pinned[i], pinned[j], half);
       }
     }
-    Point centre;
-    for (const Rect& f : footprints) {
-      centre.x += f.centre().x / static_cast<double>(footprints.size());
-      centre.y += f.centre().y / static_cast<double>(footprints.size());
-    }
-    for (std::size_t i = 0; i < footprints.size(); ++i) {
-      if (pinned[i]) continue;
-      footprints[i].x += (footprints[i].centre().x - centre.x) * 0.08;
-      footprints[i].y += (footprints[i].centre().y - centre.y) * 0.08;
-    }
+    spread_footprints(footprints, pinned, 1.08);
   }
   if (!overlapping_pairs(footprints, half).empty()) place_greedily(footprints, pinned, half, moved_pins);
 }
