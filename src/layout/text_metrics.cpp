@@ -4,6 +4,9 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include <set>
+#include <string>
+
 #include "layout/pango_text.hpp"
 #include "layout/style.hpp"
 
@@ -26,10 +29,9 @@ struct FontOptionsDeleter {
 
 namespace {
 
-//! The fonts peermap draws with, in fallback order: DejaVu Sans for Latin, Greek, Cyrillic,
-//! Arabic and Hebrew; Noto Sans for the scripts of South Asia, South-East Asia and Ethiopia;
-//! Droid Sans Fallback for Chinese and Japanese; Nanum Gothic for Korean (scripts/install-deps.sh
-//! installs them all).
+//! The fonts peermap draws with: DejaVu Sans for Latin, Greek, Cyrillic, Arabic and Hebrew;
+//! Noto Sans for the scripts of South Asia, South-East Asia and Ethiopia; Droid Sans Fallback
+//! for Chinese and Japanese; Nanum Gothic for Korean (scripts/install-deps.sh installs them).
 constexpr const char* kFontFiles[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
@@ -54,20 +56,33 @@ constexpr const char* kFontFiles[] = {
     "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf",
 };
 
-//! A private fontconfig configuration holding only those fonts: the output is the same on
-//! every machine whatever else is installed, and fallback searches a short list. Null (use
-//! the system's fonts) when none of the files is present. Lives as long as the process.
+//! A private fontconfig configuration that accepts only those fonts: the output is the same on
+//! every machine whatever else is installed, and fallback searches a short list. It reads the
+//! system's font caches (kept current by apt's fontconfig trigger) rather than scanning font
+//! files. Null (use the system's fonts) when none of the fonts is installed.
 FcConfig* peermap_font_config() {
   static FcConfig* const config = [] {
-    FcConfig* c = FcConfigCreate();
-    bool any = false;
-    for (const char* file : kFontFiles) {
-      any = FcConfigAppFontAddFile(c, reinterpret_cast<const FcChar8*>(file)) != FcFalse || any;
+    std::set<std::string> dirs;
+    std::string accept;
+    for (const std::string file : kFontFiles) {
+      dirs.insert(file.substr(0, file.rfind('/')));
+      accept += "<glob>" + file + "</glob>";
     }
-    if (!any) {
+    std::string xml = "<?xml version=\"1.0\"?><fontconfig>";
+    for (const auto& dir : dirs) xml += "<dir>" + dir + "</dir>";
+    xml += "<cachedir>/var/cache/fontconfig</cachedir><selectfont><acceptfont>" + accept +
+           "</acceptfont><rejectfont><glob>*</glob></rejectfont></selectfont></fontconfig>";
+    FcConfig* c = FcConfigCreate();
+    const bool loaded =
+        FcConfigParseAndLoadFromMemory(c, reinterpret_cast<const FcChar8*>(xml.c_str()), FcFalse) != FcFalse &&
+        FcConfigBuildFonts(c) != FcFalse;
+    FcFontSet* fonts = loaded ? FcConfigGetFonts(c, FcSetSystem) : nullptr;
+    if (fonts == nullptr || fonts->nfont == 0) {
       FcConfigDestroy(c);
       return static_cast<FcConfig*>(nullptr);
     }
+    // Current for the whole process, so nothing loads the system's configuration as well.
+    FcConfigSetCurrent(c);
     return c;
   }();
   return config;
