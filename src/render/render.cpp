@@ -185,7 +185,6 @@ void draw_tie(cairo_t* cr, const TieStyle& style, Point a, Point b) {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_set_line_width(cr, 1.2);
     arrow_head(cr, tip, tail, 10);
-    cairo_move_to(cr, 0, 0);
     set_colour(cr, colours::kInk, fade);
     arrow_head(cr, tip, tail, 9);
   }
@@ -377,8 +376,8 @@ class PagePainter {
       if (edge.points.size() < 2) continue;
       const auto tie = ties.find(edge.id);
       TieStyle style = tie != ties.end() ? tie_style(d_, *tie->second) : placement_style();
-      Point a = edge.points.front();
-      Point b = edge.points.back();
+      const Point a = edge.points.front();
+      const Point b = edge.points.back();
       // The geometry's source is the tie's `from` except in the ecomap, where it is the child.
       if (tie != ties.end() && edge.source != tie->second->from) {
         std::swap(style.arrow_at_source, style.arrow_at_target);
