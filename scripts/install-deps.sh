@@ -5,7 +5,7 @@ packages=(
   build-essential cmake pkg-config
   libgtest-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
-  libgraphviz-dev graphviz
+  libgraphviz-dev graphviz libigraph-dev
   libcairo2-dev libpango1.0-dev libpugixml-dev
   fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum
 )

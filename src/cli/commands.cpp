@@ -8,6 +8,13 @@
 #include <iostream>
 #include <sstream>
 
+#include <cmath>
+#include <iomanip>
+#include <nlohmann/json.hpp>
+
+#include "analysis/findings.hpp"
+#include "analysis/measures.hpp"
+#include "analysis/network.hpp"
 #include "layout/layout.hpp"
 #include "model/json_io.hpp"
 #include "model/views.hpp"
@@ -185,6 +192,69 @@ int render(const std::string& path, const std::string& output, const ViewOptions
     err << output << ": error: " << written.error().message << "\n";
     return kExitUsage;
   }
+  return kExitOk;
+}
+
+int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostream& err) {
+  const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
+  std::optional<model::Document> document;
+  Result<analysis::Network> network = Error{ErrorKind::Internal, "not read"};
+  if (csv) {
+    auto text = read_file(path);
+    if (!text) {
+      err << path << ": /: error: " << text.error().message << "\n";
+      return text.error().kind == ErrorKind::Io ? kExitUsage : kExitInvalid;
+    }
+    network = analysis::parse_edge_list_csv(text.value());
+  } else {
+    int code = kExitOk;
+    document = load(path, err, code);
+    if (!document) return code;
+    network = analysis::network_from_document(*document);
+  }
+  if (!network) {
+    err << path << ": " << one_line(network.error().message) << "\n";
+    return kExitInvalid;
+  }
+  const auto measures = analysis::compute_measures(network.value());
+  if (!measures) {
+    err << path << ": error: " << measures.error().message << "\n";
+    return kExitInvalid;
+  }
+  std::vector<analysis::Finding> findings = analysis::network_findings(network.value(), measures.value());
+  if (document) {
+    auto more = analysis::document_findings(*document, network.value());
+    findings.insert(findings.end(), more.begin(), more.end());
+  }
+  const auto number = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
+  if (as_json) {
+    nlohmann::ordered_json j;
+    j["nodes"] = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < network->nodes.size(); ++i) {
+      const auto& m = measures->nodes[i];
+      j["nodes"].push_back({{"id", network->nodes[i].id},
+                            {"name", network->nodes[i].name},
+                            {"degree", m.degree},
+                            {"betweenness", number(m.betweenness)},
+                            {"closeness", number(m.closeness)},
+                            {"pagerank", number(m.pagerank)},
+                            {"eigenvector", number(m.eigenvector)},
+                            {"community", m.community},
+                            {"leads_or_controls", m.directed_out},
+                            {"follows_or_controlled", m.directed_in}});
+    }
+    j["communities"] = measures->communities;
+    j["modularity"] = number(measures->modularity);
+    j["weights_used"] = measures->weights_used;
+    j["findings"] = nlohmann::ordered_json::array();
+    for (const auto& f : findings) j["findings"].push_back({{"kind", f.kind}, {"text", f.text}, {"ids", f.ids}});
+    out << j.dump(2) << "\n";
+    return kExitOk;
+  }
+  out << network->nodes.size() << " people, " << network->edges.size() << " ties, " << measures->communities
+      << " communities (modularity " << std::fixed << std::setprecision(3) << measures->modularity << "); tie "
+      << (measures->weights_used ? "strengths used as weights" : "weights not used") << "\n\nFindings\n";
+  for (const auto& f : findings) out << "- [" << f.kind << "] " << one_line(f.text) << "\n";
   return kExitOk;
 }
 

@@ -24,5 +24,7 @@ int validate(const std::string& path, std::ostream& out, std::ostream& err);
 int layout(const std::string& path, const ViewOptions& view, std::ostream& out, std::ostream& err);
 int render(const std::string& path, const std::string& output, const ViewOptions& view,
            std::ostream& err);
+//! Centrality, communities and findings of a peer map document (.json) or CSV edge list (.csv).
+int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostream& err);
 
 }  // namespace peermap::cli

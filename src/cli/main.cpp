@@ -31,6 +31,10 @@ int main(int argc, char** argv) {
   add_view(render_cmd);
   render_cmd->add_option("-o,--output", output, "output file: .svg, .png or .pdf")->required();
 
+  CLI::App* analyze_cmd = app.add_subcommand("analyze", "influence, brokers, communities and findings");
+  analyze_cmd->add_option("FILE", file, "peermap/1 JSON document, or a CSV edge list (source,target[,weight])")->required();
+  analyze_cmd->add_flag("--json", as_json, "JSON output");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -40,5 +44,6 @@ int main(int argc, char** argv) {
   if (*validate_cmd) return validate(file, std::cout, std::cerr);
   if (*layout_cmd) return layout(file, view, std::cout, std::cerr);
   if (*render_cmd) return render(file, output, view, std::cerr);
+  if (*analyze_cmd) return analyze(file, as_json, std::cout, std::cerr);
   return kExitUsage;
 }

@@ -59,4 +59,20 @@ Document as_known_on(const Document& document, const Date& date) {
   return view;
 }
 
+TieEvidence tie_evidence(const Document& document, const std::string& id) {
+  TieEvidence evidence;
+  for (const auto& item : document.information) {
+    bool about_tie = false;
+    for (const auto& about : item.about) about_tie = about_tie || about == id;
+    if (!about_tie) continue;
+    ++evidence.items;
+    evidence.any_evidenced = evidence.any_evidenced || item.evidence == Evidence::Evidenced;
+    // Undated information is not known to be historic, so it does not fade the tie.
+    const auto when = item.observed ? item.observed : known_since(item);
+    const bool recent = !when || days_between(*when, document.map.map_date) <= document.map.recent_window_days;
+    evidence.any_recent = evidence.any_recent || recent;
+  }
+  return evidence;
+}
+
 }  // namespace peermap::model

@@ -15,4 +15,14 @@ namespace peermap::model {
 //! they were not known. The map date becomes `date` when earlier.
 [[nodiscard]] Document as_known_on(const Document& document, const Date& date);
 
+//! What the information items say about one tie (or anything else they are about).
+struct TieEvidence {
+  int items = 0;
+  bool any_evidenced = false;
+  bool any_recent = false;  //!< observed within recent_window_days of the map date, or undated
+};
+
+//! The evidence for `id` from every information item that names it. O(items).
+[[nodiscard]] TieEvidence tie_evidence(const Document& document, const std::string& id);
+
 }  // namespace peermap::model

@@ -37,22 +37,6 @@ NodeStyle location_style() {
   return {Shape::Triangle, colours::kLocation, colours::kInk, 1.0, false};
 }
 
-TieEvidence tie_evidence(const Document& document, const std::string& tie_id) {
-  TieEvidence evidence;
-  for (const auto& item : document.information) {
-    bool about_tie = false;
-    for (const auto& id : item.about) about_tie = about_tie || id == tie_id;
-    if (!about_tie) continue;
-    ++evidence.items;
-    evidence.any_evidenced = evidence.any_evidenced || item.evidence == model::Evidence::Evidenced;
-    // Undated information is not known to be historic, so it does not fade the tie.
-    const auto when = item.observed ? item.observed : model::known_since(item);
-    const bool recent = !when || model::days_between(*when, document.map.map_date) <= document.map.recent_window_days;
-    evidence.any_recent = evidence.any_recent || recent;
-  }
-  return evidence;
-}
-
 TieStyle tie_style(const Document& document, const model::Tie& tie) {
   TieStyle style;
   style.colour = tie.valence == model::Valence::Protective ? colours::kProtective : colours::kTie;

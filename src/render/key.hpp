@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/document.hpp"
+#include "model/views.hpp"
 
 namespace peermap::render {
 
@@ -38,17 +39,12 @@ struct TieStyle {
   bool influence_to_source = false;
 };
 
-//! What the information items say about one tie.
-struct TieEvidence {
-  int items = 0;
-  bool any_evidenced = false;
-  bool any_recent = false;
-};
+using model::TieEvidence;
+using model::tie_evidence;
 
 [[nodiscard]] Shape shape_for(model::Gender gender);
 [[nodiscard]] NodeStyle person_style(const model::Document& document, const model::Person& person);
 [[nodiscard]] NodeStyle location_style();
-[[nodiscard]] TieEvidence tie_evidence(const model::Document& document, const std::string& tie_id);
 [[nodiscard]] TieStyle tie_style(const model::Document& document, const model::Tie& tie);
 //! A faint line for an ecomap placement with no recorded tie.
 [[nodiscard]] TieStyle placement_style();

@@ -589,3 +589,55 @@ TEST_F(Cli, TheEcomapViewPlacesTheChildInTheMiddleOfFourRings) {
 
 }  // namespace
 }  // namespace peermap::cli
+
+// ---- analyze ----------------------------------------------------------------------------------
+
+namespace peermap::cli {
+namespace {
+
+TEST_F(Cli, AnalyzeThePeerGroupGivesMeasuresAndFindingsAsJson) {
+  const Outcome r = peermap("analyze " + quoted(kSource + "/examples/peer-group.json") + " --json");
+  ASSERT_EQ(r.code, 0) << r;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["nodes"].size(), 25u);
+  for (const char* key : {"id", "name", "degree", "betweenness", "closeness", "pagerank", "eigenvector", "community"}) {
+    EXPECT_TRUE(j["nodes"][0].contains(key)) << key;
+  }
+  EXPECT_GE(j["communities"].get<int>(), 2);
+  EXPECT_GT(j["modularity"].get<double>(), 0.0);
+  EXPECT_TRUE(j["weights_used"].get<bool>());
+  double pagerank = 0;
+  for (const auto& n : j["nodes"]) pagerank += n["pagerank"].get<double>();
+  EXPECT_NEAR(pagerank, 1.0, 1e-9);
+  bool exposure = false;
+  for (const auto& f : j["findings"]) {
+    exposure = exposure || f["kind"] == "exposure";
+    EXPECT_FALSE(f["ids"].empty()) << f.dump();
+  }
+  EXPECT_TRUE(exposure);
+}
+
+TEST_F(Cli, AnalyzeReadsACsvEdgeListAndNamesTheLineOfABadRow) {
+  file("edges.csv", "source,target,weight\na,b,2\nb,c,1\n");
+  const Outcome ok = peermap("analyze edges.csv --json");
+  ASSERT_EQ(ok.code, 0) << ok;
+  const json j = json::parse(ok.out);
+  ASSERT_EQ(j["nodes"].size(), 3u);
+  EXPECT_DOUBLE_EQ(j["nodes"][1]["betweenness"].get<double>(), 1.0);  // b is between a and c
+  file("bad.csv", "source,target\na,b\nc\n");
+  const Outcome bad = peermap("analyze bad.csv");
+  EXPECT_EQ(bad.code, 1) << bad;
+  EXPECT_NE(bad.err.find("bad.csv: 3:"), std::string::npos) << bad;
+  EXPECT_EQ(bad.out, "");
+}
+
+TEST_F(Cli, AnalyzeTextOutputListsFindingsInPlainLanguage) {
+  const Outcome r = peermap("analyze " + quoted(kSource + "/examples/peer-group.json"));
+  ASSERT_EQ(r.code, 0) << r;
+  EXPECT_NE(r.out.find("25 people"), std::string::npos) << r;
+  EXPECT_NE(r.out.find("- [exposure] "), std::string::npos) << r;
+  EXPECT_NE(r.out.find("(adult)"), std::string::npos) << r;
+}
+
+}  // namespace
+}  // namespace peermap::cli

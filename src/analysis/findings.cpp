@@ -1,0 +1,171 @@
+#include "analysis/findings.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "model/views.hpp"
+
+namespace peermap::analysis {
+
+namespace {
+
+std::string fixed(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+//! "Marcus Reid (adult)" for adults, the name alone otherwise.
+std::string who(const Node& node) { return node.name + (node.adult.value_or(false) ? " (adult)" : ""); }
+
+std::vector<std::vector<std::size_t>> adjacency(const Network& network) {
+  std::vector<std::vector<std::size_t>> next(network.nodes.size());
+  for (const Edge& e : network.edges) {
+    next[e.source].push_back(e.target);
+    next[e.target].push_back(e.source);
+  }
+  return next;
+}
+
+}  // namespace
+
+std::vector<Finding> network_findings(const Network& network, const Measures& measures) {
+  std::vector<Finding> findings;
+  std::vector<std::size_t> order(network.nodes.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return measures.nodes[a].betweenness > measures.nodes[b].betweenness;
+  });
+  for (std::size_t rank = 0; rank < std::min<std::size_t>(3, order.size()); ++rank) {
+    const std::size_t i = order[rank];
+    if (measures.nodes[i].betweenness <= 0) break;
+    findings.push_back({"influence",
+                        who(network.nodes[i]) + " lies on more of the shortest routes between other people than " +
+                            (rank == 0 ? "anyone else" : "most") + " (betweenness " + fixed(measures.nodes[i].betweenness) +
+                            ", " + std::to_string(measures.nodes[i].degree) + " ties): a broker who can pass on influence or control.",
+                        {network.nodes[i].id}});
+  }
+  return findings;
+}
+
+std::vector<Finding> document_findings(const model::Document& document, const Network& network) {
+  std::vector<Finding> findings;
+  const auto name_of = [&](const std::string& id) {
+    const auto i = network.index_of(id);
+    return i ? who(network.nodes[*i]) : id;
+  };
+
+  // Leaders and followers, from directed influence ties.
+  std::map<std::size_t, std::vector<std::size_t>> followers;
+  for (const Edge& e : network.edges) {
+    if (e.directed && !e.exploitation) followers[e.source].push_back(e.target);
+  }
+  for (const auto& [leader, led] : followers) {
+    std::vector<std::string> names;
+    std::vector<std::string> ids{network.nodes[leader].id};
+    for (std::size_t f : led) {
+      names.push_back(network.nodes[f].name);
+      ids.push_back(network.nodes[f].id);
+    }
+    findings.push_back({"leaders", who(network.nodes[leader]) + " leads " + joined(names) + ".", ids});
+  }
+
+  // Exposure: every child within two steps of an adult who exploits or controls someone.
+  const auto next = adjacency(network);
+  std::set<std::size_t> exploiting_adults;
+  for (const Edge& e : network.edges) {
+    if (!e.exploitation || !network.nodes[e.source].adult.value_or(false)) continue;
+    if (!exploiting_adults.insert(e.source).second) continue;  // one list per adult
+    const std::size_t adult = e.source;
+    std::vector<long> parent(network.nodes.size(), -1);
+    std::vector<int> depth(network.nodes.size(), -1);
+    depth[adult] = 0;
+    std::vector<std::size_t> queue{adult};
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      const std::size_t v = queue[head];
+      if (depth[v] == 2) continue;
+      for (std::size_t w : next[v]) {
+        if (depth[w] >= 0) continue;
+        depth[w] = depth[v] + 1;
+        parent[w] = static_cast<long>(v);
+        queue.push_back(w);
+      }
+    }
+    for (std::size_t child : queue) {
+      if (child == adult || network.nodes[child].adult.value_or(true)) continue;
+      std::vector<std::string> path;
+      std::vector<std::string> ids;
+      for (long v = static_cast<long>(child); v >= 0; v = parent[static_cast<std::size_t>(v)]) {
+        path.push_back(network.nodes[static_cast<std::size_t>(v)].name);
+        ids.push_back(network.nodes[static_cast<std::size_t>(v)].id);
+      }
+      std::string route;
+      for (std::size_t k = 0; k < path.size(); ++k) route += (k ? " - " : "") + path[k];
+      findings.push_back({"exposure",
+                          network.nodes[child].name + " is " + std::to_string(depth[child]) + " step" +
+                              (depth[child] == 1 ? "" : "s") + " from " + who(network.nodes[adult]) +
+                              ", who exploits or controls someone: " + route + ".",
+                          ids});
+    }
+  }
+
+  // Evidence: ties resting only on anecdotal or only on historic information.
+  for (const auto& tie : document.ties) {
+    if (tie.kind != model::TieKind::Relationship) continue;
+    const model::TieEvidence evidence = model::tie_evidence(document, tie.id);
+    const std::string pair = name_of(tie.from) + " and " + name_of(tie.to);
+    if (evidence.items == 0) {
+      findings.push_back({"evidence", "The tie between " + pair + " has no information item behind it.", {tie.id}});
+    } else if (!evidence.any_evidenced) {
+      findings.push_back({"evidence", "The tie between " + pair + " rests only on anecdotal information.", {tie.id}});
+    } else if (!evidence.any_recent) {
+      findings.push_back({"evidence", "The tie between " + pair + " rests only on historic information.", {tie.id}});
+    }
+  }
+
+  // Information gaps the document shows by itself.
+  std::set<std::string> informed;
+  for (const auto& item : document.information) informed.insert(item.about.begin(), item.about.end());
+  for (const auto& person : document.people) {
+    const bool professional = person.role == model::Role::Professional;
+    if (!professional && !informed.contains(person.id)) {
+      findings.push_back({"gap", person.full_name + " has no information item naming a source.", {person.id}});
+    }
+    if (!professional && !person.date_of_birth && !model::is_adult(person, document.map.map_date)) {
+      findings.push_back({"gap", person.full_name + " is shown as a child with no date of birth.", {person.id}});
+    }
+    if (person.name_status == model::NameStatus::StreetNameOnly) {
+      findings.push_back({"gap", person.full_name + " is known only by a street name.", {person.id}});
+    }
+  }
+  std::map<std::string, int> members;
+  for (const auto& tie : document.ties) {
+    if (tie.kind == model::TieKind::MemberOf) ++members[tie.to];
+  }
+  for (const auto& group : document.groups) {
+    if (members[group.id] == 1) findings.push_back({"gap", "The group " + group.name + " has only one member.", {group.id}});
+  }
+  for (const auto& subject : document.map.subject_children) {
+    const bool protected_tie = std::any_of(document.ties.begin(), document.ties.end(), [&](const model::Tie& t) {
+      return t.valence == model::Valence::Protective && (t.from == subject || t.to == subject);
+    });
+    if (!protected_tie) {
+      findings.push_back({"gap", name_of(subject) + " (subject) has no protective tie recorded.", {subject}});
+    }
+  }
+  return findings;
+}
+
+}  // namespace peermap::analysis

@@ -1,0 +1,30 @@
+// Findings in plain language for practitioners (guidance §2: influence and control, leaders and
+// followers, exposure to harm, information gaps), each naming people by full name and pointing
+// at the document's ids.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analysis/measures.hpp"
+#include "analysis/network.hpp"
+#include "model/document.hpp"
+
+namespace peermap::analysis {
+
+struct Finding {
+  std::string kind;              //!< "influence", "leaders", "exposure", "evidence", "gap"
+  std::string text;              //!< one plain sentence, full names
+  std::vector<std::string> ids;  //!< the people, ties, groups it is about
+};
+
+//! Findings from the measures alone (any network): who holds most influence. O(n log n).
+[[nodiscard]] std::vector<Finding> network_findings(const Network& network, const Measures& measures);
+
+//! Findings that need the document: leaders and followers, children exposed to an adult who
+//! exploits or controls someone (with the path), ties resting only on anecdotal or historic
+//! information, and information gaps. `network` must come from `document`. O(n + m + items).
+[[nodiscard]] std::vector<Finding> document_findings(const model::Document& document,
+                                                     const Network& network);
+
+}  // namespace peermap::analysis
