@@ -4,6 +4,7 @@
 #include <map>
 
 #include "analysis/igraph_wall.hpp"
+#include "analysis/paths.hpp"
 
 namespace peermap::analysis {
 
@@ -128,22 +129,31 @@ Result<Measures> compute_measures(const Network& network, const MeasureOptions& 
       [](NodeMeasures& node, igraph_integer_t value) { node.degree = value; });
   if (!status) return status.error();
 
-  status = collect<RealVector>(
-      session, nodes, "betweenness",
-      [&](igraph_vector_t* out) {
-        return igraph_betweenness(g, out, igraph_vss_all(), false, distances);
-      },
-      [](NodeMeasures& node, double value) { node.betweenness = value; });
-  if (!status) return status.error();
+  if (measures.weights_used) {
+    status = collect<RealVector>(
+        session, nodes, "betweenness",
+        [&](igraph_vector_t* out) {
+          return igraph_betweenness(g, out, igraph_vss_all(), false, distances);
+        },
+        [](NodeMeasures& node, double value) { node.betweenness = value; });
+    if (!status) return status.error();
 
-  status = collect<RealVector>(
-      session, nodes, "closeness",
-      [&](igraph_vector_t* out) {
-        return igraph_closeness(g, out, nullptr, nullptr, igraph_vss_all(), IGRAPH_ALL, distances,
-                                true);
-      },
-      [](NodeMeasures& node, double value) { node.closeness = value; });
-  if (!status) return status.error();
+    status = collect<RealVector>(
+        session, nodes, "closeness",
+        [&](igraph_vector_t* out) {
+          return igraph_closeness(g, out, nullptr, nullptr, igraph_vss_all(), IGRAPH_ALL, distances,
+                                  true);
+        },
+        [](NodeMeasures& node, double value) { node.closeness = value; });
+    if (!status) return status.error();
+  } else {
+    // Unweighted: our Brandes on every core (paths.hpp), checked against igraph in the tests.
+    const PathMeasures paths = unweighted_path_measures(network);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      nodes[i].betweenness = paths.betweenness[i];
+      nodes[i].closeness = paths.closeness[i];
+    }
+  }
 
   status = collect<RealVector>(
       session, nodes, "PageRank",

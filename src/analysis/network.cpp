@@ -1,5 +1,7 @@
 #include "analysis/network.hpp"
 
+#include "analysis/csv.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -64,7 +66,8 @@ Result<Network> network_from_document(const model::Document& document) {
     if (tie.strength <= 0) {
       return invalid("tie " + tie.id + ": strength must be at least 1");
     }
-    Edge edge{from->second, to->second, static_cast<double>(tie.strength), false, false, tie.id};
+    Edge edge{from->second, to->second, static_cast<double>(tie.strength), false, false, tie.id,
+              tie.nature};
     if (tie.exploitation_by) {
       auto oriented =
           orient(edge, tie, *tie.exploitation_by, from->second, to->second, "controlling person");
@@ -83,113 +86,11 @@ Result<Network> network_from_document(const model::Document& document) {
 
 namespace {
 
-struct Field {
-  std::string text;
-  std::size_t line = 1;
-  std::size_t column = 1;
-  bool quoted = false;
-  [[nodiscard]] std::string where() const {
-    return std::to_string(line) + ":" + std::to_string(column);
-  }
-};
-using Record = std::vector<Field>;
-
-//! RFC 4180 records, tracking line:column for messages. Spaces and tabs around a field are
-//! dropped (inside quotes they are kept).
-class CsvReader {
- public:
-  explicit CsvReader(std::string_view text) : text_(text) {
-    if (text_.starts_with("\xEF\xBB\xBF")) pos_ = line_start_ = 3;  // a UTF-8 byte order mark
-  }
-
-  [[nodiscard]] bool at_end() const { return pos_ >= text_.size(); }
-
-  //! The next record; a blank line gives one empty unquoted field.
-  Result<Record> next() {
-    Record record;
-    for (;;) {
-      Field field{{}, line_, column(), false};
-      const std::size_t start = pos_;
-      skip_blanks();
-      if (peek() == '"') {  // spaces around a quoted field are not part of it
-        field.column = column();
-        auto quoted = read_quoted(field);
-        if (!quoted) return quoted.error();
-      } else {
-        pos_ = start;
-        while (!at_end() && !ends_field(peek())) field.text += text_[pos_++];
-        trim(field.text);
-      }
-      record.push_back(std::move(field));
-      if (peek() == ',') {
-        ++pos_;
-        continue;
-      }
-      if (peek() == '\r') ++pos_;
-      if (peek() == '\n') ++pos_;
-      ++line_;
-      line_start_ = pos_;
-      return record;
-    }
-  }
-
- private:
-  [[nodiscard]] char peek() const { return at_end() ? '\0' : text_[pos_]; }
-  [[nodiscard]] std::size_t column() const { return pos_ - line_start_ + 1; }
-  [[nodiscard]] std::string where() const {
-    return std::to_string(line_) + ":" + std::to_string(column());
-  }
-  static bool ends_field(char c) { return c == ',' || c == '\n' || c == '\r'; }
-  void skip_blanks() {
-    while (peek() == ' ' || peek() == '\t') ++pos_;
-  }
-  static void trim(std::string& text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string::npos) {
-      text.clear();
-      return;
-    }
-    text = text.substr(first, text.find_last_not_of(" \t") - first + 1);
-  }
-
-  Status read_quoted(Field& field) {
-    field.quoted = true;
-    const std::string opening = where();
-    ++pos_;
-    for (;;) {
-      if (at_end()) return invalid(opening + ": quoted field is never closed");
-      const char c = text_[pos_++];
-      if (c == '"') {
-        if (peek() != '"') break;
-        ++pos_;
-      } else if (c == '\n') {
-        ++line_;
-        line_start_ = pos_;
-      }
-      field.text += c;
-    }
-    skip_blanks();
-    if (!at_end() && !ends_field(peek())) {
-      return invalid(where() + ": expected a comma or the end of the row after a quoted field");
-    }
-    return ok_status();
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  std::size_t line_ = 1;
-  std::size_t line_start_ = 0;
-};
-
-bool blank(const Record& record) {
-  return record.size() == 1 && !record[0].quoted && record[0].text.empty();
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
+using csv::blank;
+using csv::CsvReader;
+using csv::Field;
+using csv::lower;
+using csv::Record;
 
 //! The number of columns the header names (2 or 3).
 Result<std::size_t> read_header(const Record& header) {

@@ -29,6 +29,7 @@ struct Edge {
   bool directed = false;      //!< an exploitation/control or influence (leader -> follower) tie
   bool exploitation = false;  //!< directed because of exploitation or control
   std::string id;             //!< the document's tie id; empty for a CSV edge list
+  std::string nature;         //!< the tie's nature ("friend", "family", ...); empty when not said
   bool operator==(const Edge&) const = default;
 };
 

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/findings.hpp"
+#include "analysis/formats.hpp"
 #include "analysis/measures.hpp"
 #include "analysis/network.hpp"
 #include "layout/layout.hpp"
@@ -126,6 +127,95 @@ Status write_atomically(const std::string& path, const std::string& bytes) {
   return ok_status();
 }
 
+//! An error message "where: message" as `path: where: error: message` (one line each part).
+void print_located(const std::string& path, const std::string& message, std::ostream& err) {
+  const auto split = message.find(": ");
+  if (split == std::string::npos) {
+    err << path << ": error: " << one_line(message) << "\n";
+  } else {
+    err << path << ": " << one_line(message.substr(0, split)) << ": error: "
+        << one_line(message.substr(split + 2)) << "\n";
+  }
+}
+
+//! X.people.csv beside the ties file X.csv.
+std::string people_path(const std::string& ties_path) {
+  return ties_path.substr(0, ties_path.size() - 4) + ".people.csv";
+}
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+//! Reads a network in any format; a peer map document is kept in `document`. On error prints
+//! it, sets the exit code and returns nullopt.
+std::optional<analysis::Network> load_network(const std::string& path,
+                                              std::optional<model::Document>& document,
+                                              std::ostream& err, int& exit_code) {
+  const auto format = analysis::network_format_for_path(path);
+  if (!format) {
+    err << path << ": error: the input must end in .json, .graphml, .gexf or .csv\n";
+    exit_code = kExitUsage;
+    return std::nullopt;
+  }
+  if (*format == analysis::NetworkFormat::Csv && ends_with(path, ".people.csv")) {
+    err << path << ": error: give the ties file X.csv; its people are read from X.people.csv\n";
+    exit_code = kExitUsage;
+    return std::nullopt;
+  }
+  if (*format == analysis::NetworkFormat::Document) {
+    document = load(path, err, exit_code);
+    if (!document) return std::nullopt;
+    auto network = analysis::network_from_document(*document);
+    if (!network) {
+      print_located(path, network.error().message, err);
+      exit_code = kExitInvalid;
+      return std::nullopt;
+    }
+    return std::move(network.value());
+  }
+  const auto read = [&](const std::string& file) -> std::optional<std::string> {
+    auto text = read_file(file);
+    if (text) return std::move(text.value());
+    err << file << ": /: error: " << text.error().message << "\n";
+    exit_code = text.error().kind == ErrorKind::Io ? kExitUsage : kExitInvalid;
+    return std::nullopt;
+  };
+  const auto failed = [&](const std::string& file, const Error& error) {
+    print_located(file, error.message, err);
+    exit_code = kExitInvalid;
+    return std::nullopt;
+  };
+  const auto text = read(path);
+  if (!text) return std::nullopt;
+  if (*format == analysis::NetworkFormat::GraphML) {
+    auto network = analysis::read_graphml(*text);
+    if (!network) return failed(path, network.error());
+    return std::move(network.value());
+  }
+  if (*format == analysis::NetworkFormat::Gexf) {
+    auto network = analysis::read_gexf(*text);
+    if (!network) return failed(path, network.error());
+    return std::move(network.value());
+  }
+  const std::string people = people_path(path);
+  std::error_code ec;
+  if (!std::filesystem::exists(people, ec)) {  // a plain edge list
+    auto network = analysis::parse_edge_list_csv(*text);
+    if (!network) return failed(path, network.error());
+    return std::move(network.value());
+  }
+  const auto people_text = read(people);
+  if (!people_text) return std::nullopt;
+  auto network = analysis::read_people_csv(*people_text);
+  if (!network) return failed(people, network.error());
+  if (auto ties = analysis::add_ties_csv(network.value(), *text); !ties) {
+    return failed(path, ties.error());
+  }
+  return std::move(network.value());
+}
+
 }  // namespace
 
 int validate(const std::string& path, std::ostream& out, std::ostream& err) {
@@ -196,26 +286,10 @@ int render(const std::string& path, const std::string& output, const ViewOptions
 }
 
 int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostream& err) {
-  const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
   std::optional<model::Document> document;
-  Result<analysis::Network> network = Error{ErrorKind::Internal, "not read"};
-  if (csv) {
-    auto text = read_file(path);
-    if (!text) {
-      err << path << ": /: error: " << text.error().message << "\n";
-      return text.error().kind == ErrorKind::Io ? kExitUsage : kExitInvalid;
-    }
-    network = analysis::parse_edge_list_csv(text.value());
-  } else {
-    int code = kExitOk;
-    document = load(path, err, code);
-    if (!document) return code;
-    network = analysis::network_from_document(*document);
-  }
-  if (!network) {
-    err << path << ": " << one_line(network.error().message) << "\n";
-    return kExitInvalid;
-  }
+  int code = kExitOk;
+  const auto network = load_network(path, document, err, code);
+  if (!network) return code;
   const auto measures = analysis::compute_measures(network.value());
   if (!measures) {
     err << path << ": error: " << measures.error().message << "\n";
@@ -255,6 +329,43 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
       << " communities (modularity " << std::fixed << std::setprecision(3) << measures->modularity << "); tie "
       << (measures->weights_used ? "strengths used as weights" : "weights not used") << "\n\nFindings\n";
   for (const auto& f : findings) out << "- [" << f.kind << "] " << one_line(f.text) << "\n";
+  return kExitOk;
+}
+
+int convert(const std::string& input, const std::string& output, std::ostream& err) {
+  const auto format = analysis::network_format_for_path(output);
+  if (!format || *format == analysis::NetworkFormat::Document || ends_with(output, ".people.csv")) {
+    err << output << ": error: the output must end in .graphml, .gexf or .csv "
+        << "(writing a peer map document is not supported)\n";
+    return kExitUsage;
+  }
+  std::optional<model::Document> document;
+  int code = kExitOk;
+  const auto network = load_network(input, document, err, code);
+  if (!network) return code;
+  std::vector<std::pair<std::string, std::string>> files;  // path, bytes
+  switch (*format) {
+    case analysis::NetworkFormat::GraphML:
+      files.emplace_back(output, analysis::write_graphml(*network));
+      break;
+    case analysis::NetworkFormat::Gexf:
+      files.emplace_back(output, analysis::write_gexf(*network));
+      break;
+    case analysis::NetworkFormat::Csv:
+    case analysis::NetworkFormat::Document: {
+      auto csv = analysis::write_people_and_ties_csv(*network);
+      files.emplace_back(people_path(output), std::move(csv.people));
+      files.emplace_back(output, std::move(csv.ties));
+      break;
+    }
+  }
+  for (const auto& [path, bytes] : files) {
+    const auto written = write_atomically(path, bytes);
+    if (!written) {
+      err << path << ": error: " << written.error().message << "\n";
+      return kExitUsage;
+    }
+  }
   return kExitOk;
 }
 

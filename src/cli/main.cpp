@@ -32,8 +32,12 @@ int main(int argc, char** argv) {
   render_cmd->add_option("-o,--output", output, "output file: .svg, .png or .pdf")->required();
 
   CLI::App* analyze_cmd = app.add_subcommand("analyze", "influence, brokers, communities and findings");
-  analyze_cmd->add_option("FILE", file, "peermap/1 JSON document, or a CSV edge list (source,target[,weight])")->required();
+  analyze_cmd->add_option("FILE", file, "peermap/1 JSON document, GraphML, GEXF, or CSV (edge list, or X.csv ties with X.people.csv)")->required();
   analyze_cmd->add_flag("--json", as_json, "JSON output");
+
+  CLI::App* convert_cmd = app.add_subcommand("convert", "convert a network between formats");
+  convert_cmd->add_option("IN", file, "input: .json (peermap/1), .graphml, .gexf or .csv")->required();
+  convert_cmd->add_option("OUT", output, "output: .graphml, .gexf or .csv (also writes X.people.csv)")->required();
 
   try {
     app.parse(argc, argv);
@@ -45,5 +49,6 @@ int main(int argc, char** argv) {
   if (*layout_cmd) return layout(file, view, std::cout, std::cerr);
   if (*render_cmd) return render(file, output, view, std::cerr);
   if (*analyze_cmd) return analyze(file, as_json, std::cout, std::cerr);
+  if (*convert_cmd) return convert(file, output, std::cerr);
   return kExitUsage;
 }

@@ -1617,6 +1617,24 @@ Date today_utc() {
           static_cast<int>(static_cast<unsigned>(date.day()))};
 }
 
+namespace {
+
+template <typename E>
+std::optional<E> named(Names names, std::string_view name) {
+  const auto found = std::find(names.begin(), names.end(), name);
+  if (found == names.end()) return std::nullopt;
+  return static_cast<E>(found - names.begin());
+}
+
+}  // namespace
+
+std::string_view role_name(Role role) { return name_of(kRoleNames, role); }
+std::optional<Role> role_named(std::string_view name) { return named<Role>(kRoleNames, name); }
+std::string_view gender_name(Gender gender) { return name_of(kGenderNames, gender); }
+std::optional<Gender> gender_named(std::string_view name) {
+  return named<Gender>(kGenderNames, name);
+}
+
 std::string line_column(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   const std::string_view before = text.substr(0, offset);

@@ -1,6 +1,7 @@
 // Reading and writing the peermap/1 JSON document, with validation that names every problem.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,13 @@ struct ParseOptions {
 
 //! Serialises a document as peermap/1 JSON (stable key order, 2-space indent).
 [[nodiscard]] std::string write_document(const Document& document);
+
+//! The document's names for a role ("subject-child", ...) and a gender ("non-binary", ...), and
+//! back; nullopt for a name the format does not have.
+[[nodiscard]] std::string_view role_name(Role role);
+[[nodiscard]] std::optional<Role> role_named(std::string_view name);
+[[nodiscard]] std::string_view gender_name(Gender gender);
+[[nodiscard]] std::optional<Gender> gender_named(std::string_view name);
 
 //! Today's date from the system clock (UTC), for the CLI; tests inject their own.
 [[nodiscard]] Date today_utc();

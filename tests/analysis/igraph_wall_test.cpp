@@ -35,7 +35,7 @@ TEST(IgraphWall, NegativeWeightIsReportedNotFatal) {
   Network network;
   network.nodes = {Node{"a", "a", std::nullopt, model::Gender::Unknown, {}},
                    Node{"b", "b", std::nullopt, model::Gender::Unknown, {}}};
-  network.edges = {Edge{0, 1, -1.0, false, false, ""}};
+  network.edges = {Edge{0, 1, -1.0, false, false, "", ""}};
   network.weighted = true;
   const auto measures = compute_measures(network);
   ASSERT_FALSE(measures.ok());
@@ -51,7 +51,7 @@ TEST(IgraphWall, ConcurrentCallersGetTheSameAnswers) {
     ring.nodes.push_back(Node{id, id, std::nullopt, model::Gender::Unknown, {}});
   }
   for (std::size_t i = 0; i < 5; ++i)
-    ring.edges.push_back(Edge{i, (i + 1) % 5, 1, false, false, ""});
+    ring.edges.push_back(Edge{i, (i + 1) % 5, 1, false, false, "", ""});
   const auto expected = compute_measures(ring);
   ASSERT_TRUE(expected.ok());
   std::vector<int> matches(2, 0);

@@ -641,3 +641,68 @@ TEST_F(Cli, AnalyzeTextOutputListsFindingsInPlainLanguage) {
 
 }  // namespace
 }  // namespace peermap::cli
+
+// ---- convert ----------------------------------------------------------------------------------
+
+namespace peermap::cli {
+namespace {
+
+TEST_F(Cli, ConvertToGraphmlAndBackGivesTheSameBetweenness) {
+  const std::string example = quoted(kSource + "/examples/peer-group.json");
+  const Outcome converted = peermap("convert " + example + " peers.graphml");
+  ASSERT_EQ(converted.code, 0) << converted;
+  EXPECT_EQ(converted.err, "");
+  const json from_document = json::parse(peermap("analyze " + example + " --json").out);
+  const Outcome analysed = peermap("analyze peers.graphml --json");
+  ASSERT_EQ(analysed.code, 0) << analysed;
+  const json from_graphml = json::parse(analysed.out);
+  ASSERT_EQ(from_graphml["nodes"].size(), from_document["nodes"].size());
+  for (std::size_t i = 0; i < from_document["nodes"].size(); ++i) {
+    const auto& a = from_document["nodes"][i];
+    const auto& b = from_graphml["nodes"][i];
+    EXPECT_EQ(a["id"], b["id"]);
+    EXPECT_EQ(a["name"], b["name"]);
+    EXPECT_NEAR(a["betweenness"].get<double>(), b["betweenness"].get<double>(), 1e-9) << a["id"];
+    EXPECT_EQ(a["community"], b["community"]);
+  }
+  EXPECT_EQ(from_graphml["weights_used"], from_document["weights_used"]);
+}
+
+TEST_F(Cli, ConvertChainsThroughGexfAndCsvWithoutLoss) {
+  const std::string example = quoted(kSource + "/examples/peer-group.json");
+  ASSERT_EQ(peermap("convert " + example + " a.graphml").code, 0);
+  ASSERT_EQ(peermap("convert a.graphml b.gexf").code, 0);
+  ASSERT_EQ(peermap("convert b.gexf c.csv").code, 0);
+  EXPECT_TRUE(fs::exists(dir_ / "c.people.csv"));
+  ASSERT_EQ(peermap("convert c.csv d.graphml").code, 0);
+  EXPECT_EQ(read(dir_ / "d.graphml"), read(dir_ / "a.graphml"));
+}
+
+TEST_F(Cli, ConvertRefusesAHostileFileAndWritesNothing) {
+  file("evil.graphml",
+       "<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+       "<graphml><graph><node id=\"&x;\"/></graph></graphml>\n");
+  const Outcome r = peermap("convert evil.graphml out.gexf");
+  EXPECT_EQ(r.code, 1) << r;
+  EXPECT_EQ(r.err.rfind("evil.graphml: 2:1: error: a DOCTYPE is not accepted", 0), 0u) << r;
+  EXPECT_FALSE(fs::exists(dir_ / "out.gexf"));
+  file("ties.csv", "source,target\na,ghost\n");
+  file("ties.people.csv", "id,name\na,=HYPERLINK(\"x\")\n");
+  const Outcome ghost = peermap("convert ties.csv out.graphml");
+  EXPECT_EQ(ghost.code, 1) << ghost;
+  EXPECT_NE(ghost.err.find("ties.csv: 2:3: error: the tie's target \"ghost\""), std::string::npos)
+      << ghost;
+  EXPECT_FALSE(fs::exists(dir_ / "out.graphml"));
+}
+
+TEST_F(Cli, ConvertNeedsKnownExtensions) {
+  file("a.gexf", "<gexf><graph><nodes><node id=\"a\"/></nodes></graph></gexf>");
+  EXPECT_EQ(peermap("convert a.gexf out.txt").code, 2);
+  EXPECT_EQ(peermap("convert a.gexf out.json").code, 2);  // writing a document: not supported
+  EXPECT_EQ(peermap("convert a.txt out.gexf").code, 2);
+  EXPECT_EQ(peermap("convert a.gexf out.csv").code, 0);
+  EXPECT_NE(read(dir_ / "out.people.csv").find("id,name,kind,gender,adult"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace peermap::cli
