@@ -149,6 +149,11 @@ Result<Measures> compute_measures(const Network& network, const MeasureOptions& 
   } else {
     // Unweighted: our Brandes on every core (paths.hpp), checked against igraph in the tests.
     const PathMeasures paths = unweighted_path_measures(network);
+    if (paths.sampled) {
+      measures.sampled_sources = paths.sources;
+      measures.warnings.push_back("betweenness and closeness estimated from " + std::to_string(paths.sources) +
+                                  " sampled people (network above 20,000 people)");
+    }
     for (std::size_t i = 0; i < nodes.size(); ++i) {
       nodes[i].betweenness = paths.betweenness[i];
       nodes[i].closeness = paths.closeness[i];
@@ -179,7 +184,8 @@ Result<Measures> compute_measures(const Network& network, const MeasureOptions& 
   status = find_communities(session, graph, weights, nodes, measures);
   if (!status) return status.error();
 
-  measures.warnings = session.take_warnings();
+  auto igraph_warnings = session.take_warnings();
+  measures.warnings.insert(measures.warnings.end(), igraph_warnings.begin(), igraph_warnings.end());
   return measures;
 }
 

@@ -28,6 +28,9 @@ struct Measures {
   std::int64_t communities = 0;
   double modularity = 0;      //!< Newman's Q of the communities; NaN when there are no edges
   bool weights_used = false;  //!< the network was weighted and the options asked for weights
+  //! Betweenness and closeness were estimated from this many sampled people (0: exact); see
+  //! analysis/paths.hpp. Only unweighted networks above 20,000 people are sampled.
+  std::size_t sampled_sources = 0;
   std::vector<std::string> warnings;  //!< igraph's, e.g. about a disconnected network
   bool operator==(const Measures&) const = default;
 };

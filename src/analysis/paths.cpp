@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <numeric>
+#include <random>
 #include <thread>
 
 namespace peermap::analysis {
@@ -39,8 +41,10 @@ class Searcher {
     order_.reserve(n);
   }
 
-  //! Adds the source's dependencies to `betweenness`; returns the source's closeness.
-  double from(std::uint32_t source, std::vector<double>& betweenness) {
+  //! Adds the source's dependencies to `betweenness` and, when given, each reached node's
+  //! distance to `distances` and a count to `reached_by`; returns the source's closeness.
+  double from(std::uint32_t source, std::vector<double>& betweenness, std::vector<double>* distances,
+              std::vector<double>* reached_by) {
     order_.clear();
     order_.push_back(source);
     distance_[source] = 0;
@@ -67,6 +71,12 @@ class Searcher {
       if (w != source) betweenness[w] += dependency_[w];
     }
     const auto reached = static_cast<double>(order_.size());
+    if (distances != nullptr) {
+      for (std::uint32_t v : order_) {
+        (*distances)[v] += static_cast<double>(distance_[v]);
+        (*reached_by)[v] += 1;
+      }
+    }
     for (std::uint32_t v : order_) {
       distance_[v] = -1;
       paths_[v] = 0;
@@ -85,20 +95,35 @@ class Searcher {
 
 }  // namespace
 
-PathMeasures unweighted_path_measures(const Network& network) {
+PathMeasures unweighted_path_measures(const Network& network, const PathOptions& options) {
   const std::size_t n = network.nodes.size();
-  PathMeasures out{std::vector<double>(n, 0), std::vector<double>(n, 0)};
+  PathMeasures out{std::vector<double>(n, 0), std::vector<double>(n, 0), n, false};
   if (n == 0) return out;
   const Adjacency adjacency(network);
+  std::vector<std::uint32_t> sources(n);
+  std::iota(sources.begin(), sources.end(), 0u);
+  if (n > options.sample_above && options.samples < n) {
+    std::mt19937 rng(options.seed);
+    std::shuffle(sources.begin(), sources.end(), rng);
+    sources.resize(options.samples);
+    std::sort(sources.begin(), sources.end());
+    out.sampled = true;
+    out.sources = sources.size();
+  }
   // A fixed number of slices, summed in order: the same sums on any number of cores.
   constexpr std::size_t kSlices = 16;
   std::vector<std::vector<double>> partial(kSlices, std::vector<double>(n, 0));
+  std::vector<std::vector<double>> distances(out.sampled ? kSlices : 0, std::vector<double>(n, 0));
+  std::vector<std::vector<double>> reached(out.sampled ? kSlices : 0, std::vector<double>(n, 0));
   std::atomic<std::size_t> next{0};
   const auto worker = [&] {
     Searcher searcher(adjacency, n);
     for (std::size_t slice = next++; slice < kSlices; slice = next++) {
-      for (std::size_t s = slice; s < n; s += kSlices) {
-        out.closeness[s] = searcher.from(static_cast<std::uint32_t>(s), partial[slice]);
+      for (std::size_t k = slice; k < sources.size(); k += kSlices) {
+        const std::uint32_t s = sources[k];
+        const double closeness = searcher.from(s, partial[slice], out.sampled ? &distances[slice] : nullptr,
+                                               out.sampled ? &reached[slice] : nullptr);
+        if (!out.sampled) out.closeness[s] = closeness;
       }
     }
   };
@@ -107,10 +132,26 @@ PathMeasures unweighted_path_measures(const Network& network) {
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& thread : pool) thread.join();
+  const double scale = static_cast<double>(n) / static_cast<double>(sources.size());
   for (const auto& slice : partial) {
     for (std::size_t v = 0; v < n; ++v) out.betweenness[v] += slice[v];
   }
-  for (double& b : out.betweenness) b /= 2;  // each unordered pair was counted from both ends
+  // Each unordered pair was counted from both ends (or, sampled, scale the sample up).
+  for (double& b : out.betweenness) b *= scale / 2;
+  if (out.sampled) {
+    for (std::size_t v = 0; v < n; ++v) {
+      double distance_sum = 0;
+      double reached_count = 0;
+      for (std::size_t slice = 0; slice < kSlices; ++slice) {
+        distance_sum += distances[slice][v];
+        reached_count += reached[slice][v];
+      }
+      // Sources that reached v, scaled up, estimate how many v reaches (itself included).
+      const double reachable = reached_count * scale;
+      out.closeness[v] = distance_sum > 0 ? (reachable - 1) / (distance_sum * scale)
+                                          : std::numeric_limits<double>::quiet_NaN();
+    }
+  }
   return out;
 }
 

@@ -320,6 +320,8 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
     j["communities"] = measures->communities;
     j["modularity"] = number(measures->modularity);
     j["weights_used"] = measures->weights_used;
+    j["betweenness_sampled_from"] = measures->sampled_sources > 0 ? nlohmann::json(measures->sampled_sources) : nlohmann::json(nullptr);
+    j["warnings"] = measures->warnings;
     j["findings"] = nlohmann::ordered_json::array();
     for (const auto& f : findings) j["findings"].push_back({{"kind", f.kind}, {"text", f.text}, {"ids", f.ids}});
     out << j.dump(2) << "\n";
@@ -327,7 +329,9 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
   }
   out << network->nodes.size() << " people, " << network->edges.size() << " ties, " << measures->communities
       << " communities (modularity " << std::fixed << std::setprecision(3) << measures->modularity << "); tie "
-      << (measures->weights_used ? "strengths used as weights" : "weights not used") << "\n\nFindings\n";
+      << (measures->weights_used ? "strengths used as weights" : "weights not used") << "\n";
+  for (const auto& warning : measures->warnings) out << "note: " << one_line(warning) << "\n";
+  out << "\nFindings\n";
   for (const auto& f : findings) out << "- [" << f.kind << "] " << one_line(f.text) << "\n";
   return kExitOk;
 }
