@@ -168,4 +168,35 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
   return findings;
 }
 
+std::vector<Finding> grouping_findings(const model::Document& document, const Network& network,
+                                       const Measures& measures) {
+  std::map<std::string, std::set<std::string>> groups;  // group id -> member ids
+  for (const auto& tie : document.ties) {
+    if (tie.kind == model::TieKind::MemberOf) groups[tie.to].insert(tie.from);
+  }
+  std::map<std::int64_t, std::vector<std::size_t>> communities;
+  for (std::size_t i = 0; i < network.nodes.size(); ++i) communities[measures.nodes[i].community].push_back(i);
+  std::vector<Finding> findings;
+  for (const auto& [community, members] : communities) {
+    if (members.size() < 3) continue;
+    std::size_t best = 0;
+    for (const auto& [group, ids] : groups) {
+      const auto inside = static_cast<std::size_t>(std::count_if(
+          members.begin(), members.end(), [&](std::size_t i) { return ids.contains(network.nodes[i].id); }));
+      best = std::max(best, inside);
+    }
+    if (2 * best >= members.size()) continue;
+    std::vector<std::string> names;
+    std::vector<std::string> ids;
+    for (std::size_t i : members) {
+      names.push_back(network.nodes[i].name);
+      ids.push_back(network.nodes[i].id);
+    }
+    findings.push_back({"grouping",
+                        joined(names) + " are more closely tied to each other than to others, but are not recorded as a group.",
+                        ids});
+  }
+  return findings;
+}
+
 }  // namespace peermap::analysis

@@ -27,4 +27,10 @@ struct Finding {
 [[nodiscard]] std::vector<Finding> document_findings(const model::Document& document,
                                                      const Network& network);
 
+//! Communities the measures found that no recorded group matches (fewer than half of the
+//! community's members in any one group): groupings the practitioners may not have named.
+//! Communities of fewer than three people are left out. O(n + memberships).
+[[nodiscard]] std::vector<Finding> grouping_findings(const model::Document& document, const Network& network,
+                                                     const Measures& measures);
+
 }  // namespace peermap::analysis

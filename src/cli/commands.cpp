@@ -299,6 +299,8 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
   if (document) {
     auto more = analysis::document_findings(*document, network.value());
     findings.insert(findings.end(), more.begin(), more.end());
+    auto groupings = analysis::grouping_findings(*document, network.value(), measures.value());
+    findings.insert(findings.end(), groupings.begin(), groupings.end());
   }
   const auto number = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
   if (as_json) {

@@ -129,3 +129,55 @@ TEST(Findings, ThePeerGroupExampleHasFindingsAPractitionerCanActOn) {
 
 }  // namespace
 }  // namespace peermap::analysis
+
+namespace peermap::analysis {
+namespace {
+
+// Two triangles joined by one tie; only the left triangle is recorded as a group:
+//
+//   Ava --- Bea          Dan --- Eve
+//     \     /              \     /
+//      Cal ------------------ Fay          group "Oak": Ava, Bea, Cal
+//
+// The right triangle is a grouping no one recorded.
+TEST(Findings, ACommunityWithNoMatchingGroupIsAnUnrecordedGrouping) {
+  model::Document d;
+  d.map.map_date = {2026, 11, 1};
+  for (const char* id : {"ava", "bea", "cal", "dan", "eve", "fay"}) {
+    model::Person p;
+    p.id = id;
+    p.full_name = std::string(id) + " Surname";
+    d.people.push_back(p);
+  }
+  int n = 0;
+  const auto tie = [&](const char* a, const char* b, model::TieKind kind = model::TieKind::Relationship) {
+    model::Tie t;
+    t.id = "t" + std::to_string(n++);
+    t.kind = kind;
+    t.from = a;
+    t.to = b;
+    d.ties.push_back(t);
+  };
+  tie("ava", "bea");
+  tie("bea", "cal");
+  tie("cal", "ava");
+  tie("dan", "eve");
+  tie("eve", "fay");
+  tie("fay", "dan");
+  tie("cal", "fay");
+  d.groups.push_back({"oak", "Oak", "friendship", ""});
+  for (const char* id : {"ava", "bea", "cal"}) tie(id, "oak", model::TieKind::MemberOf);
+  const auto network = network_from_document(d);
+  ASSERT_TRUE(network.ok());
+  const auto measures = compute_measures(network.value());
+  ASSERT_TRUE(measures.ok());
+  ASSERT_EQ(measures->communities, 2);
+  const auto findings = grouping_findings(d, network.value(), measures.value());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind, "grouping");
+  EXPECT_EQ(findings[0].ids, (std::vector<std::string>{"dan", "eve", "fay"}));
+  EXPECT_NE(findings[0].text.find("dan Surname, eve Surname and fay Surname"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace peermap::analysis
