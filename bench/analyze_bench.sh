@@ -8,13 +8,14 @@ binary=${1:-build/release/peermap}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if ! python3 -c 'import igraph' 2>/dev/null; then
+python=/usr/bin/python3  # Debian's, where python3-igraph installs (not a pyenv on PATH)
+if ! "$python" -c 'import igraph' 2>/dev/null; then
   [[ $(id -u) -eq 0 ]] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-igraph >/dev/null
 fi
 
 # A reproducible random network: n people, m distinct ties.
 make_network() {  # n m file.csv
-  python3 - "$1" "$2" "$3" <<'PY'
+  "$python" - "$1" "$2" "$3" <<'PY'
 import random, sys
 n, m, path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 random.seed(20261129)
@@ -38,7 +39,7 @@ make_network 10000 50000 "$work/net10k.csv"
 ours=(); peer=()
 for run in 1 2 3; do
   ours+=("$(seconds "$binary" analyze "$work/net10k.graphml" --json | cut -d' ' -f1)")
-  peer+=("$(seconds python3 "$here/igraph_measures.py" "$work/net10k.graphml" | cut -d' ' -f1)")
+  peer+=("$(seconds "$python" "$here/igraph_measures.py" "$work/net10k.graphml" | cut -d' ' -f1)")
 done
 o=$(printf '%s\n' "${ours[@]}" | median)
 p=$(printf '%s\n' "${peer[@]}" | median)

@@ -195,8 +195,21 @@ class XmlInput {
 
   [[nodiscard]] pugi::xml_node root() const { return document_.document_element(); }
   [[nodiscard]] const ReadLimits& limits() const { return limits_; }
+  //! "line:column" of a byte offset. Each element's location is made as it is read, so lines
+  //! are found by binary search over the line starts (listed once), not by a scan each time.
   [[nodiscard]] std::string where(std::ptrdiff_t offset) const {
-    return model::line_column(text_, offset < 0 ? 0 : static_cast<std::size_t>(offset));
+    const std::size_t at = std::min(offset < 0 ? 0 : static_cast<std::size_t>(offset), text_.size());
+    if (line_starts_.empty()) {
+      line_starts_.push_back(0);
+      for (std::size_t i = 0; i < text_.size(); ++i) {
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+      }
+    }
+    const auto line = static_cast<std::size_t>(
+        std::upper_bound(line_starts_.begin(), line_starts_.end(), at) - line_starts_.begin());
+    const std::size_t start = line_starts_[line - 1];
+    const std::string column = model::line_column(text_.substr(start), at - start);  // "1:column"
+    return std::to_string(line) + column.substr(column.find(':'));
   }
   //! Where a node's markup starts: pugixml gives the offset of its name or contents, after the '<'.
   [[nodiscard]] std::string where(const pugi::xml_node& node) const {
@@ -245,6 +258,7 @@ class XmlInput {
   }
 
   std::string_view text_;
+  mutable std::vector<std::size_t> line_starts_;
   ReadLimits limits_;
   pugi::xml_document document_;
 };
