@@ -20,7 +20,7 @@ enum class NetworkFormat { Document, GraphML, Gexf, Csv };
 
 //! Bounds on what a reader accepts; input beyond them is an Invalid error, never a crash.
 struct ReadLimits {
-  std::size_t max_bytes = 64u << 20u;  //!< the whole file
+  std::size_t max_bytes = 256u << 20u;  //!< the whole file (an area-wide network, 100k people)
   std::size_t max_depth = 64;          //!< XML element nesting
   std::size_t max_text = 10'000;       //!< bytes in one id, name, nature or other value
 };

@@ -25,16 +25,18 @@ namespace peermap::cli {
 
 namespace {
 
-constexpr std::size_t kMaxFileBytes = 32u << 20u;
+constexpr std::size_t kMaxFileBytes = 32u << 20u;  // a peer map document
+// A network file (GraphML, GEXF, CSV) of an area-wide network, e.g. 100k people and 500k ties.
+constexpr std::size_t kMaxNetworkFileBytes = 256u << 20u;
 
 //! Reads a whole file, refusing one larger than the document limit before reading it.
-Result<std::string> read_file(const std::string& path) {
+Result<std::string> read_file(const std::string& path, std::size_t limit = kMaxFileBytes) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) return Error{ErrorKind::Io, "cannot read: " + ec.message()};
-  if (size > kMaxFileBytes) {
+  if (size > limit) {
     return Error{ErrorKind::Invalid, "file is " + std::to_string(size) + " bytes; the limit is " +
-                                         std::to_string(kMaxFileBytes)};
+                                         std::to_string(limit)};
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{ErrorKind::Io, "cannot open"};
@@ -176,7 +178,7 @@ std::optional<analysis::Network> load_network(const std::string& path,
     return std::move(network.value());
   }
   const auto read = [&](const std::string& file) -> std::optional<std::string> {
-    auto text = read_file(file);
+    auto text = read_file(file, kMaxNetworkFileBytes);
     if (text) return std::move(text.value());
     err << file << ": /: error: " << text.error().message << "\n";
     exit_code = text.error().kind == ErrorKind::Io ? kExitUsage : kExitInvalid;
