@@ -1,12 +1,14 @@
 #include "analysis/findings.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <numeric>
 #include <set>
 
-#include "model/views.hpp"
+#include "analysis/cuts.hpp"
+#include "analysis/evidence.hpp"
 
 namespace peermap::analysis {
 
@@ -15,6 +17,12 @@ namespace {
 std::string fixed(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
+}
+
+std::string fixed2(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", value);
   return buffer;
 }
 
@@ -28,7 +36,107 @@ std::string joined(const std::vector<std::string>& names) {
 }
 
 //! "Marcus Reid (adult)" for adults, the name alone otherwise.
-std::string who(const Node& node) { return node.name + (node.adult.value_or(false) ? " (adult)" : ""); }
+std::string who(const Node& node) {
+  return node.name + (node.adult.value_or(false) ? " (adult)" : "");
+}
+
+//! "the Oakfield group": a recorded group's name as the findings say it.
+std::string group_name(const model::Group& group) {
+  std::string lower = group.name;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return "the " + group.name + (lower.find("group") == std::string::npos ? " group" : "");
+}
+
+//! One part of the network that a cut person alone links to the rest, in words, adding the ids
+//! it names to `ids`: the recorded groups with at least two members in it (when they are all of
+//! the group but the cut person, "the" group; in a part of more than three people also "members
+//! of" a group); then its adults of concern; then the rest by name, or as "N other people" when
+//! there are more than three.
+std::string describe_part(const model::Document& document, const Network& network,
+                          const std::vector<std::size_t>& part, std::size_t cut,
+                          std::vector<std::string>& ids) {
+  std::set<std::string> inside;
+  for (std::size_t i : part) inside.insert(network.nodes[i].id);
+  std::map<std::string, std::set<std::string>> members;  // group id -> member ids
+  for (const auto& tie : document.ties) {
+    if (tie.kind == model::TieKind::MemberOf && tie.from != network.nodes[cut].id) {
+      members[tie.to].insert(tie.from);
+    }
+  }
+  std::vector<std::string> items;
+  std::set<std::string> covered;
+  for (const auto& group : document.groups) {
+    const auto& ours = members[group.id];
+    const auto here = static_cast<std::size_t>(std::count_if(
+        ours.begin(), ours.end(), [&](const std::string& id) { return inside.contains(id); }));
+    const bool whole = here == ours.size();
+    if (here < 2 || (!whole && part.size() <= 3)) continue;
+    items.push_back((whole ? "" : "members of ") + group_name(group));
+    ids.push_back(group.id);
+    for (const auto& id : ours) {
+      if (inside.contains(id)) covered.insert(id);
+    }
+  }
+  std::vector<std::size_t> rest;
+  for (std::size_t i : part) {
+    if (network.nodes[i].kind == model::Role::AdultOfConcern) {
+      items.push_back(who(network.nodes[i]));
+      ids.push_back(network.nodes[i].id);
+    } else if (!covered.contains(network.nodes[i].id)) {
+      rest.push_back(i);
+    }
+  }
+  if (rest.size() <= 3) {
+    for (std::size_t i : rest) {
+      items.push_back(who(network.nodes[i]));
+      ids.push_back(network.nodes[i].id);
+    }
+  } else {
+    items.push_back(std::to_string(rest.size()) + (items.empty() ? " people" : " other people"));
+  }
+  return joined(items);
+}
+
+//! Brokers and bridges: every person who is the only link between parts of the network, those
+//! who alone hold the most people to the rest first.
+std::vector<Finding> cut_findings(const model::Document& document, const Network& network) {
+  struct Worded {
+    std::size_t held;  // people outside the largest part
+    Finding finding;
+  };
+  std::vector<Worded> worded;
+  for (const std::size_t cut : find_cuts(network).people) {
+    auto parts = parts_without(network, cut);
+    std::stable_sort(parts.begin(), parts.end(),
+                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    std::size_t held = 0;
+    for (std::size_t k = 1; k < parts.size(); ++k) held += parts[k].size();
+    std::vector<std::string> ids{network.nodes[cut].id};
+    std::vector<std::string> words;
+    for (const auto& part : parts)
+      words.push_back(describe_part(document, network, part, cut, ids));
+    // "between A and B" when that cannot be misread; a list with semicolons otherwise.
+    const bool plain =
+        words.size() == 2 && std::none_of(words.begin(), words.end(), [](const std::string& w) {
+          return w.find(" and ") != std::string::npos || w.find(", ") != std::string::npos;
+        });
+    std::string text = who(network.nodes[cut]) + " is the only link between ";
+    if (plain) {
+      text += words[0] + " and " + words[1] + ".";
+    } else {
+      text += "these parts of the network: ";
+      for (std::size_t k = 0; k < words.size(); ++k) text += (k ? "; " : "") + words[k];
+      text += ".";
+    }
+    worded.push_back({held, {"bridge", text, ids}});
+  }
+  std::stable_sort(worded.begin(), worded.end(),
+                   [](const Worded& a, const Worded& b) { return a.held > b.held; });
+  std::vector<Finding> findings;
+  for (auto& w : worded) findings.push_back(std::move(w.finding));
+  return findings;
+}
 
 std::vector<std::vector<std::size_t>> adjacency(const Network& network) {
   std::vector<std::vector<std::size_t>> next(network.nodes.size());
@@ -52,9 +160,12 @@ std::vector<Finding> network_findings(const Network& network, const Measures& me
     const std::size_t i = order[rank];
     if (measures.nodes[i].betweenness <= 0) break;
     findings.push_back({"influence",
-                        who(network.nodes[i]) + " lies on more of the shortest routes between other people than " +
-                            (rank == 0 ? "anyone else" : "most") + " (betweenness " + fixed(measures.nodes[i].betweenness) +
-                            ", " + std::to_string(measures.nodes[i].degree) + " ties): a broker who can pass on influence or control.",
+                        who(network.nodes[i]) +
+                            " lies on more of the shortest routes between other people than " +
+                            (rank == 0 ? "anyone else" : "most") + " (betweenness " +
+                            fixed(measures.nodes[i].betweenness) + ", " +
+                            std::to_string(measures.nodes[i].degree) +
+                            " ties): a broker who can pass on influence or control.",
                         {network.nodes[i].id}});
   }
   return findings;
@@ -66,6 +177,9 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
     const auto i = network.index_of(id);
     return i ? who(network.nodes[*i]) : id;
   };
+
+  // Brokers and bridges: the only link between parts of the network.
+  findings = cut_findings(document, network);
 
   // Leaders and followers, from directed influence ties.
   std::map<std::size_t, std::vector<std::size_t>> followers;
@@ -79,7 +193,8 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
       names.push_back(network.nodes[f].name);
       ids.push_back(network.nodes[f].id);
     }
-    findings.push_back({"leaders", who(network.nodes[leader]) + " leads " + joined(names) + ".", ids});
+    findings.push_back(
+        {"leaders", who(network.nodes[leader]) + " leads " + joined(names) + ".", ids});
   }
 
   // Exposure: every child within two steps of an adult who exploits or controls someone.
@@ -114,40 +229,56 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
       std::string route;
       for (std::size_t k = 0; k < path.size(); ++k) route += (k ? " - " : "") + path[k];
       findings.push_back({"exposure",
-                          network.nodes[child].name + " is " + std::to_string(depth[child]) + " step" +
-                              (depth[child] == 1 ? "" : "s") + " from " + who(network.nodes[adult]) +
+                          network.nodes[child].name + " is " + std::to_string(depth[child]) +
+                              " step" + (depth[child] == 1 ? "" : "s") + " from " +
+                              who(network.nodes[adult]) +
                               ", who exploits or controls someone: " + route + ".",
                           ids});
     }
   }
 
   // Evidence: ties resting only on anecdotal or only on historic information.
-  for (const auto& tie : document.ties) {
-    if (tie.kind != model::TieKind::Relationship) continue;
-    const model::TieEvidence evidence = model::tie_evidence(document, tie.id);
+  const std::vector<TieSupport> support = tie_support(document);
+  const std::string window = std::to_string(document.map.recent_window_days);
+  for (const TieSupport& tie : support) {
     const std::string pair = name_of(tie.from) + " and " + name_of(tie.to);
-    if (evidence.items == 0) {
-      findings.push_back({"evidence", "The tie between " + pair + " has no information item behind it.", {tie.id}});
-    } else if (!evidence.any_evidenced) {
-      findings.push_back({"evidence", "The tie between " + pair + " rests only on anecdotal information.", {tie.id}});
-    } else if (!evidence.any_recent) {
-      findings.push_back({"evidence", "The tie between " + pair + " rests only on historic information.", {tie.id}});
+    if (tie.items == 0) {
+      findings.push_back({"evidence",
+                          "The tie between " + pair + " has no information item behind it.",
+                          {tie.tie}});
+    } else if (tie.anecdotal_only) {
+      findings.push_back(
+          {"evidence",
+           "The tie between " + pair + " rests only on anecdotal information" +
+               (tie.historic_only ? ", all of it historic (older than " + window + " days)" : "") +
+               "; evidence strength " + fixed2(tie.evidence) + ".",
+           {tie.tie}});
+    } else if (tie.historic_only) {
+      findings.push_back({"evidence",
+                          "The tie between " + pair +
+                              " rests only on historic information (older than " + window +
+                              " days); evidence strength " + fixed2(tie.evidence) + ".",
+                          {tie.tie}});
     }
   }
 
   // Information gaps the document shows by itself.
   std::set<std::string> informed;
-  for (const auto& item : document.information) informed.insert(item.about.begin(), item.about.end());
+  for (const auto& item : document.information)
+    informed.insert(item.about.begin(), item.about.end());
   for (const auto& person : document.people) {
     const bool professional = person.role == model::Role::Professional;
     if (!professional && !informed.contains(person.id)) {
-      findings.push_back({"gap", person.full_name + " has no information item naming a source.", {person.id}});
+      findings.push_back(
+          {"gap", person.full_name + " has no information item naming a source.", {person.id}});
     }
     if (!professional && !person.date_of_birth && !model::is_adult(person, document.map.map_date)) {
-      findings.push_back({"gap", person.full_name + " is shown as a child with no date of birth.", {person.id}});
+      findings.push_back(
+          {"gap", person.full_name + " is shown as a child with no date of birth.", {person.id}});
     }
     if (person.name_status == model::NameStatus::StreetNameOnly) {
-      findings.push_back({"gap", person.full_name + " is known only by a street name.", {person.id}});
+      findings.push_back(
+          {"gap", person.full_name + " is known only by a street name.", {person.id}});
     }
   }
   std::map<std::string, int> members;
@@ -155,14 +286,33 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
     if (tie.kind == model::TieKind::MemberOf) ++members[tie.to];
   }
   for (const auto& group : document.groups) {
-    if (members[group.id] == 1) findings.push_back({"gap", "The group " + group.name + " has only one member.", {group.id}});
+    if (members[group.id] == 1)
+      findings.push_back({"gap", "The group " + group.name + " has only one member.", {group.id}});
+  }
+  // A tie with no recent sighting of its two people together.
+  for (const TieSupport& tie : support) {
+    if (!tie.no_recent_sighting) continue;
+    const std::string pair = name_of(tie.from) + " and " + name_of(tie.to);
+    if (!tie.last_seen) {
+      findings.push_back({"gap", "No sighting of " + pair + " together is recorded.", {tie.tie}});
+    } else {
+      const long days = model::days_between(*tie.last_seen, document.map.map_date);
+      findings.push_back({"gap",
+                          pair + " were last seen together on " + tie.last_seen->to_string() +
+                              ", " + std::to_string(days) +
+                              " days before the map date: no sighting within " +
+                              std::to_string(kSightingWindowDays) + " days.",
+                          {tie.tie, tie.last_sighting}});
+    }
   }
   for (const auto& subject : document.map.subject_children) {
-    const bool protected_tie = std::any_of(document.ties.begin(), document.ties.end(), [&](const model::Tie& t) {
-      return t.valence == model::Valence::Protective && (t.from == subject || t.to == subject);
-    });
+    const bool protected_tie =
+        std::any_of(document.ties.begin(), document.ties.end(), [&](const model::Tie& t) {
+          return t.valence == model::Valence::Protective && (t.from == subject || t.to == subject);
+        });
     if (!protected_tie) {
-      findings.push_back({"gap", name_of(subject) + " (subject) has no protective tie recorded.", {subject}});
+      findings.push_back(
+          {"gap", name_of(subject) + " (subject) has no protective tie recorded.", {subject}});
     }
   }
   return findings;
@@ -175,14 +325,16 @@ std::vector<Finding> grouping_findings(const model::Document& document, const Ne
     if (tie.kind == model::TieKind::MemberOf) groups[tie.to].insert(tie.from);
   }
   std::map<std::int64_t, std::vector<std::size_t>> communities;
-  for (std::size_t i = 0; i < network.nodes.size(); ++i) communities[measures.nodes[i].community].push_back(i);
+  for (std::size_t i = 0; i < network.nodes.size(); ++i)
+    communities[measures.nodes[i].community].push_back(i);
   std::vector<Finding> findings;
   for (const auto& [community, members] : communities) {
     if (members.size() < 3) continue;
     std::size_t best = 0;
     for (const auto& [group, ids] : groups) {
-      const auto inside = static_cast<std::size_t>(std::count_if(
-          members.begin(), members.end(), [&](std::size_t i) { return ids.contains(network.nodes[i].id); }));
+      const auto inside = static_cast<std::size_t>(
+          std::count_if(members.begin(), members.end(),
+                        [&](std::size_t i) { return ids.contains(network.nodes[i].id); }));
       best = std::max(best, inside);
     }
     if (2 * best >= members.size()) continue;
@@ -193,7 +345,8 @@ std::vector<Finding> grouping_findings(const model::Document& document, const Ne
       ids.push_back(network.nodes[i].id);
     }
     findings.push_back({"grouping",
-                        joined(names) + " are more closely tied to each other than to others, but are not recorded as a group.",
+                        joined(names) + " are more closely tied to each other than to others, but "
+                                        "are not recorded as a group.",
                         ids});
   }
   return findings;

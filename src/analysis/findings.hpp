@@ -13,24 +13,31 @@
 namespace peermap::analysis {
 
 struct Finding {
-  std::string kind;              //!< "influence", "leaders", "exposure", "evidence", "gap"
+  //! "influence", "bridge", "leaders", "exposure", "evidence", "gap" or "grouping"
+  std::string kind;
   std::string text;              //!< one plain sentence, full names
   std::vector<std::string> ids;  //!< the people, ties, groups it is about
 };
 
 //! Findings from the measures alone (any network): who holds most influence. O(n log n).
-[[nodiscard]] std::vector<Finding> network_findings(const Network& network, const Measures& measures);
+[[nodiscard]] std::vector<Finding> network_findings(const Network& network,
+                                                    const Measures& measures);
 
-//! Findings that need the document: leaders and followers, children exposed to an adult who
-//! exploits or controls someone (with the path), ties resting only on anecdotal or historic
-//! information, and information gaps. `network` must come from `document`. O(n + m + items).
+//! Findings that need the document: people who are the only link between parts of the
+//! network (cut points, with the recorded groups, adults of concern and people on each side;
+//! those holding the most people to the rest first), leaders and followers, children exposed
+//! to an adult who exploits or controls someone (with the path), ties resting only on anecdotal
+//! or historic information (with their evidence strength, evidence.hpp), and information gaps,
+//! among them ties with no sighting within kSightingWindowDays. `network` must come from
+//! `document`. O(cut points x (n + m + memberships) + items + sightings x people^2).
 [[nodiscard]] std::vector<Finding> document_findings(const model::Document& document,
                                                      const Network& network);
 
 //! Communities the measures found that no recorded group matches (fewer than half of the
 //! community's members in any one group): groupings the practitioners may not have named.
 //! Communities of fewer than three people are left out. O(n + memberships).
-[[nodiscard]] std::vector<Finding> grouping_findings(const model::Document& document, const Network& network,
+[[nodiscard]] std::vector<Finding> grouping_findings(const model::Document& document,
+                                                     const Network& network,
                                                      const Measures& measures);
 
 }  // namespace peermap::analysis

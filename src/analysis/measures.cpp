@@ -97,13 +97,11 @@ Result<Measures> compute_measures(const Network& network, const MeasureOptions& 
   std::vector<igraph_integer_t> ends;
   ends.reserve(2 * network.edges.size());
   std::vector<igraph_real_t> strengths;
-  std::vector<igraph_real_t> lengths;
   for (const auto& edge : network.edges) {
     assert(edge.source < nodes.size() && edge.target < nodes.size());
     ends.push_back(static_cast<igraph_integer_t>(edge.source));
     ends.push_back(static_cast<igraph_integer_t>(edge.target));
     strengths.push_back(edge.weight);
-    lengths.push_back(1.0 / edge.weight);
     if (edge.directed) {
       ++nodes[edge.source].directed_out;
       ++nodes[edge.target].directed_in;
@@ -111,14 +109,28 @@ Result<Measures> compute_measures(const Network& network, const MeasureOptions& 
   }
   if (nodes.empty()) return measures;
 
+  // Betweenness and closeness: our Brandes on every core (paths.hpp), breadth-first or, with
+  // weights, Dijkstra over lengths 1 / weight; checked against igraph in the tests. Outside
+  // the igraph lock: it needs none.
+  const PathMeasures paths =
+      measures.weights_used ? weighted_path_measures(network) : unweighted_path_measures(network);
+  if (paths.sampled) {
+    measures.sampled_sources = paths.sources;
+    measures.warnings.push_back("betweenness and closeness estimated from " +
+                                std::to_string(paths.sources) +
+                                " sampled people (network above 20,000 people)");
+  }
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    nodes[i].betweenness = paths.betweenness[i];
+    nodes[i].closeness = paths.closeness[i];
+  }
+
   const Session session(options.seed);
   auto built = Graph::undirected(session, static_cast<igraph_integer_t>(nodes.size()), ends);
   if (!built) return built.error();
   const Graph& graph = built.value();
   const RealView strength_view(strengths);
-  const RealView length_view(lengths);
   const igraph_vector_t* weights = measures.weights_used ? strength_view.get() : nullptr;
-  const igraph_vector_t* distances = measures.weights_used ? length_view.get() : nullptr;
   const igraph_t* g = graph.get();
 
   Status status = collect<IntVector>(
@@ -128,37 +140,6 @@ Result<Measures> compute_measures(const Network& network, const MeasureOptions& 
       },
       [](NodeMeasures& node, igraph_integer_t value) { node.degree = value; });
   if (!status) return status.error();
-
-  if (measures.weights_used) {
-    status = collect<RealVector>(
-        session, nodes, "betweenness",
-        [&](igraph_vector_t* out) {
-          return igraph_betweenness(g, out, igraph_vss_all(), false, distances);
-        },
-        [](NodeMeasures& node, double value) { node.betweenness = value; });
-    if (!status) return status.error();
-
-    status = collect<RealVector>(
-        session, nodes, "closeness",
-        [&](igraph_vector_t* out) {
-          return igraph_closeness(g, out, nullptr, nullptr, igraph_vss_all(), IGRAPH_ALL, distances,
-                                  true);
-        },
-        [](NodeMeasures& node, double value) { node.closeness = value; });
-    if (!status) return status.error();
-  } else {
-    // Unweighted: our Brandes on every core (paths.hpp), checked against igraph in the tests.
-    const PathMeasures paths = unweighted_path_measures(network);
-    if (paths.sampled) {
-      measures.sampled_sources = paths.sources;
-      measures.warnings.push_back("betweenness and closeness estimated from " + std::to_string(paths.sources) +
-                                  " sampled people (network above 20,000 people)");
-    }
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-      nodes[i].betweenness = paths.betweenness[i];
-      nodes[i].closeness = paths.closeness[i];
-    }
-  }
 
   status = collect<RealVector>(
       session, nodes, "PageRank",

@@ -29,7 +29,7 @@ struct Measures {
   double modularity = 0;      //!< Newman's Q of the communities; NaN when there are no edges
   bool weights_used = false;  //!< the network was weighted and the options asked for weights
   //! Betweenness and closeness were estimated from this many sampled people (0: exact); see
-  //! analysis/paths.hpp. Only unweighted networks above 20,000 people are sampled.
+  //! analysis/paths.hpp. Networks above 20,000 people are sampled, weighted or not.
   std::size_t sampled_sources = 0;
   std::vector<std::string> warnings;  //!< igraph's, e.g. about a disconnected network
   bool operator==(const Measures&) const = default;
@@ -44,13 +44,14 @@ struct MeasureOptions {
 };
 
 //! Every measure at once, all treating ties as undirected (directed ties also counted in
-//! directed_in/out): degree; betweenness (igraph_betweenness, Brandes, O(n m) unweighted,
-//! O(n m + n^2 log n) weighted); closeness (igraph_closeness, normalised, over reachable
-//! nodes, same cost); PageRank (PRPACK, damping 0.85, about O(n + m) per iteration);
+//! directed_in/out): degree; betweenness and closeness as igraph_betweenness and
+//! igraph_closeness (normalised, over reachable nodes) define them, by our multi-core Brandes
+//! (paths.hpp: O(n m) unweighted, O(n (m + n) log n) weighted, sampled above 20,000 people);
+//! PageRank (PRPACK, damping 0.85, about O(n + m) per iteration);
 //! eigenvector centrality (ARPACK, scaled, about O(n + m) per iteration); communities by
 //! Leiden with the modularity objective (resolution 1/(2m), node weights = degree or
 //! strength), iterated until no node moves, about O(m) per iteration; and their modularity.
-//! Serialised with every other igraph call in the process. Memory O(n + m).
+//! The igraph parts are serialised with every other igraph call in the process. Memory O(n + m).
 [[nodiscard]] Result<Measures> compute_measures(const Network& network,
                                                 const MeasureOptions& options = {});
 

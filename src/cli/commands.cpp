@@ -8,10 +8,12 @@
 #include <iostream>
 #include <sstream>
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <nlohmann/json.hpp>
 
+#include "analysis/evidence.hpp"
 #include "analysis/findings.hpp"
 #include "analysis/formats.hpp"
 #include "analysis/measures.hpp"
@@ -25,12 +27,13 @@ namespace peermap::cli {
 
 namespace {
 
-constexpr std::size_t kMaxFileBytes = 32u << 20u;  // a peer map document
 // A network file (GraphML, GEXF, CSV) of an area-wide network, e.g. 100k people and 500k ties.
 constexpr std::size_t kMaxNetworkFileBytes = 256u << 20u;
 
+}  // namespace
+
 //! Reads a whole file, refusing one larger than the document limit before reading it.
-Result<std::string> read_file(const std::string& path, std::size_t limit = kMaxFileBytes) {
+Result<std::string> read_file(const std::string& path, std::size_t limit) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) return Error{ErrorKind::Io, "cannot read: " + ec.message()};
@@ -60,6 +63,8 @@ std::string one_line(const std::string& text) {
   }
   return out;
 }
+
+namespace {
 
 void print_problems(const std::string& path, const model::ParseOutcome& outcome, std::ostream& out) {
   for (const auto& p : outcome.problems) {
@@ -304,6 +309,12 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
     auto groupings = analysis::grouping_findings(*document, network.value(), measures.value());
     findings.insert(findings.end(), groupings.begin(), groupings.end());
   }
+  // Evidence strength of each relationship tie (peer map documents only; docs/analysis.md).
+  const auto ties =
+      document ? analysis::tie_support(*document) : std::vector<analysis::TieSupport>{};
+  const auto date = [](const std::optional<model::Date>& d) {
+    return d ? nlohmann::json(d->to_string()) : nlohmann::json(nullptr);
+  };
   const auto number = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
   if (as_json) {
     nlohmann::ordered_json j;
@@ -326,6 +337,24 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
     j["weights_used"] = measures->weights_used;
     j["betweenness_sampled_from"] = measures->sampled_sources > 0 ? nlohmann::json(measures->sampled_sources) : nlohmann::json(nullptr);
     j["warnings"] = measures->warnings;
+    if (document) {
+      j["ties"] = nlohmann::ordered_json::array();
+      for (const auto& t : ties) {
+        j["ties"].push_back(
+            {{"id", t.tie},
+             {"source", t.from},
+             {"target", t.to},
+             {"evidence", std::round(t.evidence * 1000) / 1000},
+             {"items", t.items},
+             {"anecdotal_only", t.anecdotal_only},
+             {"historic_only", t.historic_only},
+             {"newest_information", date(t.newest)},
+             {"last_seen", date(t.last_seen)},
+             {"last_sighting",
+              t.last_sighting.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.last_sighting)},
+             {"no_recent_sighting", t.no_recent_sighting}});
+      }
+    }
     j["findings"] = nlohmann::ordered_json::array();
     for (const auto& f : findings) j["findings"].push_back({{"kind", f.kind}, {"text", f.text}, {"ids", f.ids}});
     out << j.dump(2) << "\n";
@@ -336,7 +365,28 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
       << (measures->weights_used ? "strengths used as weights" : "weights not used") << "\n";
   for (const auto& warning : measures->warnings) out << "note: " << one_line(warning) << "\n";
   out << "\nFindings\n";
-  for (const auto& f : findings) out << "- [" << f.kind << "] " << one_line(f.text) << "\n";
+  for (const auto& f : findings) {
+    out << "- [" << f.kind << "] " << one_line(f.text) << " (";
+    for (std::size_t k = 0; k < f.ids.size(); ++k) out << (k ? ", " : "") << one_line(f.ids[k]);
+    out << ")\n";
+  }
+  if (!ties.empty()) {
+    out << "\nEvidence for each tie, weakest first (0 none .. 1 strong)\n";
+    auto weakest = ties;
+    std::stable_sort(weakest.begin(), weakest.end(),
+                     [](const auto& a, const auto& b) { return a.evidence < b.evidence; });
+    const auto name = [&](const std::string& id) {
+      const auto i = network->index_of(id);
+      return one_line(i ? network->nodes[*i].name : id);
+    };
+    for (const auto& t : weakest) {
+      out << "- " << std::setprecision(2) << t.evidence << "  " << name(t.from) << " and "
+          << name(t.to) << " (" << one_line(t.tie) << "): " << t.items
+          << (t.items == 1 ? " item" : " items");
+      if (t.newest) out << ", newest " << t.newest->to_string();
+      out << "; last seen together " << (t.last_seen ? t.last_seen->to_string() : "never") << "\n";
+    }
+  }
   return kExitOk;
 }
 

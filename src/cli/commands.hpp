@@ -5,6 +5,9 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "model/result.hpp"
 
 namespace peermap::cli {
 
@@ -14,8 +17,8 @@ inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 
 struct ViewOptions {
-  std::string ecomap;   //!< person id, or empty
-  std::string as_of;    //!< YYYY-MM-DD, or empty
+  std::string ecomap;  //!< person id, or empty
+  std::string as_of;   //!< YYYY-MM-DD, or empty
   bool redact = false;
   unsigned seed = 1;
 };
@@ -30,5 +33,36 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
 //! Converts a network between formats (docs/network-formats.md): IN is .json, .graphml, .gexf
 //! or .csv; OUT is .graphml, .gexf or .csv (X.csv and X.people.csv). Nothing written on error.
 int convert(const std::string& input, const std::string& output, std::ostream& err);
+
+//! Reads a whole file, refusing one larger than `limit` (a peer map document's 32 MiB) unread.
+Result<std::string> read_file(const std::string& path, std::size_t limit = 32u << 20u);
+//! Text made safe for one line of a terminal: control characters as \u00XX.
+std::string one_line(const std::string& text);
+
+// The server's commands (server_commands.cpp).
+struct ServeOptions {
+  std::string db;
+  std::string listen = "127.0.0.1:8080";
+  std::string tls_certificate;
+  std::string tls_private_key;
+  bool quiet = false;  //!< no access log
+};
+struct UserOptions {
+  std::string db;
+  std::string username;
+  std::string team;
+  std::string role = "practitioner";
+};
+//! Serves the API until SIGINT or SIGTERM.
+int serve(const ServeOptions& options, std::ostream& err);
+//! The password is one line on `in`.
+int user_add(const UserOptions& options, std::istream& in, std::ostream& out, std::ostream& err);
+int user_list(const UserOptions& options, std::ostream& out, std::ostream& err);
+int user_disable(const UserOptions& options, std::ostream& out, std::ostream& err);
+int user_reset_password(const UserOptions& options, std::istream& in, std::ostream& out,
+                        std::ostream& err);
+//! Stores each file as a new map owned by `as_user`'s team (validated and audited as by POST).
+int map_import(const std::string& db, const std::string& as_user,
+               const std::vector<std::string>& files, std::ostream& out, std::ostream& err);
 
 }  // namespace peermap::cli

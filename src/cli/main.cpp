@@ -1,5 +1,6 @@
 // peermap: the command line. Thin: parse arguments, call a command.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -13,7 +14,8 @@ int main(int argc, char** argv) {
   ViewOptions view;
   bool as_json = false;
 
-  CLI::App* validate_cmd = app.add_subcommand("validate", "check a peer map document; one line a problem");
+  CLI::App* validate_cmd =
+      app.add_subcommand("validate", "check a peer map document; one line a problem");
   validate_cmd->add_option("FILE", file, "peermap/1 JSON document")->required();
 
   const auto add_view = [&](CLI::App* cmd) {
@@ -27,17 +29,78 @@ int main(int argc, char** argv) {
   add_view(layout_cmd);
   layout_cmd->add_flag("--json", as_json, "JSON output (the only format)");
 
-  CLI::App* render_cmd = app.add_subcommand("render", "draw the map with its key (.svg, .png, .pdf)");
+  CLI::App* render_cmd =
+      app.add_subcommand("render", "draw the map with its key (.svg, .png, .pdf)");
   add_view(render_cmd);
   render_cmd->add_option("-o,--output", output, "output file: .svg, .png or .pdf")->required();
 
-  CLI::App* analyze_cmd = app.add_subcommand("analyze", "influence, brokers, communities and findings");
-  analyze_cmd->add_option("FILE", file, "peermap/1 JSON document, GraphML, GEXF, or CSV (edge list, or X.csv ties with X.people.csv)")->required();
+  CLI::App* analyze_cmd =
+      app.add_subcommand("analyze", "influence, brokers, communities and findings");
+  analyze_cmd
+      ->add_option("FILE", file,
+                   "peermap/1 JSON document, GraphML, GEXF, or CSV (edge list, or X.csv ties with "
+                   "X.people.csv)")
+      ->required();
   analyze_cmd->add_flag("--json", as_json, "JSON output");
 
   CLI::App* convert_cmd = app.add_subcommand("convert", "convert a network between formats");
-  convert_cmd->add_option("IN", file, "input: .json (peermap/1), .graphml, .gexf or .csv")->required();
-  convert_cmd->add_option("OUT", output, "output: .graphml, .gexf or .csv (also writes X.people.csv)")->required();
+  convert_cmd->add_option("IN", file, "input: .json (peermap/1), .graphml, .gexf or .csv")
+      ->required();
+  convert_cmd
+      ->add_option("OUT", output, "output: .graphml, .gexf or .csv (also writes X.people.csv)")
+      ->required();
+
+  // The database: --db, else $PEERMAP_DB, else the embedded default under ./var/.
+  const char* env_db = std::getenv("PEERMAP_DB");
+  const std::string default_db = env_db != nullptr ? env_db : "sqlite:var/peermap.db";
+  const std::string db_help =
+      "sqlite:PATH or postgresql://USER@HOST/DB (default $PEERMAP_DB, else sqlite:var/peermap.db); "
+      "a database password goes in PGPASSFILE or PGPASSWORD, never here";
+  ServeOptions serve_options;
+  serve_options.db = default_db;
+  CLI::App* serve_cmd = app.add_subcommand("serve", "run the HTTP API (docs/api.md)");
+  serve_cmd->add_option("--db", serve_options.db, db_help);
+  serve_cmd->add_option("--listen", serve_options.listen, "HOST:PORT (default 127.0.0.1:8080)");
+  serve_cmd->add_option("--tls-cert", serve_options.tls_certificate,
+                        "PEM certificate: serve HTTPS");
+  serve_cmd->add_option("--tls-key", serve_options.tls_private_key,
+                        "PEM private key for --tls-cert");
+  serve_cmd->add_flag("--quiet", serve_options.quiet, "no access log");
+
+  UserOptions user_options;
+  user_options.db = default_db;
+  CLI::App* user_cmd =
+      app.add_subcommand("user", "manage accounts (passwords are read from stdin)");
+  user_cmd->require_subcommand(1);
+  const auto add_db = [&](CLI::App* cmd) { cmd->add_option("--db", user_options.db, db_help); };
+  CLI::App* user_add_cmd =
+      user_cmd->add_subcommand("add", "add an account; its password is one line on stdin");
+  add_db(user_add_cmd);
+  user_add_cmd->add_option("--username", user_options.username, "login name")->required();
+  user_add_cmd->add_option("--team", user_options.team, "team (maps belong to teams)")->required();
+  user_add_cmd->add_option("--role", user_options.role, "practitioner, manager or admin")
+      ->required();
+  CLI::App* user_list_cmd = user_cmd->add_subcommand("list", "list accounts");
+  add_db(user_list_cmd);
+  CLI::App* user_disable_cmd =
+      user_cmd->add_subcommand("disable", "disable an account and end its sessions");
+  add_db(user_disable_cmd);
+  user_disable_cmd->add_option("--username", user_options.username, "login name")->required();
+  CLI::App* user_reset_cmd =
+      user_cmd->add_subcommand("reset-password", "set a new password (one line on stdin)");
+  add_db(user_reset_cmd);
+  user_reset_cmd->add_option("--username", user_options.username, "login name")->required();
+
+  std::string import_db = default_db;
+  std::string import_as;
+  std::vector<std::string> import_files;
+  CLI::App* map_cmd = app.add_subcommand("map", "maps in the server's database");
+  map_cmd->require_subcommand(1);
+  CLI::App* import_cmd =
+      map_cmd->add_subcommand("import", "store documents as new maps of a user's team");
+  import_cmd->add_option("--db", import_db, db_help);
+  import_cmd->add_option("--as", import_as, "username the maps are created by")->required();
+  import_cmd->add_option("FILES", import_files, "peermap/1 JSON documents")->required();
 
   try {
     app.parse(argc, argv);
@@ -50,5 +113,11 @@ int main(int argc, char** argv) {
   if (*render_cmd) return render(file, output, view, std::cerr);
   if (*analyze_cmd) return analyze(file, as_json, std::cout, std::cerr);
   if (*convert_cmd) return convert(file, output, std::cerr);
+  if (*serve_cmd) return serve(serve_options, std::cerr);
+  if (*user_add_cmd) return user_add(user_options, std::cin, std::cout, std::cerr);
+  if (*user_list_cmd) return user_list(user_options, std::cout, std::cerr);
+  if (*user_disable_cmd) return user_disable(user_options, std::cout, std::cerr);
+  if (*user_reset_cmd) return user_reset_password(user_options, std::cin, std::cout, std::cerr);
+  if (*import_cmd) return map_import(import_db, import_as, import_files, std::cout, std::cerr);
   return kExitUsage;
 }

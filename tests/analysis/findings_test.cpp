@@ -89,7 +89,8 @@ TEST(Findings, LeadersAndFollowersComeFromInfluenceTiesOnly) {
 TEST(Findings, EvidenceAndGapsAreNamed) {
   const model::Document d = exploitation_chain();
   const auto findings = document_findings(d, network_from_document(d).value());
-  EXPECT_TRUE(has(findings, "evidence", "Marcus Reid (adult) and Jayden Carter rests only on anecdotal"));
+  EXPECT_TRUE(
+      has(findings, "evidence", "Marcus Reid (adult) and Jayden Carter rests only on anecdotal"));
   EXPECT_TRUE(has(findings, "evidence", "Jayden Carter and Amira Okafor has no information item"));
   EXPECT_TRUE(has(findings, "gap", "Noah Begum is shown as a child with no date of birth"));
   EXPECT_TRUE(has(findings, "gap", "Leah Patel has no information item"));
@@ -122,7 +123,8 @@ TEST(Findings, ThePeerGroupExampleHasFindingsAPractitionerCanActOn) {
   const auto network = network_from_document(parsed.document);
   ASSERT_TRUE(network.ok());
   const auto findings = document_findings(parsed.document, network.value());
-  for (const char* kind : {"exposure", "leaders", "evidence", "gap"}) EXPECT_TRUE(has(findings, kind, "")) << kind;
+  for (const char* kind : {"exposure", "leaders", "evidence", "gap"})
+    EXPECT_TRUE(has(findings, kind, "")) << kind;
   // Smokey is recorded by street name only.
   EXPECT_TRUE(has(findings, "gap", "known only by a street name"));
 }
@@ -150,7 +152,8 @@ TEST(Findings, ACommunityWithNoMatchingGroupIsAnUnrecordedGrouping) {
     d.people.push_back(p);
   }
   int n = 0;
-  const auto tie = [&](const char* a, const char* b, model::TieKind kind = model::TieKind::Relationship) {
+  const auto tie = [&](const char* a, const char* b,
+                       model::TieKind kind = model::TieKind::Relationship) {
     model::Tie t;
     t.id = "t" + std::to_string(n++);
     t.kind = kind;
@@ -177,6 +180,236 @@ TEST(Findings, ACommunityWithNoMatchingGroupIsAnUnrecordedGrouping) {
   EXPECT_EQ(findings[0].kind, "grouping");
   EXPECT_EQ(findings[0].ids, (std::vector<std::string>{"dan", "eve", "fay"}));
   EXPECT_NE(findings[0].text.find("dan Surname, eve Surname and fay Surname"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace peermap::analysis
+
+// ---- brokers and bridges: the only link between parts of the network ------------------------
+
+namespace peermap::analysis {
+namespace {
+
+model::Document with_people(const std::vector<std::pair<std::string, std::string>>& people) {
+  model::Document d;
+  d.map.map_date = {2026, 11, 1};
+  for (const auto& [id, name] : people) {
+    model::Person p;
+    p.id = id;
+    p.full_name = name;
+    p.date_of_birth = model::Date{2011, 5, 1};
+    d.people.push_back(p);
+  }
+  return d;
+}
+
+void tie(model::Document& d, const std::string& a, const std::string& b,
+         model::TieKind kind = model::TieKind::Relationship) {
+  model::Tie t;
+  t.id = "t" + std::to_string(d.ties.size() + 1);
+  t.kind = kind;
+  t.from = a;
+  t.to = b;
+  d.ties.push_back(t);
+}
+
+std::vector<Finding> of_kind(const std::vector<Finding>& findings, const std::string& kind) {
+  std::vector<Finding> out;
+  for (const auto& f : findings) {
+    if (f.kind == kind) out.push_back(f);
+  }
+  return out;
+}
+
+// The issue's own example. The Oakfield group is Jayden, Amira, Leah and Noah; Marcus (an adult
+// of concern) knows only Jayden:
+//
+//   Amira Okafor --- Leah Patel
+//          \          /   \      (a triangle and another on Jayden-Leah)
+//          Jayden Carter --- Noah Begum
+//               |
+//          Marcus Reid (adult)
+//
+// Only Jayden is a cut point: without him, Marcus is cut off from the rest of the group.
+TEST(Findings, TheOnlyLinkBetweenAGroupAndAnAdultIsNamed) {
+  model::Document d = with_people({{"jayden", "Jayden Carter"},
+                                   {"amira", "Amira Okafor"},
+                                   {"leah", "Leah Patel"},
+                                   {"noah", "Noah Begum"},
+                                   {"marcus", "Marcus Reid"}});
+  d.people[4].role = model::Role::AdultOfConcern;
+  d.people[4].date_of_birth = model::Date{1999, 1, 1};
+  d.groups.push_back({"oak", "Oakfield group", "friendship", ""});
+  tie(d, "amira", "leah");
+  tie(d, "amira", "jayden");
+  tie(d, "leah", "jayden");
+  tie(d, "leah", "noah");
+  tie(d, "jayden", "noah");
+  tie(d, "jayden", "marcus");
+  for (const char* id : {"jayden", "amira", "leah", "noah"})
+    tie(d, id, "oak", model::TieKind::MemberOf);
+  const auto network = network_from_document(d);
+  ASSERT_TRUE(network.ok());
+  const auto bridges = of_kind(document_findings(d, network.value()), "bridge");
+  ASSERT_EQ(bridges.size(), 1u);
+  EXPECT_EQ(bridges[0].text,
+            "Jayden Carter is the only link between the Oakfield group and Marcus Reid (adult).");
+  EXPECT_EQ(bridges[0].ids, (std::vector<std::string>{"jayden", "oak", "marcus"}));
+}
+
+// Xander holds three parts together; Kai is the only link between the square and the rest;
+// Lily holds Jon, and Marcus (an adult of concern) holds Noah:
+//
+//   Priya --- Omar
+//     |     /   |
+//   Lily --- Kai --- Xander --- Zoe
+//     |                |
+//    Jon           Marcus (adult) --- Noah
+//
+// Without Xander: {Priya, Omar, Lily, Kai, Jon} (5, no group or adult: "5 people"),
+// {Marcus, Noah} and {Zoe}. Without Kai: {Priya, Omar, Lily, Jon} and {Xander, Zoe, Marcus, Noah}
+// (4 each): Kai holds 4 people to the rest, Xander 3, Lily and Marcus 1 each: that order. Without
+// Lily, the rest is 7 people, Marcus among them: "Marcus Reid (adult) and 6 other people".
+TEST(Findings, EveryCutPointIsNamedWithThePartsItHoldsMostFirst) {
+  model::Document d = with_people({{"priya", "Priya Shah"},
+                                   {"omar", "Omar Ali"},
+                                   {"lily", "Lily Evans"},
+                                   {"kai", "Kai Brown"},
+                                   {"jon", "Jon Reyes"},
+                                   {"xander", "Xander Hill"},
+                                   {"zoe", "Zoe Quinn"},
+                                   {"marcus", "Marcus Reid"},
+                                   {"noah", "Noah Begum"}});
+  d.people[7].role = model::Role::AdultOfConcern;
+  d.people[7].date_of_birth = model::Date{1999, 1, 1};
+  tie(d, "priya", "omar");
+  tie(d, "priya", "lily");
+  tie(d, "omar", "lily");
+  tie(d, "omar", "kai");
+  tie(d, "lily", "kai");
+  tie(d, "lily", "jon");
+  tie(d, "kai", "xander");
+  tie(d, "xander", "zoe");
+  tie(d, "xander", "marcus");
+  tie(d, "marcus", "noah");
+  const auto network = network_from_document(d);
+  ASSERT_TRUE(network.ok());
+  const auto bridges = of_kind(document_findings(d, network.value()), "bridge");
+  ASSERT_EQ(bridges.size(), 4u);
+  EXPECT_EQ(bridges[0].text,
+            "Kai Brown is the only link between these parts of the network: 4 people; Marcus Reid "
+            "(adult), "
+            "Xander Hill, Zoe Quinn and Noah Begum.");
+  EXPECT_EQ(bridges[0].ids, (std::vector<std::string>{"kai", "marcus", "xander", "zoe", "noah"}));
+  EXPECT_EQ(bridges[1].text,
+            "Xander Hill is the only link between these parts of the network: 5 people; Marcus "
+            "Reid (adult) and "
+            "Noah Begum; Zoe Quinn.");
+  EXPECT_EQ(bridges[1].ids, (std::vector<std::string>{"xander", "marcus", "noah", "zoe"}));
+  EXPECT_EQ(bridges[2].text,
+            "Lily Evans is the only link between these parts of the network: Marcus Reid (adult) "
+            "and 6 other "
+            "people; Jon Reyes.");
+  EXPECT_EQ(bridges[3].text,
+            "Marcus Reid (adult) is the only link between 7 people and Noah Begum.");
+}
+
+// A group split by the cut point is named as "members of" it in a part of more than three
+// people; a part of three or fewer names its people. Ava, Bea, Cal, Dan and Eve are the Elm group:
+//
+//   Ava --- Bea          Dan --- Eve --- Fin
+//      \   /               \    /
+//       Cal ---------------- Gus
+//
+// Gus holds {Ava, Bea, Cal} to {Dan, Eve, Fin} (3 people), Cal holds {Ava, Bea} to
+// {Dan, Eve, Fin, Gus} (2), Eve holds Fin (1). Without Cal, the larger part has two Elm members
+// (not all of them) and two other people, named: "members of the Elm group, Fin Ives and Gus
+// Jones".
+TEST(Findings, ASplitGroupIsNamedAsMembersOfItInALargePart) {
+  model::Document d = with_people({{"ava", "Ava Cole"},
+                                   {"bea", "Bea Dunn"},
+                                   {"cal", "Cal Ford"},
+                                   {"dan", "Dan Gray"},
+                                   {"eve", "Eve Hart"},
+                                   {"fin", "Fin Ives"},
+                                   {"gus", "Gus Jones"}});
+  d.groups.push_back({"elm", "Elm", "friendship", ""});
+  tie(d, "ava", "bea");
+  tie(d, "ava", "cal");
+  tie(d, "bea", "cal");
+  tie(d, "cal", "gus");
+  tie(d, "dan", "gus");
+  tie(d, "eve", "gus");
+  tie(d, "dan", "eve");
+  tie(d, "eve", "fin");
+  for (const char* id : {"ava", "bea", "cal", "dan", "eve"})
+    tie(d, id, "elm", model::TieKind::MemberOf);
+  const auto network = network_from_document(d);
+  ASSERT_TRUE(network.ok());
+  const auto bridges = of_kind(document_findings(d, network.value()), "bridge");
+  ASSERT_EQ(bridges.size(), 3u);
+  EXPECT_EQ(bridges[0].text,
+            "Gus Jones is the only link between these parts of the network: Ava Cole, Bea Dunn and "
+            "Cal Ford; "
+            "Dan Gray, Eve Hart and Fin Ives.");
+  EXPECT_EQ(bridges[1].text,
+            "Cal Ford is the only link between these parts of the network: members of the Elm "
+            "group, Fin Ives "
+            "and Gus Jones; Ava Cole and Bea Dunn.");
+  EXPECT_EQ(bridges[1].ids, (std::vector<std::string>{"cal", "elm", "fin", "gus", "ava", "bea"}));
+  // Without Eve, every other Elm member is on one side: "the Elm group".
+  EXPECT_EQ(bridges[2].text,
+            "Eve Hart is the only link between these parts of the network: the Elm group and Gus "
+            "Jones; Fin "
+            "Ives.");
+}
+
+TEST(Findings, ThePeerGroupExampleNamesItsOnlyLinks) {
+  std::ifstream in(std::string(PEERMAP_SOURCE_DIR) + "/examples/peer-group.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  model::ParseOptions options;
+  options.today = {2026, 11, 29};
+  const auto parsed = model::parse_document(text.str(), options);
+  ASSERT_FALSE(parsed.has_errors());
+  const auto network = network_from_document(parsed.document);
+  ASSERT_TRUE(network.ok());
+  const auto findings = document_findings(parsed.document, network.value());
+  const auto bridges = of_kind(findings, "bridge");
+  // Mia holds four parts together (her grandmother, Ruby and Leah, Sienna and Amira, and the
+  // rest); Ethan holds his mother; Amira holds Sienna.
+  ASSERT_EQ(bridges.size(), 3u);
+  EXPECT_EQ(bridges[0].text,
+            "Mia Kowalczyk is the only link between these parts of the network: members of the "
+            "Hollybrook Year "
+            "11 friendship group, the Moorside street group ('MSide'), Reece Haldane (adult), "
+            "Marcus Delacroix "
+            "(adult), Smokey (adult) and 4 other people; Ruby Tennant and Leah Fitzgerald-Nkemelu; "
+            "Sienna Marsh "
+            "and Amira Yusuf; Halina Kowalczyk (adult).");
+  EXPECT_EQ(bridges[0].ids, (std::vector<std::string>{"p1", "g1", "g2", "p19", "p20", "p21", "p3",
+                                                      "p8", "p10", "p12", "p23"}));
+  EXPECT_EQ(bridges[1].ids.front(), "p2");
+  EXPECT_NE(bridges[1].text.find("; Patience Oduya (adult)."), std::string::npos)
+      << bridges[1].text;
+  EXPECT_EQ(bridges[2].ids.front(), "p12");
+  EXPECT_NE(bridges[2].text.find("; Sienna Marsh."), std::string::npos) << bridges[2].text;
+
+  // Reece Haldane and Chloe Varga were last seen together in April (s6); Reece and Smokey never.
+  EXPECT_TRUE(has(findings, "gap",
+                  "Reece Haldane (adult) and Chloe Varga were last seen together on 2026-04-18, "
+                  "206 days before "
+                  "the map date: no sighting within 90 days."));
+  EXPECT_TRUE(has(findings, "gap",
+                  "No sighting of Reece Haldane (adult) and Smokey (adult) together is recorded."));
+  EXPECT_FALSE(has(findings, "gap",
+                   "Reece Haldane (adult) and Mia Kowalczyk were last seen"));  // s1, 10 days
+  EXPECT_FALSE(has(findings, "gap", "No sighting of Bethany Akinola"));  // a professional's ties
+  // The "close in Year 9" tie: anecdotal, historic, and its evidence strength.
+  EXPECT_TRUE(has(
+      findings, "evidence",
+      "The tie between Sienna Marsh and Amira Yusuf rests only on anecdotal information, all of it "
+      "historic (older than 180 days); evidence strength 0.16."));
 }
 
 }  // namespace

@@ -706,3 +706,101 @@ TEST_F(Cli, ConvertNeedsKnownExtensions) {
 
 }  // namespace
 }  // namespace peermap::cli
+
+// --- the server's commands: accounts and import (passwords only ever on stdin) ------------------
+
+namespace peermap::cli {
+namespace {
+
+TEST_F(Cli, UserAddReadsThePasswordFromStdinAndListShowsNoSecret) {
+  file("pw", "a long enough passphrase\n");
+  const auto added = peermap(
+      "user add --db sqlite:db/peermap.db --username alice --team exploitation --role manager < pw");
+  ASSERT_EQ(added.code, 0) << added;
+  EXPECT_EQ(added.out, "added alice (manager, team exploitation)\n");
+  const auto listed = peermap("user list --db sqlite:db/peermap.db");
+  ASSERT_EQ(listed.code, 0) << listed;
+  EXPECT_NE(listed.out.find("alice"), std::string::npos);
+  EXPECT_NE(listed.out.find("active"), std::string::npos);
+  EXPECT_EQ(listed.out.find("passphrase"), std::string::npos);
+  EXPECT_EQ(listed.out.find("argon2"), std::string::npos);
+  // The database holds an argon2id hash (m = 19 MiB, t = 2), never the password.
+  const std::string db = read(dir_ / "db" / "peermap.db") + read(dir_ / "db" / "peermap.db-wal");
+  EXPECT_EQ(db.find("a long enough passphrase"), std::string::npos);
+  EXPECT_NE(db.find("$argon2id$v=19$m=19456,t=2,p=1$"), std::string::npos);
+  // There is no way to give a password on the command line.
+  EXPECT_EQ(peermap("user add --db sqlite:db/peermap.db --username bob --team t --role "
+                    "practitioner --password hunter2hunter2 < pw")
+                .code,
+            2);
+}
+
+TEST_F(Cli, UserAddRefusesShortPasswordsDuplicatesAndUnknownRoles) {
+  file("short", "tooshort\n");
+  file("pw", "a long enough passphrase\n");
+  const auto shorter =
+      peermap("user add --db sqlite:p.db --username a --team t --role practitioner < short");
+  EXPECT_EQ(shorter.code, 1);
+  EXPECT_NE(shorter.err.find("at least 12 characters"), std::string::npos) << shorter;
+  const auto empty =
+      peermap("user add --db sqlite:p.db --username a --team t --role practitioner < /dev/null");
+  EXPECT_EQ(empty.code, 1);
+  EXPECT_EQ(peermap("user add --db sqlite:p.db --username a --team t --role practitioner < pw").code,
+            0);
+  const auto twice =
+      peermap("user add --db sqlite:p.db --username a --team t --role practitioner < pw");
+  EXPECT_EQ(twice.code, 1) << twice;
+  const auto role = peermap("user add --db sqlite:p.db --username b --team t --role boss < pw");
+  EXPECT_EQ(role.code, 2);
+  EXPECT_NE(role.err.find("--role"), std::string::npos);
+}
+
+TEST_F(Cli, DisableAndResetPassword) {
+  file("pw", "a long enough passphrase\n");
+  file("pw2", "another long passphrase\n");
+  ASSERT_EQ(peermap("user add --db sqlite:p.db --username a --team t --role practitioner < pw").code,
+            0);
+  const auto disabled = peermap("user disable --db sqlite:p.db --username a");
+  EXPECT_EQ(disabled.code, 0) << disabled;
+  EXPECT_NE(peermap("user list --db sqlite:p.db").out.find("disabled"), std::string::npos);
+  EXPECT_EQ(peermap("user disable --db sqlite:p.db --username nobody").code, 1);
+  const auto reset = peermap("user reset-password --db sqlite:p.db --username a < pw2");
+  EXPECT_EQ(reset.code, 0) << reset;
+  EXPECT_EQ(peermap("user reset-password --db sqlite:p.db --username nobody < pw2").code, 1);
+}
+
+TEST_F(Cli, ADatabasePasswordOnTheCommandLineIsRefusedWithoutEchoingIt) {
+  const auto r = peermap("user list --db postgresql://peermap:s3cr3t-value@127.0.0.1:1/peermap");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("PGPASSFILE"), std::string::npos) << r;
+  EXPECT_EQ(r.err.find("s3cr3t-value"), std::string::npos) << r;
+  const auto scheme = peermap("user list --db mysql://x");
+  EXPECT_EQ(scheme.code, 2);
+  EXPECT_NE(scheme.err.find("--db"), std::string::npos);
+}
+
+TEST_F(Cli, MapImportValidatesAndStoresEachDocument) {
+  file("pw", "a long enough passphrase\n");
+  ASSERT_EQ(peermap("user add --db sqlite:p.db --username a --team t --role practitioner < pw").code,
+            0);
+  auto broken = valid_document();
+  broken["people"][0]["full_name"] = 3;
+  file("broken.json", broken.dump());
+  const auto r = peermap("map import --db sqlite:p.db --as a " +
+                         quoted(kSource + "/examples/peer-group.json") + " broken.json");
+  EXPECT_EQ(r.code, 1) << r;
+  EXPECT_NE(r.out.find("peer-group.json: imported as /api/maps/"), std::string::npos) << r;
+  EXPECT_NE(r.err.find("broken.json: error: /people/0/full_name: "), std::string::npos) << r;
+  EXPECT_EQ(peermap("map import --db sqlite:p.db --as nobody broken.json").code, 1);
+}
+
+TEST_F(Cli, ServeRefusesABadListenAddress) {
+  const auto r = peermap("serve --db sqlite:p.db --listen nowhere");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--listen"), std::string::npos) << r;
+  const auto half = peermap("serve --db sqlite:p.db --listen 127.0.0.1:0 --tls-cert x.pem");
+  EXPECT_EQ(half.code, 2);
+}
+
+}  // namespace
+}  // namespace peermap::cli

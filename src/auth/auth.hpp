@@ -1,0 +1,42 @@
+// Passwords and tokens, through libsodium (never our own crypto): argon2id password hashes,
+// random session and CSRF tokens, token digests for storage, constant-time comparison.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model/result.hpp"
+
+namespace peermap::auth {
+
+//! argon2id parameters: t = 2 passes over m = 19 MiB (OWASP's minimum for argon2id).
+inline constexpr unsigned long long kPasswordPasses = 2;
+inline constexpr std::size_t kPasswordMemory = 19u << 20u;
+inline constexpr std::size_t kMinPasswordLength = 12;
+inline constexpr std::size_t kMaxPasswordLength = 1024;
+
+//! Initialises libsodium; Internal error when it cannot. Safe to call more than once.
+Status initialise();
+
+//! Invalid (with the reason) when the password is too short or too long.
+Status check_password_policy(std::string_view password);
+
+//! The argon2id hash string (algorithm, parameters, salt and hash, as libsodium writes it).
+Result<std::string> hash_password(std::string_view password);
+
+//! True when `password` matches `hash`. Runs the full argon2id computation either way.
+bool verify_password(std::string_view hash, std::string_view password);
+
+//! 32 random bytes, URL-safe base64 without padding (43 characters).
+std::string random_token();
+
+//! 16 random bytes as 32 lower-case hex digits: identifiers that reveal nothing.
+std::string random_id();
+
+//! BLAKE2b-256 of the token, hex: what the store keeps instead of the token.
+std::string token_digest(std::string_view token);
+
+//! Compares in time that depends only on the lengths.
+bool equal_constant_time(std::string_view a, std::string_view b);
+
+}  // namespace peermap::auth

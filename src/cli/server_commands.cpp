@@ -1,0 +1,249 @@
+// The server's commands: serve, user add|list|disable|reset-password, map import. Secrets are
+// never taken from argv: passwords come from stdin, a database password from PGPASSFILE or
+// PGPASSWORD (the store refuses a URL carrying one).
+#include <signal.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "auth/auth.hpp"
+#include "cli/commands.hpp"
+#include "server/api.hpp"
+#include "server/server.hpp"
+#include "store/store.hpp"
+
+namespace peermap::cli {
+namespace {
+
+std::int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::unique_ptr<store::Store> open_or_report(const std::string& url, std::ostream& err) {
+  auto opened = store::open_store(url);
+  if (!opened) {
+    err << "--db: error: " << opened.error().message << "\n";
+    return nullptr;
+  }
+  return std::move(opened.value());
+}
+
+//! One line from stdin, without echo when stdin is a terminal.
+std::optional<std::string> read_password(std::istream& in, std::ostream& err, bool prompt) {
+  const bool terminal = prompt && ::isatty(STDIN_FILENO) != 0;
+  termios saved{};
+  if (terminal) {
+    err << "password: " << std::flush;
+    ::tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  const bool got = static_cast<bool>(std::getline(in, line));
+  if (terminal) {
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    err << "\n";
+  }
+  if (!got) return std::nullopt;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+std::optional<std::string> new_password_hash(std::istream& in, std::ostream& err) {
+  auto password = read_password(in, err, true);
+  if (!password) {
+    err << "stdin: error: no password given (write it to stdin, one line)\n";
+    return std::nullopt;
+  }
+  if (auto policy = auth::check_password_policy(*password); !policy) {
+    err << "stdin: error: " << policy.error().message << "\n";
+    return std::nullopt;
+  }
+  auto hash = auth::hash_password(*password);
+  if (!hash) {
+    err << "error: " << hash.error().message << "\n";
+    return std::nullopt;
+  }
+  return hash.value();
+}
+
+}  // namespace
+
+int user_add(const UserOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
+  const auto role = store::parse_role(options.role);
+  if (!role) {
+    err << "--role: error: \"" << one_line(options.role)
+        << "\" is not a role (practitioner, manager, admin)\n";
+    return kExitUsage;
+  }
+  if (options.username.empty() || options.username.size() > 200) {
+    err << "--username: error: from 1 to 200 characters\n";
+    return kExitUsage;
+  }
+  if (options.team.empty() || options.team.size() > 200) {
+    err << "--team: error: from 1 to 200 characters\n";
+    return kExitUsage;
+  }
+  if (!auth::initialise()) return kExitUsage;
+  auto store = open_or_report(options.db, err);
+  if (!store) return kExitUsage;
+  const auto hash = new_password_hash(in, err);
+  if (!hash) return kExitInvalid;
+  store::NewUser user{options.username, options.team, *role, *hash, now_seconds()};
+  auto added = store->add_user(user);
+  if (!added) {
+    err << "--username: error: " << one_line(added.error().message) << "\n";
+    return added.error().kind == ErrorKind::Conflict ? kExitInvalid : kExitUsage;
+  }
+  out << "added " << added->username << " (" << store::role_text(added->role) << ", team "
+      << added->team << ")\n";
+  return kExitOk;
+}
+
+int user_list(const UserOptions& options, std::ostream& out, std::ostream& err) {
+  auto store = open_or_report(options.db, err);
+  if (!store) return kExitUsage;
+  auto users = store->list_users();
+  if (!users) {
+    err << "error: " << users.error().message << "\n";
+    return kExitUsage;
+  }
+  out << std::left << std::setw(24) << "USERNAME" << std::setw(14) << "ROLE" << std::setw(24)
+      << "TEAM"
+      << "STATE\n";
+  for (const auto& u : users.value()) {
+    out << std::setw(24) << one_line(u.username) << std::setw(14) << store::role_text(u.role)
+        << std::setw(24) << one_line(u.team) << (u.disabled ? "disabled" : "active") << "\n";
+  }
+  return kExitOk;
+}
+
+int user_disable(const UserOptions& options, std::ostream& out, std::ostream& err) {
+  auto store = open_or_report(options.db, err);
+  if (!store) return kExitUsage;
+  auto user = store->user_by_name(options.username);
+  if (!user) {
+    err << "--username: error: no such user\n";
+    return kExitInvalid;
+  }
+  if (!store->set_disabled(options.username, true) || !store->delete_sessions_of(user->id)) {
+    err << "error: the user cannot be disabled\n";
+    return kExitUsage;
+  }
+  out << "disabled " << one_line(options.username) << "; their sessions are ended\n";
+  return kExitOk;
+}
+
+int user_reset_password(const UserOptions& options, std::istream& in, std::ostream& out,
+                        std::ostream& err) {
+  if (!auth::initialise()) return kExitUsage;
+  auto store = open_or_report(options.db, err);
+  if (!store) return kExitUsage;
+  auto user = store->user_by_name(options.username);
+  if (!user) {
+    err << "--username: error: no such user\n";
+    return kExitInvalid;
+  }
+  const auto hash = new_password_hash(in, err);
+  if (!hash) return kExitInvalid;
+  if (!store->set_password_hash(options.username, *hash) || !store->delete_sessions_of(user->id)) {
+    err << "error: the password cannot be changed\n";
+    return kExitUsage;
+  }
+  out << "new password set for " << one_line(options.username) << "; their sessions are ended\n";
+  return kExitOk;
+}
+
+int map_import(const std::string& db, const std::string& as_user,
+               const std::vector<std::string>& files, std::ostream& out, std::ostream& err) {
+  if (!auth::initialise()) return kExitUsage;
+  auto store = open_or_report(db, err);
+  if (!store) return kExitUsage;
+  auto user = store->user_by_name(as_user);
+  if (!user || user->disabled) {
+    err << "--as: error: no such active user\n";
+    return kExitInvalid;
+  }
+  server::Api api(*store, {});
+  int code = kExitOk;
+  for (const auto& file : files) {
+    auto text = read_file(file);
+    if (!text) {
+      err << file << ": error: " << text.error().message << "\n";
+      code = kExitUsage;
+      continue;
+    }
+    auto created = api.create_map_as(user.value(), text.value(), "cli");
+    if (!created) {
+      err << file << ": error: " << one_line(created.error().message) << "\n";
+      code = kExitInvalid;
+      continue;
+    }
+    out << file << ": imported as /api/maps/" << created.value() << "\n";
+  }
+  return code;
+}
+
+int serve(const ServeOptions& options, std::ostream& err) {
+  server::ListenOptions listen;
+  if (auto parsed = server::parse_listen(options.listen, listen); !parsed) {
+    err << parsed.error().message << "\n";
+    return kExitUsage;
+  }
+  listen.tls_certificate = options.tls_certificate;
+  listen.tls_private_key = options.tls_private_key;
+  if (listen.tls_certificate.empty() != listen.tls_private_key.empty()) {
+    err << "--tls-cert, --tls-key: error: give both or neither\n";
+    return kExitUsage;
+  }
+  if (auto ready = auth::initialise(); !ready) {
+    err << "error: " << ready.error().message << "\n";
+    return kExitUsage;
+  }
+  // Signals are taken by one thread that stops the server, never inside a handler.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  ::signal(SIGPIPE, SIG_IGN);
+
+  auto store = open_or_report(options.db, err);
+  if (!store) return kExitUsage;
+  server::ApiOptions api_options;
+  api_options.secure_cookies = !listen.tls_certificate.empty();
+  server::Api api(*store, api_options);
+  server::HttpServer http(api, listen, options.quiet ? nullptr : &err);
+  auto port = http.bind();
+  if (!port) {
+    err << "--listen: error: " << port.error().message << "\n";
+    return kExitUsage;
+  }
+  err << "peermap: serving " << (listen.tls_certificate.empty() ? "http" : "https") << "://"
+      << (listen.host.find(':') != std::string::npos ? "[" + listen.host + "]" : listen.host) << ":"
+      << port.value() << "/ on " << store->backend() << std::endl;
+  std::thread waiter([&] {
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    http.stop();
+  });
+  const auto ran = http.run();
+  if (waiter.joinable()) {
+    // run() ended by itself (not a signal): wake the waiter so it can finish.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+  }
+  err << "peermap: stopped\n";
+  return ran ? kExitOk : kExitUsage;
+}
+
+}  // namespace peermap::cli

@@ -1,0 +1,1000 @@
+#include "server/api.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <optional>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/auth.hpp"
+#include "layout/layout.hpp"
+#include "model/json_io.hpp"
+#include "model/views.hpp"
+#include "render/render.hpp"
+#include "server/diff.hpp"
+#include "store/store.hpp"
+
+namespace peermap::server {
+namespace {
+
+using json = nlohmann::json;
+using store::AuditEntry;
+using store::Role;
+using store::User;
+
+constexpr std::string_view kCookie = "peermap_session";
+constexpr int kMaxJsonDepth = 64;
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+Response json_response(int status, const json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump();
+  return r;
+}
+
+Response error_response(int status, std::string message) {
+  return json_response(status, {{"status", status}, {"error", std::move(message)}});
+}
+
+//! 422 naming the field by its JSON pointer.
+Response field_error(std::string pointer, std::string message) {
+  json body = {{"status", 422},
+               {"error", "the request has a problem"},
+               {"problems", json::array({{{"pointer", std::move(pointer)},
+                                          {"severity", "error"},
+                                          {"message", std::move(message)}}})}};
+  return json_response(422, body);
+}
+
+Response not_found() { return error_response(404, "no such resource"); }
+
+std::string iso_time(std::int64_t ms) {
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
+  char out[40];
+  std::snprintf(out, sizeof out, "%s.%03dZ", buffer, static_cast<int>(ms % 1000));
+  return out;
+}
+
+model::Date date_of(std::int64_t ms) {
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  return model::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+std::string etag_of(std::int64_t revision) { return "\"r" + std::to_string(revision) + "\""; }
+
+//! The deepest nesting of arrays and objects in a JSON text (strings skipped), so a hostile
+//! body is refused before a parser builds it.
+int nesting_depth(std::string_view text) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+//! Parses a small JSON body (login, members, patch). On failure `error` holds the 400.
+std::optional<json> parse_json_body(const Request& request, Response& error) {
+  if (nesting_depth(request.body) > kMaxJsonDepth) {
+    error = field_error(
+        "/", "nesting is deeper than " + std::to_string(kMaxJsonDepth) + " levels, the limit");
+    return std::nullopt;
+  }
+  try {
+    return json::parse(request.body);
+  } catch (const json::parse_error& e) {
+    const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
+    std::string what = e.what();
+    if (const auto cut = what.find(": "); cut != std::string::npos) what.erase(0, cut + 2);
+    what = what.substr(0, what.find("; last read:"));
+    json body = {{"status", 400},
+                 {"error", "malformed JSON at " + model::line_column(request.body, at)},
+                 {"where", model::line_column(request.body, at)},
+                 {"detail", what}};
+    error = json_response(400, body);
+    return std::nullopt;
+  }
+}
+
+bool content_type_is(const Request& request, std::string_view wanted) {
+  std::string type = request.header("content-type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return type == wanted;
+}
+
+std::string cookie_value(const Request& request, std::string_view name) {
+  const std::string cookies = request.header("cookie");
+  std::size_t start = 0;
+  while (start < cookies.size()) {
+    std::size_t end = cookies.find(';', start);
+    if (end == std::string::npos) end = cookies.size();
+    std::string_view part(cookies.data() + start, end - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
+        part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    start = end + 1;
+  }
+  return {};
+}
+
+std::optional<std::int64_t> parse_number(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+enum class Access { None, ReadWrite };
+
+struct Caller {
+  User user;
+  store::Session session;
+};
+
+json problems_json(const std::vector<model::Problem>& problems) {
+  json out = json::array();
+  for (const auto& p : problems) {
+    out.push_back({{"pointer", p.where},
+                   {"severity", p.severity == model::Severity::Error ? "error" : "warning"},
+                   {"message", p.message}});
+  }
+  return out;
+}
+
+json user_json(const User& user) {
+  return {{"username", user.username},
+          {"team", user.team},
+          {"role", std::string(store::role_text(user.role))}};
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+struct Api::Impl {
+  store::Store& store;
+  ApiOptions options;
+  Router router;
+  std::string dummy_hash;  // verified against when the username is unknown: same time either way
+
+  Impl(store::Store& s, ApiOptions o) : store(s), options(std::move(o)) {
+    if (!options.now_ms) {
+      options.now_ms = [] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+      };
+    }
+    auto hash = auth::hash_password(auth::random_token());
+    dummy_hash = hash ? hash.value() : std::string();
+    add_routes();
+  }
+
+  std::int64_t now() const { return options.now_ms(); }
+
+  // ----- audit -----------------------------------------------------------------------------
+  void audit(const Request& request, const Caller* caller, std::string action, std::string map_id,
+             std::int64_t revision, std::string outcome, int status) {
+    AuditEntry entry;
+    entry.at = now();
+    if (caller != nullptr) {
+      entry.user_id = caller->user.id;
+      entry.username = caller->user.username;
+    }
+    entry.action = std::move(action);
+    entry.map_id = std::move(map_id);
+    entry.revision = revision;
+    entry.outcome = std::move(outcome);
+    entry.status = status;
+    entry.source = request.remote;
+    (void)store.append_audit(entry);
+  }
+
+  // ----- sessions ----------------------------------------------------------------------------
+  //! The logged-in caller, or nullopt (then `refusal` holds the 401).
+  std::optional<Caller> authenticate(const Request& request, Response& refusal) {
+    refusal = error_response(401, "log in first");
+    const std::string token = cookie_value(request, kCookie);
+    if (token.empty()) return std::nullopt;
+    auto session = store.session(auth::token_digest(token));
+    if (!session) return std::nullopt;
+    if (session->expires_at * 1000 <= now()) {
+      (void)store.delete_session(session->token_hash);
+      refusal = error_response(401, "the session has expired; log in again");
+      return std::nullopt;
+    }
+    auto user = store.user_by_id(session->user_id);
+    if (!user || user->disabled) return std::nullopt;
+    return Caller{std::move(user.value()), std::move(session.value())};
+  }
+
+  static bool state_changing(const Request& request) {
+    return request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
+  }
+
+  //! 403 unless a state-changing request carries the session's CSRF token.
+  static std::optional<Response> check_csrf(const Request& request, const Caller& caller) {
+    if (!state_changing(request)) return std::nullopt;
+    const std::string token = request.header("x-csrf-token");
+    if (token.empty() || !auth::equal_constant_time(token, caller.session.csrf_token)) {
+      return error_response(403, "missing or wrong X-CSRF-Token header");
+    }
+    return std::nullopt;
+  }
+
+  // ----- maps --------------------------------------------------------------------------------
+  static Access access_to(const User& user, const store::MapRecord& map) {
+    if (std::find(map.members.begin(), map.members.end(), user.id) != map.members.end()) {
+      return Access::ReadWrite;
+    }
+    if (user.role != Role::admin && user.team == map.team) return Access::ReadWrite;
+    return Access::None;
+  }
+
+  //! The map if the caller may see it; otherwise the 404 (audited as refused).
+  std::optional<store::MapRecord> visible_map(const Request& request, const Caller& caller,
+                                              const std::string& id, const std::string& action,
+                                              Response& refusal) {
+    auto map = store.map_record(id);
+    if (!map || access_to(caller.user, map.value()) == Access::None) {
+      refusal = not_found();
+      audit(request, &caller, action, id, 0, map ? "refused" : "not-found", 404);
+      return std::nullopt;
+    }
+    return std::move(map.value());
+  }
+
+  model::ParseOutcome validate(std::string_view text) const {
+    model::ParseOptions parse;
+    parse.today = date_of(now());
+    parse.max_bytes = options.max_body_bytes;
+    return model::parse_document(text, parse);
+  }
+
+  //! 400 for malformed JSON (line:column), 422 with every problem otherwise.
+  static Response invalid_document(const model::ParseOutcome& outcome) {
+    for (const auto& p : outcome.problems) {
+      if (p.severity == model::Severity::Error && !p.where.empty() && p.where.front() != '/') {
+        json body = {{"status", 400},
+                     {"error", p.message + " at " + p.where},
+                     {"where", p.where},
+                     {"problems", problems_json(outcome.problems)}};
+        return json_response(400, body);
+      }
+    }
+    json body = {{"status", 422},
+                 {"error", "the document is not a valid peermap/1 map"},
+                 {"problems", problems_json(outcome.problems)}};
+    return json_response(422, body);
+  }
+
+  static json warnings_of(const model::ParseOutcome& outcome) {
+    json out = json::array();
+    for (const auto& p : outcome.problems) {
+      if (p.severity == model::Severity::Warning) {
+        out.push_back({{"pointer", p.where}, {"severity", "warning"}, {"message", p.message}});
+      }
+    }
+    return out;
+  }
+
+  store::Revision make_revision(const Caller& caller, const model::ParseOutcome& outcome,
+                                std::string text, std::string summary) const {
+    store::Revision revision;
+    revision.info.author_id = caller.user.id;
+    revision.info.author = caller.user.username;
+    revision.info.created_at = now();
+    revision.info.summary = std::move(summary);
+    revision.title = outcome.document.map.title;
+    revision.document = std::move(text);
+    return revision;
+  }
+
+  //! The current revision as the body of a 412.
+  Response precondition_failed(const std::string& id) {
+    auto head = store.revision(id, 0);
+    if (!head) return error_response(500, "internal error");
+    json body = {{"status", 412},
+                 {"error",
+                  "the map has changed since you loaded it; merge your edit into the "
+                  "current revision and send it again"},
+                 {"current",
+                  {{"revision", head->info.number},
+                   {"author", head->info.author},
+                   {"created_at", iso_time(head->info.created_at)},
+                   {"summary", head->info.summary},
+                   {"document", json::parse(head->document)}}}};
+    Response r = json_response(412, body);
+    r.set_header("ETag", etag_of(head->info.number));
+    return r;
+  }
+
+  //! If-Match against the head: nullopt when it matches, else the 428 or 412.
+  std::optional<Response> check_if_match(const Request& request, const store::MapRecord& map) {
+    if (!request.has_header("if-match")) {
+      return error_response(428, "send If-Match with the ETag of the revision you edited");
+    }
+    const std::string wanted = request.header("if-match");
+    const std::string current = etag_of(map.head);
+    std::size_t start = 0;
+    while (start <= wanted.size()) {
+      std::size_t end = wanted.find(',', start);
+      if (end == std::string::npos) end = wanted.size();
+      std::string tag = wanted.substr(start, end - start);
+      while (!tag.empty() && tag.front() == ' ') tag.erase(0, 1);
+      while (!tag.empty() && tag.back() == ' ') tag.pop_back();
+      if (tag == current) return std::nullopt;  // strong comparison: W/ tags never match
+      start = end + 1;
+    }
+    return precondition_failed(map.id);
+  }
+
+  //! Stores the validated next revision; 412 if someone saved first.
+  Response save_revision(const Request& request, const Caller& caller, const store::MapRecord& map,
+                         const model::ParseOutcome& outcome, std::string text,
+                         const std::string& action) {
+    auto previous = store.revision(map.id, map.head);
+    if (!previous) return error_response(500, "internal error");
+    std::string summary;
+    try {
+      summary = diff_summary(diff_documents(json::parse(previous->document), json::parse(text)));
+    } catch (const json::exception&) {
+      summary = "edited";
+    }
+    auto saved = store.append_revision(map.id, map.head,
+                                       make_revision(caller, outcome, std::move(text), summary));
+    if (!saved) {
+      if (saved.error().kind == ErrorKind::Conflict) {
+        audit(request, &caller, action, map.id, map.head, "conflict", 412);
+        return precondition_failed(map.id);
+      }
+      return error_response(500, "internal error");
+    }
+    audit(request, &caller, action, map.id, saved->number, "ok", 200);
+    Response r = json_response(200, {{"id", map.id},
+                                     {"revision", saved->number},
+                                     {"summary", saved->summary},
+                                     {"warnings", warnings_of(outcome)}});
+    r.set_header("ETag", etag_of(saved->number));
+    return r;
+  }
+
+  // ----- routes ------------------------------------------------------------------------------
+  using Authed = std::function<Response(const Request&, const Params&, const Caller&)>;
+
+  //! Wraps a handler that needs a logged-in caller (and the CSRF token when it changes state).
+  Handler authed(std::string action, Authed inner) {
+    return [this, action = std::move(action), inner = std::move(inner)](const Request& request,
+                                                                        const Params& params) {
+      Response refusal;
+      auto caller = authenticate(request, refusal);
+      const auto id = params.find("id");
+      const std::string map_id = id == params.end() ? std::string() : id->second;
+      if (!caller) {
+        if (!map_id.empty()) audit(request, nullptr, action, map_id, 0, "unauthenticated", 401);
+        return refusal;
+      }
+      if (auto csrf = check_csrf(request, *caller)) {
+        audit(request, &*caller, action, map_id, 0, "csrf-refused", 403);
+        return *csrf;
+      }
+      return inner(request, params, *caller);
+    };
+  }
+
+  void add_routes() {
+    router.add("GET", "/api/openapi.json", [](const Request&, const Params&) {
+      Response r;
+      r.body = openapi_document();
+      return r;
+    });
+    router.add("POST", "/api/session",
+               [this](const Request& request, const Params&) { return login(request); });
+    router.add("GET", "/api/session",
+               authed("session.read", [](const Request&, const Params&, const Caller& caller) {
+                 json body = user_json(caller.user);
+                 body["csrf_token"] = caller.session.csrf_token;
+                 body["expires_at"] = iso_time(caller.session.expires_at * 1000);
+                 return json_response(200, body);
+               }));
+    router.add("DELETE", "/api/session",
+               authed("session.logout",
+                      [this](const Request& request, const Params&, const Caller& caller) {
+                        (void)store.delete_session(caller.session.token_hash);
+                        audit(request, &caller, "session.logout", "", 0, "ok", 204);
+                        Response r;
+                        r.status = 204;
+                        r.content_type.clear();
+                        r.set_header("Set-Cookie", std::string(kCookie) +
+                                                       "=; Path=/; HttpOnly; "
+                                                       "SameSite=Strict; Max-Age=0" +
+                                                       (options.secure_cookies ? "; Secure" : ""));
+                        return r;
+                      }));
+    router.add(
+        "GET", "/api/maps",
+        authed("map.list", [this](const Request& request, const Params&, const Caller& caller) {
+          return list_maps(request, caller);
+        }));
+    router.add(
+        "POST", "/api/maps",
+        authed("map.create", [this](const Request& request, const Params&, const Caller& caller) {
+          return create_map(request, caller);
+        }));
+    router.add("GET", "/api/maps/{id}",
+               authed("map.read",
+                      [this](const Request& request, const Params& params, const Caller& caller) {
+                        return read_map(request, params.at("id"), caller);
+                      }));
+    router.add("PUT", "/api/maps/{id}",
+               authed("map.write",
+                      [this](const Request& request, const Params& params, const Caller& caller) {
+                        return put_map(request, params.at("id"), caller);
+                      }));
+    router.add("PATCH", "/api/maps/{id}",
+               authed("map.patch",
+                      [this](const Request& request, const Params& params, const Caller& caller) {
+                        return patch_map(request, params.at("id"), caller);
+                      }));
+    router.add("GET", "/api/maps/{id}/revisions",
+               authed("map.revisions",
+                      [this](const Request& request, const Params& params, const Caller& caller) {
+                        return list_revisions(request, params.at("id"), caller);
+                      }));
+    router.add("GET", "/api/maps/{id}/revisions/{n}",
+               authed("map.revision.read",
+                      [this](const Request& request, const Params& params, const Caller& caller) {
+                        return read_revision(request, params.at("id"), params.at("n"), caller);
+                      }));
+    router.add("GET", "/api/maps/{id}/diff",
+               authed("map.diff",
+                      [this](const Request& request, const Params& params, const Caller& caller) {
+                        return diff(request, params.at("id"), caller);
+                      }));
+    for (const auto& [suffix, format] :
+         {std::pair{"svg", render::Format::Svg}, std::pair{"png", render::Format::Png},
+          std::pair{"pdf", render::Format::Pdf}}) {
+      const render::Format f = format;
+      router.add("GET", std::string("/api/maps/{id}/map.") + suffix,
+                 authed("map.render", [this, f](const Request& request, const Params& params,
+                                                const Caller& caller) {
+                   return render_map(request, params.at("id"), f, caller);
+                 }));
+    }
+    router.add("GET", "/api/maps/{id}/members",
+               authed("map.members.read",
+                      [this](const Request& request, const Params& params, const Caller& caller) {
+                        return list_members(request, params.at("id"), caller);
+                      }));
+    router.add("POST", "/api/maps/{id}/members",
+               authed("map.members.add",
+                      [this](const Request& request, const Params& params, const Caller& caller) {
+                        return add_member(request, params.at("id"), caller);
+                      }));
+    router.add("GET", "/api/maps/{id}/audit",
+               authed("map.audit.read",
+                      [this](const Request& request, const Params& params, const Caller& caller) {
+                        return read_audit(request, params.at("id"), caller);
+                      }));
+  }
+
+  // ----- handlers ----------------------------------------------------------------------------
+  Response login(const Request& request) {
+    Response error;
+    auto body = parse_json_body(request, error);
+    if (!body) return error;
+    if (!body->is_object()) return field_error("", "expected an object with username and password");
+    const auto username = body->find("username");
+    const auto password = body->find("password");
+    if (username == body->end() || !username->is_string() || username->get<std::string>().empty()) {
+      return field_error("/username", "a non-empty string is required");
+    }
+    if (password == body->end() || !password->is_string()) {
+      return field_error("/password", "a string is required");
+    }
+    const std::string name = username->get<std::string>();
+    const std::string secret = password->get<std::string>();
+    if (name.size() > 200) return field_error("/username", "at most 200 characters");
+    if (secret.size() > auth::kMaxPasswordLength) {
+      return field_error("/password",
+                         "at most " + std::to_string(auth::kMaxPasswordLength) + " characters");
+    }
+    const std::int64_t now_s = now() / 1000;
+    const std::string account_key = "user:" + name;
+    const std::string source_key = "source:" + request.remote;
+    const std::int64_t since = now_s - options.throttle_window_seconds;
+    const auto account_failures = store.login_failures_since(account_key, since);
+    const auto source_failures = store.login_failures_since(source_key, since);
+    if ((account_failures && account_failures.value() >= options.max_failures_per_account) ||
+        (source_failures && source_failures.value() >= options.max_failures_per_source)) {
+      audit(request, nullptr, "session.login", "", 0, "throttled", 429);
+      Response r = error_response(429, "too many failed logins; wait and try again");
+      r.set_header("Retry-After", std::to_string(options.throttle_window_seconds));
+      return r;
+    }
+    auto user = store.user_by_name(name);
+    // Verify against a dummy hash when there is no such user, so the time taken does not tell.
+    const bool password_ok = auth::verify_password(user ? user->password_hash : dummy_hash, secret);
+    if (!user || !password_ok || user->disabled) {
+      (void)store.record_login_failure(account_key, now_s);
+      (void)store.record_login_failure(source_key, now_s);
+      audit(request, nullptr, "session.login", "", 0, "failed", 401);
+      return error_response(401, "wrong username or password");
+    }
+    (void)store.clear_login_failures(account_key);
+    (void)store.delete_expired_sessions(now_s);
+    const std::string token = auth::random_token();
+    store::Session session;
+    session.token_hash = auth::token_digest(token);
+    session.user_id = user->id;
+    session.csrf_token = auth::random_token();
+    session.created_at = now_s;
+    session.expires_at = now_s + options.session_seconds;
+    if (!store.create_session(session)) return error_response(500, "internal error");
+    Caller caller{user.value(), session};
+    audit(request, &caller, "session.login", "", 0, "ok", 200);
+    json out = user_json(user.value());
+    out["csrf_token"] = session.csrf_token;
+    out["expires_at"] = iso_time(session.expires_at * 1000);
+    Response r = json_response(200, out);
+    r.set_header("Set-Cookie", std::string(kCookie) + "=" + token +
+                                   "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                                   std::to_string(options.session_seconds) +
+                                   (options.secure_cookies ? "; Secure" : ""));
+    return r;
+  }
+
+  Response list_maps(const Request& request, const Caller& caller) {
+    json maps = json::array();
+    // An admin's team sees nothing through the admin: only maps they were added to.
+    const std::string_view team =
+        caller.user.role == Role::admin ? std::string_view() : std::string_view(caller.user.team);
+    auto found = store.maps_visible_to(team, caller.user.id);
+    if (!found) return error_response(500, "internal error");
+    for (const auto& m : found.value()) {
+      maps.push_back({{"id", m.id},
+                      {"title", m.title},
+                      {"team", m.team},
+                      {"revision", m.head},
+                      {"updated_at", iso_time(m.updated_at)},
+                      {"updated_by", m.updated_by}});
+    }
+    audit(request, &caller, "map.list", "", 0, "ok", 200);
+    return json_response(200, {{"maps", maps}});
+  }
+
+  //! Validates and stores a new map; nullopt with `failure` set when it cannot.
+  std::optional<std::pair<std::string, json>> create(const Request& request, const Caller& caller,
+                                                     const std::string& text, Response& failure) {
+    if (caller.user.role == Role::admin) {
+      audit(request, &caller, "map.create", "", 0, "refused", 403);
+      failure = error_response(403, "admins manage accounts and do not hold case maps");
+      return std::nullopt;
+    }
+    auto outcome = validate(text);
+    if (outcome.has_errors()) {
+      audit(request, &caller, "map.create", "", 0, "invalid", 422);
+      failure = invalid_document(outcome);
+      return std::nullopt;
+    }
+    store::MapRecord record;
+    record.id = auth::random_id();
+    record.team = caller.user.team;
+    record.created_by = caller.user.id;
+    record.created_at = now() / 1000;
+    if (!store.create_map(record, make_revision(caller, outcome, text, "created"))) {
+      failure = error_response(500, "internal error");
+      return std::nullopt;
+    }
+    audit(request, &caller, "map.create", record.id, 1, "ok", 201);
+    return std::pair{record.id, warnings_of(outcome)};
+  }
+
+  Response create_map(const Request& request, const Caller& caller) {
+    if (!content_type_is(request, "application/json")) {
+      return error_response(415, "send the map as application/json");
+    }
+    Response failure;
+    auto created = create(request, caller, request.body, failure);
+    if (!created) return failure;
+    Response r = json_response(
+        201, {{"id", created->first}, {"revision", 1}, {"warnings", created->second}});
+    r.set_header("Location", "/api/maps/" + created->first);
+    r.set_header("ETag", etag_of(1));
+    return r;
+  }
+
+  Response read_map(const Request& request, const std::string& id, const Caller& caller) {
+    Response refusal;
+    auto map = visible_map(request, caller, id, "map.read", refusal);
+    if (!map) return refusal;
+    auto head = store.revision(id, 0);
+    if (!head) return error_response(500, "internal error");
+    audit(request, &caller, "map.read", id, head->info.number, "ok", 200);
+    Response r;
+    r.body = std::move(head->document);
+    r.set_header("ETag", etag_of(head->info.number));
+    return r;
+  }
+
+  Response put_map(const Request& request, const std::string& id, const Caller& caller) {
+    Response refusal;
+    auto map = visible_map(request, caller, id, "map.write", refusal);
+    if (!map) return refusal;
+    if (auto failed = check_if_match(request, *map)) {
+      audit(request, &caller, "map.write", id, map->head,
+            failed->status == 428 ? "no-if-match" : "stale", failed->status);
+      return *failed;
+    }
+    if (!content_type_is(request, "application/json")) {
+      return error_response(415, "send the map as application/json");
+    }
+    auto outcome = validate(request.body);
+    if (outcome.has_errors()) {
+      audit(request, &caller, "map.write", id, map->head, "invalid", 422);
+      return invalid_document(outcome);
+    }
+    return save_revision(request, caller, *map, outcome, request.body, "map.write");
+  }
+
+  Response patch_map(const Request& request, const std::string& id, const Caller& caller) {
+    Response refusal;
+    auto map = visible_map(request, caller, id, "map.patch", refusal);
+    if (!map) return refusal;
+    if (auto failed = check_if_match(request, *map)) {
+      audit(request, &caller, "map.patch", id, map->head,
+            failed->status == 428 ? "no-if-match" : "stale", failed->status);
+      return *failed;
+    }
+    if (!content_type_is(request, "application/json-patch+json")) {
+      return error_response(415, "send a JSON Patch (RFC 6902) as application/json-patch+json");
+    }
+    Response error;
+    auto patch = parse_json_body(request, error);
+    if (!patch) return error;
+    if (!patch->is_array()) return field_error("", "a JSON Patch is an array of operations");
+    auto head = store.revision(id, map->head);
+    if (!head) return error_response(500, "internal error");
+    json patched;
+    // Apply one operation at a time, so a failure names the operation that failed.
+    try {
+      patched = json::parse(head->document);
+    } catch (const json::exception&) {
+      return error_response(500, "internal error");
+    }
+    for (std::size_t i = 0; i < patch->size(); ++i) {
+      const json& op = (*patch)[i];
+      const std::string where = "/" + std::to_string(i);
+      if (!op.is_object()) return field_error(where, "an operation is an object");
+      for (const auto* field : {"op", "path"}) {
+        const auto it = op.find(field);
+        if (it == op.end() || !it->is_string()) {
+          return field_error(where + "/" + field, "a string is required");
+        }
+      }
+      try {
+        patched = patched.patch(json::array({op}));
+      } catch (const json::exception& e) {
+        std::string what = e.what();
+        if (const auto cut = what.find("] "); cut != std::string::npos) what.erase(0, cut + 2);
+        return field_error(where, "the operation cannot be applied: " + what);
+      }
+    }
+    std::string text = patched.dump(2);
+    auto outcome = validate(text);
+    if (outcome.has_errors()) {
+      audit(request, &caller, "map.patch", id, map->head, "invalid", 422);
+      return invalid_document(outcome);
+    }
+    return save_revision(request, caller, *map, outcome, std::move(text), "map.patch");
+  }
+
+  Response list_revisions(const Request& request, const std::string& id, const Caller& caller) {
+    Response refusal;
+    auto map = visible_map(request, caller, id, "map.revisions", refusal);
+    if (!map) return refusal;
+    auto list = store.revisions(id);
+    if (!list) return error_response(500, "internal error");
+    json out = json::array();
+    for (const auto& info : list.value()) {
+      out.push_back({{"revision", info.number},
+                     {"author", info.author},
+                     {"created_at", iso_time(info.created_at)},
+                     {"summary", info.summary}});
+    }
+    audit(request, &caller, "map.revisions", id, 0, "ok", 200);
+    return json_response(200, {{"id", id}, {"revisions", out}});
+  }
+
+  Response read_revision(const Request& request, const std::string& id, const std::string& n,
+                         const Caller& caller) {
+    Response refusal;
+    auto map = visible_map(request, caller, id, "map.revision.read", refusal);
+    if (!map) return refusal;
+    const auto number = parse_number(n);
+    if (!number || *number < 1 || *number > map->head) {
+      audit(request, &caller, "map.revision.read", id, 0, "not-found", 404);
+      return not_found();
+    }
+    auto revision = store.revision(id, *number);
+    if (!revision) return error_response(500, "internal error");
+    audit(request, &caller, "map.revision.read", id, *number, "ok", 200);
+    Response r;
+    r.body = std::move(revision->document);
+    r.set_header("X-Peermap-Revision", std::to_string(*number));
+    return r;
+  }
+
+  Response diff(const Request& request, const std::string& id, const Caller& caller) {
+    Response refusal;
+    auto map = visible_map(request, caller, id, "map.diff", refusal);
+    if (!map) return refusal;
+    std::int64_t to = map->head;
+    std::int64_t from = std::max<std::int64_t>(1, map->head - 1);
+    for (const auto& [name, target] :
+         {std::pair<const char*, std::int64_t*>{"from", &from}, {"to", &to}}) {
+      if (const auto* value = request.param(name)) {
+        const auto number = parse_number(*value);
+        if (!number || *number < 1 || *number > map->head) {
+          return json_response(
+              422, {{"status", 422},
+                    {"error", "the request has a problem"},
+                    {"problems", json::array({{{"parameter", name},
+                                               {"severity", "error"},
+                                               {"message", "a revision number from 1 to " +
+                                                               std::to_string(map->head)}}})}});
+        }
+        *target = *number;
+      }
+    }
+    auto a = store.revision(id, from);
+    auto b = store.revision(id, to);
+    if (!a || !b) return error_response(500, "internal error");
+    json before;
+    json after;
+    try {
+      before = json::parse(a->document);
+      after = json::parse(b->document);
+    } catch (const json::exception&) {
+      return error_response(500, "internal error");
+    }
+    const auto d = diff_documents(before, after);
+    json out = diff_to_json(d, before, after);
+    out["id"] = id;
+    out["from"] = from;
+    out["to"] = to;
+    out["summary"] = diff_summary(d);
+    audit(request, &caller, "map.diff", id, to, "ok", 200);
+    return json_response(200, out);
+  }
+
+  Response render_map(const Request& request, const std::string& id, render::Format format,
+                      const Caller& caller) {
+    Response refusal;
+    auto map = visible_map(request, caller, id, "map.render", refusal);
+    if (!map) return refusal;
+    const auto parameter_error = [](const char* name, std::string message) {
+      return json_response(422, {{"status", 422},
+                                 {"error", "the request has a problem"},
+                                 {"problems", json::array({{{"parameter", name},
+                                                            {"severity", "error"},
+                                                            {"message", std::move(message)}}})}});
+    };
+    std::int64_t number = map->head;
+    if (const auto* value = request.param("revision")) {
+      const auto n = parse_number(*value);
+      if (!n || *n < 1 || *n > map->head) {
+        return parameter_error("revision",
+                               "a revision number from 1 to " + std::to_string(map->head));
+      }
+      number = *n;
+    }
+    std::optional<model::Date> as_of;
+    if (const auto* value = request.param("as_of")) {
+      as_of = model::Date::parse(*value);
+      if (!as_of) return parameter_error("as_of", "a date, YYYY-MM-DD");
+    }
+    bool redact = false;
+    if (const auto* value = request.param("redact")) {
+      if (*value == "true" || *value == "1") {
+        redact = true;
+      } else if (*value != "false" && *value != "0") {
+        return parameter_error("redact", "true or false");
+      }
+    }
+    std::string ecomap;
+    if (const auto* value = request.param("ecomap")) ecomap = *value;
+    auto revision = store.revision(id, number);
+    if (!revision) return error_response(500, "internal error");
+    auto outcome = validate(revision->document);
+    if (outcome.has_errors()) return error_response(500, "internal error");
+    model::Document document =
+        as_of ? model::as_known_on(outcome.document, *as_of) : std::move(outcome.document);
+    if (!ecomap.empty() && document.find_person(ecomap) == nullptr) {
+      return parameter_error("ecomap", "no person with this id on the map");
+    }
+    layout::LayoutOptions layout_options;
+    layout_options.ecomap_centre = ecomap;
+    layout_options.redact = redact;
+    auto geometry = layout::compute_layout(document, layout_options);
+    if (!geometry) return error_response(500, "the map cannot be laid out");
+    render::RenderOptions render_options;
+    render_options.format = format;
+    render_options.as_of = as_of;
+    render_options.redact = redact;
+    render_options.ecomap_centre = ecomap;
+    auto bytes = render::render_map(document, geometry.value(), render_options);
+    if (!bytes) return error_response(500, "the map cannot be drawn");
+    audit(request, &caller, "map.render", id, number, "ok", 200);
+    Response r;
+    r.body = std::move(bytes.value());
+    r.content_type = format == render::Format::Svg   ? "image/svg+xml"
+                     : format == render::Format::Png ? "image/png"
+                                                     : "application/pdf";
+    const char* extension = format == render::Format::Svg   ? "svg"
+                            : format == render::Format::Png ? "png"
+                                                            : "pdf";
+    r.set_header("Content-Disposition", "inline; filename=\"map-" + id + "-r" +
+                                            std::to_string(number) + "." + extension + "\"");
+    return r;
+  }
+
+  Response list_members(const Request& request, const std::string& id, const Caller& caller) {
+    Response refusal;
+    auto map = visible_map(request, caller, id, "map.members.read", refusal);
+    if (!map) return refusal;
+    json members = json::array();
+    for (const auto user_id : map->members) {
+      if (auto user = store.user_by_id(user_id)) members.push_back(user_json(user.value()));
+    }
+    std::string owner;
+    if (auto user = store.user_by_id(map->created_by)) owner = user->username;
+    audit(request, &caller, "map.members.read", id, 0, "ok", 200);
+    return json_response(200,
+                         {{"id", id}, {"team", map->team}, {"owner", owner}, {"members", members}});
+  }
+
+  Response add_member(const Request& request, const std::string& id, const Caller& caller) {
+    Response refusal;
+    auto map = visible_map(request, caller, id, "map.members.add", refusal);
+    if (!map) return refusal;
+    const bool may_add = caller.user.id == map->created_by ||
+                         (caller.user.role == Role::manager && caller.user.team == map->team);
+    if (!may_add) {
+      audit(request, &caller, "map.members.add", id, 0, "refused", 403);
+      return error_response(403, "only the map's owner or a manager of its team adds members");
+    }
+    Response error;
+    auto body = parse_json_body(request, error);
+    if (!body) return error;
+    if (!body->is_object()) return field_error("", "expected an object with a username");
+    const auto username = body->find("username");
+    if (username == body->end() || !username->is_string()) {
+      return field_error("/username", "a string is required");
+    }
+    auto user = store.user_by_name(username->get<std::string>());
+    if (!user || user->disabled) return field_error("/username", "no such active user");
+    if (!store.add_member(id, user->id)) return error_response(500, "internal error");
+    audit(request, &caller, "map.members.add", id, 0, "ok", 200);
+    return json_response(200, {{"id", id}, {"added", user_json(user.value())}});
+  }
+
+  Response read_audit(const Request& request, const std::string& id, const Caller& caller) {
+    Response refusal;
+    auto map = visible_map(request, caller, id, "map.audit.read", refusal);
+    if (!map) return refusal;
+    audit(request, &caller, "map.audit.read", id, 0, "ok", 200);
+    auto rows = store.audit_of_map(id);
+    if (!rows) return error_response(500, "internal error");
+    json out = json::array();
+    for (const auto& row : rows.value()) {
+      out.push_back({{"at", iso_time(row.at)},
+                     {"username", row.username},
+                     {"action", row.action},
+                     {"revision", row.revision},
+                     {"outcome", row.outcome},
+                     {"status", row.status},
+                     {"source", row.source}});
+    }
+    return json_response(200, {{"id", id}, {"entries", out}});
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+
+Api::Api(store::Store& store, ApiOptions options)
+    : impl_(std::make_unique<Impl>(store, std::move(options))) {}
+Api::~Api() = default;
+
+const Router& Api::router() const { return impl_->router; }
+
+Result<std::string> Api::create_map_as(const store::User& user, std::string_view document,
+                                       const std::string& source) {
+  Request request;
+  request.method = "POST";
+  request.path = "/api/maps";
+  request.remote = source;
+  const Caller caller{user, {}};
+  Response failure;
+  auto created = impl_->create(request, caller, std::string(document), failure);
+  if (created) return created->first;
+  try {
+    const auto body = json::parse(failure.body);
+    std::string message = body.value("error", "refused");
+    if (body.contains("problems") && !body["problems"].empty()) {
+      const auto& first = body["problems"][0];
+      message =
+          first.value("pointer", first.value("where", "")) + ": " + first.value("message", "");
+    }
+    return Error{ErrorKind::Invalid, message};
+  } catch (const json::exception&) {
+    return Error{ErrorKind::Invalid, "refused"};
+  }
+}
+const ApiOptions& Api::options() const { return impl_->options; }
+
+Response Api::handle(const Request& request) {
+  Response response;
+  try {
+    if (request.body.size() > impl_->options.max_body_bytes) {
+      response = error_response(413, "the request body is larger than " +
+                                         std::to_string(impl_->options.max_body_bytes) + " bytes");
+    } else {
+      const auto match = impl_->router.match(request.method, request.path);
+      if (match.route != nullptr) {
+        response = match.route->handler(request, match.params);
+      } else if (!match.allowed.empty()) {
+        response = error_response(405, "method not allowed here");
+        std::string allow;
+        for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+        response.set_header("Allow", allow);
+      } else {
+        response = not_found();
+      }
+    }
+  } catch (const std::exception&) {
+    response = error_response(500, "internal error");
+  }
+  // Case data must not linger in caches or be sniffed into something else.
+  response.set_header("Cache-Control", "no-store");
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Referrer-Policy", "no-referrer");
+  response.set_header("X-Frame-Options", "DENY");
+  response.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  return response;
+}
+
+}  // namespace peermap::server

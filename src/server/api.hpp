@@ -1,0 +1,62 @@
+// The HTTP JSON API (docs/api.md, /api/openapi.json): maps with full history, rendering,
+// sessions, need-to-know access and the audit trail. The API is plain request-in,
+// response-out over the Store; server.cpp puts it on a socket.
+//
+// Access rule (guidance §5): a map belongs to its creator's team. Practitioners and managers
+// of that team, and users added as members, may read and write it; admins manage accounts and
+// see no map unless added. To everyone else every id-bearing route answers 404, exactly as for
+// a map that does not exist, and the refusal is audited.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "server/http.hpp"
+#include "server/router.hpp"
+
+#include "store/store.hpp"
+
+namespace peermap::server {
+
+struct ApiOptions {
+  //! The clock, in unix milliseconds; tests inject their own.
+  std::function<std::int64_t()> now_ms;
+  std::int64_t session_seconds = 8 * 3600;  //!< a session ends this long after login
+  bool secure_cookies = false;              //!< add Secure to the cookie (TLS in front)
+  std::size_t max_body_bytes = 32u << 20u;  //!< larger bodies get 413
+  std::int64_t throttle_window_seconds = 15 * 60;
+  std::int64_t max_failures_per_account = 10;  //!< failed logins per username per window
+  std::int64_t max_failures_per_source = 100;  //!< failed logins per address per window
+};
+
+class Api {
+ public:
+  Api(store::Store& store, ApiOptions options);
+  ~Api();
+  Api(const Api&) = delete;
+  Api& operator=(const Api&) = delete;
+
+  //! Answers one request. Never throws: an unexpected failure is a 500 with no detail.
+  Response handle(const Request& request);
+
+  //! Creates a map as `user`, validated and audited as POST /api/maps is (the CLI's import);
+  //! its id, or Invalid with the first problem.
+  Result<std::string> create_map_as(const store::User& user, std::string_view document,
+                                    const std::string& source);
+
+  //! The route table, for the OpenAPI check.
+  [[nodiscard]] const Router& router() const;
+
+  [[nodiscard]] const ApiOptions& options() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+//! The OpenAPI 3 description served at /api/openapi.json.
+const std::string& openapi_document();
+
+}  // namespace peermap::server

@@ -1,0 +1,141 @@
+#include "server/server.hpp"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <mutex>
+#include <ostream>
+
+#include "server/api.hpp"
+
+namespace peermap::server {
+
+struct HttpServer::Impl {
+  Api& api;
+  ListenOptions options;
+  std::ostream* log;
+  std::mutex log_mutex;
+  std::unique_ptr<httplib::Server> http;
+  int port = 0;
+
+  Impl(Api& a, ListenOptions o, std::ostream* l) : api(a), options(std::move(o)), log(l) {}
+
+  void serve(const httplib::Request& in, httplib::Response& out) {
+    const auto start = std::chrono::steady_clock::now();
+    Request request;
+    request.method = in.method;
+    request.path = in.path;
+    request.query.insert(in.params.begin(), in.params.end());
+    for (const auto& [name, value] : in.headers) {
+      std::string lower = name;
+      std::transform(lower.begin(), lower.end(), lower.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      request.headers.emplace(std::move(lower), value);
+    }
+    request.body = in.body;
+    request.remote = in.remote_addr;
+    Response response = api.handle(request);
+    out.status = response.status;
+    for (const auto& [name, value] : response.headers) out.set_header(name, value);
+    if (!response.body.empty() || !response.content_type.empty()) {
+      out.set_content(std::move(response.body), response.content_type);
+    }
+    if (log != nullptr) {
+      const auto ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+              .count();
+      // Only the route's shape: ids are random and carry no case content, queries may.
+      const std::lock_guard lock(log_mutex);
+      *log << "peermap: " << in.method << " " << in.path << " " << out.status << " "
+           << out.body.size() << "B " << static_cast<long>(ms * 1000) / 1000.0 << "ms\n"
+           << std::flush;
+    }
+  }
+};
+
+HttpServer::HttpServer(Api& api, ListenOptions options, std::ostream* log)
+    : impl_(std::make_unique<Impl>(api, std::move(options), log)) {}
+HttpServer::~HttpServer() = default;
+
+Result<int> HttpServer::bind() {
+  auto& o = impl_->options;
+  if (!o.tls_certificate.empty()) {
+    auto tls =
+        std::make_unique<httplib::SSLServer>(o.tls_certificate.c_str(), o.tls_private_key.c_str());
+    if (!tls->is_valid()) {
+      return Error{ErrorKind::Io, "the TLS certificate or private key cannot be loaded"};
+    }
+    impl_->http = std::move(tls);
+  } else {
+    impl_->http = std::make_unique<httplib::Server>();
+  }
+  auto& http = *impl_->http;
+  const std::size_t threads = o.threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.set_payload_max_length(impl_->api.options().max_body_bytes);
+  http.set_keep_alive_max_count(1000);
+  http.set_keep_alive_timeout(5);
+  http.set_read_timeout(30, 0);
+  http.set_write_timeout(30, 0);
+  const auto handler = [this](const httplib::Request& in, httplib::Response& out) {
+    impl_->serve(in, out);
+  };
+  http.Get(".*", handler);
+  http.Post(".*", handler);
+  http.Put(".*", handler);
+  http.Patch(".*", handler);
+  http.Delete(".*", handler);
+  http.Options(".*", handler);
+  // What the library answers itself (413, 400 on a broken request line): a JSON body too.
+  http.set_error_handler([](const httplib::Request&, httplib::Response& out) {
+    if (!out.body.empty()) return;
+    const std::string message =
+        out.status == 413 ? "the request body is too large" : "the request cannot be handled";
+    out.set_content("{\"status\":" + std::to_string(out.status) + ",\"error\":\"" + message + "\"}",
+                    "application/json");
+  });
+  const int port = o.port == 0 ? http.bind_to_any_port(o.host)
+                               : (http.bind_to_port(o.host, o.port) ? o.port : -1);
+  if (port < 0) {
+    return Error{ErrorKind::Io, "cannot listen on " + o.host + ":" + std::to_string(o.port)};
+  }
+  impl_->port = port;
+  return port;
+}
+
+Status HttpServer::run() {
+  if (!impl_->http) return Error{ErrorKind::Internal, "bind() first"};
+  if (!impl_->http->listen_after_bind()) {
+    return Error{ErrorKind::Io, "the server stopped listening"};
+  }
+  return ok_status();
+}
+
+void HttpServer::stop() {
+  if (impl_->http) impl_->http->stop();
+}
+
+Status parse_listen(std::string_view text, ListenOptions& options) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string_view::npos) {
+    return Error{ErrorKind::Invalid, "--listen: expected HOST:PORT, e.g. 127.0.0.1:8080"};
+  }
+  std::string_view host = text.substr(0, colon);
+  const std::string_view port = text.substr(colon + 1);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  int value = -1;
+  const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (ec != std::errc() || end != port.data() + port.size() || value < 0 || value > 65535) {
+    return Error{ErrorKind::Invalid, "--listen: the port must be a number from 0 to 65535"};
+  }
+  options.host = host.empty() ? "127.0.0.1" : std::string(host);
+  options.port = value;
+  return ok_status();
+}
+
+}  // namespace peermap::server

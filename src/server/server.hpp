@@ -1,0 +1,47 @@
+// Puts the Api on a socket with cpp-httplib: one worker per connection from a fixed pool,
+// keep-alive, request size limits, TLS when given a certificate, and an access log that
+// carries no case content (method, route, status, size, time).
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "model/result.hpp"
+
+namespace peermap::server {
+
+class Api;
+
+struct ListenOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;              //!< 0 picks a free port
+  std::size_t threads = 96;     //!< connections served at once
+  std::string tls_certificate;  //!< PEM files; both empty for plain HTTP
+  std::string tls_private_key;
+};
+
+class HttpServer {
+ public:
+  //! `log` receives one access line per request (may be null for none).
+  HttpServer(Api& api, ListenOptions options, std::ostream* log);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  //! Binds the socket; the port actually bound, or an Io error.
+  Result<int> bind();
+  //! Serves until stop(); call bind() first.
+  Status run();
+  //! Thread-safe; run() returns soon after.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+//! "HOST:PORT" ("127.0.0.1:8080", "[::1]:8080", ":8080") into the options; Invalid otherwise.
+Status parse_listen(std::string_view text, ListenOptions& options);
+
+}  // namespace peermap::server

@@ -1,0 +1,508 @@
+// The Store's logic, once for both backends: every query is here, in SQL both SQLite and
+// PostgreSQL accept (ON CONFLICT, RETURNING, TRUE/FALSE). Placeholders are $1, $2, ...
+#include "store/sql_store.hpp"
+
+#include <optional>
+#include <utility>
+
+namespace peermap::store::sql {
+
+std::int64_t integer(const Cell& cell) {
+  if (const auto* value = std::get_if<std::int64_t>(&cell)) return *value;
+  return 0;
+}
+
+std::string text(Cell&& cell) {
+  if (auto* value = std::get_if<std::string>(&cell)) return std::move(*value);
+  return {};
+}
+
+namespace {
+
+// ---- users
+constexpr std::string_view kInsertUser =
+    "INSERT INTO users (username, team, role, disabled, password_hash, created_at) "
+    "VALUES ($1, $2, $3, FALSE, $4, $5) ON CONFLICT (username) DO NOTHING RETURNING id";
+constexpr std::string_view kUserByName =
+    "SELECT id, username, team, role, disabled, password_hash, created_at FROM users "
+    "WHERE username = $1";
+constexpr std::string_view kUserById =
+    "SELECT id, username, team, role, disabled, password_hash, created_at FROM users "
+    "WHERE id = $1";
+constexpr std::string_view kListUsers =
+    "SELECT id, username, team, role, disabled, password_hash, created_at FROM users "
+    "ORDER BY username";
+constexpr std::string_view kDisableUser = "UPDATE users SET disabled = TRUE WHERE username = $1";
+constexpr std::string_view kEnableUser = "UPDATE users SET disabled = FALSE WHERE username = $1";
+constexpr std::string_view kSetPasswordHash =
+    "UPDATE users SET password_hash = $2 WHERE username = $1";
+constexpr std::string_view kUserExists = "SELECT 1 FROM users WHERE id = $1";
+
+// ---- sessions and failed logins
+constexpr std::string_view kInsertSession =
+    "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
+    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (token_hash) DO NOTHING";
+constexpr std::string_view kSession =
+    "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions "
+    "WHERE token_hash = $1";
+constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE token_hash = $1";
+constexpr std::string_view kDeleteSessionsOf = "DELETE FROM sessions WHERE user_id = $1";
+constexpr std::string_view kDeleteExpiredSessions = "DELETE FROM sessions WHERE expires_at <= $1";
+constexpr std::string_view kRecordLoginFailure =
+    "INSERT INTO login_failures (key, at) VALUES ($1, $2)";
+constexpr std::string_view kLoginFailuresSince =
+    "SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at >= $2";
+constexpr std::string_view kClearLoginFailures = "DELETE FROM login_failures WHERE key = $1";
+
+// ---- maps and revisions
+constexpr std::string_view kInsertMap =
+    "INSERT INTO maps (id, team, created_by, created_at, head) VALUES ($1, $2, $3, $4, 1) "
+    "ON CONFLICT (id) DO NOTHING";
+constexpr std::string_view kInsertMember =
+    "INSERT INTO map_members (map_id, user_id) VALUES ($1, $2) "
+    "ON CONFLICT (map_id, user_id) DO NOTHING";
+// The author's name is copied from users at the time of writing; no row when the author is
+// unknown.
+constexpr std::string_view kInsertRevision =
+    "INSERT INTO revisions (map_id, number, author_id, author, created_at, summary, title, "
+    "document) SELECT $1, $2, id, username, $4, $5, $6, $7 FROM users WHERE id = $3 "
+    "RETURNING author";
+// Optimistic concurrency: the head moves only from the head the writer saw.
+constexpr std::string_view kAdvanceHead =
+    "UPDATE maps SET head = head + 1 WHERE id = $1 AND head = $2";
+constexpr std::string_view kHead = "SELECT head FROM maps WHERE id = $1";
+constexpr std::string_view kMapRecord =
+    "SELECT m.id, m.team, m.created_by, m.created_at, m.head, mm.user_id FROM maps m "
+    "LEFT JOIN map_members mm ON mm.map_id = m.id WHERE m.id = $1 ORDER BY mm.user_id";
+constexpr std::string_view kMapsVisibleTo =
+    "SELECT m.id, m.team, r.title, m.head, r.created_at, r.author FROM maps m "
+    "JOIN revisions r ON r.map_id = m.id AND r.number = m.head "
+    "WHERE m.id IN (SELECT id FROM maps WHERE team = $1 "
+    "UNION SELECT map_id FROM map_members WHERE user_id = $2) "
+    "ORDER BY r.created_at DESC, m.id";
+constexpr std::string_view kHeadRevision =
+    "SELECT r.map_id, r.number, r.author_id, r.author, r.created_at, r.summary, r.title, "
+    "r.document FROM maps m JOIN revisions r ON r.map_id = m.id AND r.number = m.head "
+    "WHERE m.id = $1";
+constexpr std::string_view kRevision =
+    "SELECT map_id, number, author_id, author, created_at, summary, title, document "
+    "FROM revisions WHERE map_id = $1 AND number = $2";
+constexpr std::string_view kRevisions =
+    "SELECT map_id, number, author_id, author, created_at, summary FROM revisions "
+    "WHERE map_id = $1 ORDER BY number";
+constexpr std::string_view kMapExists = "SELECT 1 FROM maps WHERE id = $1";
+
+// ---- audit
+constexpr std::string_view kInsertAudit =
+    "INSERT INTO audit (at, user_id, username, action, map_id, revision, outcome, status, "
+    "source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+constexpr std::string_view kAuditOfMap =
+    "SELECT id, at, user_id, username, action, map_id, revision, outcome, status, source "
+    "FROM audit WHERE map_id = $1 ORDER BY id";
+constexpr std::string_view kAuditAll =
+    "SELECT id, at, user_id, username, action, map_id, revision, outcome, status, source "
+    "FROM audit ORDER BY id LIMIT $1";
+
+Error not_found(std::string message) { return Error{ErrorKind::NotFound, std::move(message)}; }
+
+//! Runs `produce` (Connection& -> Result<T>) through `run` (a read or a write) and hands back
+//! its value, or the first error (the work's own, or the transaction's).
+template <typename T, typename Run, typename Produce>
+Result<T> run_for(Run&& run, Produce&& produce) {
+  std::optional<Result<T>> out;
+  Status status = run([&](Connection& connection) -> Status {
+    out.emplace(produce(connection));
+    if (!out->ok()) return out->error();
+    return ok_status();
+  });
+  if (!status) return status.error();
+  return std::move(*out);
+}
+
+Result<User> user_from(Row&& row) {
+  User user;
+  user.id = integer(row[0]);
+  user.username = text(std::move(row[1]));
+  user.team = text(std::move(row[2]));
+  const std::string role = text(std::move(row[3]));
+  const auto parsed = parse_role(role);
+  if (!parsed)
+    return Error{ErrorKind::Internal, "user " + user.username + " has unknown role " + role};
+  user.role = *parsed;
+  user.disabled = integer(row[4]) != 0;
+  user.password_hash = text(std::move(row[5]));
+  user.created_at = integer(row[6]);
+  return user;
+}
+
+RevisionInfo revision_info_from(Row& row) {
+  RevisionInfo info;
+  info.map_id = text(std::move(row[0]));
+  info.number = integer(row[1]);
+  info.author_id = integer(row[2]);
+  info.author = text(std::move(row[3]));
+  info.created_at = integer(row[4]);
+  info.summary = text(std::move(row[5]));
+  return info;
+}
+
+AuditEntry audit_from(Row&& row) {
+  AuditEntry entry;
+  entry.id = integer(row[0]);
+  entry.at = integer(row[1]);
+  entry.user_id = integer(row[2]);
+  entry.username = text(std::move(row[3]));
+  entry.action = text(std::move(row[4]));
+  entry.map_id = text(std::move(row[5]));
+  entry.revision = integer(row[6]);
+  entry.outcome = text(std::move(row[7]));
+  entry.status = static_cast<int>(integer(row[8]));
+  entry.source = text(std::move(row[9]));
+  return entry;
+}
+
+Status require_user(Connection& connection, std::int64_t user_id) {
+  auto rows = connection.query(kUserExists, {user_id});
+  if (!rows) return rows.error();
+  if (rows->empty()) return not_found("no user " + std::to_string(user_id));
+  return ok_status();
+}
+
+//! Inserts revision `number` of `map_id` from `revision`; Invalid when its author is unknown.
+Result<RevisionInfo> insert_revision(Connection& connection, std::string_view map_id,
+                                     std::int64_t number, const Revision& revision) {
+  const RevisionInfo& in = revision.info;
+  auto rows = connection.query(kInsertRevision, {map_id, number, in.author_id, in.created_at,
+                                                 in.summary, revision.title, revision.document});
+  if (!rows) return rows.error();
+  if (rows->empty()) {
+    return Error{ErrorKind::Invalid,
+                 "no user " + std::to_string(in.author_id) + " to be the author"};
+  }
+  RevisionInfo info;
+  info.map_id = std::string(map_id);
+  info.number = number;
+  info.author_id = in.author_id;
+  info.author = text(std::move(rows->front()[0]));
+  info.created_at = in.created_at;
+  info.summary = in.summary;
+  return info;
+}
+
+class SqlStore final : public Store {
+ public:
+  explicit SqlStore(std::unique_ptr<Database> database) : db_(std::move(database)) {}
+
+  [[nodiscard]] std::string_view backend() const override { return db_->backend(); }
+
+  // ---- users
+
+  Result<User> add_user(const NewUser& user) override {
+    if (user.username.empty()) return Error{ErrorKind::Invalid, "a username cannot be empty"};
+    return write<User>([&](Connection& c) -> Result<User> {
+      auto rows = c.query(kInsertUser, {user.username, user.team, role_text(user.role),
+                                        user.password_hash, user.created_at});
+      if (!rows) return rows.error();
+      if (rows->empty()) {
+        return Error{ErrorKind::Conflict, "the username " + user.username + " is taken"};
+      }
+      User out;
+      out.id = integer(rows->front()[0]);
+      out.username = user.username;
+      out.team = user.team;
+      out.role = user.role;
+      out.password_hash = user.password_hash;
+      out.created_at = user.created_at;
+      return out;
+    });
+  }
+
+  Result<User> user_by_name(std::string_view username) override {
+    return one_user(kUserByName, username, "no user named " + std::string(username));
+  }
+
+  Result<User> user_by_id(std::int64_t id) override {
+    return one_user(kUserById, id, "no user " + std::to_string(id));
+  }
+
+  Result<std::vector<User>> list_users() override {
+    return read<std::vector<User>>([&](Connection& c) -> Result<std::vector<User>> {
+      auto rows = c.query(kListUsers, {});
+      if (!rows) return rows.error();
+      std::vector<User> users;
+      users.reserve(rows->size());
+      for (Row& row : rows.value()) {
+        auto user = user_from(std::move(row));
+        if (!user) return user.error();
+        users.push_back(std::move(user).value());
+      }
+      return users;
+    });
+  }
+
+  Status set_disabled(std::string_view username, bool disabled) override {
+    return change_user(disabled ? kDisableUser : kEnableUser, username, {});
+  }
+
+  Status set_password_hash(std::string_view username, std::string_view hash) override {
+    return change_user(kSetPasswordHash, username, hash);
+  }
+
+  // ---- sessions
+
+  Status create_session(const Session& session) override {
+    return db_->write([&](Connection& c) -> Status {
+      if (auto user = require_user(c, session.user_id); !user) return user;
+      auto changed =
+          c.execute(kInsertSession, {session.token_hash, session.user_id, session.csrf_token,
+                                     session.created_at, session.expires_at});
+      if (!changed) return changed.error();
+      if (changed.value() == 0) return Error{ErrorKind::Conflict, "the session exists"};
+      return ok_status();
+    });
+  }
+
+  Result<Session> session(std::string_view token_hash) override {
+    return read<Session>([&](Connection& c) -> Result<Session> {
+      auto rows = c.query(kSession, {token_hash});
+      if (!rows) return rows.error();
+      if (rows->empty()) return not_found("no such session");
+      Row& row = rows->front();
+      Session out;
+      out.token_hash = text(std::move(row[0]));
+      out.user_id = integer(row[1]);
+      out.csrf_token = text(std::move(row[2]));
+      out.created_at = integer(row[3]);
+      out.expires_at = integer(row[4]);
+      return out;
+    });
+  }
+
+  Status delete_session(std::string_view token_hash) override {
+    return execute(kDeleteSession, {token_hash});
+  }
+
+  Status delete_sessions_of(std::int64_t user_id) override {
+    return execute(kDeleteSessionsOf, {user_id});
+  }
+
+  Status delete_expired_sessions(std::int64_t now) override {
+    return execute(kDeleteExpiredSessions, {now});
+  }
+
+  // ---- failed logins
+
+  Status record_login_failure(std::string_view key, std::int64_t at) override {
+    return execute(kRecordLoginFailure, {key, at});
+  }
+
+  Result<std::int64_t> login_failures_since(std::string_view key, std::int64_t since) override {
+    return read<std::int64_t>([&](Connection& c) -> Result<std::int64_t> {
+      auto rows = c.query(kLoginFailuresSince, {key, since});
+      if (!rows) return rows.error();
+      return rows->empty() ? 0 : integer(rows->front()[0]);
+    });
+  }
+
+  Status clear_login_failures(std::string_view key) override {
+    return execute(kClearLoginFailures, {key});
+  }
+
+  // ---- maps and revisions
+
+  Result<RevisionInfo> create_map(const MapRecord& record, const Revision& first) override {
+    if (record.id.empty()) return Error{ErrorKind::Invalid, "a map id cannot be empty"};
+    return write<RevisionInfo>([&](Connection& c) -> Result<RevisionInfo> {
+      auto inserted =
+          c.execute(kInsertMap, {record.id, record.team, record.created_by, record.created_at});
+      if (!inserted) return inserted.error();
+      if (inserted.value() == 0) return Error{ErrorKind::Conflict, "map " + record.id + " exists"};
+      for (std::int64_t member : record.members) {
+        if (auto status = add_member_in(c, record.id, member); !status) return status.error();
+      }
+      return insert_revision(c, record.id, 1, first);
+    });
+  }
+
+  Result<RevisionInfo> append_revision(std::string_view map_id, std::int64_t expected_head,
+                                       const Revision& next) override {
+    return write<RevisionInfo>([&](Connection& c) -> Result<RevisionInfo> {
+      auto moved = c.execute(kAdvanceHead, {map_id, expected_head});
+      if (!moved) return moved.error();
+      if (moved.value() == 0) {
+        auto head = c.query(kHead, {map_id});
+        if (!head) return head.error();
+        if (head->empty()) return not_found("no map " + std::string(map_id));
+        return Error{ErrorKind::Conflict, "map " + std::string(map_id) + " is at revision " +
+                                              std::to_string(integer(head->front()[0])) + ", not " +
+                                              std::to_string(expected_head)};
+      }
+      return insert_revision(c, map_id, expected_head + 1, next);
+    });
+  }
+
+  Result<MapRecord> map_record(std::string_view map_id) override {
+    return read<MapRecord>([&](Connection& c) -> Result<MapRecord> {
+      auto rows = c.query(kMapRecord, {map_id});
+      if (!rows) return rows.error();
+      if (rows->empty()) return not_found("no map " + std::string(map_id));
+      Row& first = rows->front();
+      MapRecord record;
+      record.id = text(std::move(first[0]));
+      record.team = text(std::move(first[1]));
+      record.created_by = integer(first[2]);
+      record.created_at = integer(first[3]);
+      record.head = integer(first[4]);
+      for (const Row& row : rows.value()) {
+        if (!std::holds_alternative<std::monostate>(row[5]))
+          record.members.push_back(integer(row[5]));
+      }
+      return record;
+    });
+  }
+
+  Result<std::vector<MapSummary>> maps_visible_to(std::string_view team,
+                                                  std::int64_t user_id) override {
+    return read<std::vector<MapSummary>>([&](Connection& c) -> Result<std::vector<MapSummary>> {
+      auto rows = c.query(kMapsVisibleTo, {team, user_id});
+      if (!rows) return rows.error();
+      std::vector<MapSummary> maps;
+      maps.reserve(rows->size());
+      for (Row& row : rows.value()) {
+        MapSummary map;
+        map.id = text(std::move(row[0]));
+        map.team = text(std::move(row[1]));
+        map.title = text(std::move(row[2]));
+        map.head = integer(row[3]);
+        map.updated_at = integer(row[4]);
+        map.updated_by = text(std::move(row[5]));
+        maps.push_back(std::move(map));
+      }
+      return maps;
+    });
+  }
+
+  Result<Revision> revision(std::string_view map_id, std::int64_t number) override {
+    return read<Revision>([&](Connection& c) -> Result<Revision> {
+      auto rows =
+          number == 0 ? c.query(kHeadRevision, {map_id}) : c.query(kRevision, {map_id, number});
+      if (!rows) return rows.error();
+      if (rows->empty()) {
+        return not_found("no revision " + std::to_string(number) + " of map " +
+                         std::string(map_id));
+      }
+      Row& row = rows->front();
+      Revision out;
+      out.info = revision_info_from(row);
+      out.title = text(std::move(row[6]));
+      out.document = text(std::move(row[7]));
+      return out;
+    });
+  }
+
+  Result<std::vector<RevisionInfo>> revisions(std::string_view map_id) override {
+    return read<std::vector<RevisionInfo>>([&](Connection& c) -> Result<std::vector<RevisionInfo>> {
+      auto rows = c.query(kRevisions, {map_id});
+      if (!rows) return rows.error();
+      if (rows->empty()) return not_found("no map " + std::string(map_id));  // never empty
+      std::vector<RevisionInfo> out;
+      out.reserve(rows->size());
+      for (Row& row : rows.value()) out.push_back(revision_info_from(row));
+      return out;
+    });
+  }
+
+  Status add_member(std::string_view map_id, std::int64_t user_id) override {
+    return db_->write([&](Connection& c) -> Status {
+      auto map = c.query(kMapExists, {map_id});
+      if (!map) return map.error();
+      if (map->empty()) return not_found("no map " + std::string(map_id));
+      return add_member_in(c, map_id, user_id);
+    });
+  }
+
+  // ---- audit
+
+  Status append_audit(const AuditEntry& e) override {
+    return execute(kInsertAudit, {e.at, e.user_id, e.username, e.action, e.map_id, e.revision,
+                                  e.outcome, std::int64_t{e.status}, e.source});
+  }
+
+  Result<std::vector<AuditEntry>> audit_of_map(std::string_view map_id) override {
+    return audit(kAuditOfMap, map_id);
+  }
+
+  Result<std::vector<AuditEntry>> audit_all(std::int64_t limit) override {
+    if (limit < 0) return Error{ErrorKind::Invalid, "a negative limit"};
+    return audit(kAuditAll, limit);
+  }
+
+ private:
+  template <typename T, typename Produce>
+  Result<T> read(Produce&& produce) {
+    return run_for<T>([this](const Work& work) { return db_->read(work); },
+                      std::forward<Produce>(produce));
+  }
+
+  template <typename T, typename Produce>
+  Result<T> write(Produce&& produce) {
+    return run_for<T>([this](const Work& work) { return db_->write(work); },
+                      std::forward<Produce>(produce));
+  }
+
+  Status execute(std::string_view sql, std::initializer_list<Param> params) {
+    return db_->write([&](Connection& c) -> Status {
+      auto changed = c.execute(sql, params);
+      if (!changed) return changed.error();
+      return ok_status();
+    });
+  }
+
+  Result<User> one_user(std::string_view sql, Param key, std::string missing) {
+    return read<User>([&](Connection& c) -> Result<User> {
+      auto rows = c.query(sql, {key});
+      if (!rows) return rows.error();
+      if (rows->empty()) return not_found(std::move(missing));
+      return user_from(std::move(rows->front()));
+    });
+  }
+
+  //! An UPDATE of the user named `username` ($1), with `value` as $2 when given.
+  Status change_user(std::string_view sql, std::string_view username,
+                     std::optional<std::string_view> value) {
+    return db_->write([&](Connection& c) -> Status {
+      auto changed = value ? c.execute(sql, {username, *value}) : c.execute(sql, {username});
+      if (!changed) return changed.error();
+      if (changed.value() == 0) return not_found("no user named " + std::string(username));
+      return ok_status();
+    });
+  }
+
+  static Status add_member_in(Connection& c, std::string_view map_id, std::int64_t user_id) {
+    if (auto user = require_user(c, user_id); !user) return user;
+    auto changed = c.execute(kInsertMember, {map_id, user_id});
+    if (!changed) return changed.error();
+    return ok_status();
+  }
+
+  Result<std::vector<AuditEntry>> audit(std::string_view sql, Param key) {
+    return read<std::vector<AuditEntry>>([&](Connection& c) -> Result<std::vector<AuditEntry>> {
+      auto rows = c.query(sql, {key});
+      if (!rows) return rows.error();
+      std::vector<AuditEntry> out;
+      out.reserve(rows->size());
+      for (Row& row : rows.value()) out.push_back(audit_from(std::move(row)));
+      return out;
+    });
+  }
+
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> make_store(std::unique_ptr<Database> database) {
+  return std::make_unique<SqlStore>(std::move(database));
+}
+
+}  // namespace peermap::store::sql

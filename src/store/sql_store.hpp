@@ -1,0 +1,63 @@
+// Private to store/: the Store written once over a small SQL interface (Database), which each
+// backend (sqlite_store.cpp, postgres_store.cpp) implements with its own connections, pooling,
+// transactions and error codes. So both backends run the same queries in the same way, and
+// behave the same; only the schema's DDL and the plumbing differ.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "model/result.hpp"
+#include "store/store.hpp"
+
+namespace peermap::store::sql {
+
+//! A query parameter. Text is only borrowed for the length of the call.
+using Param = std::variant<std::int64_t, std::string_view>;
+//! A result cell: NULL, an integer (SQL integer or boolean) or text.
+using Cell = std::variant<std::monostate, std::int64_t, std::string>;
+using Row = std::vector<Cell>;
+using Rows = std::vector<Row>;
+
+[[nodiscard]] std::int64_t integer(const Cell& cell);  // 0 for NULL
+[[nodiscard]] std::string text(Cell&& cell);           // "" for NULL
+
+//! One connection for the length of a read or a write. SQL uses $1, $2, ... placeholders;
+//! values are always bound, never spliced into the text.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Result<Rows> query(std::string_view sql, std::initializer_list<Param> params) = 0;
+  //! Runs a statement that returns no rows; the number of rows it changed.
+  virtual Result<std::int64_t> execute(std::string_view sql,
+                                       std::initializer_list<Param> params) = 0;
+};
+
+using Work = std::function<Status(Connection&)>;
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  [[nodiscard]] virtual std::string_view backend() const = 0;
+  //! Runs `work` on a pooled connection, each statement on its own (no transaction).
+  virtual Status read(const Work& work) = 0;
+  //! Runs `work` in one transaction: committed when it returns ok, rolled back otherwise.
+  virtual Status write(const Work& work) = 0;
+};
+
+//! The Store over any Database.
+[[nodiscard]] std::unique_ptr<Store> make_store(std::unique_ptr<Database> database);
+
+//! "sqlite:PATH" without the scheme. Invalid for an empty path or ":memory:", Io when the file
+//! cannot be opened or migrated.
+Result<std::unique_ptr<Store>> open_sqlite(std::string_view path);
+//! A postgresql:// or postgres:// URL. Invalid when it carries a password.
+Result<std::unique_ptr<Store>> open_postgres(std::string_view url);
+
+}  // namespace peermap::store::sql

@@ -1,0 +1,520 @@
+// The SQLite backend: one file in WAL mode with synchronous=FULL, so a commit is on disk before
+// it is acknowledged and readers never wait for the writer.
+//
+// - Reads run on a pool of read-only connections (query_only), opened as needed, so concurrent
+//   readers do not queue behind each other or behind a write.
+// - Writes run on the one writing connection, with group commit: callers queue their work; the
+//   first in line becomes the leader and runs everything queued in one BEGIN IMMEDIATE
+//   transaction, each piece inside its own SAVEPOINT (so one piece's failure undoes only its
+//   own changes), and one COMMIT (one fsync) acknowledges them all. With an audit row written
+//   on every read of a map, this keeps the fsyncs per second, not per request, the limit.
+// - Other processes (the admin CLI while the server runs) wait through busy_timeout; a write
+//   that still finds the database locked is retried a few times before giving up with Io.
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "store/pool.hpp"
+#include "store/sql_store.hpp"
+
+namespace peermap::store::sql {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10'000;
+constexpr int kBusyRetries = 3;
+
+struct CloseDatabase {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+using DatabaseHandle = std::unique_ptr<sqlite3, CloseDatabase>;
+
+struct FinalizeStatement {
+  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+using StatementHandle = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
+
+//! Why `code` happened, as an Error: constraint codes become Conflict (unique) or Invalid,
+//! file and locking trouble becomes Io.
+Error sqlite_error(sqlite3* db, int code, std::string_view what) {
+  ErrorKind kind = ErrorKind::Internal;
+  switch (code) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      kind = ErrorKind::Conflict;
+      break;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+    case SQLITE_CONSTRAINT_DATATYPE:
+      kind = ErrorKind::Invalid;
+      break;
+    default:
+      switch (code & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+        case SQLITE_IOERR:
+        case SQLITE_FULL:
+        case SQLITE_CANTOPEN:
+        case SQLITE_READONLY:
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
+        case SQLITE_PERM:
+        case SQLITE_PROTOCOL:
+          kind = ErrorKind::Io;
+          break;
+        default:
+          break;
+      }
+  }
+  const char* reason = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  return Error{kind, "sqlite: " + std::string(what) + ": " + reason};
+}
+
+//! $1, $2, ... (the shared SQL's placeholders) as SQLite's ?1, ?2, ...
+std::string sqlite_placeholders(std::string_view sql) {
+  std::string out(sql);
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == '$' && out[i + 1] >= '0' && out[i + 1] <= '9') out[i] = '?';
+  }
+  return out;
+}
+
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+class SqliteConnection final : public Connection {
+ public:
+  enum class Mode { write, read };
+
+  static Result<std::unique_ptr<SqliteConnection>> open(const std::string& path, Mode mode) {
+    sqlite3* raw = nullptr;
+    const int flags =
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    const int code = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    DatabaseHandle db(raw);  // owned even when opening failed
+    if (code != SQLITE_OK) return sqlite_error(db.get(), code, "opening " + path);
+    sqlite3_extended_result_codes(db.get(), 1);
+    sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
+    auto connection = std::unique_ptr<SqliteConnection>(new SqliteConnection(std::move(db)));
+    // Per-connection settings; journal_mode=WAL is stored in the file (set by the writer).
+    std::string pragmas = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+    if (mode == Mode::read) pragmas += " PRAGMA query_only = ON;";
+    if (auto status = connection->run(pragmas); !status) return status.error();
+    return connection;
+  }
+
+  Result<Rows> query(std::string_view sql, std::initializer_list<Param> params) override {
+    Rows rows;
+    auto status = step_all(sql, params, &rows);
+    if (!status) return status.error();
+    return rows;
+  }
+
+  Result<std::int64_t> execute(std::string_view sql, std::initializer_list<Param> params) override {
+    auto status = step_all(sql, params, nullptr);
+    if (!status) return status.error();
+    return static_cast<std::int64_t>(sqlite3_changes64(db_.get()));
+  }
+
+  //! Runs fixed SQL with no parameters (PRAGMAs, DDL, BEGIN/COMMIT), possibly several statements.
+  Status run(const std::string& sql) {
+    char* message = nullptr;
+    const int code = sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, &message);
+    sqlite3_free(message);  // sqlite3_errmsg still holds it
+    if (code != SQLITE_OK) return sqlite_error(db_.get(), code, "running " + first_words(sql));
+    return ok_status();
+  }
+
+  //! Runs one statement with no parameters and no rows (BEGIN, SAVEPOINT, COMMIT), prepared once.
+  Status control(std::string_view sql) {
+    auto changed = execute(sql, {});
+    if (!changed) return changed.error();
+    return ok_status();
+  }
+
+  [[nodiscard]] bool in_transaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
+  //! A connection goes back to the pool only outside a transaction.
+  [[nodiscard]] bool reusable() const { return !in_transaction(); }
+
+  //! Whether the last statement failed because another connection held the lock.
+  [[nodiscard]] bool busy() const {
+    const int code = sqlite3_extended_errcode(db_.get()) & 0xff;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+  }
+
+ private:
+  explicit SqliteConnection(DatabaseHandle db) : db_(std::move(db)) {}
+
+  static std::string first_words(std::string_view sql) {
+    return std::string(sql.substr(0, std::min<std::size_t>(sql.size(), 40)));
+  }
+
+  Result<sqlite3_stmt*> prepare(std::string_view sql) {
+    if (auto found = statements_.find(sql); found != statements_.end()) return found->second.get();
+    const std::string text = sqlite_placeholders(sql);
+    sqlite3_stmt* raw = nullptr;
+    const int code = sqlite3_prepare_v3(db_.get(), text.c_str(), static_cast<int>(text.size() + 1),
+                                        SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
+    StatementHandle statement(raw);
+    if (code != SQLITE_OK) return sqlite_error(db_.get(), code, "preparing " + first_words(sql));
+    return statements_.emplace(std::string(sql), std::move(statement)).first->second.get();
+  }
+
+  //! Binds `params`, steps to the end (collecting rows into `rows` when given), and leaves the
+  //! statement reset for its next use.
+  Status step_all(std::string_view sql, std::initializer_list<Param> params, Rows* rows) {
+    auto prepared = prepare(sql);
+    if (!prepared) return prepared.error();
+    sqlite3_stmt* statement = prepared.value();
+    struct Reset {
+      sqlite3_stmt* statement;
+      ~Reset() {
+        sqlite3_reset(statement);
+        sqlite3_clear_bindings(statement);
+      }
+    } reset{statement};
+
+    int index = 1;
+    for (const Param& param : params) {
+      int code = SQLITE_OK;
+      if (const auto* number = std::get_if<std::int64_t>(&param)) {
+        code = sqlite3_bind_int64(statement, index, *number);
+      } else {
+        const auto text = std::get<std::string_view>(param);
+        // A null pointer would bind NULL: an empty text is still text.
+        code = sqlite3_bind_text64(statement, index, text.empty() ? "" : text.data(), text.size(),
+                                   SQLITE_STATIC, SQLITE_UTF8);
+      }
+      if (code != SQLITE_OK) return sqlite_error(db_.get(), code, "binding " + first_words(sql));
+      ++index;
+    }
+    for (;;) {
+      const int code = sqlite3_step(statement);
+      if (code == SQLITE_DONE) return ok_status();
+      if (code != SQLITE_ROW) return sqlite_error(db_.get(), code, first_words(sql));
+      if (rows == nullptr) continue;
+      const int columns = sqlite3_column_count(statement);
+      Row& row = rows->emplace_back();
+      row.reserve(static_cast<std::size_t>(columns));
+      for (int column = 0; column < columns; ++column) row.push_back(cell(statement, column));
+    }
+  }
+
+  static Cell cell(sqlite3_stmt* statement, int column) {
+    switch (sqlite3_column_type(statement, column)) {
+      case SQLITE_NULL:
+        return std::monostate{};
+      case SQLITE_INTEGER:
+        return static_cast<std::int64_t>(sqlite3_column_int64(statement, column));
+      default: {
+        const auto* data = sqlite3_column_text(statement, column);  // before _bytes
+        const auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement, column));
+        return data == nullptr ? std::string()
+                               : std::string(reinterpret_cast<const char*>(data), size);
+      }
+    }
+  }
+
+  DatabaseHandle db_;
+  std::unordered_map<std::string, StatementHandle, TextHash, std::equal_to<>> statements_;
+};
+
+// ---- the schema
+
+struct Migration {
+  int version;
+  const char* sql;
+};
+
+// Numbered, applied in order, never edited once released: a change is a new migration.
+// STRICT tables check every value's type.
+constexpr Migration kMigrations[] = {
+    {1, R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  username TEXT NOT NULL UNIQUE,
+  team TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('practitioner', 'manager', 'admin')),
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id),
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+CREATE TABLE login_failures (
+  key TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX login_failures_by_key ON login_failures (key, at);
+
+CREATE TABLE maps (
+  id TEXT PRIMARY KEY,
+  team TEXT NOT NULL,
+  created_by INTEGER NOT NULL REFERENCES users (id),
+  created_at INTEGER NOT NULL,
+  head INTEGER NOT NULL CHECK (head >= 1)
+) STRICT;
+CREATE INDEX maps_by_team ON maps (team);
+
+CREATE TABLE map_members (
+  map_id TEXT NOT NULL REFERENCES maps (id),
+  user_id INTEGER NOT NULL REFERENCES users (id),
+  PRIMARY KEY (map_id, user_id)
+) STRICT;
+CREATE INDEX map_members_by_user ON map_members (user_id);
+
+CREATE TABLE revisions (
+  map_id TEXT NOT NULL REFERENCES maps (id),
+  number INTEGER NOT NULL CHECK (number >= 1),
+  author_id INTEGER NOT NULL REFERENCES users (id),
+  author TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  title TEXT NOT NULL,
+  document TEXT NOT NULL,
+  PRIMARY KEY (map_id, number)
+) STRICT;
+
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  user_id INTEGER NOT NULL,
+  username TEXT NOT NULL,
+  action TEXT NOT NULL,
+  map_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  source TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_by_map ON audit (map_id, id);
+
+CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions
+BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
+)sql"},
+};
+
+//! Brings the schema up to date in one IMMEDIATE transaction, so two processes opening the same
+//! file at once apply each migration once.
+Status migrate(SqliteConnection& connection) {
+  if (auto status = connection.run("BEGIN IMMEDIATE"); !status) return status;
+  auto migrated = [&]() -> Status {
+    if (auto status = connection.run(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY) STRICT");
+        !status) {
+      return status;
+    }
+    auto rows = connection.query("SELECT COALESCE(MAX(version), 0) FROM schema_version", {});
+    if (!rows) return rows.error();
+    const std::int64_t current = integer(rows->front()[0]);
+    const int latest = std::end(kMigrations)[-1].version;
+    if (current > latest) {
+      return Error{ErrorKind::Invalid, "the database's schema (version " + std::to_string(current) +
+                                           ") is newer than this peermap's (" +
+                                           std::to_string(latest) + ")"};
+    }
+    for (const Migration& migration : kMigrations) {
+      if (migration.version <= current) continue;
+      if (auto status = connection.run(migration.sql); !status) return status;
+      auto recorded = connection.execute("INSERT INTO schema_version (version) VALUES ($1)",
+                                         {std::int64_t{migration.version}});
+      if (!recorded) return recorded.error();
+    }
+    return ok_status();
+  }();
+  if (!migrated) {
+    (void)connection.run("ROLLBACK");
+    return migrated;
+  }
+  return connection.run("COMMIT");
+}
+
+class SqliteDatabase final : public Database {
+ public:
+  static Result<std::unique_ptr<SqliteDatabase>> open(std::string path) {
+    auto writer = SqliteConnection::open(path, SqliteConnection::Mode::write);
+    if (!writer) return writer.error();
+    // WAL is a property of the file: set once here, kept by every later connection.
+    auto mode = writer.value()->query("PRAGMA journal_mode = WAL", {});
+    if (!mode) return mode.error();
+    if (mode->empty() || text(std::move(mode->front()[0])) != "wal") {
+      return Error{ErrorKind::Io, "sqlite: cannot put " + path + " in WAL mode"};
+    }
+    if (auto status = migrate(*writer.value()); !status) return status.error();
+    return std::unique_ptr<SqliteDatabase>(
+        new SqliteDatabase(std::move(path), std::move(writer).value()));
+  }
+
+  [[nodiscard]] std::string_view backend() const override { return "sqlite"; }
+
+  Status read(const Work& work) override {
+    auto reader = readers_.acquire();
+    if (!reader) return reader.error();
+    return work(*reader.value());
+  }
+
+  // Group commit. A caller queues its job and sleeps on its own condition variable until a
+  // leader has run it, or until it is made the leader: then it takes the whole queue, runs it
+  // as one transaction, wakes each caller of the batch, and hands the lead to the first caller
+  // queued meanwhile. Nobody is woken for someone else's batch.
+  Status write(const Work& work) override {
+    WriteJob job(&work);
+    std::unique_lock lock(queue_mutex_);
+    queue_.push_back(&job);
+    if (leader_active_) {
+      job.wake.wait(lock, [&] { return job.done || job.leads; });
+      if (job.done) return std::move(job.result);
+    }
+    leader_active_ = true;
+    std::vector<WriteJob*> batch;
+    batch.swap(queue_);
+    lock.unlock();
+    run_batch(batch);
+    lock.lock();
+    for (WriteJob* done : batch) {
+      done->done = true;
+      if (done != &job) done->wake.notify_one();
+    }
+    if (queue_.empty()) {
+      leader_active_ = false;
+    } else {
+      queue_.front()->leads = true;
+      queue_.front()->wake.notify_one();
+    }
+    return std::move(job.result);
+  }
+
+ private:
+  struct WriteJob {
+    explicit WriteJob(const Work* w) : work(w) {}
+    const Work* work;
+    Status result = ok_status();
+    bool done = false;   // guarded by queue_mutex_
+    bool leads = false;  // guarded by queue_mutex_
+    std::condition_variable wake;
+  };
+
+  SqliteDatabase(std::string path, std::unique_ptr<SqliteConnection> writer)
+      : writer_(std::move(writer)),
+        readers_([path = std::move(
+                      path)] { return SqliteConnection::open(path, SqliteConnection::Mode::read); },
+                 std::clamp(2 * std::thread::hardware_concurrency(), 4U, 16U)) {}
+
+  //! Runs every job of `batch` in one transaction, retrying the whole batch when another
+  //! process held the database past busy_timeout. Called by one leader at a time.
+  void run_batch(const std::vector<WriteJob*>& batch) {
+    Status status = ok_status();
+    for (int attempt = 0; attempt < kBusyRetries; ++attempt) {
+      batch_busy_ = false;
+      status = run_batch_once(batch);
+      if (status || !batch_busy_) break;
+    }
+    if (!status) {
+      for (WriteJob* job : batch) job->result = status;
+    }
+  }
+
+  //! The batch's own failure (BEGIN or COMMIT), or ok with each job's result in job->result.
+  Status run_batch_once(const std::vector<WriteJob*>& batch) {
+    SqliteConnection& c = *writer_;
+    if (auto status = c.control("BEGIN IMMEDIATE"); !status) return rollback(status);
+    for (WriteJob* job : batch) {
+      if (auto status = c.control("SAVEPOINT job"); !status) return rollback(status);
+      job->result = run_job(*job);
+      if (!job->result) {
+        if (auto status = c.control("ROLLBACK TO job"); !status) return rollback(status);
+      }
+      if (auto status = c.control("RELEASE job"); !status) return rollback(status);
+    }
+    if (auto status = c.control("COMMIT"); !status) return rollback(status);
+    return ok_status();
+  }
+
+  Status run_job(const WriteJob& job) {
+    try {
+      return (*job.work)(*writer_);
+    } catch (const std::exception& e) {  // never leave the other callers waiting
+      return Error{ErrorKind::Internal, std::string("store: ") + e.what()};
+    } catch (...) {
+      return Error{ErrorKind::Internal, "store: an unknown exception"};
+    }
+  }
+
+  //! Ends a failed batch; notes first whether it failed on another process's lock.
+  Status rollback(Status failure) {
+    batch_busy_ = writer_->busy();
+    if (writer_->in_transaction()) (void)writer_->run("ROLLBACK");
+    return failure;
+  }
+
+  std::unique_ptr<SqliteConnection> writer_;  // used only by the leader
+  std::mutex queue_mutex_;
+  std::vector<WriteJob*> queue_;
+  bool leader_active_ = false;
+  bool batch_busy_ = false;  // used only by the leader
+
+  Pool<SqliteConnection> readers_;
+};
+
+//! Creates the parent directory (owner only) and the file (mode 0600) when missing: the
+//! database holds case records. SQLite gives its -wal and -shm files the same mode.
+Status prepare_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty() && !fs::exists(parent, error)) {
+    fs::create_directories(parent, error);
+    if (error) {
+      return Error{ErrorKind::Io, "cannot create " + parent.string() + ": " + error.message()};
+    }
+    fs::permissions(parent, fs::perms::owner_all, error);
+  }
+  const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0) return Error{ErrorKind::Io, "cannot open " + path + ": " + std::strerror(errno)};
+  ::close(fd);
+  return ok_status();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite(std::string_view path) {
+  if (path.empty() || path == ":memory:" || path.starts_with("file:")) {
+    return Error{ErrorKind::Invalid, "sqlite: give the database file as sqlite:PATH"};
+  }
+  std::string file(path);
+  if (auto status = prepare_file(file); !status) return status.error();
+  auto database = SqliteDatabase::open(std::move(file));
+  if (!database) return database.error();
+  return make_store(std::move(database).value());
+}
+
+}  // namespace peermap::store::sql

@@ -1,0 +1,38 @@
+// Roles as text, and choosing the backend from the URL.
+#include "store/store.hpp"
+
+#include "store/sql_store.hpp"
+
+namespace peermap::store {
+
+std::string_view role_text(Role role) {
+  switch (role) {
+    case Role::practitioner:
+      return "practitioner";
+    case Role::manager:
+      return "manager";
+    case Role::admin:
+      return "admin";
+  }
+  return "practitioner";  // unreachable: every Role is named above
+}
+
+std::optional<Role> parse_role(std::string_view text) {
+  for (Role role : {Role::practitioner, Role::manager, Role::admin}) {
+    if (text == role_text(role)) return role;
+  }
+  return std::nullopt;
+}
+
+Result<std::unique_ptr<Store>> open_store(std::string_view url) {
+  constexpr std::string_view kSqlite = "sqlite:";
+  if (url.starts_with(kSqlite)) return sql::open_sqlite(url.substr(kSqlite.size()));
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    return sql::open_postgres(url);
+  }
+  // The URL is not echoed: it might hold a secret.
+  return Error{ErrorKind::Invalid,
+               "unknown database URL scheme: use sqlite:PATH or postgresql://HOST/DATABASE"};
+}
+
+}  // namespace peermap::store

@@ -1,0 +1,162 @@
+// The Store: everything the server keeps, behind one interface with two backends
+// (SQLite, the embedded default, and PostgreSQL). Behaviour is the same on both; every
+// storage test runs on both (tests/store).
+//
+// The store knows nothing about HTTP, passwords or access rules: callers pass in hashes,
+// times and ids, and the server decides who may do what. Revisions and audit rows are
+// append-only: the schema refuses UPDATE and DELETE on them (triggers), so they cannot be
+// changed or removed through the application.
+//
+// Every method is safe to call from many threads at once.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/result.hpp"
+
+namespace peermap::store {
+
+enum class Role { practitioner, manager, admin };
+std::string_view role_text(Role role);
+std::optional<Role> parse_role(std::string_view text);
+
+struct User {
+  std::int64_t id = 0;
+  std::string username;
+  std::string team;
+  Role role = Role::practitioner;
+  bool disabled = false;
+  std::string password_hash;    // libsodium crypto_pwhash_str output (argon2id)
+  std::int64_t created_at = 0;  // unix seconds
+};
+
+struct NewUser {
+  std::string username;
+  std::string team;
+  Role role = Role::practitioner;
+  std::string password_hash;
+  std::int64_t created_at = 0;
+};
+
+struct Session {
+  std::string token_hash;  // hash of the cookie value; the token itself is never stored
+  std::int64_t user_id = 0;
+  std::string csrf_token;
+  std::int64_t created_at = 0;  // unix seconds
+  std::int64_t expires_at = 0;  // unix seconds
+};
+
+//! A map's access record: who owns it and who else was let in.
+struct MapRecord {
+  std::string id;
+  std::string team;
+  std::int64_t created_by = 0;
+  std::int64_t created_at = 0;
+  std::int64_t head = 0;              // newest revision number (1-based)
+  std::vector<std::int64_t> members;  // user ids added by POST /members, ascending
+};
+
+//! One line of GET /api/maps.
+struct MapSummary {
+  std::string id;
+  std::string team;
+  std::string title;
+  std::int64_t head = 0;
+  std::int64_t updated_at = 0;
+  std::string updated_by;  // username
+};
+
+struct RevisionInfo {
+  std::string map_id;
+  std::int64_t number = 0;
+  std::int64_t author_id = 0;
+  std::string author;           // username at the time of writing
+  std::int64_t created_at = 0;  // unix milliseconds
+  std::string summary;          // one line, e.g. "2 people added, 1 tie changed"
+};
+
+struct Revision {
+  RevisionInfo info;
+  std::string title;     // the document's title, kept for listing
+  std::string document;  // the peermap/1 JSON text, exactly as validated
+};
+
+struct AuditEntry {
+  std::int64_t id = 0;        // assigned by the store
+  std::int64_t at = 0;        // unix milliseconds
+  std::int64_t user_id = 0;   // 0 when nobody is logged in
+  std::string username;       // "" when nobody is logged in
+  std::string action;         // e.g. "map.read", "map.render", "session.login"
+  std::string map_id;         // "" when not about a map
+  std::int64_t revision = 0;  // 0 when not about one revision
+  std::string outcome;        // "ok", "refused", "invalid", "conflict", ...
+  int status = 0;             // HTTP status sent
+  std::string source;         // remote address
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  Store() = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  //! "sqlite" or "postgresql".
+  [[nodiscard]] virtual std::string_view backend() const = 0;
+
+  // Users. add_user: Conflict when the username is taken.
+  virtual Result<User> add_user(const NewUser& user) = 0;
+  virtual Result<User> user_by_name(std::string_view username) = 0;  // NotFound
+  virtual Result<User> user_by_id(std::int64_t id) = 0;              // NotFound
+  virtual Result<std::vector<User>> list_users() = 0;                // by username
+  virtual Status set_disabled(std::string_view username, bool disabled) = 0;
+  virtual Status set_password_hash(std::string_view username, std::string_view hash) = 0;
+
+  // Sessions.
+  virtual Status create_session(const Session& session) = 0;
+  virtual Result<Session> session(std::string_view token_hash) = 0;  // NotFound
+  virtual Status delete_session(std::string_view token_hash) = 0;
+  virtual Status delete_sessions_of(std::int64_t user_id) = 0;
+  virtual Status delete_expired_sessions(std::int64_t now) = 0;
+
+  // Failed logins, for throttling. key is e.g. "user:<name>" or "ip:<address>".
+  virtual Status record_login_failure(std::string_view key, std::int64_t at) = 0;
+  virtual Result<std::int64_t> login_failures_since(std::string_view key, std::int64_t since) = 0;
+  virtual Status clear_login_failures(std::string_view key) = 0;
+
+  // Maps and revisions.
+  //! Creates map `record.id` with revision 1 (first.info.number is ignored). Conflict if the
+  //! id exists.
+  virtual Result<RevisionInfo> create_map(const MapRecord& record, const Revision& first) = 0;
+  //! Appends revision expected_head + 1. Conflict when the head is no longer expected_head
+  //! (someone else saved first); nothing is written then.
+  virtual Result<RevisionInfo> append_revision(std::string_view map_id, std::int64_t expected_head,
+                                               const Revision& next) = 0;
+  virtual Result<MapRecord> map_record(std::string_view map_id) = 0;  // NotFound
+  //! Maps whose team is `team` or that list `user_id` as a member, newest first.
+  virtual Result<std::vector<MapSummary>> maps_visible_to(std::string_view team,
+                                                          std::int64_t user_id) = 0;
+  //! number 0 means the head. NotFound when the map or revision does not exist.
+  virtual Result<Revision> revision(std::string_view map_id, std::int64_t number) = 0;
+  virtual Result<std::vector<RevisionInfo>> revisions(std::string_view map_id) = 0;  // ascending
+  virtual Status add_member(std::string_view map_id, std::int64_t user_id) = 0;      // idempotent
+
+  // Audit (append-only).
+  virtual Status append_audit(const AuditEntry& entry) = 0;
+  //! Rows about one map, oldest first.
+  virtual Result<std::vector<AuditEntry>> audit_of_map(std::string_view map_id) = 0;
+  //! Every row, oldest first, at most `limit`.
+  virtual Result<std::vector<AuditEntry>> audit_all(std::int64_t limit) = 0;
+};
+
+//! Opens (and migrates) the store named by url: "sqlite:PATH" or "postgresql://..." (also
+//! "postgres://"). A password is never taken from the URL; libpq reads PGPASSWORD or
+//! PGPASSFILE. Invalid for an unknown scheme, Io when the database cannot be opened.
+Result<std::unique_ptr<Store>> open_store(std::string_view url);
+
+}  // namespace peermap::store

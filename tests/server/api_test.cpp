@@ -1,0 +1,646 @@
+// The HTTP API, request in and response out, on both backends (SQLite file and a real
+// PostgreSQL server): sessions and CSRF, throttling, revisions with If-Match, validation,
+// the need-to-know access matrix, the audit trail, rendering and the OpenAPI description.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/auth.hpp"
+#include "server/api.hpp"
+#include "store/store.hpp"
+#include "support/test_store.hpp"
+
+namespace peermap::server {
+namespace {
+
+using json = nlohmann::json;
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::string example(const std::string& name) {
+  return read_text(std::string(PEERMAP_SOURCE_DIR) + "/examples/" + name);
+}
+
+constexpr std::int64_t kStart = 1'795'000'000'000;  // 2026-11-18, unix ms
+constexpr const char* kPassword = "correct horse battery";
+
+//! A browser, as far as the API sees one: a cookie jar, the CSRF token and the address.
+struct Browser {
+  Api* api = nullptr;
+  std::string cookie;
+  std::string csrf;
+  std::string remote = "192.0.2.10";
+
+  Response send(const std::string& method, const std::string& path, const std::string& body = "",
+                std::multimap<std::string, std::string> headers = {},
+                std::multimap<std::string, std::string> query = {}) {
+    Request r;
+    r.method = method;
+    r.path = path;
+    r.body = body;
+    r.query = std::move(query);
+    r.remote = remote;
+    r.headers = std::move(headers);
+    if (!cookie.empty()) r.headers.emplace("cookie", "peermap_session=" + cookie);
+    if (!csrf.empty() && r.headers.find("x-csrf-token") == r.headers.end()) {
+      r.headers.emplace("x-csrf-token", csrf);
+    }
+    if (!body.empty() && r.headers.find("content-type") == r.headers.end()) {
+      r.headers.emplace("content-type", "application/json");
+    }
+    return api->handle(r);
+  }
+
+  Response login(const std::string& username, const std::string& password = kPassword) {
+    Response r =
+        send("POST", "/api/session", json{{"username", username}, {"password", password}}.dump());
+    if (r.status == 200) {
+      const std::string set = r.header("Set-Cookie");
+      const auto start = set.find('=') + 1;
+      cookie = set.substr(start, set.find(';') - start);
+      csrf = json::parse(r.body)["csrf_token"];
+    }
+    return r;
+  }
+};
+
+class ApiTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(auth::initialise());
+    database_ = std::make_unique<test::TestDatabase>(GetParam());
+    ASSERT_FALSE(database_->url().empty()) << database_->error();
+    auto opened = store::open_store(database_->url());
+    ASSERT_TRUE(opened) << opened.error().message;
+    store_ = std::move(opened.value());
+    ApiOptions options;
+    options.now_ms = [this] { return now_; };
+    options.max_body_bytes = 1u << 20u;
+    api_ = std::make_unique<Api>(*store_, options);
+    static const std::string hash = auth::hash_password(kPassword).value();
+    for (const auto& [name, team, role] :
+         std::vector<std::tuple<std::string, std::string, store::Role>>{
+             {"alice", "exploitation", store::Role::practitioner},
+             {"mary", "exploitation", store::Role::manager},
+             {"bob", "youth-justice", store::Role::practitioner},
+             {"carol", "youth-justice", store::Role::practitioner},
+             {"root", "exploitation", store::Role::admin}}) {
+      ASSERT_TRUE(store_->add_user({name, team, role, hash, now_ / 1000}));
+    }
+  }
+
+  Browser browser(const std::string& user = "") {
+    Browser b;
+    b.api = api_.get();
+    if (!user.empty()) {
+      const auto r = b.login(user);
+      EXPECT_EQ(r.status, 200) << r.body;
+    }
+    return b;
+  }
+
+  //! Alice creates the peer-group map; its id.
+  std::string create_map(Browser& alice) {
+    const auto r = alice.send("POST", "/api/maps", example("peer-group.json"));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body)["id"];
+  }
+
+  std::vector<store::AuditEntry> audit_of(const std::string& id) {
+    auto rows = store_->audit_of_map(id);
+    EXPECT_TRUE(rows);
+    return rows ? rows.value() : std::vector<store::AuditEntry>{};
+  }
+
+  void TearDown() override {
+    api_.reset();
+    store_.reset();
+    database_.reset();
+  }
+
+  std::int64_t now_ = kStart;
+  std::unique_ptr<test::TestDatabase> database_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Api> api_;
+};
+
+// --- sessions ---------------------------------------------------------------------------------
+
+TEST_P(ApiTest, LoginSetsAStrictHttpOnlyCookieAndReturnsTheCsrfToken) {
+  Browser b = browser();
+  const auto r = b.login("alice");
+  ASSERT_EQ(r.status, 200);
+  const std::string cookie = r.header("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos);  // no TLS here
+  const auto body = json::parse(r.body);
+  EXPECT_EQ(body["role"], "practitioner");
+  EXPECT_EQ(body["team"], "exploitation");
+  EXPECT_EQ(body["csrf_token"].get<std::string>().size(), 43u);
+  EXPECT_EQ(b.send("GET", "/api/session").status, 200);
+}
+
+TEST_P(ApiTest, WrongPasswordAndUnknownUserGetTheSameAnswer) {
+  Browser b = browser();
+  const auto wrong = b.login("alice", "not the password");
+  const auto unknown = b.login("nobody", "not the password");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(wrong.body, unknown.body);
+  EXPECT_EQ(b.send("GET", "/api/session").status, 401);
+}
+
+TEST_P(ApiTest, DisabledUsersCannotLogInAndLoseTheirSessions) {
+  Browser b = browser("alice");
+  ASSERT_TRUE(store_->set_disabled("alice", true));
+  EXPECT_EQ(b.send("GET", "/api/maps").status, 401);
+  EXPECT_EQ(browser().login("alice").status, 401);
+}
+
+TEST_P(ApiTest, LogoutNeedsTheCsrfTokenAndEndsTheSession) {
+  Browser b = browser("alice");
+  const std::string token = b.csrf;
+  b.csrf.clear();
+  EXPECT_EQ(b.send("DELETE", "/api/session").status, 403);
+  EXPECT_EQ(b.send("DELETE", "/api/session", "", {{"x-csrf-token", "wrong"}}).status, 403);
+  EXPECT_EQ(b.send("GET", "/api/session").status, 200);
+  const auto out = b.send("DELETE", "/api/session", "", {{"x-csrf-token", token}});
+  EXPECT_EQ(out.status, 204);
+  EXPECT_NE(out.header("Set-Cookie").find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(b.send("GET", "/api/session").status, 401);
+}
+
+TEST_P(ApiTest, SessionsExpire) {
+  Browser b = browser("alice");
+  now_ += (8 * 3600 - 60) * 1000;
+  EXPECT_EQ(b.send("GET", "/api/session").status, 200);
+  now_ += 120 * 1000;
+  const auto r = b.send("GET", "/api/session");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_NE(r.body.find("expired"), std::string::npos);
+}
+
+TEST_P(ApiTest, StateChangingRequestsWithoutTheCsrfTokenAreRefusedAndChangeNothing) {
+  Browser b = browser("alice");
+  const std::string id = create_map(b);
+  const std::string token = b.csrf;
+  b.csrf.clear();
+  EXPECT_EQ(b.send("POST", "/api/maps", example("peer-group.json")).status, 403);
+  EXPECT_EQ(
+      b.send("PUT", "/api/maps/" + id, example("peer-group.json"), {{"if-match", "\"r1\""}}).status,
+      403);
+  EXPECT_EQ(b.send("PATCH", "/api/maps/" + id, "[]",
+                   {{"if-match", "\"r1\""},
+                    {"content-type", "application/json-patch+json"},
+                    {"x-csrf-token", token + "x"}})
+                .status,
+            403);
+  EXPECT_EQ(b.send("POST", "/api/maps/" + id + "/members", R"({"username":"bob"})").status, 403);
+  EXPECT_EQ(store_->revisions(id).value().size(), 1u);
+  EXPECT_EQ(store_->maps_visible_to("exploitation", 0).value().size(), 1u);
+  EXPECT_TRUE(store_->map_record(id).value().members.empty());
+}
+
+// --- throttling -------------------------------------------------------------------------------
+
+TEST_P(ApiTest, TenFailedLoginsSlowTheAccountWhetherOrNotItExists) {
+  Browser b = browser();
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(b.login("alice", "guess " + std::to_string(i)).status, 401);
+    EXPECT_EQ(b.login("nobody", "guess " + std::to_string(i)).status, 401);
+  }
+  // The right password does not help now, and an unknown account answers exactly the same.
+  const auto real = b.login("alice");
+  const auto fake = b.login("nobody", kPassword);
+  EXPECT_EQ(real.status, 429);
+  EXPECT_EQ(fake.status, 429);
+  EXPECT_EQ(real.body, fake.body);
+  EXPECT_EQ(real.header("Retry-After"), fake.header("Retry-After"));
+  // Another account from elsewhere is not affected; after the window, alice gets in again.
+  Browser other = browser();
+  other.remote = "198.51.100.7";
+  EXPECT_EQ(other.login("mary").status, 200);
+  now_ += 16 * 60 * 1000;
+  EXPECT_EQ(b.login("alice").status, 200);
+}
+
+TEST_P(ApiTest, ManyFailuresFromOneSourceSlowThatSource) {
+  Browser b = browser();
+  for (int i = 0; i < 100; ++i) {
+    EXPECT_EQ(b.login("user" + std::to_string(i), "guess").status, 401);
+  }
+  EXPECT_EQ(b.login("alice").status, 429);
+  Browser elsewhere = browser();
+  elsewhere.remote = "198.51.100.8";
+  EXPECT_EQ(elsewhere.login("alice").status, 200);
+}
+
+// --- revisions --------------------------------------------------------------------------------
+
+TEST_P(ApiTest, CreateReadAndListAMap) {
+  Browser alice = browser("alice");
+  const auto created = alice.send("POST", "/api/maps", example("peer-group.json"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = json::parse(created.body)["id"];
+  EXPECT_EQ(created.header("Location"), "/api/maps/" + id);
+  EXPECT_EQ(created.header("ETag"), "\"r1\"");
+  const auto got = alice.send("GET", "/api/maps/" + id);
+  ASSERT_EQ(got.status, 200);
+  EXPECT_EQ(got.header("ETag"), "\"r1\"");
+  EXPECT_EQ(json::parse(got.body), json::parse(example("peer-group.json")));
+  EXPECT_EQ(got.header("Cache-Control"), "no-store");
+  const auto list = json::parse(alice.send("GET", "/api/maps").body)["maps"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["id"], id);
+  EXPECT_EQ(list[0]["revision"], 1);
+  EXPECT_EQ(list[0]["updated_by"], "alice");
+  EXPECT_NE(list[0]["title"].get<std::string>().find("Mia Kowalczyk"), std::string::npos);
+}
+
+TEST_P(ApiTest, EditsNeedIfMatchAndAStaleOneGets412WithTheCurrentRevision) {
+  Browser alice = browser("alice");
+  Browser mary = browser("mary");
+  const std::string id = create_map(alice);
+  auto document = json::parse(example("peer-group.json"));
+  document["map"]["status"] = "review-due";
+
+  const auto missing = alice.send("PUT", "/api/maps/" + id, document.dump());
+  EXPECT_EQ(missing.status, 428);
+  const auto star = alice.send("PUT", "/api/maps/" + id, document.dump(), {{"if-match", "*"}});
+  EXPECT_EQ(star.status, 412);  // "*" is not the revision edited: no blind overwrite
+
+  // Mary saves first from r1; Alice's save from r1 is refused, with what Mary saved.
+  auto marys = json::parse(example("peer-group.json"));
+  marys["people"][0]["notes"] = "Year 11; moved to a new tutor group.";
+  const auto first = mary.send("PUT", "/api/maps/" + id, marys.dump(), {{"if-match", "\"r1\""}});
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.header("ETag"), "\"r2\"");
+  EXPECT_EQ(json::parse(first.body)["summary"], "1 person changed");
+  const auto stale =
+      alice.send("PUT", "/api/maps/" + id, document.dump(), {{"if-match", "\"r1\""}});
+  EXPECT_EQ(stale.status, 412);
+  EXPECT_EQ(stale.header("ETag"), "\"r2\"");
+  const auto current = json::parse(stale.body)["current"];
+  EXPECT_EQ(current["revision"], 2);
+  EXPECT_EQ(current["author"], "mary");
+  EXPECT_EQ(current["document"], marys);
+  // Nothing of Alice's was stored.
+  EXPECT_EQ(store_->revisions(id).value().size(), 2u);
+  EXPECT_EQ(json::parse(store_->revision(id, 0).value().document), marys);
+
+  const auto retry =
+      alice.send("PUT", "/api/maps/" + id, document.dump(), {{"if-match", "\"r2\""}});
+  EXPECT_EQ(retry.status, 200) << retry.body;
+  EXPECT_EQ(retry.header("ETag"), "\"r3\"");
+}
+
+TEST_P(ApiTest, JsonPatchMakesARevisionAndRevisionsKeepEveryVersion) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  const json patch = json::array(
+      {{{"op", "add"},
+        {"path", "/people/-"},
+        {"value",
+         {{"id", "p90"}, {"full_name", "Tyler Brooks"}, {"role", "peer"}, {"age_band", "13-15"}}}},
+       {{"op", "replace"}, {"path", "/map/status"}, {"value", "review-due"}}});
+  const std::multimap<std::string, std::string> headers{
+      {"if-match", "\"r1\""}, {"content-type", "application/json-patch+json"}};
+  const auto patched = alice.send("PATCH", "/api/maps/" + id, patch.dump(), headers);
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(json::parse(patched.body)["summary"], "map details changed, 1 person added");
+  const auto head = json::parse(alice.send("GET", "/api/maps/" + id).body);
+  EXPECT_EQ(head["people"].back()["full_name"], "Tyler Brooks");
+  EXPECT_EQ(head["map"]["status"], "review-due");
+
+  const auto revisions = json::parse(alice.send("GET", "/api/maps/" + id + "/revisions").body);
+  ASSERT_EQ(revisions["revisions"].size(), 2u);
+  EXPECT_EQ(revisions["revisions"][0]["summary"], "created");
+  EXPECT_EQ(revisions["revisions"][1]["author"], "alice");
+  const auto first = alice.send("GET", "/api/maps/" + id + "/revisions/1");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(json::parse(first.body), json::parse(example("peer-group.json")));
+  EXPECT_EQ(alice.send("GET", "/api/maps/" + id + "/revisions/3").status, 404);
+  EXPECT_EQ(alice.send("GET", "/api/maps/" + id + "/revisions/x").status, 404);
+
+  const auto diff = json::parse(
+      alice.send("GET", "/api/maps/" + id + "/diff", "", {}, {{"from", "1"}, {"to", "2"}}).body);
+  EXPECT_TRUE(diff["map_changed"]);
+  ASSERT_EQ(diff["people"]["added"].size(), 1u);
+  EXPECT_EQ(diff["people"]["added"][0]["label"], "Tyler Brooks");
+  EXPECT_TRUE(diff["ties"]["added"].empty());
+  const auto bad = alice.send("GET", "/api/maps/" + id + "/diff", "", {}, {{"from", "9"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(json::parse(bad.body)["problems"][0]["parameter"], "from");
+}
+
+TEST_P(ApiTest, ConcurrentEditsFromTheSameRevisionSaveExactlyOnce) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  auto document = json::parse(example("peer-group.json"));
+  std::vector<std::thread> threads;
+  std::atomic<int> saved{0};
+  std::atomic<int> refused{0};
+  for (int i = 0; i < 6; ++i) {
+    threads.emplace_back([&, i] {
+      auto mine = document;
+      mine["map"]["purpose"] = "edit " + std::to_string(i);
+      const auto r = alice.send("PUT", "/api/maps/" + id, mine.dump(), {{"if-match", "\"r1\""}});
+      (r.status == 200 ? saved : refused)++;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(saved.load(), 1);
+  EXPECT_EQ(refused.load(), 5);
+  EXPECT_EQ(store_->revisions(id).value().size(), 2u);
+}
+
+// --- bad input --------------------------------------------------------------------------------
+
+TEST_P(ApiTest, MalformedJsonIs400WithLineAndColumn) {
+  Browser alice = browser("alice");
+  const auto r = alice.send("POST", "/api/maps", "{\n  \"format\": \"peermap/1\",\n  oops\n}");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["where"], "3:3");
+  const auto login = alice.send("POST", "/api/session", "{\"username\": ");
+  EXPECT_EQ(login.status, 400);
+  EXPECT_EQ(json::parse(login.body)["where"], "1:14");
+  EXPECT_TRUE(store_->maps_visible_to("exploitation", 0).value().empty());
+}
+
+TEST_P(ApiTest, WrongTypesAre422WithAPointerAndNothingIsStored) {
+  Browser alice = browser("alice");
+  auto document = json::parse(example("peer-group.json"));
+  document["people"][3]["full_name"] = 7;
+  const auto r = alice.send("POST", "/api/maps", document.dump());
+  ASSERT_EQ(r.status, 422);
+  const auto problems = json::parse(r.body)["problems"];
+  ASSERT_FALSE(problems.empty());
+  EXPECT_EQ(problems[0]["pointer"], "/people/3/full_name");
+  EXPECT_TRUE(store_->maps_visible_to("exploitation", 0).value().empty());
+  const auto login = alice.send("POST", "/api/session", R"({"username": 3, "password": "x"})");
+  EXPECT_EQ(login.status, 422);
+  EXPECT_EQ(json::parse(login.body)["problems"][0]["pointer"], "/username");
+}
+
+TEST_P(ApiTest, AnInvalidEditIs422AndTheHeadStays) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  const std::multimap<std::string, std::string> headers{
+      {"if-match", "\"r1\""}, {"content-type", "application/json-patch+json"}};
+  // A tie to someone who is not on the map.
+  const json dangling =
+      json::array({{{"op", "replace"}, {"path", "/ties/0/to"}, {"value", "p404"}}});
+  const auto r = alice.send("PATCH", "/api/maps/" + id, dangling.dump(), headers);
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(json::parse(r.body)["problems"][0]["pointer"], "/ties/0/to");
+  // An operation that cannot apply names the operation.
+  const json missing = json::array({{{"op", "test"}, {"path", "/map/title"}, {"value", "x"}},
+                                    {{"op", "remove"}, {"path", "/nowhere"}}});
+  const auto r2 = alice.send("PATCH", "/api/maps/" + id, missing.dump(), headers);
+  EXPECT_EQ(r2.status, 422);
+  EXPECT_EQ(json::parse(r2.body)["problems"][0]["pointer"], "/0");
+  const json not_ops = json::array({{{"path", "/map/title"}}});
+  const auto r3 = alice.send("PATCH", "/api/maps/" + id, not_ops.dump(), headers);
+  EXPECT_EQ(r3.status, 422);
+  EXPECT_EQ(json::parse(r3.body)["problems"][0]["pointer"], "/0/op");
+  EXPECT_EQ(alice.send("PATCH", "/api/maps/" + id, "[]", {{"if-match", "\"r1\""}}).status, 415);
+  EXPECT_EQ(alice.send("PATCH", "/api/maps/" + id, "[[[", headers).status, 400);
+  EXPECT_EQ(store_->revisions(id).value().size(), 1u);
+}
+
+TEST_P(ApiTest, OversizedDeepAndUnknownRequests) {
+  Browser alice = browser("alice");
+  const auto big = alice.send("POST", "/api/maps", std::string(2u << 20u, ' '));
+  EXPECT_EQ(big.status, 413);
+  const auto deep =
+      alice.send("POST", "/api/session", std::string(100000, '[') + std::string(100000, ']'));
+  EXPECT_EQ(deep.status, 422);  // well-formed, but deeper than the limit
+  EXPECT_EQ(json::parse(deep.body)["problems"][0]["pointer"], "/");
+  const auto deep_map = alice.send("POST", "/api/maps", std::string(100000, '['));
+  EXPECT_EQ(deep_map.status, 422);
+  EXPECT_EQ(json::parse(deep_map.body)["problems"][0]["pointer"], "/");
+  EXPECT_EQ(alice.send("GET", "/api/nothing").status, 404);
+  EXPECT_EQ(alice.send("GET", "/").status, 404);
+  const auto wrong = alice.send("DELETE", "/api/maps");
+  EXPECT_EQ(wrong.status, 405);
+  EXPECT_EQ(wrong.header("Allow"), "GET, POST");
+  EXPECT_TRUE(store_->maps_visible_to("exploitation", 0).value().empty());
+}
+
+// --- need-to-know -----------------------------------------------------------------------------
+
+struct RouteCall {
+  std::string method, path, body, content_type;
+};
+
+std::vector<RouteCall> id_routes(const std::string& id) {
+  const std::string base = "/api/maps/" + id;
+  return {{"GET", base, "", ""},
+          {"PUT", base, example("peer-group.json"), "application/json"},
+          {"PATCH", base, "[]", "application/json-patch+json"},
+          {"GET", base + "/revisions", "", ""},
+          {"GET", base + "/revisions/1", "", ""},
+          {"GET", base + "/diff", "", ""},
+          {"GET", base + "/map.svg", "", ""},
+          {"GET", base + "/map.png", "", ""},
+          {"GET", base + "/map.pdf", "", ""},
+          {"GET", base + "/members", "", ""},
+          {"POST", base + "/members", R"({"username":"bob"})", "application/json"},
+          {"GET", base + "/audit", "", ""}};
+}
+
+TEST_P(ApiTest, EveryIdRouteAnswers404ToOtherTeamsAndAdminsExactlyAsForNoMap) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  for (const std::string user : {"bob", "root"}) {
+    Browser outsider = browser(user);
+    for (const auto& call : id_routes(id)) {
+      std::multimap<std::string, std::string> headers{{"if-match", "\"r1\""}};
+      if (!call.content_type.empty()) headers.emplace("content-type", call.content_type);
+      const auto theirs = outsider.send(call.method, call.path, call.body, headers);
+      EXPECT_EQ(theirs.status, 404) << user << " " << call.method << " " << call.path;
+      auto none_call = call;
+      none_call.path.replace(none_call.path.find(id), id.size(), std::string(32, '0'));
+      const auto none = outsider.send(call.method, none_call.path, call.body, headers);
+      EXPECT_EQ(none.status, 404);
+      EXPECT_EQ(theirs.body, none.body) << call.path;
+    }
+    const auto list = json::parse(outsider.send("GET", "/api/maps").body);
+    EXPECT_TRUE(list["maps"].empty()) << user;
+  }
+  // Not logged in: 401 everywhere, and nothing about the map.
+  Browser anonymous = browser();
+  for (const auto& call : id_routes(id)) {
+    EXPECT_EQ(anonymous.send(call.method, call.path, call.body).status, 401) << call.path;
+  }
+  EXPECT_EQ(anonymous.send("GET", "/api/maps").status, 401);
+  EXPECT_EQ(store_->revisions(id).value().size(), 1u);
+}
+
+TEST_P(ApiTest, TheTeamAndAddedMembersMayReadAndWrite) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  Browser mary = browser("mary");  // manager, same team
+  EXPECT_EQ(mary.send("GET", "/api/maps/" + id).status, 200);
+  EXPECT_EQ(mary.send("GET", "/api/maps/" + id + "/audit").status, 200);
+  Browser carol = browser("carol");
+  EXPECT_EQ(carol.send("GET", "/api/maps/" + id).status, 404);
+  // Only the owner or the team's manager adds members.
+  Browser root = browser("root");
+  EXPECT_EQ(root.send("POST", "/api/maps/" + id + "/members", R"({"username":"carol"})").status,
+            404);
+  const auto added = alice.send("POST", "/api/maps/" + id + "/members", R"({"username":"carol"})");
+  ASSERT_EQ(added.status, 200) << added.body;
+  EXPECT_EQ(carol.send("GET", "/api/maps/" + id).status, 200);
+  EXPECT_EQ(json::parse(carol.send("GET", "/api/maps").body)["maps"].size(), 1u);
+  // Carol may edit but may not pass the map on.
+  const auto by_carol =
+      carol.send("PUT", "/api/maps/" + id, example("peer-group.json"), {{"if-match", "\"r1\""}});
+  EXPECT_EQ(by_carol.status, 200);
+  EXPECT_EQ(carol.send("POST", "/api/maps/" + id + "/members", R"({"username":"bob"})").status,
+            403);
+  EXPECT_EQ(mary.send("POST", "/api/maps/" + id + "/members", R"({"username":"bob"})").status, 200);
+  const auto unknown = mary.send("POST", "/api/maps/" + id + "/members", R"({"username":"zed"})");
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(json::parse(unknown.body)["problems"][0]["pointer"], "/username");
+  const auto members = json::parse(alice.send("GET", "/api/maps/" + id + "/members").body);
+  EXPECT_EQ(members["owner"], "alice");
+  EXPECT_EQ(members["members"].size(), 2u);
+  // Admins hold no case maps.
+  EXPECT_EQ(root.send("POST", "/api/maps", example("peer-group.json")).status, 403);
+}
+
+// --- audit ------------------------------------------------------------------------------------
+
+TEST_P(ApiTest, EveryAccessIsAuditedIncludingRefusedOnes) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  Browser bob = browser("bob");
+  bob.remote = "203.0.113.5";
+  std::size_t expected = 1;  // map.create
+  ASSERT_EQ(audit_of(id).size(), expected);
+  for (const auto& call : id_routes(id)) {
+    if (call.method != "GET") continue;
+    EXPECT_EQ(alice.send(call.method, call.path).status, 200) << call.path;
+    EXPECT_EQ(bob.send(call.method, call.path).status, 404);
+    expected += 2;
+    const auto rows = audit_of(id);
+    ASSERT_EQ(rows.size(), expected) << call.path;
+    const auto& mine = rows[rows.size() - 2];
+    const auto& refused = rows.back();
+    EXPECT_EQ(mine.username, "alice");
+    EXPECT_EQ(mine.outcome, "ok");
+    EXPECT_EQ(mine.status, 200);
+    EXPECT_EQ(refused.username, "bob");
+    EXPECT_EQ(refused.outcome, "refused");
+    EXPECT_EQ(refused.status, 404);
+    EXPECT_EQ(refused.source, "203.0.113.5");
+    EXPECT_EQ(refused.at, now_);
+  }
+  const auto rows = audit_of(id);
+  std::set<std::string> actions;
+  for (const auto& row : rows) actions.insert(row.action);
+  for (const char* action : {"map.create", "map.read", "map.revisions", "map.revision.read",
+                             "map.diff", "map.render", "map.members.read", "map.audit.read"}) {
+    EXPECT_EQ(actions.count(action), 1u) << action;
+  }
+  // The team sees the trail through the API; the audit view itself is audited.
+  const auto trail = json::parse(alice.send("GET", "/api/maps/" + id + "/audit").body);
+  EXPECT_EQ(trail["entries"].size(), rows.size() + 1);
+  EXPECT_EQ(trail["entries"][0]["action"], "map.create");
+  // Unauthenticated attempts on a map are recorded too.
+  browser().send("GET", "/api/maps/" + id);
+  EXPECT_EQ(audit_of(id).back().outcome, "unauthenticated");
+}
+
+TEST_P(ApiTest, WritesAndFailedWritesAreAudited) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  alice.send("PUT", "/api/maps/" + id, example("peer-group.json"));
+  alice.send("PUT", "/api/maps/" + id, example("peer-group.json"), {{"if-match", "\"r9\""}});
+  alice.send("PUT", "/api/maps/" + id, example("peer-group.json"), {{"if-match", "\"r1\""}});
+  const auto rows = audit_of(id);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1].outcome, "no-if-match");
+  EXPECT_EQ(rows[1].status, 428);
+  EXPECT_EQ(rows[2].outcome, "stale");
+  EXPECT_EQ(rows[2].status, 412);
+  EXPECT_EQ(rows[3].action, "map.write");
+  EXPECT_EQ(rows[3].revision, 2);
+}
+
+// --- rendering --------------------------------------------------------------------------------
+
+TEST_P(ApiTest, RendersSvgPngAndPdfWithTheCoreOptions) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  const auto svg = alice.send("GET", "/api/maps/" + id + "/map.svg");
+  ASSERT_EQ(svg.status, 200);
+  EXPECT_EQ(svg.content_type, "image/svg+xml");
+  EXPECT_NE(svg.body.find("<svg"), std::string::npos);
+  const auto png = alice.send("GET", "/api/maps/" + id + "/map.png", "", {}, {{"redact", "true"}});
+  ASSERT_EQ(png.status, 200);
+  EXPECT_EQ(png.body.substr(1, 3), "PNG");
+  const auto pdf = alice.send("GET", "/api/maps/" + id + "/map.pdf", "", {},
+                              {{"ecomap", "p1"}, {"as_of", "2026-06-01"}});
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  // The options change the drawing.
+  const auto svg_redacted =
+      alice.send("GET", "/api/maps/" + id + "/map.svg", "", {}, {{"redact", "true"}});
+  EXPECT_NE(svg.body, svg_redacted.body);
+  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+           {"as_of", "yesterday"}, {"redact", "perhaps"}, {"ecomap", "p999"}, {"revision", "2"}}) {
+    const auto r = alice.send("GET", "/api/maps/" + id + "/map.svg", "", {}, {{name, value}});
+    EXPECT_EQ(r.status, 422) << name;
+    EXPECT_EQ(json::parse(r.body)["problems"][0]["parameter"], name);
+  }
+}
+
+// --- the API description ------------------------------------------------------------------------
+
+TEST_P(ApiTest, OpenApiDescribesEveryRouteAndNoOther) {
+  const auto spec = json::parse(browser().send("GET", "/api/openapi.json").body);
+  EXPECT_EQ(spec["openapi"].get<std::string>().substr(0, 2), "3.");
+  std::set<std::pair<std::string, std::string>> described;
+  for (const auto& [path, operations] : spec["paths"].items()) {
+    for (const auto& [method, operation] : operations.items()) {
+      std::string upper = method;
+      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      described.emplace(upper, path);
+      EXPECT_TRUE(operation.contains("responses")) << method << " " << path;
+    }
+  }
+  std::set<std::pair<std::string, std::string>> served;
+  for (const auto& route : api_->router().routes()) served.emplace(route.method, route.pattern);
+  EXPECT_EQ(described, served);
+  // Each state-changing operation documents the CSRF header and its 403.
+  for (const auto& [method, path] : served) {
+    if (method == "GET" || path == "/api/session") continue;
+    std::string lower = method;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto& operation = spec["paths"][path][lower];
+    bool has_csrf = false;
+    for (const auto& p : operation["parameters"]) has_csrf |= p["name"] == "X-CSRF-Token";
+    EXPECT_TRUE(has_csrf) << method << " " << path;
+    EXPECT_TRUE(operation["responses"].contains("403")) << method << " " << path;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ApiTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& backend) { return backend.param; });
+
+}  // namespace
+}  // namespace peermap::server

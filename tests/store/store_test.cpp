@@ -1,0 +1,876 @@
+// The Store on both backends: every case runs on SQLite (a file in a temporary directory) and
+// on PostgreSQL (a fresh database on the test server that scripts/test-postgres.sh starts as
+// the ctest fixture `postgres`). Without PEERMAP_TEST_PG_URL the PostgreSQL cases fail.
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <latch>
+#include <set>
+#include <thread>
+
+#include "model/json_io.hpp"
+#include "store/store.hpp"
+#include "support/random_document.hpp"
+#include "support/test_store.hpp"
+
+namespace peermap::store {
+namespace {
+
+constexpr std::int64_t kNow = 1'790'000'000;  // unix seconds, the tests' fixed "now"
+constexpr std::int64_t kNowMs = kNow * 1000;  // the same in milliseconds
+constexpr int kThreads = 8;
+
+NewUser person(const std::string& name, const std::string& team, Role role = Role::practitioner) {
+  NewUser user;
+  user.username = name;
+  user.team = team;
+  user.role = role;
+  user.password_hash = "$argon2id$v=19$m=19456,t=2,p=1$salt-of-" + name;
+  user.created_at = kNow;
+  return user;
+}
+
+Revision version(std::int64_t author, std::int64_t at_ms, const std::string& title,
+                 const std::string& summary = "saved") {
+  Revision revision;
+  revision.info.author_id = author;
+  revision.info.created_at = at_ms;
+  revision.info.summary = summary;
+  revision.title = title;
+  revision.document = R"({"format":"peermap/1","map":{"title":")" + title + R"("}})";
+  return revision;
+}
+
+MapRecord map_of(const std::string& id, const std::string& team, std::int64_t created_by) {
+  MapRecord record;
+  record.id = id;
+  record.team = team;
+  record.created_by = created_by;
+  record.created_at = kNow;
+  return record;
+}
+
+AuditEntry audit_row(std::int64_t at_ms, const User& user, const std::string& action,
+                     const std::string& map_id, std::int64_t revision = 0) {
+  AuditEntry entry;
+  entry.at = at_ms;
+  entry.user_id = user.id;
+  entry.username = user.username;
+  entry.action = action;
+  entry.map_id = map_id;
+  entry.revision = revision;
+  entry.outcome = "ok";
+  entry.status = 200;
+  entry.source = "127.0.0.1";
+  return entry;
+}
+
+// ---- raw access to the database, around the store, to prove what the schema itself refuses
+
+struct CloseSqlite {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+struct FinishPg {
+  void operator()(PGconn* connection) const { PQfinish(connection); }
+};
+struct ClearPg {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+
+//! Runs `sql` straight on the database at `url`: "" when it succeeded, else the error, and the
+//! first column of the first row in *first when asked.
+std::string raw_sql(const std::string& url, const std::string& sql, std::string* first = nullptr) {
+  if (url.starts_with("sqlite:")) {
+    sqlite3* raw = nullptr;
+    sqlite3_open_v2(url.substr(7).c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
+    std::unique_ptr<sqlite3, CloseSqlite> db(raw);
+    sqlite3_busy_timeout(db.get(), 10'000);
+    auto keep_first = [](void* out, int, char** values, char**) {
+      auto* text = static_cast<std::string*>(out);
+      if (text != nullptr && values[0] != nullptr) *text = values[0];
+      return 0;
+    };
+    char* message = nullptr;
+    const int code = sqlite3_exec(db.get(), sql.c_str(), keep_first, first, &message);
+    std::string error = code == SQLITE_OK ? "" : (message != nullptr ? message : "failed");
+    sqlite3_free(message);
+    return error;
+  }
+  std::unique_ptr<PGconn, FinishPg> connection(PQconnectdb(url.c_str()));
+  if (PQstatus(connection.get()) != CONNECTION_OK) return PQerrorMessage(connection.get());
+  std::unique_ptr<PGresult, ClearPg> result(PQexec(connection.get(), sql.c_str()));
+  const auto status = PQresultStatus(result.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    return PQresultErrorMessage(result.get());
+  }
+  if (first != nullptr && PQntuples(result.get()) > 0) *first = PQgetvalue(result.get(), 0, 0);
+  return "";
+}
+
+std::string raw_value(const std::string& url, const std::string& sql) {
+  std::string value;
+  const std::string error = raw_sql(url, sql, &value);
+  EXPECT_EQ(error, "") << sql;
+  return value;
+}
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    database_ = std::make_unique<test::TestDatabase>(GetParam());
+    if (!database_->error().empty()) FAIL() << database_->error();
+    open();
+  }
+
+  void open() {
+    auto opened = open_store(url());
+    ASSERT_TRUE(opened) << opened.error().message;
+    store_ = std::move(opened).value();
+    ASSERT_EQ(store_->backend(), GetParam());
+  }
+
+  //! write -> close -> reopen: what comes back must be what was written.
+  void reopen() {
+    store_.reset();
+    open();
+  }
+
+  [[nodiscard]] const std::string& url() const { return database_->url(); }
+  Store& store() { return *store_; }
+
+  User add(const std::string& name, const std::string& team, Role role = Role::practitioner) {
+    auto user = store().add_user(person(name, team, role));
+    EXPECT_TRUE(user) << user.error().message;
+    return user.ok() ? user.value() : User{};
+  }
+
+  //! A map of `owner`'s team with one revision, saved at kNowMs + at_offset.
+  void create(const std::string& id, const User& owner, std::int64_t at_offset = 0) {
+    auto created = store().create_map(map_of(id, owner.team, owner.id),
+                                      version(owner.id, kNowMs + at_offset, id + " v1"));
+    ASSERT_TRUE(created) << created.error().message;
+  }
+
+  std::int64_t head(const std::string& id) {
+    auto record = store().map_record(id);
+    EXPECT_TRUE(record) << record.error().message;
+    return record ? record->head : -1;
+  }
+
+  std::unique_ptr<test::TestDatabase> database_;
+  std::unique_ptr<Store> store_;
+};
+
+// ---- users
+
+TEST_P(StoreTest, AddsUsersAndFindsThemByNameAndId) {
+  const User carol = add("carol", "north", Role::manager);
+  const User alice = add("alice", "north");
+  const User bob = add("bob", "south", Role::admin);
+  EXPECT_NE(alice.id, bob.id);
+  EXPECT_NE(alice.id, carol.id);
+
+  auto found = store().user_by_name("carol");
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(found->id, carol.id);
+  EXPECT_EQ(found->team, "north");
+  EXPECT_EQ(found->role, Role::manager);
+  EXPECT_FALSE(found->disabled);
+  EXPECT_EQ(found->password_hash, person("carol", "north").password_hash);
+  EXPECT_EQ(found->created_at, kNow);
+
+  auto by_id = store().user_by_id(bob.id);
+  ASSERT_TRUE(by_id);
+  EXPECT_EQ(by_id->username, "bob");
+  EXPECT_EQ(by_id->role, Role::admin);
+
+  auto all = store().list_users();
+  ASSERT_TRUE(all);
+  std::vector<std::string> names;
+  for (const User& user : all.value()) names.push_back(user.username);
+  EXPECT_EQ(names, (std::vector<std::string>{"alice", "bob", "carol"}));  // by username
+}
+
+TEST_P(StoreTest, ListsUsersInCodePointOrderOnBothBackends) {
+  for (const char* name : {"b", "B", "a", "_z", "Zoë", "zoe", "A"}) add(name, "t");
+  auto all = store().list_users();
+  ASSERT_TRUE(all);
+  std::vector<std::string> names;
+  for (const User& user : all.value()) names.push_back(user.username);
+  EXPECT_EQ(names, (std::vector<std::string>{"A", "B", "Zoë", "_z", "a", "b", "zoe"}));
+}
+
+TEST_P(StoreTest, RefusesATakenUsername) {
+  add("alice", "north");
+  auto again = store().add_user(person("alice", "south"));
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().kind, ErrorKind::Conflict);
+  EXPECT_EQ(store().user_by_name("alice")->team, "north");  // the first one stands
+  EXPECT_EQ(store().list_users()->size(), 1U);
+  EXPECT_EQ(store().add_user(person("", "north")).error().kind, ErrorKind::Invalid);
+}
+
+TEST_P(StoreTest, DisablesAndResetsPasswords) {
+  add("alice", "north");
+  ASSERT_TRUE(store().set_disabled("alice", true));
+  EXPECT_TRUE(store().user_by_name("alice")->disabled);
+  ASSERT_TRUE(store().set_disabled("alice", true));  // again: still disabled, still ok
+  EXPECT_TRUE(store().user_by_name("alice")->disabled);
+  ASSERT_TRUE(store().set_disabled("alice", false));
+  EXPECT_FALSE(store().user_by_name("alice")->disabled);
+
+  ASSERT_TRUE(store().set_password_hash("alice", "$argon2id$new"));
+  EXPECT_EQ(store().user_by_name("alice")->password_hash, "$argon2id$new");
+}
+
+TEST_P(StoreTest, SaysNotFoundForUnknownUsers) {
+  add("alice", "north");
+  EXPECT_EQ(store().user_by_name("nobody").error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().user_by_name("Alice").error().kind, ErrorKind::NotFound);  // exact names
+  EXPECT_EQ(store().user_by_id(999'999).error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().set_disabled("nobody", true).error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().set_password_hash("nobody", "x").error().kind, ErrorKind::NotFound);
+}
+
+// ---- sessions
+
+TEST_P(StoreTest, KeepsSessionsUntilDeletedOrExpired) {
+  const User alice = add("alice", "north");
+  const User bob = add("bob", "south");
+  auto session_of = [](const std::string& token, const User& user, std::int64_t expires) {
+    return Session{"hash-" + token, user.id, "csrf-" + token, kNow, expires};
+  };
+  ASSERT_TRUE(store().create_session(session_of("a1", alice, kNow + 3600)));
+  ASSERT_TRUE(store().create_session(session_of("a2", alice, kNow + 60)));
+  ASSERT_TRUE(store().create_session(session_of("b1", bob, kNow + 3600)));
+  ASSERT_TRUE(store().create_session(session_of("b2", bob, kNow)));  // expires right now
+
+  auto found = store().session("hash-a1");
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(found->user_id, alice.id);
+  EXPECT_EQ(found->csrf_token, "csrf-a1");
+  EXPECT_EQ(found->created_at, kNow);
+  EXPECT_EQ(found->expires_at, kNow + 3600);
+  EXPECT_EQ(store().session("hash-none").error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().create_session(session_of("a1", bob, kNow)).error().kind, ErrorKind::Conflict);
+  EXPECT_EQ(store().session("hash-a1")->user_id, alice.id);
+  EXPECT_EQ(store().create_session(Session{"hash-x", 999'999, "c", kNow, kNow}).error().kind,
+            ErrorKind::NotFound);  // no such user
+
+  // Expiry: expires_at <= now is expired; the store is told the time.
+  ASSERT_TRUE(store().delete_expired_sessions(kNow));
+  EXPECT_EQ(store().session("hash-b2").error().kind, ErrorKind::NotFound);
+  EXPECT_TRUE(store().session("hash-a2"));
+  ASSERT_TRUE(store().delete_expired_sessions(kNow + 60));
+  EXPECT_EQ(store().session("hash-a2").error().kind, ErrorKind::NotFound);
+  EXPECT_TRUE(store().session("hash-a1"));
+
+  // Logging out, and logging someone out everywhere.
+  ASSERT_TRUE(store().create_session(session_of("a3", alice, kNow + 3600)));
+  ASSERT_TRUE(store().delete_session("hash-b1"));
+  EXPECT_EQ(store().session("hash-b1").error().kind, ErrorKind::NotFound);
+  EXPECT_TRUE(store().delete_session("hash-b1"));  // already gone: still ok
+  ASSERT_TRUE(store().create_session(session_of("b3", bob, kNow + 3600)));
+  ASSERT_TRUE(store().delete_sessions_of(alice.id));
+  EXPECT_EQ(store().session("hash-a1").error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().session("hash-a3").error().kind, ErrorKind::NotFound);
+  EXPECT_TRUE(store().session("hash-b3"));  // bob's survives
+}
+
+// ---- failed logins
+
+//   time:     100   200   300        400
+//   user:a     x     x     x
+//   ip:1             x                x
+TEST_P(StoreTest, CountsLoginFailuresInAWindow) {
+  for (std::int64_t at : {100, 200, 300}) ASSERT_TRUE(store().record_login_failure("user:a", at));
+  for (std::int64_t at : {200, 400}) ASSERT_TRUE(store().record_login_failure("ip:1", at));
+  ASSERT_TRUE(store().record_login_failure("user:a", 300));  // two in the same second count twice
+
+  EXPECT_EQ(store().login_failures_since("user:a", 0).value(), 4);
+  EXPECT_EQ(store().login_failures_since("user:a", 200).value(), 3);  // `since` is inclusive
+  EXPECT_EQ(store().login_failures_since("user:a", 201).value(), 2);
+  EXPECT_EQ(store().login_failures_since("user:a", 301).value(), 0);
+  EXPECT_EQ(store().login_failures_since("ip:1", 150).value(), 2);
+  EXPECT_EQ(store().login_failures_since("user:b", 0).value(), 0);
+
+  ASSERT_TRUE(store().clear_login_failures("user:a"));
+  EXPECT_EQ(store().login_failures_since("user:a", 0).value(), 0);
+  EXPECT_EQ(store().login_failures_since("ip:1", 0).value(), 2);  // other keys untouched
+}
+
+// ---- maps and revisions
+
+TEST_P(StoreTest, CreatesAMapWithItsFirstRevision) {
+  const User alice = add("alice", "north");
+  const User bob = add("bob", "south");
+  MapRecord record = map_of("m1", "north", alice.id);
+  record.members = {bob.id};
+  record.head = 7;  // ignored: a new map starts at 1
+  Revision first = version(alice.id, kNowMs + 5, "Riverside peers", "created");
+  first.info.number = 42;              // ignored
+  first.info.author = "someone else";  // ignored: the author's name comes from users
+
+  auto created = store().create_map(record, first);
+  ASSERT_TRUE(created) << created.error().message;
+  EXPECT_EQ(created->map_id, "m1");
+  EXPECT_EQ(created->number, 1);
+  EXPECT_EQ(created->author_id, alice.id);
+  EXPECT_EQ(created->author, "alice");
+  EXPECT_EQ(created->created_at, kNowMs + 5);
+  EXPECT_EQ(created->summary, "created");
+
+  auto stored = store().map_record("m1");
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->team, "north");
+  EXPECT_EQ(stored->created_by, alice.id);
+  EXPECT_EQ(stored->created_at, kNow);
+  EXPECT_EQ(stored->head, 1);
+  EXPECT_EQ(stored->members, (std::vector<std::int64_t>{bob.id}));
+
+  auto head = store().revision("m1", 0);
+  ASSERT_TRUE(head) << head.error().message;
+  EXPECT_EQ(head->info.number, 1);
+  EXPECT_EQ(head->info.author, "alice");
+  EXPECT_EQ(head->title, "Riverside peers");
+  EXPECT_EQ(head->document, first.document);
+
+  auto again = store().create_map(map_of("m1", "south", bob.id), version(bob.id, kNowMs, "x"));
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().kind, ErrorKind::Conflict);
+  EXPECT_EQ(store().map_record("m1")->team, "north");
+  EXPECT_EQ(store().revisions("m1")->size(), 1U);
+}
+
+TEST_P(StoreTest, WritesNothingWhenAMapCannotBeCreated) {
+  const User alice = add("alice", "north");
+  auto unknown_author =
+      store().create_map(map_of("m1", "north", alice.id), version(999'999, kNowMs, "x"));
+  ASSERT_FALSE(unknown_author);
+  EXPECT_EQ(unknown_author.error().kind, ErrorKind::Invalid);
+  EXPECT_EQ(store().map_record("m1").error().kind, ErrorKind::NotFound);  // rolled back
+
+  MapRecord with_stranger = map_of("m2", "north", alice.id);
+  with_stranger.members = {999'999};
+  EXPECT_EQ(store().create_map(with_stranger, version(alice.id, kNowMs, "x")).error().kind,
+            ErrorKind::NotFound);
+  EXPECT_EQ(store().map_record("m2").error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store()
+                .create_map(map_of("", "north", alice.id), version(alice.id, kNowMs, "x"))
+                .error()
+                .kind,
+            ErrorKind::Invalid);
+}
+
+//   1 (alice) -> 2 (bob) -> 3 (alice)
+//            \-> a stale save from 1 -> Conflict, nothing written
+TEST_P(StoreTest, AppendsRevisionsAndRefusesAStaleHead) {
+  const User alice = add("alice", "north");
+  const User bob = add("bob", "north");
+  create("m1", alice);
+
+  auto second =
+      store().append_revision("m1", 1, version(bob.id, kNowMs + 10, "v2", "1 person added"));
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(second->number, 2);
+  EXPECT_EQ(second->author, "bob");
+
+  auto stale = store().append_revision("m1", 1, version(alice.id, kNowMs + 20, "stale"));
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().kind, ErrorKind::Conflict);
+  EXPECT_EQ(head("m1"), 2);
+  EXPECT_EQ(store().revisions("m1")->size(), 2U);
+  EXPECT_EQ(store().revision("m1", 0)->title, "v2");
+  EXPECT_EQ(store().revision("m1", 3).error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().append_revision("m1", 5, version(alice.id, kNowMs, "ahead")).error().kind,
+            ErrorKind::Conflict);
+
+  auto third = store().append_revision("m1", 2, version(alice.id, kNowMs + 30, "v3"));
+  ASSERT_TRUE(third) << third.error().message;
+  EXPECT_EQ(third->number, 3);
+
+  // An unknown author: Invalid, and the head does not move.
+  EXPECT_EQ(store().append_revision("m1", 3, version(999'999, kNowMs, "x")).error().kind,
+            ErrorKind::Invalid);
+  EXPECT_EQ(head("m1"), 3);
+  EXPECT_EQ(store().revisions("m1")->size(), 3U);
+}
+
+TEST_P(StoreTest, ListsRevisionsOldestFirstAndReadsEachOne) {
+  const User alice = add("alice", "north");
+  const User bob = add("bob", "north");
+  create("m1", alice);
+  ASSERT_TRUE(
+      store().append_revision("m1", 1, version(bob.id, kNowMs + 1000, "v2", "2 ties added")));
+  ASSERT_TRUE(
+      store().append_revision("m1", 2, version(alice.id, kNowMs + 2000, "v3", "1 person removed")));
+
+  auto list = store().revisions("m1");
+  ASSERT_TRUE(list) << list.error().message;
+  ASSERT_EQ(list->size(), 3U);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(list.value()[i].map_id, "m1");
+    EXPECT_EQ(list.value()[i].number, static_cast<std::int64_t>(i + 1));
+    EXPECT_EQ(list.value()[i].created_at, kNowMs + static_cast<std::int64_t>(i) * 1000);
+  }
+  EXPECT_EQ(list.value()[1].author, "bob");
+  EXPECT_EQ(list.value()[1].author_id, bob.id);
+  EXPECT_EQ(list.value()[1].summary, "2 ties added");
+  EXPECT_EQ(list.value()[2].summary, "1 person removed");
+
+  EXPECT_EQ(store().revision("m1", 1)->title, "m1 v1");
+  EXPECT_EQ(store().revision("m1", 2)->document, version(bob.id, 0, "v2").document);
+  EXPECT_EQ(store().revision("m1", 0)->info.number, 3);  // 0 is the head
+  EXPECT_EQ(store().revision("m1", 0)->title, "v3");
+}
+
+TEST_P(StoreTest, SaysNotFoundForUnknownMapsAndRevisions) {
+  const User alice = add("alice", "north");
+  create("m1", alice);
+  EXPECT_EQ(store().map_record("nope").error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().revision("nope", 0).error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().revision("nope", 1).error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().revision("m1", 2).error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().revision("m1", -1).error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().revisions("nope").error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().append_revision("nope", 1, version(alice.id, kNowMs, "x")).error().kind,
+            ErrorKind::NotFound);
+  EXPECT_EQ(store().add_member("nope", alice.id).error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().add_member("m1", 999'999).error().kind, ErrorKind::NotFound);
+  EXPECT_TRUE(store().audit_of_map("nope")->empty());
+}
+
+//   team north: alice, mary        team south: bob        team west: wendy
+//   n1 (north, by alice, saved first)
+//   s1 (south, by bob) + member alice
+//   s2 (south, by bob, saved last)
+//   n2 (north, by mary) + member bob
+TEST_P(StoreTest, ShowsMapsToTheirTeamAndMembersOnly) {
+  const User alice = add("alice", "north");
+  const User mary = add("mary", "north", Role::manager);
+  const User bob = add("bob", "south");
+  const User wendy = add("wendy", "west");
+  create("n1", alice, 0);
+  create("s1", bob, 100);
+  create("s2", bob, 300);
+  create("n2", mary, 200);
+  ASSERT_TRUE(store().add_member("s1", alice.id));
+  ASSERT_TRUE(store().add_member("n2", bob.id));
+  // n1 is saved again last of all: it becomes the newest.
+  ASSERT_TRUE(store().append_revision("n1", 1, version(mary.id, kNowMs + 400, "n1 v2")));
+
+  auto ids = [&](const User& user) {
+    std::vector<std::string> out;
+    auto maps = store().maps_visible_to(user.team, user.id);
+    EXPECT_TRUE(maps) << maps.error().message;
+    if (maps) {
+      for (const MapSummary& map : maps.value()) out.push_back(map.id);
+    }
+    return out;
+  };
+  EXPECT_EQ(ids(alice), (std::vector<std::string>{"n1", "n2", "s1"}));  // newest first
+  EXPECT_EQ(ids(mary), (std::vector<std::string>{"n1", "n2"}));
+  EXPECT_EQ(ids(bob), (std::vector<std::string>{"s2", "n2", "s1"}));
+  EXPECT_TRUE(ids(wendy).empty());
+
+  auto maps = store().maps_visible_to("north", alice.id);
+  ASSERT_TRUE(maps);
+  const MapSummary& newest = maps->front();
+  EXPECT_EQ(newest.id, "n1");
+  EXPECT_EQ(newest.team, "north");
+  EXPECT_EQ(newest.title, "n1 v2");
+  EXPECT_EQ(newest.head, 2);
+  EXPECT_EQ(newest.updated_at, kNowMs + 400);
+  EXPECT_EQ(newest.updated_by, "mary");
+}
+
+TEST_P(StoreTest, AddsMembersOnce) {
+  const User alice = add("alice", "north");
+  const User bob = add("bob", "south");
+  const User carol = add("carol", "east");
+  create("m1", alice);
+  ASSERT_TRUE(store().add_member("m1", carol.id));
+  ASSERT_TRUE(store().add_member("m1", bob.id));
+  ASSERT_TRUE(store().add_member("m1", carol.id));  // idempotent
+  EXPECT_EQ(store().map_record("m1")->members, (std::vector<std::int64_t>{bob.id, carol.id}));
+  EXPECT_EQ(store().maps_visible_to(carol.team, carol.id)->size(), 1U);
+}
+
+// ---- audit
+
+TEST_P(StoreTest, AppendsAndQueriesTheAuditTrail) {
+  const User alice = add("alice", "north");
+  create("m1", alice);
+  create("m2", alice);
+  AuditEntry refused = audit_row(kNowMs + 3, User{}, "map.read", "m1");
+  refused.outcome = "refused";
+  refused.status = 404;
+  refused.source = "10.0.0.9";
+  ASSERT_TRUE(store().append_audit(audit_row(kNowMs + 1, alice, "map.read", "m1", 1)));
+  ASSERT_TRUE(store().append_audit(audit_row(kNowMs + 2, alice, "map.render", "m2")));
+  ASSERT_TRUE(store().append_audit(refused));
+  ASSERT_TRUE(store().append_audit(audit_row(kNowMs + 4, alice, "session.login", "")));
+
+  auto of_m1 = store().audit_of_map("m1");
+  ASSERT_TRUE(of_m1) << of_m1.error().message;
+  ASSERT_EQ(of_m1->size(), 2U);
+  const AuditEntry& read = of_m1.value()[0];
+  EXPECT_GT(read.id, 0);
+  EXPECT_EQ(read.at, kNowMs + 1);
+  EXPECT_EQ(read.user_id, alice.id);
+  EXPECT_EQ(read.username, "alice");
+  EXPECT_EQ(read.action, "map.read");
+  EXPECT_EQ(read.map_id, "m1");
+  EXPECT_EQ(read.revision, 1);
+  EXPECT_EQ(read.outcome, "ok");
+  EXPECT_EQ(read.status, 200);
+  EXPECT_EQ(read.source, "127.0.0.1");
+  const AuditEntry& stranger = of_m1.value()[1];
+  EXPECT_GT(stranger.id, read.id);
+  EXPECT_EQ(stranger.user_id, 0);
+  EXPECT_EQ(stranger.username, "");
+  EXPECT_EQ(stranger.outcome, "refused");
+  EXPECT_EQ(stranger.status, 404);
+  EXPECT_EQ(stranger.source, "10.0.0.9");
+
+  auto all = store().audit_all(100);
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 4U);
+  EXPECT_EQ(all.value()[3].action, "session.login");
+  EXPECT_EQ(all.value()[3].map_id, "");
+  EXPECT_TRUE(std::is_sorted(all->begin(), all->end(),
+                             [](const AuditEntry& a, const AuditEntry& b) { return a.id < b.id; }));
+  auto first_two = store().audit_all(2);
+  ASSERT_TRUE(first_two);
+  ASSERT_EQ(first_two->size(), 2U);
+  EXPECT_EQ(first_two.value()[1].action, "map.render");
+  EXPECT_TRUE(store().audit_all(0)->empty());
+  EXPECT_EQ(store().audit_all(-1).error().kind, ErrorKind::Invalid);
+}
+
+// The schema itself refuses to change or remove revisions and audit rows, whoever asks.
+TEST_P(StoreTest, RefusesToChangeOrDeleteRevisionsAndAuditRows) {
+  const User alice = add("alice", "north");
+  create("m1", alice);
+  ASSERT_TRUE(store().append_audit(audit_row(kNowMs, alice, "map.read", "m1", 1)));
+
+  std::vector<std::string> refused = {
+      "UPDATE revisions SET summary = 'rewritten'",
+      "UPDATE revisions SET document = '{}' WHERE map_id = 'm1' AND number = 1",
+      "DELETE FROM revisions",
+      "DELETE FROM revisions WHERE map_id = 'm1'",
+      "UPDATE audit SET outcome = 'ok', status = 200",
+      "DELETE FROM audit",
+  };
+  if (GetParam() == "postgresql") {  // SQLite has no TRUNCATE
+    refused.push_back("TRUNCATE revisions CASCADE");
+    refused.push_back("TRUNCATE audit");
+  }
+  for (const std::string& sql : refused) {
+    const std::string error = raw_sql(url(), sql);
+    EXPECT_NE(error.find("append-only"), std::string::npos) << sql << ": " << error;
+  }
+  // Appending is still allowed, and nothing changed.
+  EXPECT_EQ(raw_sql(url(),
+                    "INSERT INTO audit (at, user_id, username, action, map_id, revision, "
+                    "outcome, status, source) VALUES (1, 0, '', 'raw', '', 0, 'ok', 0, '')"),
+            "");
+  reopen();
+  EXPECT_EQ(store().revision("m1", 1)->document, version(alice.id, 0, "m1 v1").document);
+  EXPECT_EQ(store().revision("m1", 1)->info.summary, "saved");
+  auto audit = store().audit_all(10);
+  ASSERT_TRUE(audit);
+  ASSERT_EQ(audit->size(), 2U);
+  EXPECT_EQ(audit.value()[0].action, "map.read");
+}
+
+// ---- durability and schema
+
+TEST_P(StoreTest, KeepsEverythingAcrossAReopen) {
+  const User alice = add("alice", "north");
+  const User bob = add("bob", "south", Role::manager);
+  create("m1", alice);
+  ASSERT_TRUE(store().append_revision("m1", 1, version(alice.id, kNowMs + 1, "v2")));
+  ASSERT_TRUE(store().add_member("m1", bob.id));
+  ASSERT_TRUE(store().set_disabled("bob", true));
+  ASSERT_TRUE(store().create_session(Session{"h", alice.id, "c", kNow, kNow + 60}));
+  ASSERT_TRUE(store().record_login_failure("user:bob", kNow));
+  ASSERT_TRUE(store().append_audit(audit_row(kNowMs, alice, "map.write", "m1", 2)));
+
+  reopen();
+
+  EXPECT_EQ(store().user_by_name("alice")->id, alice.id);
+  EXPECT_TRUE(store().user_by_name("bob")->disabled);
+  EXPECT_EQ(store().user_by_name("bob")->role, Role::manager);
+  auto record = store().map_record("m1");
+  ASSERT_TRUE(record);
+  EXPECT_EQ(record->head, 2);
+  EXPECT_EQ(record->members, (std::vector<std::int64_t>{bob.id}));
+  EXPECT_EQ(store().revision("m1", 0)->title, "v2");
+  EXPECT_EQ(store().revisions("m1")->size(), 2U);
+  EXPECT_EQ(store().session("h")->user_id, alice.id);
+  EXPECT_EQ(store().login_failures_since("user:bob", 0).value(), 1);
+  EXPECT_EQ(store().audit_of_map("m1")->size(), 1U);
+  // New ids carry on after the old ones.
+  EXPECT_GT(add("carol", "north").id, bob.id);
+}
+
+TEST_P(StoreTest, MigratesOnceHoweverOftenItIsOpened) {
+  const User alice = add("alice", "north");
+  auto second = open_store(url());  // while the first is open
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(second.value()->user_by_name("alice")->id, alice.id);
+  second.value().reset();
+  reopen();
+  EXPECT_EQ(raw_value(url(), "SELECT COUNT(*) FROM schema_version"), "1");
+  EXPECT_EQ(raw_value(url(), "SELECT MAX(version) FROM schema_version"), "1");
+  EXPECT_EQ(store().list_users()->size(), 1U);
+}
+
+TEST_P(StoreTest, MigratesOnceWhenManyProcessesStartTogether) {
+  test::TestDatabase fresh(GetParam());  // nobody has opened this one yet
+  if (!fresh.error().empty()) FAIL() << fresh.error();
+  std::latch start(kThreads);
+  std::atomic<int> opened{0};
+  std::vector<std::thread> threads;
+  std::vector<std::string> errors(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      start.arrive_and_wait();
+      auto store = open_store(fresh.url());
+      if (store) {
+        ++opened;
+      } else {
+        errors[static_cast<std::size_t>(t)] = store.error().message;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(opened, kThreads) << errors[0] << errors[1];
+  EXPECT_EQ(raw_value(fresh.url(), "SELECT COUNT(*) FROM schema_version"), "1");
+}
+
+// ---- concurrency
+
+// Eight writers all saw head 1 and save at once: exactly one wins, the rest get Conflict, and
+// the loser's documents are nowhere.
+TEST_P(StoreTest, LetsExactlyOneOfManySavesFromTheSameHeadWin) {
+  const User alice = add("alice", "north");
+  create("m1", alice);
+  std::latch start(kThreads);
+  std::atomic<int> saved{0};
+  std::atomic<int> conflicts{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      start.arrive_and_wait();
+      auto result = store().append_revision(
+          "m1", 1, version(alice.id, kNowMs + t, "writer " + std::to_string(t)));
+      if (result) {
+        EXPECT_EQ(result->number, 2);
+        ++saved;
+      } else if (result.error().kind == ErrorKind::Conflict) {
+        ++conflicts;
+      } else {
+        ADD_FAILURE() << result.error().message;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(saved, 1);
+  EXPECT_EQ(conflicts, kThreads - 1);
+  EXPECT_EQ(head("m1"), 2);
+  EXPECT_EQ(store().revisions("m1")->size(), 2U);
+  EXPECT_EQ(raw_value(url(), "SELECT COUNT(*) FROM revisions"), "2");
+}
+
+// Eight writers each save ten times, re-reading the head after a Conflict (as a person would
+// after 412): every save lands, on its own revision number.
+TEST_P(StoreTest, KeepsEverySaveOfManyConcurrentWriters) {
+  constexpr int kSaves = 10;
+  const User alice = add("alice", "north");
+  create("shared", alice);
+  for (int t = 0; t < kThreads; ++t) create("own" + std::to_string(t), alice);
+  std::latch start(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      start.arrive_and_wait();
+      const std::string own = "own" + std::to_string(t);
+      for (int i = 0; i < kSaves; ++i) {
+        const std::string title = "t" + std::to_string(t) + "-" + std::to_string(i);
+        for (;;) {
+          auto record = store().map_record("shared");
+          ASSERT_TRUE(record) << record.error().message;
+          auto result =
+              store().append_revision("shared", record->head, version(alice.id, kNowMs, title));
+          if (result) break;
+          ASSERT_EQ(result.error().kind, ErrorKind::Conflict) << result.error().message;
+        }
+        // Each writer's own map: no contention, so no Conflict.
+        auto result = store().append_revision(own, 1 + i, version(alice.id, kNowMs, title));
+        ASSERT_TRUE(result) << result.error().message;
+        ASSERT_TRUE(store().append_audit(audit_row(kNowMs, alice, "map.write", own, 2 + i)));
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+
+  auto list = store().revisions("shared");
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->size(), static_cast<std::size_t>(1 + kThreads * kSaves));
+  std::set<std::string> titles;
+  for (std::int64_t n = 2; n <= 1 + kThreads * kSaves; ++n) {
+    EXPECT_EQ(list.value()[static_cast<std::size_t>(n - 1)].number, n);
+    titles.insert(store().revision("shared", n)->title);
+  }
+  EXPECT_EQ(titles.size(), static_cast<std::size_t>(kThreads * kSaves));  // all distinct
+  for (int t = 0; t < kThreads; ++t) {
+    EXPECT_EQ(head("own" + std::to_string(t)), 1 + kSaves);
+    EXPECT_EQ(store().audit_of_map("own" + std::to_string(t))->size(),
+              static_cast<std::size_t>(kSaves));
+  }
+}
+
+// What the server does for GET /api/maps/{id} of a 200-person map, many times from many
+// threads at once: read the access record and the head, append an audit row. The bound is
+// loose (sanitizer builds, a shared machine); the timings are printed.
+TEST_P(StoreTest, ServesReadsOfA200PersonMapQuickly) {
+  constexpr int kReaders = 32;
+  constexpr int kReadsEach = 20;
+  constexpr double kSlowestAllowedMs = 500;  // catches lock waits and serialised reads, not noise
+  const User alice = add("alice", "north");
+  Revision big = version(alice.id, kNowMs, "two hundred");
+  big.document = model::write_document(testing::random_document(
+      7, {.people = 200, .groups = 12, .locations = 6, .ties_per_person = 2.0}));
+  auto created = store().create_map(map_of("big", "north", alice.id), big);
+  ASSERT_TRUE(created) << created.error().message;
+
+  std::latch start(kReaders);
+  std::vector<std::vector<double>> latencies(kReaders);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kReaders; ++t) {
+    threads.emplace_back([&, t] {
+      start.arrive_and_wait();
+      for (int i = 0; i < kReadsEach; ++i) {
+        const auto began = std::chrono::steady_clock::now();
+        auto record = store().map_record("big");
+        auto head = store().revision("big", 0);
+        auto audited = store().append_audit(audit_row(kNowMs, alice, "map.read", "big", 1));
+        const std::chrono::duration<double, std::milli> took =
+            std::chrono::steady_clock::now() - began;
+        ASSERT_TRUE(record && head && audited);
+        ASSERT_EQ(head->document.size(), big.document.size());
+        latencies[static_cast<std::size_t>(t)].push_back(took.count());
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  std::vector<double> all;
+  for (const auto& each : latencies) all.insert(all.end(), each.begin(), each.end());
+  std::sort(all.begin(), all.end());
+  const double median = all[all.size() / 2];
+  const double p99 = all[all.size() * 99 / 100];
+  std::printf("[ timing ] %s, %d threads, %zu-byte document: median %.2f ms, p99 %.2f ms\n",
+              GetParam().c_str(), kReaders, big.document.size(), median, p99);
+  EXPECT_LT(p99, kSlowestAllowedMs);
+  EXPECT_EQ(store().audit_of_map("big")->size(), static_cast<std::size_t>(kReaders * kReadsEach));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& backend) { return backend.param; });
+
+// ---- opening: URLs and files
+
+TEST(OpenStore, RefusesAPasswordInThePostgresUrl) {
+  for (const char* url : {"postgresql://peermap:s3cret-word@127.0.0.1:1/peermap",
+                          "postgres://peermap:s3cret-word@localhost/peermap?sslmode=disable",
+                          "postgresql://127.0.0.1:1/peermap?password=s3cret-word",
+                          "postgresql://peermap:@127.0.0.1:1/peermap"}) {
+    auto store = open_store(url);
+    ASSERT_FALSE(store) << url;
+    EXPECT_EQ(store.error().kind, ErrorKind::Invalid) << url;
+    EXPECT_NE(store.error().message.find("PGPASSFILE"), std::string::npos);
+    EXPECT_NE(store.error().message.find("PGPASSWORD"), std::string::npos);
+    EXPECT_EQ(store.error().message.find("s3cret-word"), std::string::npos);
+  }
+}
+
+TEST(OpenStore, RefusesUnknownSchemesWithoutEchoingTheUrl) {
+  auto mysql = open_store("mysql://root:hunter2@db/peermap");
+  ASSERT_FALSE(mysql);
+  EXPECT_EQ(mysql.error().kind, ErrorKind::Invalid);
+  EXPECT_EQ(mysql.error().message.find("hunter2"), std::string::npos);
+  EXPECT_EQ(open_store("sqlite:").error().kind, ErrorKind::Invalid);
+  EXPECT_EQ(open_store("sqlite::memory:").error().kind, ErrorKind::Invalid);
+  EXPECT_EQ(open_store("").error().kind, ErrorKind::Invalid);
+}
+
+TEST(OpenStore, SaysIoWhenPostgresIsNotThere) {
+  auto store = open_store("postgresql://peermap@127.0.0.1:1/peermap?connect_timeout=2");
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().kind, ErrorKind::Io);
+}
+
+TEST(OpenStore, CreatesTheSqliteFileInWalModeForItsOwnerOnly) {
+  test::TestDatabase database("sqlite");
+  const auto path = database.directory() / "var" / "deeper" / "peermap.db";
+  {
+    auto store = open_store("sqlite:" + path.string());
+    ASSERT_TRUE(store) << store.error().message;
+    EXPECT_EQ(store.value()->backend(), "sqlite");
+  }
+  ASSERT_TRUE(std::filesystem::exists(path));
+  struct stat info {};
+  ASSERT_EQ(::stat(path.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600U);
+  ASSERT_EQ(::stat(path.parent_path().c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0700U);
+  EXPECT_EQ(raw_value("sqlite:" + path.string(), "PRAGMA journal_mode"), "wal");
+}
+
+TEST(OpenStore, SaysIoWhenTheSqliteFileCannotBeMade) {
+  auto store = open_store("sqlite:/proc/peermap/peermap.db");
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().kind, ErrorKind::Io);
+}
+
+// The server's connections die (a restart, an administrator): the pool notices, reconnects, and
+// the next reads and writes succeed.
+TEST(PostgresStore, ReconnectsAfterItsConnectionsAreKilled) {
+  test::TestDatabase database("postgresql");
+  if (!database.error().empty()) FAIL() << database.error();
+  auto opened = open_store(database.url());
+  ASSERT_TRUE(opened) << opened.error().message;
+  Store& store = *opened.value();
+  ASSERT_TRUE(store.add_user(person("alice", "north")));
+
+  const std::string kill_others =
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+      "WHERE datname = current_database() AND pid <> pg_backend_pid()";
+  ASSERT_EQ(raw_sql(database.url(), kill_others), "");
+  auto alice = store.user_by_name("alice");
+  ASSERT_TRUE(alice) << alice.error().message;
+
+  ASSERT_EQ(raw_sql(database.url(), kill_others), "");
+  auto bob = store.add_user(person("bob", "north"));
+  ASSERT_TRUE(bob) << bob.error().message;
+  EXPECT_EQ(store.list_users()->size(), 2U);  // bob written once
+}
+
+TEST(Roles, RoundTripThroughText) {
+  for (Role role : {Role::practitioner, Role::manager, Role::admin}) {
+    EXPECT_EQ(parse_role(role_text(role)), role);
+  }
+  EXPECT_EQ(role_text(Role::manager), "manager");
+  EXPECT_FALSE(parse_role("Admin"));
+  EXPECT_FALSE(parse_role(""));
+}
+
+}  // namespace
+}  // namespace peermap::store
