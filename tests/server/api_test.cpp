@@ -366,6 +366,27 @@ TEST_P(ApiTest, ConcurrentEditsFromTheSameRevisionSaveExactlyOnce) {
   EXPECT_EQ(store_->revisions(id).value().size(), 2u);
 }
 
+TEST_P(ApiTest, TwoServersOnOneDatabaseShareMapsSessionsAndConflicts) {
+  // A second server process, as behind a load balancer: its own store connections.
+  auto second_store = store::open_store(database_->url());
+  ASSERT_TRUE(second_store) << second_store.error().message;
+  ApiOptions options;
+  options.now_ms = [this] { return now_; };
+  Api second(*second_store.value(), options);
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  Browser elsewhere = alice;  // the same session, routed to the other server
+  elsewhere.api = &second;
+  EXPECT_EQ(elsewhere.send("GET", "/api/maps/" + id).status, 200);
+  auto edit = json::parse(example("peer-group.json"));
+  edit["map"]["status"] = "closed";
+  EXPECT_EQ(elsewhere.send("PUT", "/api/maps/" + id, edit.dump(), {{"if-match", "\"r1\""}}).status,
+            200);
+  EXPECT_EQ(alice.send("PUT", "/api/maps/" + id, edit.dump(), {{"if-match", "\"r1\""}}).status,
+            412);
+  EXPECT_EQ(json::parse(alice.send("GET", "/api/maps/" + id).body)["map"]["status"], "closed");
+}
+
 // --- bad input --------------------------------------------------------------------------------
 
 TEST_P(ApiTest, MalformedJsonIs400WithLineAndColumn) {
