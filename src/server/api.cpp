@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 #include <optional>
+#include <semaphore>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -189,6 +190,8 @@ struct Api::Impl {
   ApiOptions options;
   Router router;
   std::string dummy_hash;  // verified against when the username is unknown: same time either way
+  static constexpr std::ptrdiff_t kConcurrentHashes = 4;
+  std::counting_semaphore<kConcurrentHashes> hashing{kConcurrentHashes};
 
   Impl(store::Store& s, ApiOptions o) : store(s), options(std::move(o)) {
     if (!options.now_ms) {
@@ -547,7 +550,14 @@ struct Api::Impl {
     }
     auto user = store.user_by_name(name);
     // Verify against a dummy hash when there is no such user, so the time taken does not tell.
-    const bool password_ok = auth::verify_password(user ? user->password_hash : dummy_hash, secret);
+    // At most kConcurrentHashes argon2id computations (19 MiB each) at once, so a burst of
+    // logins cannot exhaust memory.
+    bool password_ok = false;
+    {
+      hashing.acquire();
+      password_ok = auth::verify_password(user ? user->password_hash : dummy_hash, secret);
+      hashing.release();
+    }
     if (!user || !password_ok || user->disabled) {
       (void)store.record_login_failure(account_key, now_s);
       (void)store.record_login_failure(source_key, now_s);
