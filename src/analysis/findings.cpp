@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "analysis/cuts.hpp"
@@ -147,6 +148,148 @@ std::vector<std::vector<std::size_t>> adjacency(const Network& network) {
   return next;
 }
 
+//! "A; B; C": items that may themselves contain "and" or commas.
+std::string listed(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
+  return out;
+}
+
+//! A person as the findings name them: who(), or the id when the network does not hold it.
+std::string name_in(const Network& network, const std::string& id) {
+  const auto i = network.index_of(id);
+  return i ? who(network.nodes[*i]) : id;
+}
+
+//! Exposure: one finding per child within two steps of an adult who exploits or controls
+//! someone, naming each such adult with the distance and the route ("1 step: child - adult",
+//! "2 steps: via X"). The children nearest an adult come first, then those near more adults.
+//! Ids: the child, the adults, then the people between them. O(adults x (n + m)).
+std::vector<Finding> exposure_findings(const Network& network) {
+  struct Reach {
+    std::size_t adult;
+    int steps;
+    std::size_t via;  // the person between, for 2 steps
+  };
+  const auto next = adjacency(network);
+  std::map<std::size_t, std::vector<Reach>> reached;  // child -> adults within two steps
+  std::set<std::size_t> exploiting_adults;
+  for (const Edge& e : network.edges) {
+    if (!e.exploitation || !network.nodes[e.source].adult.value_or(false)) continue;
+    if (!exploiting_adults.insert(e.source).second) continue;  // one search per adult
+    const std::size_t adult = e.source;
+    std::vector<std::size_t> parent(network.nodes.size(), adult);
+    std::vector<int> depth(network.nodes.size(), -1);
+    depth[adult] = 0;
+    std::vector<std::size_t> queue{adult};
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      const std::size_t v = queue[head];
+      if (depth[v] == 2) continue;
+      for (std::size_t w : next[v]) {
+        if (depth[w] >= 0) continue;
+        depth[w] = depth[v] + 1;
+        parent[w] = v;
+        queue.push_back(w);
+      }
+    }
+    for (std::size_t child : queue) {
+      if (child == adult || network.nodes[child].adult.value_or(true)) continue;
+      reached[child].push_back({adult, depth[child], parent[child]});
+    }
+  }
+  struct Exposed {
+    std::size_t child;
+    std::vector<Reach> adults;
+  };
+  std::vector<Exposed> exposed;
+  for (auto& [child, adults] : reached) {
+    std::stable_sort(adults.begin(), adults.end(),
+                     [](const Reach& a, const Reach& b) { return a.steps < b.steps; });
+    exposed.push_back({child, std::move(adults)});
+  }
+  std::stable_sort(exposed.begin(), exposed.end(), [](const Exposed& a, const Exposed& b) {
+    if (a.adults.front().steps != b.adults.front().steps)
+      return a.adults.front().steps < b.adults.front().steps;
+    return a.adults.size() > b.adults.size();
+  });
+  std::vector<Finding> findings;
+  for (const Exposed& e : exposed) {
+    const std::string& child = network.nodes[e.child].name;
+    std::vector<std::string> words;
+    std::vector<std::string> ids{network.nodes[e.child].id};
+    std::vector<std::string> between;
+    for (const Reach& r : e.adults) {
+      const std::string& adult = network.nodes[r.adult].name;
+      words.push_back(adult + (r.steps == 1 ? " (1 step: " + child + " - " + adult + ")"
+                                            : " (2 steps: via " + network.nodes[r.via].name + ")"));
+      ids.push_back(network.nodes[r.adult].id);
+      if (r.steps == 2) between.push_back(network.nodes[r.via].id);
+    }
+    for (const std::string& id : between) {
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    const std::string adults = e.adults.size() == 1 ? "an adult who exploits or controls someone"
+                                                    : std::to_string(e.adults.size()) +
+                                                          " adults who exploit or control someone";
+    findings.push_back({"exposure",
+                        child + " is within two steps of " + adults + ": " + joined(words) + ".",
+                        ids});
+  }
+  return findings;
+}
+
+//! Ties whose two people no sighting shows together, in one finding grouped by person: the
+//! person with the most such ties first, with all of theirs, then the next among the ties left.
+//! Ids: the ties, in the order named. O(people x ties).
+std::optional<Finding> never_seen_finding(const Network& network,
+                                          const std::vector<TieSupport>& support) {
+  std::vector<const TieSupport*> left;
+  for (const TieSupport& tie : support) {
+    if (tie.no_recent_sighting && !tie.last_seen) left.push_back(&tie);
+  }
+  if (left.empty()) return std::nullopt;
+  if (left.size() == 1) {
+    return Finding{"gap",
+                   "No sighting of " + name_in(network, left[0]->from) + " and " +
+                       name_in(network, left[0]->to) + " together is recorded.",
+                   {left[0]->tie}};
+  }
+  const auto rank = [&](const std::string& id) {
+    return network.index_of(id).value_or(network.nodes.size());
+  };
+  const std::size_t total = left.size();
+  std::vector<std::string> words;
+  std::vector<std::string> ids;
+  while (!left.empty()) {
+    std::map<std::string, std::size_t> count;
+    for (const TieSupport* tie : left) {
+      ++count[tie->from];
+      ++count[tie->to];
+    }
+    const auto most =
+        std::max_element(count.begin(), count.end(), [&](const auto& a, const auto& b) {
+          return a.second != b.second ? a.second < b.second : rank(a.first) > rank(b.first);
+        });
+    const std::string person = most->first;
+    std::vector<std::string> others;
+    std::vector<const TieSupport*> rest;
+    for (const TieSupport* tie : left) {
+      if (tie->from == person || tie->to == person) {
+        others.push_back(name_in(network, tie->from == person ? tie->to : tie->from));
+        ids.push_back(tie->tie);
+      } else {
+        rest.push_back(tie);
+      }
+    }
+    words.push_back(name_in(network, person) + " with " + joined(others));
+    left = std::move(rest);
+  }
+  return Finding{"gap",
+                 "No sighting together is recorded for " + std::to_string(total) +
+                     " ties: " + listed(words, "; ") + ".",
+                 ids};
+}
+
 }  // namespace
 
 std::vector<Finding> network_findings(const Network& network, const Measures& measures) {
@@ -173,10 +316,7 @@ std::vector<Finding> network_findings(const Network& network, const Measures& me
 
 std::vector<Finding> document_findings(const model::Document& document, const Network& network) {
   std::vector<Finding> findings;
-  const auto name_of = [&](const std::string& id) {
-    const auto i = network.index_of(id);
-    return i ? who(network.nodes[*i]) : id;
-  };
+  const auto name_of = [&](const std::string& id) { return name_in(network, id); };
 
   // Brokers and bridges: the only link between parts of the network.
   findings = cut_findings(document, network);
@@ -197,81 +337,95 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
         {"leaders", who(network.nodes[leader]) + " leads " + joined(names) + ".", ids});
   }
 
-  // Exposure: every child within two steps of an adult who exploits or controls someone.
-  const auto next = adjacency(network);
-  std::set<std::size_t> exploiting_adults;
-  for (const Edge& e : network.edges) {
-    if (!e.exploitation || !network.nodes[e.source].adult.value_or(false)) continue;
-    if (!exploiting_adults.insert(e.source).second) continue;  // one list per adult
-    const std::size_t adult = e.source;
-    std::vector<long> parent(network.nodes.size(), -1);
-    std::vector<int> depth(network.nodes.size(), -1);
-    depth[adult] = 0;
-    std::vector<std::size_t> queue{adult};
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::size_t v = queue[head];
-      if (depth[v] == 2) continue;
-      for (std::size_t w : next[v]) {
-        if (depth[w] >= 0) continue;
-        depth[w] = depth[v] + 1;
-        parent[w] = static_cast<long>(v);
-        queue.push_back(w);
-      }
+  // Exposure: one finding per child within two steps of an adult who exploits or controls
+  // someone, naming every such adult with the distance and the route.
+  for (auto& finding : exposure_findings(network)) findings.push_back(std::move(finding));
+
+  // Evidence: ties with no information item, resting only on anecdotal or only on historic
+  // information, each kind grouped in one finding, weakest first.
+  const std::vector<TieSupport> support = tie_support(document);
+  const std::string window = std::to_string(document.map.recent_window_days);
+  const auto pair_of = [&](const TieSupport& tie) {
+    return name_of(tie.from) + " and " + name_of(tie.to);
+  };
+  const auto weakest_first = [&](auto wanted) {
+    std::vector<const TieSupport*> out;
+    for (const TieSupport& tie : support) {
+      if (wanted(tie)) out.push_back(&tie);
     }
-    for (std::size_t child : queue) {
-      if (child == adult || network.nodes[child].adult.value_or(true)) continue;
-      std::vector<std::string> path;
-      std::vector<std::string> ids;
-      for (long v = static_cast<long>(child); v >= 0; v = parent[static_cast<std::size_t>(v)]) {
-        path.push_back(network.nodes[static_cast<std::size_t>(v)].name);
-        ids.push_back(network.nodes[static_cast<std::size_t>(v)].id);
-      }
-      std::string route;
-      for (std::size_t k = 0; k < path.size(); ++k) route += (k ? " - " : "") + path[k];
-      findings.push_back({"exposure",
-                          network.nodes[child].name + " is " + std::to_string(depth[child]) +
-                              " step" + (depth[child] == 1 ? "" : "s") + " from " +
-                              who(network.nodes[adult]) +
-                              ", who exploits or controls someone: " + route + ".",
+    std::stable_sort(out.begin(), out.end(), [](const TieSupport* a, const TieSupport* b) {
+      return a->evidence < b->evidence;
+    });
+    return out;
+  };
+  {
+    std::vector<std::string> pairs;
+    std::vector<std::string> ids;
+    for (const TieSupport& tie : support) {
+      if (tie.items != 0) continue;
+      pairs.push_back(pair_of(tie));
+      ids.push_back(tie.tie);
+    }
+    if (pairs.size() == 1) {
+      findings.push_back(
+          {"evidence", "The tie between " + pairs[0] + " has no information item behind it.", ids});
+    } else if (!pairs.empty()) {
+      findings.push_back({"evidence",
+                          std::to_string(pairs.size()) +
+                              " ties have no information item behind them: " + listed(pairs, "; ") +
+                              ".",
                           ids});
     }
   }
-
-  // Evidence: ties resting only on anecdotal or only on historic information.
-  const std::vector<TieSupport> support = tie_support(document);
-  const std::string window = std::to_string(document.map.recent_window_days);
-  for (const TieSupport& tie : support) {
-    const std::string pair = name_of(tie.from) + " and " + name_of(tie.to);
-    if (tie.items == 0) {
+  const auto graded = [&](const std::vector<const TieSupport*>& ties, const std::string& resting) {
+    if (ties.empty()) return;
+    std::vector<std::string> ids;
+    for (const TieSupport* tie : ties) ids.push_back(tie->tie);
+    if (ties.size() == 1) {
       findings.push_back({"evidence",
-                          "The tie between " + pair + " has no information item behind it.",
-                          {tie.tie}});
-    } else if (tie.anecdotal_only) {
-      findings.push_back(
-          {"evidence",
-           "The tie between " + pair + " rests only on anecdotal information" +
-               (tie.historic_only ? ", all of it historic (older than " + window + " days)" : "") +
-               "; evidence strength " + fixed2(tie.evidence) + ".",
-           {tie.tie}});
-    } else if (tie.historic_only) {
-      findings.push_back({"evidence",
-                          "The tie between " + pair +
-                              " rests only on historic information (older than " + window +
-                              " days); evidence strength " + fixed2(tie.evidence) + ".",
-                          {tie.tie}});
+                          "The tie between " + pair_of(*ties[0]) + " rests only on " + resting +
+                              "; evidence strength " + fixed2(ties[0]->evidence) + ".",
+                          ids});
+      return;
     }
-  }
+    std::vector<std::string> pairs;
+    for (const TieSupport* tie : ties)
+      pairs.push_back(pair_of(*tie) + " (" + fixed2(tie->evidence) + ")");
+    findings.push_back({"evidence",
+                        std::to_string(ties.size()) + " ties rest only on " + resting +
+                            "; evidence strength (0 none .. 1 strong), weakest first: " +
+                            listed(pairs, "; ") + ".",
+                        ids});
+  };
+  graded(weakest_first([](const TieSupport& t) { return t.anecdotal_only; }),
+         "anecdotal information");
+  graded(weakest_first([](const TieSupport& t) { return t.historic_only; }),
+         "historic information (older than " + window + " days)");
 
   // Information gaps the document shows by itself.
   std::set<std::string> informed;
   for (const auto& item : document.information)
     informed.insert(item.about.begin(), item.about.end());
+  {
+    std::vector<std::string> names;
+    std::vector<std::string> ids;
+    for (const auto& person : document.people) {
+      if (person.role == model::Role::Professional || informed.contains(person.id)) continue;
+      names.push_back(name_of(person.id));
+      ids.push_back(person.id);
+    }
+    if (names.size() == 1) {
+      findings.push_back({"gap", names[0] + " has no information item naming a source.", ids});
+    } else if (!names.empty()) {
+      findings.push_back({"gap",
+                          std::to_string(names.size()) +
+                              " people have no information item naming a source: " + joined(names) +
+                              ".",
+                          ids});
+    }
+  }
   for (const auto& person : document.people) {
     const bool professional = person.role == model::Role::Professional;
-    if (!professional && !informed.contains(person.id)) {
-      findings.push_back(
-          {"gap", person.full_name + " has no information item naming a source.", {person.id}});
-    }
     if (!professional && !person.date_of_birth && !model::is_adult(person, document.map.map_date)) {
       findings.push_back(
           {"gap", person.full_name + " is shown as a child with no date of birth.", {person.id}});
@@ -289,21 +443,18 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
     if (members[group.id] == 1)
       findings.push_back({"gap", "The group " + group.name + " has only one member.", {group.id}});
   }
-  // A tie with no recent sighting of its two people together.
+  // Ties whose two people were never seen together: one finding, grouped by person. Ties last
+  // seen together too long ago: one finding each, with the date.
+  if (auto finding = never_seen_finding(network, support)) findings.push_back(std::move(*finding));
   for (const TieSupport& tie : support) {
-    if (!tie.no_recent_sighting) continue;
-    const std::string pair = name_of(tie.from) + " and " + name_of(tie.to);
-    if (!tie.last_seen) {
-      findings.push_back({"gap", "No sighting of " + pair + " together is recorded.", {tie.tie}});
-    } else {
-      const long days = model::days_between(*tie.last_seen, document.map.map_date);
-      findings.push_back({"gap",
-                          pair + " were last seen together on " + tie.last_seen->to_string() +
-                              ", " + std::to_string(days) +
-                              " days before the map date: no sighting within " +
-                              std::to_string(kSightingWindowDays) + " days.",
-                          {tie.tie, tie.last_sighting}});
-    }
+    if (!tie.no_recent_sighting || !tie.last_seen) continue;
+    const long days = model::days_between(*tie.last_seen, document.map.map_date);
+    findings.push_back({"gap",
+                        pair_of(tie) + " were last seen together on " + tie.last_seen->to_string() +
+                            ", " + std::to_string(days) +
+                            " days before the map date: no sighting within " +
+                            std::to_string(kSightingWindowDays) + " days.",
+                        {tie.tie, tie.last_sighting}});
   }
   for (const auto& subject : document.map.subject_children) {
     const bool protected_tie =

@@ -25,11 +25,16 @@ struct Finding {
 
 //! Findings that need the document: people who are the only link between parts of the
 //! network (cut points, with the recorded groups, adults of concern and people on each side;
-//! those holding the most people to the rest first), leaders and followers, children exposed
-//! to an adult who exploits or controls someone (with the path), ties resting only on anecdotal
-//! or historic information (with their evidence strength, evidence.hpp), and information gaps,
-//! among them ties with no sighting within kSightingWindowDays. `network` must come from
-//! `document`. O(cut points x (n + m + memberships) + items + sightings x people^2).
+//! those holding the most people to the rest first), leaders and followers, one finding per
+//! child within two steps of an adult who exploits or controls someone (every such adult, with
+//! the distance and the route; nearest first, then the children near most adults), ties with no
+//! information item, resting only on anecdotal or only on historic information (one finding for
+//! each, with evidence strengths, weakest first; evidence.hpp), and information gaps: people no
+//! item names (one finding), ties whose people were never seen together (one finding, grouped by
+//! person), each tie last seen together more than kSightingWindowDays ago, and the rest. A
+//! grouped finding of one names it as a sentence of its own. `network` must come from
+//! `document`. O(cut points x (n + m + memberships) + exploiting adults x (n + m) + items +
+//! sightings x people^2 + people x ties).
 [[nodiscard]] std::vector<Finding> document_findings(const model::Document& document,
                                                      const Network& network);
 

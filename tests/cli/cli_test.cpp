@@ -802,5 +802,43 @@ TEST_F(Cli, ServeRefusesABadListenAddress) {
   EXPECT_EQ(half.code, 2);
 }
 
+// The peer-group example: every relationship tie has its evidence strength, in document order,
+// and Mia Kowalczyk is named as the only link between parts of the network, in the JSON and in
+// the text.
+TEST_F(Cli, AnalyzeThePeerGroupGivesEachTieItsEvidenceAndNamesTheOnlyLink) {
+  const std::string example = quoted(kSource + "/examples/peer-group.json");
+  const Outcome r = peermap("analyze " + example + " --json");
+  ASSERT_EQ(r.code, 0) << r;
+  const json j = json::parse(r.out);
+  std::vector<std::string> relationships;
+  const json document = json::parse(read(kSource + "/examples/peer-group.json"));
+  for (const auto& t : document["ties"]) {
+    if (t["kind"] == "relationship") relationships.push_back(t["id"].get<std::string>());
+  }
+  ASSERT_EQ(relationships.size(), 42u);
+  ASSERT_TRUE(j.contains("ties")) << r;
+  ASSERT_TRUE(j["ties"].is_array());
+  ASSERT_EQ(j["ties"].size(), relationships.size());
+  for (std::size_t k = 0; k < relationships.size(); ++k) {
+    const auto& t = j["ties"][k];
+    EXPECT_EQ(t["id"], relationships[k]);
+    ASSERT_TRUE(t["evidence"].is_number()) << t.dump();
+    EXPECT_GE(t["evidence"].get<double>(), 0.0) << t.dump();
+    EXPECT_LE(t["evidence"].get<double>(), 1.0) << t.dump();
+  }
+  const auto bridge = std::find_if(j["findings"].begin(), j["findings"].end(), [](const json& f) {
+    return f["kind"] == "bridge" &&
+           f["text"].get<std::string>().find("Mia Kowalczyk") != std::string::npos;
+  });
+  ASSERT_NE(bridge, j["findings"].end()) << r;
+  EXPECT_EQ((*bridge)["ids"][0], "p1");  // Mia
+  const std::string sentence = (*bridge)["text"].get<std::string>();
+  EXPECT_EQ(sentence.rfind("Mia Kowalczyk is the only link between ", 0), 0u) << sentence;
+
+  const Outcome text = peermap("analyze " + example);
+  ASSERT_EQ(text.code, 0) << text;
+  EXPECT_NE(text.out.find("- [bridge] " + sentence + " ("), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace peermap::cli
