@@ -11,7 +11,8 @@ send SIGKILL to the server --kill-after seconds into the burst, with requests in
 restart checks the last round's writes. "Still there" means, for every map:
 
 - the revision list is 1..head with no gap, and head >= the last acknowledged revision;
-- every acknowledged revision n is served by /revisions/n with the purpose that write sent;
+- every acknowledged revision n is served by /revisions/n with the purpose that write sent,
+  and is otherwise the document the maps were created with;
 - the head's ETag names the head, and its document is the last acknowledged one or a later
   (unacknowledged, in flight at the kill) write of the same writer.
 
@@ -19,6 +20,15 @@ On SQLite the files left by the kill (database, -wal, -shm), copied aside before
 and the database after a clean stop at the end must pass PRAGMA integrity_check and
 foreign_key_check. On PostgreSQL the test makes its own database (CREATE DATABASE) on the
 server named by PEERMAP_TEST_PG_URL (the ctest fixture `postgres`) and drops it afterwards.
+
+--sabotage tests the test: after the last kill it deletes the SQLite WAL (losing the commits
+since the last checkpoint) and passes only if that loss is reported.
+
+What this does not cover: SIGKILL ends the server process, not the machine, so data the kernel
+had accepted but not yet written to the disk survives it. The test proves that a write is
+committed before it is acknowledged and that the database recovers from an abrupt stop; losing
+power is what synchronous=FULL guards against, and that needs a VM or a fault-injecting block
+device to test.
 
 Exit status: 0 when nothing acknowledged is missing, 1 when something is (or the test could not
 run, e.g. the server would not start or too few writes were acknowledged to mean anything).
