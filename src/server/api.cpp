@@ -14,6 +14,7 @@
 #include "model/json_io.hpp"
 #include "model/views.hpp"
 #include "render/render.hpp"
+#include "server/cache.hpp"
 #include "server/diff.hpp"
 #include "store/store.hpp"
 
@@ -190,6 +191,8 @@ struct Api::Impl {
   ApiOptions options;
   Router router;
   std::string dummy_hash;  // verified against when the username is unknown: same time either way
+  ByteBoundedCache<store::Revision> revisions{64u << 20u};
+  ByteBoundedCache<std::string> drawings{64u << 20u};
   static constexpr std::ptrdiff_t kConcurrentHashes = 4;
   std::counting_semaphore<kConcurrentHashes> hashing{kConcurrentHashes};
 
@@ -207,6 +210,19 @@ struct Api::Impl {
   }
 
   std::int64_t now() const { return options.now_ms(); }
+
+  //! Revision `number` (>= 1) of a map, from the cache when it was read before: revisions never
+  //! change once written.
+  Result<std::shared_ptr<const store::Revision>> revision_of(const std::string& id,
+                                                             std::int64_t number) {
+    const std::string key = id + "#" + std::to_string(number);
+    if (auto hit = revisions.find(key)) return hit;
+    auto read = store.revision(id, number);
+    if (!read) return read.error();
+    auto shared = std::make_shared<const store::Revision>(std::move(read.value()));
+    revisions.put(key, shared, shared->document.size() + 256);
+    return shared;
+  }
 
   // ----- audit -----------------------------------------------------------------------------
   void audit(const Request& request, const Caller* caller, std::string action, std::string map_id,
@@ -366,14 +382,27 @@ struct Api::Impl {
   }
 
   //! Stores the validated next revision; 412 if someone saved first.
+  //! `before` and `after` are the head and the new document, parsed; a PUT leaves them null
+  //! and they are parsed here.
   Response save_revision(const Request& request, const Caller& caller, const store::MapRecord& map,
                          const model::ParseOutcome& outcome, std::string text,
-                         const std::string& action) {
-    auto previous = store.revision(map.id, map.head);
-    if (!previous) return error_response(500, "internal error");
+                         const std::string& action, const json* before = nullptr,
+                         const json* after = nullptr) {
     std::string summary;
     try {
-      summary = diff_summary(diff_documents(json::parse(previous->document), json::parse(text)));
+      json parsed_before;
+      json parsed_after;
+      if (before == nullptr) {
+        auto previous = revision_of(map.id, map.head);
+        if (!previous) return error_response(500, "internal error");
+        parsed_before = json::parse(previous.value()->document);
+        before = &parsed_before;
+      }
+      if (after == nullptr) {
+        parsed_after = json::parse(text);
+        after = &parsed_after;
+      }
+      summary = diff_summary(diff_documents(*before, *after));
     } catch (const json::exception&) {
       summary = "edited";
     }
@@ -651,12 +680,12 @@ struct Api::Impl {
     Response refusal;
     auto map = visible_map(request, caller, id, "map.read", refusal);
     if (!map) return refusal;
-    auto head = store.revision(id, 0);
+    auto head = revision_of(id, map->head);
     if (!head) return error_response(500, "internal error");
-    audit(request, &caller, "map.read", id, head->info.number, "ok", 200);
+    audit(request, &caller, "map.read", id, map->head, "ok", 200);
     Response r;
-    r.body = std::move(head->document);
-    r.set_header("ETag", etag_of(head->info.number));
+    r.body = head.value()->document;
+    r.set_header("ETag", etag_of(map->head));
     return r;
   }
 
@@ -696,15 +725,16 @@ struct Api::Impl {
     auto patch = parse_json_body(request, error);
     if (!patch) return error;
     if (!patch->is_array()) return field_error("", "a JSON Patch is an array of operations");
-    auto head = store.revision(id, map->head);
+    auto head = revision_of(id, map->head);
     if (!head) return error_response(500, "internal error");
-    json patched;
-    // Apply one operation at a time, so a failure names the operation that failed.
+    json original;
     try {
-      patched = json::parse(head->document);
+      original = json::parse(head.value()->document);
     } catch (const json::exception&) {
       return error_response(500, "internal error");
     }
+    // Apply one operation at a time, so a failure names the operation that failed.
+    json patched = original;
     for (std::size_t i = 0; i < patch->size(); ++i) {
       const json& op = (*patch)[i];
       const std::string where = "/" + std::to_string(i);
@@ -716,7 +746,7 @@ struct Api::Impl {
         }
       }
       try {
-        patched = patched.patch(json::array({op}));
+        patched.patch_inplace(json::array({op}));
       } catch (const json::exception& e) {
         std::string what = e.what();
         if (const auto cut = what.find("] "); cut != std::string::npos) what.erase(0, cut + 2);
@@ -729,7 +759,8 @@ struct Api::Impl {
       audit(request, &caller, "map.patch", id, map->head, "invalid", 422);
       return invalid_document(outcome);
     }
-    return save_revision(request, caller, *map, outcome, std::move(text), "map.patch");
+    return save_revision(request, caller, *map, outcome, std::move(text), "map.patch", &original,
+                         &patched);
   }
 
   Response list_revisions(const Request& request, const std::string& id, const Caller& caller) {
@@ -759,11 +790,11 @@ struct Api::Impl {
       audit(request, &caller, "map.revision.read", id, 0, "not-found", 404);
       return not_found();
     }
-    auto revision = store.revision(id, *number);
+    auto revision = revision_of(id, *number);
     if (!revision) return error_response(500, "internal error");
     audit(request, &caller, "map.revision.read", id, *number, "ok", 200);
     Response r;
-    r.body = std::move(revision->document);
+    r.body = revision.value()->document;
     r.set_header("X-Peermap-Revision", std::to_string(*number));
     return r;
   }
@@ -790,14 +821,14 @@ struct Api::Impl {
         *target = *number;
       }
     }
-    auto a = store.revision(id, from);
-    auto b = store.revision(id, to);
+    auto a = revision_of(id, from);
+    auto b = revision_of(id, to);
     if (!a || !b) return error_response(500, "internal error");
     json before;
     json after;
     try {
-      before = json::parse(a->document);
-      after = json::parse(b->document);
+      before = json::parse(a.value()->document);
+      after = json::parse(b.value()->document);
     } catch (const json::exception&) {
       return error_response(500, "internal error");
     }
@@ -847,30 +878,39 @@ struct Api::Impl {
     }
     std::string ecomap;
     if (const auto* value = request.param("ecomap")) ecomap = *value;
-    auto revision = store.revision(id, number);
-    if (!revision) return error_response(500, "internal error");
-    auto outcome = validate(revision->document);
-    if (outcome.has_errors()) return error_response(500, "internal error");
-    model::Document document =
-        as_of ? model::as_known_on(outcome.document, *as_of) : std::move(outcome.document);
-    if (!ecomap.empty() && document.find_person(ecomap) == nullptr) {
-      return parameter_error("ecomap", "no person with this id on the map");
+    // Same revision, same options, same bytes (the renderer is deterministic): draw once.
+    const std::string key =
+        id + "#" + std::to_string(number) + "#" + std::to_string(static_cast<int>(format)) + "#" +
+        (as_of ? as_of->to_string() : std::string()) + "#" + (redact ? "r" : "") + "#" + ecomap;
+    auto drawing = drawings.find(key);
+    if (!drawing) {
+      auto revision = revision_of(id, number);
+      if (!revision) return error_response(500, "internal error");
+      auto outcome = validate(revision.value()->document);
+      if (outcome.has_errors()) return error_response(500, "internal error");
+      model::Document document =
+          as_of ? model::as_known_on(outcome.document, *as_of) : std::move(outcome.document);
+      if (!ecomap.empty() && document.find_person(ecomap) == nullptr) {
+        return parameter_error("ecomap", "no person with this id on the map");
+      }
+      layout::LayoutOptions layout_options;
+      layout_options.ecomap_centre = ecomap;
+      layout_options.redact = redact;
+      auto geometry = layout::compute_layout(document, layout_options);
+      if (!geometry) return error_response(500, "the map cannot be laid out");
+      render::RenderOptions render_options;
+      render_options.format = format;
+      render_options.as_of = as_of;
+      render_options.redact = redact;
+      render_options.ecomap_centre = ecomap;
+      auto bytes = render::render_map(document, geometry.value(), render_options);
+      if (!bytes) return error_response(500, "the map cannot be drawn");
+      drawing = std::make_shared<const std::string>(std::move(bytes.value()));
+      drawings.put(key, drawing, drawing->size() + key.size());
     }
-    layout::LayoutOptions layout_options;
-    layout_options.ecomap_centre = ecomap;
-    layout_options.redact = redact;
-    auto geometry = layout::compute_layout(document, layout_options);
-    if (!geometry) return error_response(500, "the map cannot be laid out");
-    render::RenderOptions render_options;
-    render_options.format = format;
-    render_options.as_of = as_of;
-    render_options.redact = redact;
-    render_options.ecomap_centre = ecomap;
-    auto bytes = render::render_map(document, geometry.value(), render_options);
-    if (!bytes) return error_response(500, "the map cannot be drawn");
     audit(request, &caller, "map.render", id, number, "ok", 200);
     Response r;
-    r.body = std::move(bytes.value());
+    r.body = *drawing;
     r.content_type = format == render::Format::Svg   ? "image/svg+xml"
                      : format == render::Format::Png ? "image/png"
                                                      : "application/pdf";

@@ -1,6 +1,7 @@
 #include "server/server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cctype>
@@ -20,6 +21,7 @@ struct HttpServer::Impl {
   std::mutex log_mutex;
   std::unique_ptr<httplib::Server> http;
   int port = 0;
+  int listen_socket = -1;
 
   Impl(Api& a, ListenOptions o, std::ostream* l) : api(a), options(std::move(o)), log(l) {}
 
@@ -76,6 +78,14 @@ Result<int> HttpServer::bind() {
   const std::size_t threads = o.threads;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(impl_->api.options().max_body_bytes);
+  // Headers and body go out in separate writes: without TCP_NODELAY the body waits for the
+  // client's delayed ACK (up to 40 ms). Accepted sockets inherit it from the listening one.
+  http.set_tcp_nodelay(true);
+  http.set_socket_options([this](socket_t socket) {
+    int yes = 1;
+    ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl_->listen_socket = socket;
+  });
   http.set_keep_alive_max_count(1000);
   http.set_keep_alive_timeout(5);
   http.set_read_timeout(30, 0);
@@ -102,6 +112,9 @@ Result<int> HttpServer::bind() {
   if (port < 0) {
     return Error{ErrorKind::Io, "cannot listen on " + o.host + ":" + std::to_string(o.port)};
   }
+  // Debian's cpp-httplib listens with a backlog of 5: a burst of new connections overflows it
+  // and clients wait seconds to retry. listen() again raises the backlog on the bound socket.
+  if (impl_->listen_socket >= 0) ::listen(impl_->listen_socket, SOMAXCONN);
   impl_->port = port;
   return port;
 }
