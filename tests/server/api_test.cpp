@@ -150,6 +150,15 @@ TEST_P(ApiTest, LoginSetsAStrictHttpOnlyCookieAndReturnsTheCsrfToken) {
   EXPECT_EQ(body["team"], "exploitation");
   EXPECT_EQ(body["csrf_token"].get<std::string>().size(), 43u);
   EXPECT_EQ(b.send("GET", "/api/session").status, 200);
+  // Behind TLS the cookie is Secure too.
+  ApiOptions tls;
+  tls.secure_cookies = true;
+  Api secure(*store_, tls);
+  Browser over_tls;
+  over_tls.api = &secure;
+  const auto secured = over_tls.login("alice");
+  ASSERT_EQ(secured.status, 200);
+  EXPECT_NE(secured.header("Set-Cookie").find("; Secure"), std::string::npos);
 }
 
 TEST_P(ApiTest, WrongPasswordAndUnknownUserGetTheSameAnswer) {
