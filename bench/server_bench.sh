@@ -287,6 +287,15 @@ run_wrk() {
   socket_errors=$(awk '/Socket errors:/ {gsub(/,/, ""); print $4 + $6 + $8 + $10}' "$raw")
   socket_errors=${socket_errors:-0}
   starved=$(awk '/^peermap-wrk: starved/ {print $3}' "$raw")
+  local non2xx=0
+  if ! grep -q '^peermap-wrk: status ' "$raw"; then
+    # A script without response() (get.lua): wrk's own counts.
+    total=$(awk '/ requests in / {print $1; exit}' "$raw")
+    total=${total:-0}
+    non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$raw")
+    non2xx=${non2xx:-0}
+    ok=$((total - non2xx))
+  fi
   # Server CPU per answer, and the share of the machine used by neither wrk nor the server.
   local cpu_ms other
   cpu_ms=$(awk -v t="$server_ticks" -v hz="$ticks_per_second" -v n="$total" \
@@ -296,7 +305,9 @@ run_wrk() {
     'BEGIN { o = (busy / hz - srv / hz - w) / ((e - s) * cpus) * 100; if (o < 0) o = 0; printf "%.0f", o }')
 
   local other_answers=$((total - ok)) note=""
-  if [[ $other_answers -gt 0 ]]; then
+  if [[ $non2xx -gt 0 ]]; then
+    note="non-2xx x$non2xx"
+  elif [[ $other_answers -gt 0 ]]; then
     note=$(awk '/^peermap-wrk: status / && $3 != "200:" {sub(":", "", $3); printf "%s%s x%s", s, $3, $4; s = ", "}' "$raw")
   fi
   if [[ $socket_errors -gt 0 ]]; then note="${note:+$note; }$socket_errors socket errors"; fi

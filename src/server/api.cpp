@@ -684,7 +684,7 @@ struct Api::Impl {
     if (!head) return error_response(500, "internal error");
     audit(request, &caller, "map.read", id, map->head, "ok", 200);
     Response r;
-    r.body = head.value()->document;
+    r.shared_body = std::shared_ptr<const std::string>(head.value(), &head.value()->document);
     r.set_header("ETag", etag_of(map->head));
     return r;
   }
@@ -794,7 +794,8 @@ struct Api::Impl {
     if (!revision) return error_response(500, "internal error");
     audit(request, &caller, "map.revision.read", id, *number, "ok", 200);
     Response r;
-    r.body = revision.value()->document;
+    r.shared_body =
+        std::shared_ptr<const std::string>(revision.value(), &revision.value()->document);
     r.set_header("X-Peermap-Revision", std::to_string(*number));
     return r;
   }
@@ -910,7 +911,7 @@ struct Api::Impl {
     }
     audit(request, &caller, "map.render", id, number, "ok", 200);
     Response r;
-    r.body = *drawing;
+    r.shared_body = drawing;
     r.content_type = format == render::Format::Svg   ? "image/svg+xml"
                      : format == render::Format::Png ? "image/png"
                                                      : "application/pdf";

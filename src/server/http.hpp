@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,7 +31,12 @@ struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  //! When set, the body instead of `body`: an immutable text shared with the cache, sent
+  //! without copying.
+  std::shared_ptr<const std::string> shared_body;
   std::vector<std::pair<std::string, std::string>> headers;
+
+  [[nodiscard]] const std::string& text() const { return shared_body ? *shared_body : body; }
 
   void set_header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

@@ -40,10 +40,22 @@ struct HttpServer::Impl {
     request.body = in.body;
     request.remote = in.remote_addr;
     Response response = api.handle(request);
+    const std::size_t sent = response.text().size();
     out.status = response.status;
     for (const auto& [name, value] : response.headers) out.set_header(name, value);
-    if (!response.body.empty() || !response.content_type.empty()) {
-      out.set_content(std::move(response.body), response.content_type);
+    if (response.shared_body) {
+      // Sent straight from the cached text: no copy of a document of a few hundred kB.
+      auto shared = std::move(response.shared_body);
+      const std::size_t size = shared->size();
+      out.set_content_provider(
+          size, response.content_type,
+          [shared](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            return sink.write(shared->data() + offset, length);
+          });
+    } else if (!response.body.empty() || !response.content_type.empty()) {
+      // Moved, not set_content(), which copies: a map's JSON is a few hundred kB.
+      out.body = std::move(response.body);
+      out.set_header("Content-Type", response.content_type);
     }
     if (log != nullptr) {
       const auto ms =
@@ -51,8 +63,8 @@ struct HttpServer::Impl {
               .count();
       // Only the route's shape: ids are random and carry no case content, queries may.
       const std::lock_guard lock(log_mutex);
-      *log << "peermap: " << in.method << " " << in.path << " " << out.status << " "
-           << out.body.size() << "B " << static_cast<long>(ms * 1000) / 1000.0 << "ms\n"
+      *log << "peermap: " << in.method << " " << in.path << " " << out.status << " " << sent << "B "
+           << static_cast<long>(ms * 1000) / 1000.0 << "ms\n"
            << std::flush;
     }
   }

@@ -69,7 +69,7 @@ struct Browser {
       const std::string set = r.header("Set-Cookie");
       const auto start = set.find('=') + 1;
       cookie = set.substr(start, set.find(';') - start);
-      csrf = json::parse(r.body)["csrf_token"];
+      csrf = json::parse(r.text())["csrf_token"];
     }
     return r;
   }
@@ -105,7 +105,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     b.api = api_.get();
     if (!user.empty()) {
       const auto r = b.login(user);
-      EXPECT_EQ(r.status, 200) << r.body;
+      EXPECT_EQ(r.status, 200) << r.text();
     }
     return b;
   }
@@ -113,8 +113,8 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   //! Alice creates the peer-group map; its id.
   std::string create_map(Browser& alice) {
     const auto r = alice.send("POST", "/api/maps", example("peer-group.json"));
-    EXPECT_EQ(r.status, 201) << r.body;
-    return json::parse(r.body)["id"];
+    EXPECT_EQ(r.status, 201) << r.text();
+    return json::parse(r.text())["id"];
   }
 
   std::vector<store::AuditEntry> audit_of(const std::string& id) {
@@ -145,7 +145,7 @@ TEST_P(ApiTest, LoginSetsAStrictHttpOnlyCookieAndReturnsTheCsrfToken) {
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
   EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
   EXPECT_EQ(cookie.find("Secure"), std::string::npos);  // no TLS here
-  const auto body = json::parse(r.body);
+  const auto body = json::parse(r.text());
   EXPECT_EQ(body["role"], "practitioner");
   EXPECT_EQ(body["team"], "exploitation");
   EXPECT_EQ(body["csrf_token"].get<std::string>().size(), 43u);
@@ -167,7 +167,7 @@ TEST_P(ApiTest, WrongPasswordAndUnknownUserGetTheSameAnswer) {
   const auto unknown = b.login("nobody", "not the password");
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(unknown.status, 401);
-  EXPECT_EQ(wrong.body, unknown.body);
+  EXPECT_EQ(wrong.text(), unknown.text());
   EXPECT_EQ(b.send("GET", "/api/session").status, 401);
 }
 
@@ -198,7 +198,7 @@ TEST_P(ApiTest, SessionsExpire) {
   now_ += 120 * 1000;
   const auto r = b.send("GET", "/api/session");
   EXPECT_EQ(r.status, 401);
-  EXPECT_NE(r.body.find("expired"), std::string::npos);
+  EXPECT_NE(r.text().find("expired"), std::string::npos);
 }
 
 TEST_P(ApiTest, StateChangingRequestsWithoutTheCsrfTokenAreRefusedAndChangeNothing) {
@@ -235,7 +235,7 @@ TEST_P(ApiTest, TenFailedLoginsSlowTheAccountWhetherOrNotItExists) {
   const auto fake = b.login("nobody", kPassword);
   EXPECT_EQ(real.status, 429);
   EXPECT_EQ(fake.status, 429);
-  EXPECT_EQ(real.body, fake.body);
+  EXPECT_EQ(real.text(), fake.text());
   EXPECT_EQ(real.header("Retry-After"), fake.header("Retry-After"));
   // Another account from elsewhere is not affected; after the window, alice gets in again.
   Browser other = browser();
@@ -261,16 +261,16 @@ TEST_P(ApiTest, ManyFailuresFromOneSourceSlowThatSource) {
 TEST_P(ApiTest, CreateReadAndListAMap) {
   Browser alice = browser("alice");
   const auto created = alice.send("POST", "/api/maps", example("peer-group.json"));
-  ASSERT_EQ(created.status, 201) << created.body;
-  const std::string id = json::parse(created.body)["id"];
+  ASSERT_EQ(created.status, 201) << created.text();
+  const std::string id = json::parse(created.text())["id"];
   EXPECT_EQ(created.header("Location"), "/api/maps/" + id);
   EXPECT_EQ(created.header("ETag"), "\"r1\"");
   const auto got = alice.send("GET", "/api/maps/" + id);
   ASSERT_EQ(got.status, 200);
   EXPECT_EQ(got.header("ETag"), "\"r1\"");
-  EXPECT_EQ(json::parse(got.body), json::parse(example("peer-group.json")));
+  EXPECT_EQ(json::parse(got.text()), json::parse(example("peer-group.json")));
   EXPECT_EQ(got.header("Cache-Control"), "no-store");
-  const auto list = json::parse(alice.send("GET", "/api/maps").body)["maps"];
+  const auto list = json::parse(alice.send("GET", "/api/maps").text())["maps"];
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0]["id"], id);
   EXPECT_EQ(list[0]["revision"], 1);
@@ -294,14 +294,14 @@ TEST_P(ApiTest, EditsNeedIfMatchAndAStaleOneGets412WithTheCurrentRevision) {
   auto marys = json::parse(example("peer-group.json"));
   marys["people"][0]["notes"] = "Year 11; moved to a new tutor group.";
   const auto first = mary.send("PUT", "/api/maps/" + id, marys.dump(), {{"if-match", "\"r1\""}});
-  ASSERT_EQ(first.status, 200) << first.body;
+  ASSERT_EQ(first.status, 200) << first.text();
   EXPECT_EQ(first.header("ETag"), "\"r2\"");
-  EXPECT_EQ(json::parse(first.body)["summary"], "1 person changed");
+  EXPECT_EQ(json::parse(first.text())["summary"], "1 person changed");
   const auto stale =
       alice.send("PUT", "/api/maps/" + id, document.dump(), {{"if-match", "\"r1\""}});
   EXPECT_EQ(stale.status, 412);
   EXPECT_EQ(stale.header("ETag"), "\"r2\"");
-  const auto current = json::parse(stale.body)["current"];
+  const auto current = json::parse(stale.text())["current"];
   EXPECT_EQ(current["revision"], 2);
   EXPECT_EQ(current["author"], "mary");
   EXPECT_EQ(current["document"], marys);
@@ -311,7 +311,7 @@ TEST_P(ApiTest, EditsNeedIfMatchAndAStaleOneGets412WithTheCurrentRevision) {
 
   const auto retry =
       alice.send("PUT", "/api/maps/" + id, document.dump(), {{"if-match", "\"r2\""}});
-  EXPECT_EQ(retry.status, 200) << retry.body;
+  EXPECT_EQ(retry.status, 200) << retry.text();
   EXPECT_EQ(retry.header("ETag"), "\"r3\"");
 }
 
@@ -327,31 +327,31 @@ TEST_P(ApiTest, JsonPatchMakesARevisionAndRevisionsKeepEveryVersion) {
   const std::multimap<std::string, std::string> headers{
       {"if-match", "\"r1\""}, {"content-type", "application/json-patch+json"}};
   const auto patched = alice.send("PATCH", "/api/maps/" + id, patch.dump(), headers);
-  ASSERT_EQ(patched.status, 200) << patched.body;
-  EXPECT_EQ(json::parse(patched.body)["summary"], "map details changed, 1 person added");
-  const auto head = json::parse(alice.send("GET", "/api/maps/" + id).body);
+  ASSERT_EQ(patched.status, 200) << patched.text();
+  EXPECT_EQ(json::parse(patched.text())["summary"], "map details changed, 1 person added");
+  const auto head = json::parse(alice.send("GET", "/api/maps/" + id).text());
   EXPECT_EQ(head["people"].back()["full_name"], "Tyler Brooks");
   EXPECT_EQ(head["map"]["status"], "review-due");
 
-  const auto revisions = json::parse(alice.send("GET", "/api/maps/" + id + "/revisions").body);
+  const auto revisions = json::parse(alice.send("GET", "/api/maps/" + id + "/revisions").text());
   ASSERT_EQ(revisions["revisions"].size(), 2u);
   EXPECT_EQ(revisions["revisions"][0]["summary"], "created");
   EXPECT_EQ(revisions["revisions"][1]["author"], "alice");
   const auto first = alice.send("GET", "/api/maps/" + id + "/revisions/1");
   ASSERT_EQ(first.status, 200);
-  EXPECT_EQ(json::parse(first.body), json::parse(example("peer-group.json")));
+  EXPECT_EQ(json::parse(first.text()), json::parse(example("peer-group.json")));
   EXPECT_EQ(alice.send("GET", "/api/maps/" + id + "/revisions/3").status, 404);
   EXPECT_EQ(alice.send("GET", "/api/maps/" + id + "/revisions/x").status, 404);
 
   const auto diff = json::parse(
-      alice.send("GET", "/api/maps/" + id + "/diff", "", {}, {{"from", "1"}, {"to", "2"}}).body);
+      alice.send("GET", "/api/maps/" + id + "/diff", "", {}, {{"from", "1"}, {"to", "2"}}).text());
   EXPECT_TRUE(diff["map_changed"]);
   ASSERT_EQ(diff["people"]["added"].size(), 1u);
   EXPECT_EQ(diff["people"]["added"][0]["label"], "Tyler Brooks");
   EXPECT_TRUE(diff["ties"]["added"].empty());
   const auto bad = alice.send("GET", "/api/maps/" + id + "/diff", "", {}, {{"from", "9"}});
   EXPECT_EQ(bad.status, 422);
-  EXPECT_EQ(json::parse(bad.body)["problems"][0]["parameter"], "from");
+  EXPECT_EQ(json::parse(bad.text())["problems"][0]["parameter"], "from");
 }
 
 TEST_P(ApiTest, ConcurrentEditsFromTheSameRevisionSaveExactlyOnce) {
@@ -393,7 +393,7 @@ TEST_P(ApiTest, TwoServersOnOneDatabaseShareMapsSessionsAndConflicts) {
             200);
   EXPECT_EQ(alice.send("PUT", "/api/maps/" + id, edit.dump(), {{"if-match", "\"r1\""}}).status,
             412);
-  EXPECT_EQ(json::parse(alice.send("GET", "/api/maps/" + id).body)["map"]["status"], "closed");
+  EXPECT_EQ(json::parse(alice.send("GET", "/api/maps/" + id).text())["map"]["status"], "closed");
 }
 
 // --- bad input --------------------------------------------------------------------------------
@@ -402,10 +402,10 @@ TEST_P(ApiTest, MalformedJsonIs400WithLineAndColumn) {
   Browser alice = browser("alice");
   const auto r = alice.send("POST", "/api/maps", "{\n  \"format\": \"peermap/1\",\n  oops\n}");
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(json::parse(r.body)["where"], "3:3");
+  EXPECT_EQ(json::parse(r.text())["where"], "3:3");
   const auto login = alice.send("POST", "/api/session", "{\"username\": ");
   EXPECT_EQ(login.status, 400);
-  EXPECT_EQ(json::parse(login.body)["where"], "1:14");
+  EXPECT_EQ(json::parse(login.text())["where"], "1:14");
   EXPECT_TRUE(store_->maps_visible_to("exploitation", 0).value().empty());
 }
 
@@ -415,13 +415,13 @@ TEST_P(ApiTest, WrongTypesAre422WithAPointerAndNothingIsStored) {
   document["people"][3]["full_name"] = 7;
   const auto r = alice.send("POST", "/api/maps", document.dump());
   ASSERT_EQ(r.status, 422);
-  const auto problems = json::parse(r.body)["problems"];
+  const auto problems = json::parse(r.text())["problems"];
   ASSERT_FALSE(problems.empty());
   EXPECT_EQ(problems[0]["pointer"], "/people/3/full_name");
   EXPECT_TRUE(store_->maps_visible_to("exploitation", 0).value().empty());
   const auto login = alice.send("POST", "/api/session", R"({"username": 3, "password": "x"})");
   EXPECT_EQ(login.status, 422);
-  EXPECT_EQ(json::parse(login.body)["problems"][0]["pointer"], "/username");
+  EXPECT_EQ(json::parse(login.text())["problems"][0]["pointer"], "/username");
 }
 
 TEST_P(ApiTest, AnInvalidEditIs422AndTheHeadStays) {
@@ -433,18 +433,18 @@ TEST_P(ApiTest, AnInvalidEditIs422AndTheHeadStays) {
   const json dangling =
       json::array({{{"op", "replace"}, {"path", "/ties/0/to"}, {"value", "p404"}}});
   const auto r = alice.send("PATCH", "/api/maps/" + id, dangling.dump(), headers);
-  ASSERT_EQ(r.status, 422) << r.body;
-  EXPECT_EQ(json::parse(r.body)["problems"][0]["pointer"], "/ties/0/to");
+  ASSERT_EQ(r.status, 422) << r.text();
+  EXPECT_EQ(json::parse(r.text())["problems"][0]["pointer"], "/ties/0/to");
   // An operation that cannot apply names the operation.
   const json missing = json::array({{{"op", "test"}, {"path", "/map/title"}, {"value", "x"}},
                                     {{"op", "remove"}, {"path", "/nowhere"}}});
   const auto r2 = alice.send("PATCH", "/api/maps/" + id, missing.dump(), headers);
   EXPECT_EQ(r2.status, 422);
-  EXPECT_EQ(json::parse(r2.body)["problems"][0]["pointer"], "/0");
+  EXPECT_EQ(json::parse(r2.text())["problems"][0]["pointer"], "/0");
   const json not_ops = json::array({{{"path", "/map/title"}}});
   const auto r3 = alice.send("PATCH", "/api/maps/" + id, not_ops.dump(), headers);
   EXPECT_EQ(r3.status, 422);
-  EXPECT_EQ(json::parse(r3.body)["problems"][0]["pointer"], "/0/op");
+  EXPECT_EQ(json::parse(r3.text())["problems"][0]["pointer"], "/0/op");
   EXPECT_EQ(alice.send("PATCH", "/api/maps/" + id, "[]", {{"if-match", "\"r1\""}}).status, 415);
   EXPECT_EQ(alice.send("PATCH", "/api/maps/" + id, "[[[", headers).status, 400);
   EXPECT_EQ(store_->revisions(id).value().size(), 1u);
@@ -457,10 +457,10 @@ TEST_P(ApiTest, OversizedDeepAndUnknownRequests) {
   const auto deep =
       alice.send("POST", "/api/session", std::string(100000, '[') + std::string(100000, ']'));
   EXPECT_EQ(deep.status, 422);  // well-formed, but deeper than the limit
-  EXPECT_EQ(json::parse(deep.body)["problems"][0]["pointer"], "/");
+  EXPECT_EQ(json::parse(deep.text())["problems"][0]["pointer"], "/");
   const auto deep_map = alice.send("POST", "/api/maps", std::string(100000, '['));
   EXPECT_EQ(deep_map.status, 422);
-  EXPECT_EQ(json::parse(deep_map.body)["problems"][0]["pointer"], "/");
+  EXPECT_EQ(json::parse(deep_map.text())["problems"][0]["pointer"], "/");
   EXPECT_EQ(alice.send("GET", "/api/nothing").status, 404);
   EXPECT_EQ(alice.send("GET", "/").status, 404);
   const auto wrong = alice.send("DELETE", "/api/maps");
@@ -505,9 +505,9 @@ TEST_P(ApiTest, EveryIdRouteAnswers404ToOtherTeamsAndAdminsExactlyAsForNoMap) {
       none_call.path.replace(none_call.path.find(id), id.size(), std::string(32, '0'));
       const auto none = outsider.send(call.method, none_call.path, call.body, headers);
       EXPECT_EQ(none.status, 404);
-      EXPECT_EQ(theirs.body, none.body) << call.path;
+      EXPECT_EQ(theirs.text(), none.text()) << call.path;
     }
-    const auto list = json::parse(outsider.send("GET", "/api/maps").body);
+    const auto list = json::parse(outsider.send("GET", "/api/maps").text());
     EXPECT_TRUE(list["maps"].empty()) << user;
   }
   // Not logged in: 401 everywhere, and nothing about the map.
@@ -532,9 +532,9 @@ TEST_P(ApiTest, TheTeamAndAddedMembersMayReadAndWrite) {
   EXPECT_EQ(root.send("POST", "/api/maps/" + id + "/members", R"({"username":"carol"})").status,
             404);
   const auto added = alice.send("POST", "/api/maps/" + id + "/members", R"({"username":"carol"})");
-  ASSERT_EQ(added.status, 200) << added.body;
+  ASSERT_EQ(added.status, 200) << added.text();
   EXPECT_EQ(carol.send("GET", "/api/maps/" + id).status, 200);
-  EXPECT_EQ(json::parse(carol.send("GET", "/api/maps").body)["maps"].size(), 1u);
+  EXPECT_EQ(json::parse(carol.send("GET", "/api/maps").text())["maps"].size(), 1u);
   // Carol may edit but may not pass the map on.
   const auto by_carol =
       carol.send("PUT", "/api/maps/" + id, example("peer-group.json"), {{"if-match", "\"r1\""}});
@@ -544,8 +544,8 @@ TEST_P(ApiTest, TheTeamAndAddedMembersMayReadAndWrite) {
   EXPECT_EQ(mary.send("POST", "/api/maps/" + id + "/members", R"({"username":"bob"})").status, 200);
   const auto unknown = mary.send("POST", "/api/maps/" + id + "/members", R"({"username":"zed"})");
   EXPECT_EQ(unknown.status, 422);
-  EXPECT_EQ(json::parse(unknown.body)["problems"][0]["pointer"], "/username");
-  const auto members = json::parse(alice.send("GET", "/api/maps/" + id + "/members").body);
+  EXPECT_EQ(json::parse(unknown.text())["problems"][0]["pointer"], "/username");
+  const auto members = json::parse(alice.send("GET", "/api/maps/" + id + "/members").text());
   EXPECT_EQ(members["owner"], "alice");
   EXPECT_EQ(members["members"].size(), 2u);
   // Admins hold no case maps.
@@ -587,7 +587,7 @@ TEST_P(ApiTest, EveryAccessIsAuditedIncludingRefusedOnes) {
     EXPECT_EQ(actions.count(action), 1u) << action;
   }
   // The team sees the trail through the API; the audit view itself is audited.
-  const auto trail = json::parse(alice.send("GET", "/api/maps/" + id + "/audit").body);
+  const auto trail = json::parse(alice.send("GET", "/api/maps/" + id + "/audit").text());
   EXPECT_EQ(trail["entries"].size(), rows.size() + 1);
   EXPECT_EQ(trail["entries"][0]["action"], "map.create");
   // Unauthenticated attempts on a map are recorded too.
@@ -619,30 +619,30 @@ TEST_P(ApiTest, RendersSvgPngAndPdfWithTheCoreOptions) {
   const auto svg = alice.send("GET", "/api/maps/" + id + "/map.svg");
   ASSERT_EQ(svg.status, 200);
   EXPECT_EQ(svg.content_type, "image/svg+xml");
-  EXPECT_NE(svg.body.find("<svg"), std::string::npos);
+  EXPECT_NE(svg.text().find("<svg"), std::string::npos);
   const auto png = alice.send("GET", "/api/maps/" + id + "/map.png", "", {}, {{"redact", "true"}});
   ASSERT_EQ(png.status, 200);
-  EXPECT_EQ(png.body.substr(1, 3), "PNG");
+  EXPECT_EQ(png.text().substr(1, 3), "PNG");
   const auto pdf = alice.send("GET", "/api/maps/" + id + "/map.pdf", "", {},
                               {{"ecomap", "p1"}, {"as_of", "2026-06-01"}});
   ASSERT_EQ(pdf.status, 200);
-  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  EXPECT_EQ(pdf.text().substr(0, 5), "%PDF-");
   // The options change the drawing.
   const auto svg_redacted =
       alice.send("GET", "/api/maps/" + id + "/map.svg", "", {}, {{"redact", "true"}});
-  EXPECT_NE(svg.body, svg_redacted.body);
+  EXPECT_NE(svg.text(), svg_redacted.text());
   for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
            {"as_of", "yesterday"}, {"redact", "perhaps"}, {"ecomap", "p999"}, {"revision", "2"}}) {
     const auto r = alice.send("GET", "/api/maps/" + id + "/map.svg", "", {}, {{name, value}});
     EXPECT_EQ(r.status, 422) << name;
-    EXPECT_EQ(json::parse(r.body)["problems"][0]["parameter"], name);
+    EXPECT_EQ(json::parse(r.text())["problems"][0]["parameter"], name);
   }
 }
 
 // --- the API description ------------------------------------------------------------------------
 
 TEST_P(ApiTest, OpenApiDescribesEveryRouteAndNoOther) {
-  const auto spec = json::parse(browser().send("GET", "/api/openapi.json").body);
+  const auto spec = json::parse(browser().send("GET", "/api/openapi.json").text());
   EXPECT_EQ(spec["openapi"].get<std::string>().substr(0, 2), "3.");
   std::set<std::pair<std::string, std::string>> described;
   for (const auto& [path, operations] : spec["paths"].items()) {
