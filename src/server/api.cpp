@@ -6,6 +6,7 @@
 #include <optional>
 #include <semaphore>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -158,6 +159,24 @@ std::optional<std::int64_t> parse_number(std::string_view text) {
   }
   return value;
 }
+
+//! Values in a JSON tree (objects, arrays and scalars), counting no further than `limit`.
+std::size_t node_count(const json& root, std::size_t limit) {
+  std::size_t count = 0;
+  std::vector<const json*> stack{&root};
+  while (!stack.empty() && count <= limit) {
+    const json* node = stack.back();
+    stack.pop_back();
+    ++count;
+    if (node->is_structured()) {
+      for (const auto& child : *node) stack.push_back(&child);
+    }
+  }
+  return count;
+}
+
+//! The most values a JSON Patch may copy in all (a 200-person map has about 20,000).
+constexpr std::size_t kMaxCopiedNodes = 1'000'000;
 
 enum class Access { None, ReadWrite };
 
@@ -735,6 +754,7 @@ struct Api::Impl {
     }
     // Apply one operation at a time, so a failure names the operation that failed.
     json patched = original;
+    std::size_t copied_nodes = 0;
     for (std::size_t i = 0; i < patch->size(); ++i) {
       const json& op = (*patch)[i];
       const std::string where = "/" + std::to_string(i);
@@ -746,6 +766,20 @@ struct Api::Impl {
         }
       }
       try {
+        // "copy" is the one operation that can grow the document beyond what the request
+        // carried (copying a copy doubles it): count what is copied against a budget.
+        if (op["op"] == "copy") {
+          const auto from = op.find("from");
+          if (from == op.end() || !from->is_string()) {
+            return field_error(where + "/from", "a string is required");
+          }
+          copied_nodes += node_count(patched.at(json::json_pointer(from->get<std::string>())),
+                                     kMaxCopiedNodes - copied_nodes + 1);
+          if (copied_nodes > kMaxCopiedNodes) {
+            return field_error(where, "the patch copies more than " +
+                                          std::to_string(kMaxCopiedNodes) + " values in all");
+          }
+        }
         patched.patch_inplace(json::array({op}));
       } catch (const json::exception& e) {
         std::string what = e.what();

@@ -450,6 +450,29 @@ TEST_P(ApiTest, AnInvalidEditIs422AndTheHeadStays) {
   EXPECT_EQ(store_->revisions(id).value().size(), 1u);
 }
 
+TEST_P(ApiTest, APatchThatCopiesItselfBigIsRefusedBeforeItGrows) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  // Each copy doubles the last: 40 of them would need terabytes.
+  json patch = json::array({{{"op", "add"}, {"path", "/x0"}, {"value", json::array()}}});
+  patch.push_back({{"op", "copy"}, {"from", "/people"}, {"path", "/x0/-"}});
+  for (int i = 1; i <= 40; ++i) {
+    patch.push_back({{"op", "add"}, {"path", "/x" + std::to_string(i)}, {"value", json::array()}});
+    for (int k = 0; k < 2; ++k) {
+      patch.push_back({{"op", "copy"},
+                       {"from", "/x" + std::to_string(i - 1)},
+                       {"path", "/x" + std::to_string(i) + "/-"}});
+    }
+  }
+  const auto r =
+      alice.send("PATCH", "/api/maps/" + id, patch.dump(),
+                 {{"if-match", "\"r1\""}, {"content-type", "application/json-patch+json"}});
+  ASSERT_EQ(r.status, 422) << r.text().substr(0, 300);
+  EXPECT_NE(json::parse(r.text())["problems"][0]["message"].get<std::string>().find("copies more"),
+            std::string::npos);
+  EXPECT_EQ(store_->revisions(id).value().size(), 1u);
+}
+
 TEST_P(ApiTest, OversizedDeepAndUnknownRequests) {
   Browser alice = browser("alice");
   const auto big = alice.send("POST", "/api/maps", std::string(2u << 20u, ' '));
