@@ -5,6 +5,7 @@
 #include <ctime>
 #include <optional>
 #include <semaphore>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -55,6 +56,11 @@ Response field_error(std::string pointer, std::string message) {
 }
 
 Response not_found() { return error_response(404, "no such resource"); }
+
+//! An access that cannot be written to the audit trail is not allowed to happen.
+Response audit_unavailable() {
+  return error_response(503, "the audit trail cannot be written now; nothing was disclosed");
+}
 
 std::string iso_time(std::int64_t ms) {
   const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
@@ -160,6 +166,19 @@ std::optional<std::int64_t> parse_number(std::string_view text) {
   return value;
 }
 
+//! A map id as the server makes them: 32 lower-case hex digits.
+bool plausible_id(std::string_view id) {
+  return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+//! Login and member bodies are a few names: refused above this before they are parsed.
+constexpr std::size_t kMaxSmallBody = 4096;
+
+//! Operations in one JSON Patch.
+constexpr std::size_t kMaxPatchOperations = 10'000;
+
 //! Values in a JSON tree (objects, arrays and scalars), counting no further than `limit`.
 std::size_t node_count(const json& root, std::size_t limit) {
   std::size_t count = 0;
@@ -174,6 +193,24 @@ std::size_t node_count(const json& root, std::size_t limit) {
   }
   return count;
 }
+
+//! The depth of a JSON tree (a scalar is 0, [] is 1), counting no further than `limit`.
+std::size_t json_depth(const json& root, std::size_t limit) {
+  std::size_t deepest = 0;
+  std::vector<std::pair<const json*, std::size_t>> stack{{&root, 0}};
+  while (!stack.empty()) {
+    const auto [node, depth] = stack.back();
+    stack.pop_back();
+    if (!node->is_structured()) continue;
+    deepest = std::max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const auto& child : *node) stack.emplace_back(&child, depth + 1);
+  }
+  return deepest;
+}
+
+//! As deep as a peermap/1 document may be (model::ParseOptions::max_depth).
+constexpr std::size_t kMaxDocumentDepth = 32;
 
 //! The most values a JSON Patch may copy in all (a 200-person map has about 20,000).
 constexpr std::size_t kMaxCopiedNodes = 1'000'000;
@@ -213,7 +250,16 @@ struct Api::Impl {
   ByteBoundedCache<store::Revision> revisions{64u << 20u};
   ByteBoundedCache<std::string> drawings{64u << 20u};
   static constexpr std::ptrdiff_t kConcurrentHashes = 4;
-  std::counting_semaphore<kConcurrentHashes> hashing{kConcurrentHashes};
+  using Hashing = std::counting_semaphore<kConcurrentHashes>;
+  Hashing hashing{kConcurrentHashes};
+  //! One of the hashing slots, given back however the scope ends.
+  struct HashingSlot {
+    explicit HashingSlot(Hashing& h) : slots(h) { slots.acquire(); }
+    ~HashingSlot() { slots.release(); }
+    HashingSlot(const HashingSlot&) = delete;
+    HashingSlot& operator=(const HashingSlot&) = delete;
+    Hashing& slots;
+  };
 
   Impl(store::Store& s, ApiOptions o) : store(s), options(std::move(o)) {
     if (!options.now_ms) {
@@ -224,7 +270,8 @@ struct Api::Impl {
       };
     }
     auto hash = auth::hash_password(auth::random_token());
-    dummy_hash = hash ? hash.value() : std::string();
+    if (!hash) throw std::runtime_error("cannot compute the dummy password hash");
+    dummy_hash = hash.value();
     add_routes();
   }
 
@@ -244,7 +291,9 @@ struct Api::Impl {
   }
 
   // ----- audit -----------------------------------------------------------------------------
-  void audit(const Request& request, const Caller* caller, std::string action, std::string map_id,
+  //! Appends one audit row; false when it could not be stored (the caller then discloses
+  //! nothing: an access that cannot be audited does not happen).
+  bool audit(const Request& request, const Caller* caller, std::string action, std::string map_id,
              std::int64_t revision, std::string outcome, int status) {
     AuditEntry entry;
     entry.at = now();
@@ -258,7 +307,15 @@ struct Api::Impl {
     entry.outcome = std::move(outcome);
     entry.status = status;
     entry.source = request.remote;
-    (void)store.append_audit(entry);
+    return static_cast<bool>(store.append_audit(entry));
+  }
+
+  //! `response`, after auditing it as a refused attempt on map `id`.
+  Response refused(const Request& request, const Caller& caller, const std::string& action,
+                   const std::string& id, std::int64_t revision, Response response) {
+    audit(request, &caller, action, id, revision, response.status == 415 ? "wrong-type" : "invalid",
+          response.status);
+    return response;
   }
 
   // ----- sessions ----------------------------------------------------------------------------
@@ -309,7 +366,10 @@ struct Api::Impl {
     auto map = store.map_record(id);
     if (!map || access_to(caller.user, map.value()) == Access::None) {
       refusal = not_found();
-      audit(request, &caller, action, id, 0, map ? "refused" : "not-found", 404);
+      // Ids that could never exist are not written down: junk would only fill the trail.
+      if (map || plausible_id(id)) {
+        audit(request, &caller, action, id, 0, map ? "refused" : "not-found", 404);
+      }
       return std::nullopt;
     }
     return std::move(map.value());
@@ -455,7 +515,9 @@ struct Api::Impl {
       const auto id = params.find("id");
       const std::string map_id = id == params.end() ? std::string() : id->second;
       if (!caller) {
-        if (!map_id.empty()) audit(request, nullptr, action, map_id, 0, "unauthenticated", 401);
+        if (plausible_id(map_id)) {
+          audit(request, nullptr, action, map_id, 0, "unauthenticated", 401);
+        }
         return refusal;
       }
       if (auto csrf = check_csrf(request, *caller)) {
@@ -564,6 +626,14 @@ struct Api::Impl {
 
   // ----- handlers ----------------------------------------------------------------------------
   Response login(const Request& request) {
+    // application/json only: a cross-site form cannot send it without a CORS preflight, so no
+    // other site can log a browser in to an account of its choosing.
+    if (!content_type_is(request, "application/json")) {
+      return error_response(415, "send the login as application/json");
+    }
+    if (request.body.size() > kMaxSmallBody) {
+      return error_response(413, "a login is at most " + std::to_string(kMaxSmallBody) + " bytes");
+    }
     Response error;
     auto body = parse_json_body(request, error);
     if (!body) return error;
@@ -587,28 +657,40 @@ struct Api::Impl {
     const std::string account_key = "user:" + name;
     const std::string source_key = "source:" + request.remote;
     const std::int64_t since = now_s - options.throttle_window_seconds;
-    const auto account_failures = store.login_failures_since(account_key, since);
-    const auto source_failures = store.login_failures_since(source_key, since);
-    if ((account_failures && account_failures.value() >= options.max_failures_per_account) ||
-        (source_failures && source_failures.value() >= options.max_failures_per_source)) {
+    // Throttled: answered at once, the same for every username, without checking the password.
+    const auto throttled = [&]() -> std::optional<Response> {
+      const auto account_failures = store.login_failures_since(account_key, since);
+      const auto source_failures = store.login_failures_since(source_key, since);
+      if (!account_failures || !source_failures) {
+        return error_response(503, "logins cannot be checked now; try again");
+      }
+      if (account_failures.value() < options.max_failures_per_account &&
+          source_failures.value() < options.max_failures_per_source) {
+        return std::nullopt;
+      }
       audit(request, nullptr, "session.login", "", 0, "throttled", 429);
       Response r = error_response(429, "too many failed logins; wait and try again");
       r.set_header("Retry-After", std::to_string(options.throttle_window_seconds));
       return r;
-    }
+    };
+    if (auto refused = throttled()) return *refused;
     auto user = store.user_by_name(name);
     // Verify against a dummy hash when there is no such user, so the time taken does not tell.
     // At most kConcurrentHashes argon2id computations (19 MiB each) at once, so a burst of
-    // logins cannot exhaust memory.
+    // logins cannot exhaust memory. The counts are checked again once a slot is ours and a
+    // failure is recorded before the slot is given up, so a burst of guesses sent together
+    // gets no more tries than guesses sent one by one (give or take the slots).
     bool password_ok = false;
     {
-      hashing.acquire();
+      const HashingSlot slot(hashing);
+      if (auto refused = throttled()) return *refused;
       password_ok = auth::verify_password(user ? user->password_hash : dummy_hash, secret);
-      hashing.release();
+      if (!user || !password_ok || user->disabled) {
+        (void)store.record_login_failure(account_key, now_s);
+        (void)store.record_login_failure(source_key, now_s);
+      }
     }
     if (!user || !password_ok || user->disabled) {
-      (void)store.record_login_failure(account_key, now_s);
-      (void)store.record_login_failure(source_key, now_s);
       audit(request, nullptr, "session.login", "", 0, "failed", 401);
       return error_response(401, "wrong username or password");
     }
@@ -650,7 +732,7 @@ struct Api::Impl {
                       {"updated_at", iso_time(m.updated_at)},
                       {"updated_by", m.updated_by}});
     }
-    audit(request, &caller, "map.list", "", 0, "ok", 200);
+    if (!audit(request, &caller, "map.list", "", 0, "ok", 200)) return audit_unavailable();
     return json_response(200, {{"maps", maps}});
   }
 
@@ -701,7 +783,7 @@ struct Api::Impl {
     if (!map) return refusal;
     auto head = revision_of(id, map->head);
     if (!head) return error_response(500, "internal error");
-    audit(request, &caller, "map.read", id, map->head, "ok", 200);
+    if (!audit(request, &caller, "map.read", id, map->head, "ok", 200)) return audit_unavailable();
     Response r;
     r.shared_body = std::shared_ptr<const std::string>(head.value(), &head.value()->document);
     r.set_header("ETag", etag_of(map->head));
@@ -718,7 +800,8 @@ struct Api::Impl {
       return *failed;
     }
     if (!content_type_is(request, "application/json")) {
-      return error_response(415, "send the map as application/json");
+      return refused(request, caller, "map.write", id, map->head,
+                     error_response(415, "send the map as application/json"));
     }
     auto outcome = validate(request.body);
     if (outcome.has_errors()) {
@@ -738,12 +821,22 @@ struct Api::Impl {
       return *failed;
     }
     if (!content_type_is(request, "application/json-patch+json")) {
-      return error_response(415, "send a JSON Patch (RFC 6902) as application/json-patch+json");
+      return refused(
+          request, caller, "map.patch", id, map->head,
+          error_response(415, "send a JSON Patch (RFC 6902) as application/json-patch+json"));
     }
     Response error;
     auto patch = parse_json_body(request, error);
-    if (!patch) return error;
-    if (!patch->is_array()) return field_error("", "a JSON Patch is an array of operations");
+    if (!patch) return refused(request, caller, "map.patch", id, map->head, error);
+    if (!patch->is_array()) {
+      return refused(request, caller, "map.patch", id, map->head,
+                     field_error("", "a JSON Patch is an array of operations"));
+    }
+    if (patch->size() > kMaxPatchOperations) {
+      return refused(request, caller, "map.patch", id, map->head,
+                     field_error("", "a patch has at most " + std::to_string(kMaxPatchOperations) +
+                                         " operations"));
+    }
     auto head = revision_of(id, map->head);
     if (!head) return error_response(500, "internal error");
     json original;
@@ -758,33 +851,56 @@ struct Api::Impl {
     for (std::size_t i = 0; i < patch->size(); ++i) {
       const json& op = (*patch)[i];
       const std::string where = "/" + std::to_string(i);
-      if (!op.is_object()) return field_error(where, "an operation is an object");
+      if (!op.is_object())
+        return refused(request, caller, "map.patch", id, map->head,
+                       field_error(where, "an operation is an object"));
       for (const auto* field : {"op", "path"}) {
         const auto it = op.find(field);
         if (it == op.end() || !it->is_string()) {
-          return field_error(where + "/" + field, "a string is required");
+          return refused(request, caller, "map.patch", id, map->head,
+                         field_error(where + "/" + field, "a string is required"));
         }
       }
       try {
-        // "copy" is the one operation that can grow the document beyond what the request
-        // carried (copying a copy doubles it): count what is copied against a budget.
-        if (op["op"] == "copy") {
+        // Bounded before it is applied: the document's depth (the library copies and writes
+        // recursively), and what "copy" and "move" duplicate and "test" compares (copying a
+        // copy doubles it).
+        const std::string kind = op["op"].get<std::string>();
+        const std::string& path = op["path"].get_ref<const std::string&>();
+        const auto path_depth = static_cast<std::size_t>(std::count(path.begin(), path.end(), '/'));
+        const json* source = nullptr;
+        if (kind == "copy" || kind == "move") {
           const auto from = op.find("from");
           if (from == op.end() || !from->is_string()) {
-            return field_error(where + "/from", "a string is required");
+            return refused(request, caller, "map.patch", id, map->head,
+                           field_error(where + "/from", "a string is required"));
           }
-          copied_nodes += node_count(patched.at(json::json_pointer(from->get<std::string>())),
-                                     kMaxCopiedNodes - copied_nodes + 1);
-          if (copied_nodes > kMaxCopiedNodes) {
-            return field_error(where, "the patch copies more than " +
-                                          std::to_string(kMaxCopiedNodes) + " values in all");
+          source = &patched.at(json::json_pointer(from->get<std::string>()));
+        } else if (const auto value = op.find("value"); value != op.end()) {
+          source = &*value;
+        }
+        if (source != nullptr) {
+          if (path_depth + json_depth(*source, kMaxDocumentDepth + 1) > kMaxDocumentDepth) {
+            return refused(request, caller, "map.patch", id, map->head,
+                           field_error(where, "the result would be nested deeper than " +
+                                                  std::to_string(kMaxDocumentDepth) + " levels"));
+          }
+          if (kind == "copy" || kind == "move" || kind == "test") {
+            copied_nodes += node_count(*source, kMaxCopiedNodes - copied_nodes + 1);
+            if (copied_nodes > kMaxCopiedNodes) {
+              return refused(
+                  request, caller, "map.patch", id, map->head,
+                  field_error(where, "the patch copies more than " +
+                                         std::to_string(kMaxCopiedNodes) + " values in all"));
+            }
           }
         }
         patched.patch_inplace(json::array({op}));
       } catch (const json::exception& e) {
         std::string what = e.what();
         if (const auto cut = what.find("] "); cut != std::string::npos) what.erase(0, cut + 2);
-        return field_error(where, "the operation cannot be applied: " + what);
+        return refused(request, caller, "map.patch", id, map->head,
+                       field_error(where, "the operation cannot be applied: " + what));
       }
     }
     std::string text = patched.dump(2);
@@ -810,7 +926,7 @@ struct Api::Impl {
                      {"created_at", iso_time(info.created_at)},
                      {"summary", info.summary}});
     }
-    audit(request, &caller, "map.revisions", id, 0, "ok", 200);
+    if (!audit(request, &caller, "map.revisions", id, 0, "ok", 200)) return audit_unavailable();
     return json_response(200, {{"id", id}, {"revisions", out}});
   }
 
@@ -826,7 +942,8 @@ struct Api::Impl {
     }
     auto revision = revision_of(id, *number);
     if (!revision) return error_response(500, "internal error");
-    audit(request, &caller, "map.revision.read", id, *number, "ok", 200);
+    if (!audit(request, &caller, "map.revision.read", id, *number, "ok", 200))
+      return audit_unavailable();
     Response r;
     r.shared_body =
         std::shared_ptr<const std::string>(revision.value(), &revision.value()->document);
@@ -845,13 +962,15 @@ struct Api::Impl {
       if (const auto* value = request.param(name)) {
         const auto number = parse_number(*value);
         if (!number || *number < 1 || *number > map->head) {
-          return json_response(
-              422, {{"status", 422},
-                    {"error", "the request has a problem"},
-                    {"problems", json::array({{{"parameter", name},
-                                               {"severity", "error"},
-                                               {"message", "a revision number from 1 to " +
-                                                               std::to_string(map->head)}}})}});
+          return refused(
+              request, caller, "map.diff", id, 0,
+              json_response(422, {{"status", 422},
+                                  {"error", "the request has a problem"},
+                                  {"problems",
+                                   json::array({{{"parameter", name},
+                                                 {"severity", "error"},
+                                                 {"message", "a revision number from 1 to " +
+                                                                 std::to_string(map->head)}}})}}));
         }
         *target = *number;
       }
@@ -873,7 +992,7 @@ struct Api::Impl {
     out["from"] = from;
     out["to"] = to;
     out["summary"] = diff_summary(d);
-    audit(request, &caller, "map.diff", id, to, "ok", 200);
+    if (!audit(request, &caller, "map.diff", id, to, "ok", 200)) return audit_unavailable();
     return json_response(200, out);
   }
 
@@ -882,12 +1001,14 @@ struct Api::Impl {
     Response refusal;
     auto map = visible_map(request, caller, id, "map.render", refusal);
     if (!map) return refusal;
-    const auto parameter_error = [](const char* name, std::string message) {
-      return json_response(422, {{"status", 422},
-                                 {"error", "the request has a problem"},
-                                 {"problems", json::array({{{"parameter", name},
-                                                            {"severity", "error"},
-                                                            {"message", std::move(message)}}})}});
+    const auto parameter_error = [&](const char* name, std::string message) {
+      return refused(
+          request, caller, "map.render", id, 0,
+          json_response(422, {{"status", 422},
+                              {"error", "the request has a problem"},
+                              {"problems", json::array({{{"parameter", name},
+                                                         {"severity", "error"},
+                                                         {"message", std::move(message)}}})}}));
     };
     std::int64_t number = map->head;
     if (const auto* value = request.param("revision")) {
@@ -943,7 +1064,7 @@ struct Api::Impl {
       drawing = std::make_shared<const std::string>(std::move(bytes.value()));
       drawings.put(key, drawing, drawing->size() + key.size());
     }
-    audit(request, &caller, "map.render", id, number, "ok", 200);
+    if (!audit(request, &caller, "map.render", id, number, "ok", 200)) return audit_unavailable();
     Response r;
     r.shared_body = drawing;
     r.content_type = format == render::Format::Svg   ? "image/svg+xml"
@@ -967,7 +1088,7 @@ struct Api::Impl {
     }
     std::string owner;
     if (auto user = store.user_by_id(map->created_by)) owner = user->username;
-    audit(request, &caller, "map.members.read", id, 0, "ok", 200);
+    if (!audit(request, &caller, "map.members.read", id, 0, "ok", 200)) return audit_unavailable();
     return json_response(200,
                          {{"id", id}, {"team", map->team}, {"owner", owner}, {"members", members}});
   }
@@ -982,16 +1103,26 @@ struct Api::Impl {
       audit(request, &caller, "map.members.add", id, 0, "refused", 403);
       return error_response(403, "only the map's owner or a manager of its team adds members");
     }
+    if (request.body.size() > kMaxSmallBody) {
+      return refused(request, caller, "map.members.add", id, 0,
+                     error_response(413, "at most " + std::to_string(kMaxSmallBody) + " bytes"));
+    }
     Response error;
     auto body = parse_json_body(request, error);
-    if (!body) return error;
-    if (!body->is_object()) return field_error("", "expected an object with a username");
+    if (!body) return refused(request, caller, "map.members.add", id, 0, error);
+    if (!body->is_object()) {
+      return refused(request, caller, "map.members.add", id, 0,
+                     field_error("", "expected an object with a username"));
+    }
     const auto username = body->find("username");
     if (username == body->end() || !username->is_string()) {
       return field_error("/username", "a string is required");
     }
     auto user = store.user_by_name(username->get<std::string>());
-    if (!user || user->disabled) return field_error("/username", "no such active user");
+    if (!user || user->disabled) {
+      return refused(request, caller, "map.members.add", id, 0,
+                     field_error("/username", "no such active user"));
+    }
     if (!store.add_member(id, user->id)) return error_response(500, "internal error");
     audit(request, &caller, "map.members.add", id, 0, "ok", 200);
     return json_response(200, {{"id", id}, {"added", user_json(user.value())}});
@@ -1001,7 +1132,7 @@ struct Api::Impl {
     Response refusal;
     auto map = visible_map(request, caller, id, "map.audit.read", refusal);
     if (!map) return refusal;
-    audit(request, &caller, "map.audit.read", id, 0, "ok", 200);
+    if (!audit(request, &caller, "map.audit.read", id, 0, "ok", 200)) return audit_unavailable();
     auto rows = store.audit_of_map(id);
     if (!rows) return error_response(500, "internal error");
     json out = json::array();

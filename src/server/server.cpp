@@ -14,6 +14,28 @@
 
 namespace peermap::server {
 
+namespace {
+
+//! A request line's parts for the log: control characters (a forged new line) as \xNN.
+std::string printable(const std::string& text) {
+  std::string out;
+  out.reserve(std::min<std::size_t>(text.size(), 200));
+  for (const char c : text.substr(0, 200)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[byte >> 4U];
+      out += kHex[byte & 15U];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 struct HttpServer::Impl {
   Api& api;
   ListenOptions options;
@@ -63,8 +85,8 @@ struct HttpServer::Impl {
               .count();
       // Only the route's shape: ids are random and carry no case content, queries may.
       const std::lock_guard lock(log_mutex);
-      *log << "peermap: " << in.method << " " << in.path << " " << out.status << " " << sent << "B "
-           << static_cast<long>(ms * 1000) / 1000.0 << "ms\n"
+      *log << "peermap: " << printable(in.method) << " " << printable(in.path) << " " << out.status
+           << " " << sent << "B " << static_cast<long>(ms * 1000) / 1000.0 << "ms\n"
            << std::flush;
     }
   }
@@ -100,7 +122,9 @@ Result<int> HttpServer::bind() {
   });
   http.set_keep_alive_max_count(1000);
   http.set_keep_alive_timeout(5);
-  http.set_read_timeout(30, 0);
+  // A slow client holds a worker thread: it gets 10 s for each read (run a reverse proxy in
+  // front on a public network; docs/api.md).
+  http.set_read_timeout(10, 0);
   http.set_write_timeout(30, 0);
   const auto handler = [this](const httplib::Request& in, httplib::Response& out) {
     impl_->serve(in, out);

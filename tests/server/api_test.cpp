@@ -11,6 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
 #include "auth/auth.hpp"
 #include "server/api.hpp"
 #include "store/store.hpp"
@@ -473,12 +476,59 @@ TEST_P(ApiTest, APatchThatCopiesItselfBigIsRefusedBeforeItGrows) {
   EXPECT_EQ(store_->revisions(id).value().size(), 1u);
 }
 
+TEST_P(ApiTest, APatchThatNestsItselfDeepIsRefusedBeforeItGrows) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  // Copying an array into its own innermost element doubles its depth each time.
+  json patch =
+      json::array({{{"op", "add"}, {"path", "/zz"}, {"value", json::array({json::array()})}}});
+  std::string innermost = "/zz/0";
+  for (int i = 0; i < 20; ++i) {
+    patch.push_back({{"op", "copy"}, {"from", "/zz"}, {"path", innermost + "/-"}});
+    innermost += "/0";
+  }
+  const auto r =
+      alice.send("PATCH", "/api/maps/" + id, patch.dump(),
+                 {{"if-match", "\"r1\""}, {"content-type", "application/json-patch+json"}});
+  ASSERT_EQ(r.status, 422) << r.text().substr(0, 300);
+  EXPECT_NE(json::parse(r.text())["problems"][0]["message"].get<std::string>().find("deeper"),
+            std::string::npos);
+  EXPECT_EQ(store_->revisions(id).value().size(), 1u);
+  // The refusal is in the trail.
+  EXPECT_EQ(audit_of(id).back().outcome, "invalid");
+}
+
+TEST_P(ApiTest, LoginIsJsonOnlyAndSmall) {
+  Browser b = browser();
+  // What a cross-site form could send (text/plain) is refused, so no site can log a browser in.
+  const auto form =
+      b.send("POST", "/api/session", R"({"username":"alice","password":"correct horse battery"})",
+             {{"content-type", "text/plain"}});
+  EXPECT_EQ(form.status, 415);
+  const auto big = b.send("POST", "/api/session", std::string(5000, ' '));
+  EXPECT_EQ(big.status, 413);
+  EXPECT_EQ(b.login("alice").status, 200);
+}
+
+TEST_P(ApiTest, JunkIdsAreNotWrittenToTheTrailButRealOnesAre) {
+  Browser bob = browser("bob");
+  Browser anonymous = browser();
+  EXPECT_EQ(bob.send("GET", "/api/maps/" + std::string(5000, 'x')).status, 404);
+  EXPECT_EQ(anonymous.send("GET", "/api/maps/" + std::string(5000, 'x')).status, 401);
+  const auto rows = store_->audit_all(1000).value();
+  for (const auto& row : rows) EXPECT_NE(row.map_id.size(), 5000u);
+  const std::string guessed(32, 'a');
+  EXPECT_EQ(bob.send("GET", "/api/maps/" + guessed).status, 404);
+  EXPECT_EQ(audit_of(guessed).size(), 1u);
+  EXPECT_EQ(audit_of(guessed)[0].outcome, "not-found");
+}
+
 TEST_P(ApiTest, OversizedDeepAndUnknownRequests) {
   Browser alice = browser("alice");
   const auto big = alice.send("POST", "/api/maps", std::string(2u << 20u, ' '));
   EXPECT_EQ(big.status, 413);
   const auto deep =
-      alice.send("POST", "/api/session", std::string(100000, '[') + std::string(100000, ']'));
+      alice.send("POST", "/api/session", std::string(1000, '[') + std::string(1000, ']'));
   EXPECT_EQ(deep.status, 422);  // well-formed, but deeper than the limit
   EXPECT_EQ(json::parse(deep.text())["problems"][0]["pointer"], "/");
   const auto deep_map = alice.send("POST", "/api/maps", std::string(100000, '['));
@@ -616,6 +666,46 @@ TEST_P(ApiTest, EveryAccessIsAuditedIncludingRefusedOnes) {
   // Unauthenticated attempts on a map are recorded too.
   browser().send("GET", "/api/maps/" + id);
   EXPECT_EQ(audit_of(id).back().outcome, "unauthenticated");
+}
+
+//! Makes the database refuse new audit rows, with raw SQL on the test's own database.
+void refuse_audit_rows(const std::string& url) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(url.substr(7).c_str(), &db), SQLITE_OK);
+    char* message = nullptr;
+    const int rc = sqlite3_exec(
+        db,
+        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'no'); END;",
+        nullptr, nullptr, &message);
+    EXPECT_EQ(rc, SQLITE_OK) << (message ? message : "");
+    sqlite3_free(message);
+    sqlite3_close(db);
+    return;
+  }
+  PGconn* connection = PQconnectdb(url.c_str());
+  ASSERT_EQ(PQstatus(connection), CONNECTION_OK);
+  PGresult* result = PQexec(connection,
+                            "CREATE FUNCTION refuse_audit() RETURNS trigger AS $$ BEGIN RAISE "
+                            "EXCEPTION 'no'; END $$ LANGUAGE plpgsql; CREATE TRIGGER refuse_audit "
+                            "BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION refuse_audit();");
+  EXPECT_EQ(PQresultStatus(result), PGRES_COMMAND_OK) << PQerrorMessage(connection);
+  PQclear(result);
+  PQfinish(connection);
+}
+
+TEST_P(ApiTest, NothingIsDisclosedWhenTheAccessCannotBeAudited) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  ASSERT_EQ(alice.send("GET", "/api/maps/" + id).status, 200);
+  refuse_audit_rows(database_->url());
+  for (const std::string& path :
+       {"/api/maps/" + id, "/api/maps/" + id + "/revisions/1", "/api/maps/" + id + "/map.svg",
+        "/api/maps/" + id + "/diff", "/api/maps/" + id + "/revisions", std::string("/api/maps")}) {
+    const auto r = alice.send("GET", path);
+    EXPECT_EQ(r.status, 503) << path;
+    EXPECT_EQ(r.text().find("Mia"), std::string::npos) << path;
+  }
 }
 
 TEST_P(ApiTest, WritesAndFailedWritesAreAudited) {
