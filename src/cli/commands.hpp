@@ -46,6 +46,7 @@ struct ServeOptions {
   std::string tls_certificate;
   std::string tls_private_key;
   bool quiet = false;  //!< no access log
+  bool behind_tls_proxy = false;  //!< trust X-Forwarded-For; Secure cookies
 };
 struct UserOptions {
   std::string db;

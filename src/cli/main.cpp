@@ -66,6 +66,9 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--tls-key", serve_options.tls_private_key,
                         "PEM private key for --tls-cert");
   serve_cmd->add_flag("--quiet", serve_options.quiet, "no access log");
+  serve_cmd->add_flag("--behind-tls-proxy", serve_options.behind_tls_proxy,
+                      "behind a reverse proxy that terminates TLS: Secure cookies, and the client "
+                      "address from the last X-Forwarded-For entry");
 
   UserOptions user_options;
   user_options.db = default_db;

@@ -220,7 +220,8 @@ int serve(const ServeOptions& options, std::ostream& err) {
   auto store = open_or_report(options.db, err);
   if (!store) return kExitUsage;
   server::ApiOptions api_options;
-  api_options.secure_cookies = !listen.tls_certificate.empty();
+  api_options.secure_cookies = !listen.tls_certificate.empty() || options.behind_tls_proxy;
+  listen.trust_forwarded_for = options.behind_tls_proxy;
   server::Api api(*store, api_options);
   server::HttpServer http(api, listen, options.quiet ? nullptr : &err);
   auto port = http.bind();

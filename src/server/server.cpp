@@ -61,6 +61,13 @@ struct HttpServer::Impl {
     }
     request.body = in.body;
     request.remote = in.remote_addr;
+    if (options.trust_forwarded_for) {
+      const std::string forwarded = request.header("x-forwarded-for");
+      std::string last = forwarded.substr(forwarded.rfind(',') + 1);  // npos + 1 == 0
+      last.erase(0, last.find_first_not_of(' '));
+      last.erase(last.find_last_not_of(' ') + 1);
+      if (!last.empty() && last.size() <= 64) request.remote = last;
+    }
     Response response = api.handle(request);
     const std::size_t sent = response.text().size();
     out.status = response.status;

@@ -19,6 +19,10 @@ struct ListenOptions {
   std::size_t threads = 96;     //!< connections served at once
   std::string tls_certificate;  //!< PEM files; both empty for plain HTTP
   std::string tls_private_key;
+  //! Behind a reverse proxy that terminates TLS: the client's address is the last one in
+  //! X-Forwarded-For (the one the proxy added). Never set this without such a proxy: a client
+  //! could then choose the address the audit and the throttle see.
+  bool trust_forwarded_for = false;
 };
 
 class HttpServer {

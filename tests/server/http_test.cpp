@@ -149,5 +149,35 @@ TEST_F(HttpTest, TheAccessLogCarriesNoCaseContent) {
   }
 }
 
+TEST_F(HttpTest, TheClientAddressComesFromTheProxyOnlyWhenItIsTrusted) {
+  const auto headers = login();
+  auto c = client();
+  auto created = c.Post("/api/maps", headers, example("peer-group.json"), "application/json");
+  ASSERT_TRUE(created);
+  const std::string location = created->get_header_value("Location");
+  const std::string id = location.substr(location.rfind('/') + 1);
+  auto spoofed = headers;
+  spoofed.emplace("X-Forwarded-For", "203.0.113.9, 198.51.100.4");
+  // Not trusted (the default): the header changes nothing.
+  ASSERT_TRUE(c.Get(location.c_str(), spoofed));
+  EXPECT_EQ(store_->audit_of_map(id).value().back().source, "127.0.0.1");
+  // Behind a trusted proxy: the address the proxy added, the last one.
+  ListenOptions behind;
+  behind.port = 0;
+  behind.threads = 4;
+  behind.trust_forwarded_for = true;
+  HttpServer proxied(*api_, behind, nullptr);
+  const auto port = proxied.bind();
+  ASSERT_TRUE(port);
+  std::thread serving([&] { (void)proxied.run(); });
+  httplib::Client via_proxy("127.0.0.1", port.value());
+  auto r = via_proxy.Get(location.c_str(), spoofed);
+  proxied.stop();
+  serving.join();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(store_->audit_of_map(id).value().back().source, "198.51.100.4");
+}
+
 }  // namespace
 }  // namespace peermap::server
