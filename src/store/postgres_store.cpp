@@ -196,11 +196,6 @@ class PostgresConnection final : public Connection {
 
 // ---- the schema
 
-struct Migration {
-  int version;
-  const char* sql;
-};
-
 // The same logical schema as SQLite's (sqlite_store.cpp). Text keys compare by code point
 // (COLLATE "C"), as in SQLite, so lists come out in the same order on both.
 constexpr Migration kMigrations[] = {
@@ -297,28 +292,10 @@ Status migrate(PostgresConnection& connection) {
     if (auto lock = connection.query("SELECT pg_advisory_xact_lock($1)", {kMigrationLock}); !lock) {
       return lock.error();
     }
-    if (auto status = connection.run(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)");
-        !status) {
-      return status;
-    }
-    auto rows = connection.query("SELECT COALESCE(MAX(version), 0) FROM schema_version", {});
-    if (!rows) return rows.error();
-    const std::int64_t current = integer(rows->front()[0]);
-    const int latest = std::end(kMigrations)[-1].version;
-    if (current > latest) {
-      return Error{ErrorKind::Invalid, "the database's schema (version " + std::to_string(current) +
-                                           ") is newer than this peermap's (" +
-                                           std::to_string(latest) + ")"};
-    }
-    for (const Migration& migration : kMigrations) {
-      if (migration.version <= current) continue;
-      if (auto status = connection.run(migration.sql); !status) return status;
-      auto recorded = connection.execute("INSERT INTO schema_version (version) VALUES ($1)",
-                                         {std::int64_t{migration.version}});
-      if (!recorded) return recorded.error();
-    }
-    return ok_status();
+    return apply_migrations(
+        connection, kMigrations,
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)",
+        [&](const char* script) { return connection.run(script); });
   }();
   if (!migrated) {
     (void)connection.run("ROLLBACK");

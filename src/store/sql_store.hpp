@@ -8,6 +8,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -50,6 +51,19 @@ class Database {
   //! Runs `work` in one transaction: committed when it returns ok, rolled back otherwise.
   virtual Status write(const Work& work) = 0;
 };
+
+//! One numbered schema change. Numbered, applied in order, never edited once released.
+struct Migration {
+  int version;
+  const char* sql;
+};
+
+//! Applies the migrations newer than the database's schema version, inside the transaction the
+//! caller holds: creates `schema_version` with `create_version_table`, refuses a database
+//! newer than `migrations`, runs each newer script with `run_script` and records it.
+Status apply_migrations(Connection& connection, std::span<const Migration> migrations,
+                        std::string_view create_version_table,
+                        const std::function<Status(const char*)>& run_script);
 
 //! The Store over any Database.
 [[nodiscard]] std::unique_ptr<Store> make_store(std::unique_ptr<Database> database);

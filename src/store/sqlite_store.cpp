@@ -235,11 +235,6 @@ class SqliteConnection final : public Connection {
 
 // ---- the schema
 
-struct Migration {
-  int version;
-  const char* sql;
-};
-
 // Numbered, applied in order, never edited once released: a change is a new migration.
 // STRICT tables check every value's type.
 constexpr Migration kMigrations[] = {
@@ -328,28 +323,10 @@ BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
 Status migrate(SqliteConnection& connection) {
   if (auto status = connection.run("BEGIN IMMEDIATE"); !status) return status;
   auto migrated = [&]() -> Status {
-    if (auto status = connection.run(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY) STRICT");
-        !status) {
-      return status;
-    }
-    auto rows = connection.query("SELECT COALESCE(MAX(version), 0) FROM schema_version", {});
-    if (!rows) return rows.error();
-    const std::int64_t current = integer(rows->front()[0]);
-    const int latest = std::end(kMigrations)[-1].version;
-    if (current > latest) {
-      return Error{ErrorKind::Invalid, "the database's schema (version " + std::to_string(current) +
-                                           ") is newer than this peermap's (" +
-                                           std::to_string(latest) + ")"};
-    }
-    for (const Migration& migration : kMigrations) {
-      if (migration.version <= current) continue;
-      if (auto status = connection.run(migration.sql); !status) return status;
-      auto recorded = connection.execute("INSERT INTO schema_version (version) VALUES ($1)",
-                                         {std::int64_t{migration.version}});
-      if (!recorded) return recorded.error();
-    }
-    return ok_status();
+    return apply_migrations(
+        connection, kMigrations,
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY) STRICT",
+        [&](const char* script) { return connection.run(script); });
   }();
   if (!migrated) {
     (void)connection.run("ROLLBACK");
