@@ -21,8 +21,9 @@ and the database after a clean stop at the end must pass PRAGMA integrity_check 
 foreign_key_check. On PostgreSQL the test makes its own database (CREATE DATABASE) on the
 server named by PEERMAP_TEST_PG_URL (the ctest fixture `postgres`) and drops it afterwards.
 
---sabotage tests the test: after the last kill it deletes the SQLite WAL (losing the commits
-since the last checkpoint) and passes only if that loss is reported.
+--sabotage tests the test: after the last kill it puts back a copy of the database files taken
+before the first burst (so every acknowledged write is lost, whatever SQLite had checkpointed)
+and passes only if that loss is reported.
 
 What this does not cover: SIGKILL ends the server process, not the machine, so data the kernel
 had accepted but not yet written to the disk survives it. The test proves that a write is
@@ -410,6 +411,18 @@ def run(args: argparse.Namespace, scratch: Path, db_url: str) -> None:
                 raise TestFailure(f"POST /api/maps answered {status}: {data[:300]!r}")
             maps.append(json.loads(data)["id"])
         setup.close()
+        snapshot = scratch / "before-the-burst"
+        if args.sabotage:
+            # A copy of the database as it was before any acknowledged PATCH, taken after a clean
+            # stop so that it is consistent on its own.
+            server.stop()
+            db_path = Path(db_url[len("sqlite:"):])
+            snapshot.mkdir()
+            for suffix in ("", "-wal", "-shm"):
+                source = Path(str(db_path) + suffix)
+                if source.exists():
+                    shutil.copy2(source, snapshot / (db_path.name + suffix))
+            server.start()
         acked: dict[str, dict[int, str]] = {m: {} for m in maps}
         sent: dict[str, list[str]] = {m: [] for m in maps}
 
@@ -475,14 +488,16 @@ def run(args: argparse.Namespace, scratch: Path, db_url: str) -> None:
                 check_crashed_sqlite_files(Path(db_url[len("sqlite:"):]), scratch, round_number)
 
         if args.sabotage:
-            # The test of the test: throw away the WAL (the commits since the last checkpoint),
-            # which must show up as lost acknowledged writes.
+            # The test of the test: roll the files back to before the first burst. Deleting only
+            # the WAL is not enough, since SQLite may have checkpointed every acknowledged
+            # write into the main file just before the kill.
             db_path = Path(db_url[len("sqlite:"):])
-            wal = Path(str(db_path) + "-wal")
-            log(f"sabotage: deleting {wal.name} ({wal.stat().st_size if wal.exists() else 0} bytes)"
-                " and the -shm file")
-            for suffix in ("-wal", "-shm"):
+            log("sabotage: putting back the database files from before the first burst")
+            for suffix in ("", "-wal", "-shm"):
                 Path(str(db_path) + suffix).unlink(missing_ok=True)
+                saved = snapshot / (db_path.name + suffix)
+                if saved.exists():
+                    shutil.copy2(saved, Path(str(db_path) + suffix))
             server.start()
             try:
                 verify_all(server.port, maps, acked, sent, original)
@@ -491,7 +506,7 @@ def run(args: argparse.Namespace, scratch: Path, db_url: str) -> None:
                     log(f"sabotage detected, as it must be: {str(e).splitlines()[0]}")
                     raise Sabotaged() from e
                 raise
-            raise TestFailure("sabotage: the WAL was deleted, yet no acknowledged write was "
+            raise TestFailure("sabotage: the database was rolled back, yet no acknowledged write was "
                               "reported missing: the check cannot fail")
 
         server.start()
