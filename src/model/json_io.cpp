@@ -4,6 +4,7 @@
 // ObjectReader (closed objects, typed getters that record problems) and collects every id and
 // every reference; pass 2 resolves the references and adds the whole-document warnings.
 #include "model/json_io.hpp"
+#include "model/json_tree.hpp"
 
 #include <algorithm>
 #include <array>
@@ -241,17 +242,7 @@ class ProblemLog {
     return problems;
   }
 
- private:
   using Order = std::pair<std::size_t, std::size_t>;  // section rank, item index
-
-  void add(const std::string& where, Severity severity, std::string message) {
-    if (full()) {
-      ++(severity == Severity::Error ? dropped_errors_ : dropped_warnings_);
-      return;
-    }
-    ordered_.emplace_back(order_of(where),
-                          Problem{where.empty() ? "/" : where, severity, std::move(message)});
-  }
 
   static Order order_of(std::string_view where) {
     if (where.empty() || where.front() != '/') {
@@ -267,6 +258,16 @@ class ProblemLog {
       std::from_chars(rest.data(), rest.data() + rest.size(), index);
     }
     return {rank + 1, index};
+  }
+
+ private:
+  void add(const std::string& where, Severity severity, std::string message) {
+    if (full()) {
+      ++(severity == Severity::Error ? dropped_errors_ : dropped_warnings_);
+      return;
+    }
+    ordered_.emplace_back(order_of(where),
+                          Problem{where.empty() ? "/" : where, severity, std::move(message)});
   }
 
   std::vector<std::pair<Order, Problem>> ordered_;
@@ -707,6 +708,89 @@ class DocumentReader {
     }
     return std::move(document_);
   }
+
+  //! Pass 1 for one item alone, at `pointer`, as if the map's date were `map_date`: `section` is
+  //! "map" or the name of a section. False for a name that is neither.
+  bool read_alone(std::string_view section, const json& value, const std::string& pointer,
+                  const std::optional<Date>& map_date) {
+    map_date_ = map_date;
+    ObjectReader r(value, pointer, context_);
+    if (section == "map") {
+      document_.map = read_map(r);
+    } else if (section == "people") {
+      document_.people.push_back(read_person(r));
+    } else if (section == "locations") {
+      document_.locations.push_back(read_location(r));
+    } else if (section == "groups") {
+      document_.groups.push_back(read_group(r));
+    } else if (section == "ties") {
+      document_.ties.push_back(read_tie(r));
+    } else if (section == "information") {
+      document_.information.push_back(read_information(r));
+    } else if (section == "sightings") {
+      document_.sightings.push_back(read_sighting(r));
+    } else if (section == "risks") {
+      document_.risks.push_back(read_risk(r));
+    } else if (section == "gaps") {
+      document_.gaps.push_back(read_gap(r));
+    } else if (section == "actions") {
+      document_.actions.push_back(read_action(r));
+    } else if (section == "meetings") {
+      document_.meetings.push_back(read_meeting(r));
+    } else if (section == "ecomaps") {
+      document_.ecomaps.push_back(read_ecomap(r));
+    } else if (section == "pins") {
+      document_.pins.push_back(read_pin(r));
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  //! Everything of what read_alone() read that reaches beyond its item: the ids it entered, its
+  //! references, the keys it claimed (tie ends, ecomap centres, pins), the map's date, and what
+  //! pass 2 reads. Two reads of one item with equal footprints affect the rest of the document
+  //! in the same way.
+  [[nodiscard]] std::string footprint() const {
+    std::string out;
+    const auto put = [&out](std::string_view text) {
+      out += text;
+      out += '\x1f';
+    };
+    for (const auto& [id, entry] : context_.ids) {
+      put(id);
+      put(std::to_string(static_cast<unsigned>(entry.kind)));
+    }
+    put("refs");
+    for (const auto& reference : context_.references) {
+      put(reference.pointer);
+      put(reference.id);
+      put(std::to_string(reference.allowed));
+    }
+    for (const auto* keys : {&tie_ends_, &ecomap_centres_, &pinned_}) {
+      put("keys");
+      for (const auto& [key, ignored] : *keys) put(key);
+    }
+    put(map_date_ ? map_date_->to_string() : "no date");
+    for (const auto& person : document_.people) put(person.id);
+    for (const auto& tie : document_.ties) {
+      put(tie.id);
+      put(name_of(kTieKindNames, tie.kind));
+      put(tie.from);
+      put(tie.to);
+    }
+    for (const auto& item : document_.information) {
+      put("about");
+      for (const auto& about : item.about) put(about);
+    }
+    for (const auto& sighting : document_.sightings) {
+      put("seen");
+      for (const auto& person : sighting.people) put(person);
+    }
+    return out;
+  }
+
+  [[nodiscard]] const std::optional<Date>& map_date() const { return map_date_; }
 
  private:
   template <typename T, typename ReadOne>
@@ -1588,6 +1672,170 @@ ParseOutcome parse_document(std::string_view json_text, const ParseOptions& opti
   outcome.document = DocumentReader(options, context).read(root);
   outcome.problems = std::move(context.log).finish();
   return outcome;
+}
+
+ParseOutcome validate_tree(const json& root, const ParseOptions& options) {
+  ParseOutcome outcome;
+  // The depth limit parse_document applies while it parses, for a tree built some other way.
+  std::vector<std::pair<const json*, int>> stack{{&root, 1}};
+  while (!stack.empty()) {
+    const auto [value, depth] = stack.back();
+    stack.pop_back();
+    if (!value->is_structured()) continue;
+    if (depth > options.max_depth) {
+      outcome.problems.push_back(
+          {"/", Severity::Error,
+           "nesting is deeper than " + std::to_string(options.max_depth) + " levels, the limit"});
+      return outcome;
+    }
+    for (const auto& element : *value) stack.emplace_back(&element, depth + 1);
+  }
+  Context context;
+  outcome.document = DocumentReader(options, context).read(root);
+  outcome.problems = std::move(context.log).finish();
+  return outcome;
+}
+
+std::optional<EditedItem> edited_item(std::string_view pointer) {
+  if (pointer.size() < 2 || pointer.front() != '/') return std::nullopt;
+  const std::size_t slash = pointer.find('/', 1);
+  const std::string_view section = pointer.substr(1, slash - 1);
+  if (section == "map") return EditedItem{"map", 0};
+  if (slash == std::string_view::npos ||
+      std::find(kSections.begin(), kSections.end(), section) == kSections.end() ||
+      section == "format") {
+    return std::nullopt;
+  }
+  const std::size_t end = pointer.find('/', slash + 1);
+  const std::string_view index = pointer.substr(slash + 1, end - slash - 1);
+  // An array index as RFC 6901 writes it: digits, no leading zero ("-" is not an item).
+  if (index.empty() || index.size() > 9 || (index.size() > 1 && index.front() == '0') ||
+      !std::all_of(index.begin(), index.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  std::size_t number = 0;
+  std::from_chars(index.data(), index.data() + index.size(), number);
+  return EditedItem{std::string(section), number};
+}
+
+namespace {
+
+struct AloneRead {
+  std::vector<Problem> problems;
+  std::string footprint;
+  std::optional<Date> map_date;
+};
+
+std::optional<AloneRead> read_alone(const EditedItem& item, const json& value,
+                                    const std::optional<Date>& map_date,
+                                    const ParseOptions& options) {
+  Context context;
+  DocumentReader reader(options, context);
+  const std::string pointer =
+      item.section == "map" ? std::string("/map") : child("/" + item.section, item.index);
+  if (!reader.read_alone(item.section, value, pointer, map_date)) return std::nullopt;
+  AloneRead out;
+  out.footprint = reader.footprint();
+  out.map_date = reader.map_date();
+  out.problems = std::move(context.log).finish();
+  return out;
+}
+
+const json* item_in(const json& root, const EditedItem& item) {
+  if (!root.is_object()) return nullptr;
+  const auto section = root.find(item.section);
+  if (section == root.end()) return nullptr;
+  if (item.section == "map") return &*section;
+  if (!section->is_array() || item.index >= section->size()) return nullptr;
+  return &(*section)[item.index];
+}
+
+bool same(const Problem& a, const Problem& b) {
+  return a.where == b.where && a.severity == b.severity && a.message == b.message;
+}
+
+}  // namespace
+
+std::optional<std::vector<Problem>> revalidate(const std::vector<Problem>& before_problems,
+                                               const json& after_root,
+                                               const std::vector<ItemBefore>& edited,
+                                               const ParseOptions& options) {
+  if (before_problems.size() >= kMaxProblems) return std::nullopt;
+  for (const auto& problem : before_problems) {
+    if (problem.severity == Severity::Error) return std::nullopt;
+  }
+  // The map first: its date is what people's ages are checked against.
+  const json* map_after = item_in(after_root, EditedItem{"map", 0});
+  if (map_after == nullptr) return std::nullopt;
+  std::optional<Date> map_date;
+  {
+    auto now = read_alone(EditedItem{"map", 0}, *map_after, std::nullopt, options);
+    if (!now) return std::nullopt;
+    map_date = now->map_date;
+  }
+  std::vector<std::pair<ProblemLog::Order, std::vector<Problem>>> replaced;  // old run -> new
+  std::vector<std::vector<Problem>> olds;
+  for (const auto& [item, before] : edited) {
+    const json* after = item_in(after_root, item);
+    if (after == nullptr) return std::nullopt;
+    auto was = read_alone(item, before, map_date, options);
+    auto now = read_alone(item, *after, map_date, options);
+    if (!was || !now || was->footprint != now->footprint) return std::nullopt;
+    for (const auto& problem : now->problems) {
+      if (problem.severity == Severity::Error) return std::nullopt;
+    }
+    const std::string pointer =
+        item.section == "map" ? "/map" : child("/" + item.section, item.index);
+    const auto order = ProblemLog::order_of(pointer);
+    for (const auto& [seen, ignored] : replaced) {
+      if (seen == order) return std::nullopt;  // the same item twice: the caller's mistake
+    }
+    replaced.emplace_back(order, std::move(now->problems));
+    olds.push_back(std::move(was->problems));
+  }
+  // Each edited item's problems are a run (they are sorted by item): its own, as read alone
+  // (the first part), then those of pass 2, which no edit with an unchanged footprint alters.
+  std::vector<Problem> out;
+  out.reserve(before_problems.size() + 8);
+  std::size_t at = 0;
+  std::vector<bool> done(replaced.size(), false);
+  while (at < before_problems.size()) {
+    const auto order = ProblemLog::order_of(before_problems[at].where);
+    std::size_t k = 0;
+    while (k < replaced.size() && replaced[k].first != order) ++k;
+    if (k == replaced.size()) {
+      out.push_back(before_problems[at++]);
+      continue;
+    }
+    std::size_t end = at;
+    while (end < before_problems.size() &&
+           ProblemLog::order_of(before_problems[end].where) == order) {
+      ++end;
+    }
+    const auto& old_own = olds[k];
+    if (old_own.size() > end - at) return std::nullopt;
+    for (std::size_t i = 0; i < old_own.size(); ++i) {
+      if (!same(old_own[i], before_problems[at + i])) return std::nullopt;
+    }
+    out.insert(out.end(), replaced[k].second.begin(), replaced[k].second.end());
+    out.insert(out.end(),
+               before_problems.begin() + static_cast<std::ptrdiff_t>(at + old_own.size()),
+               before_problems.begin() + static_cast<std::ptrdiff_t>(end));
+    done[k] = true;
+    at = end;
+  }
+  // Items that had no problems before: their new ones go where their order puts them.
+  for (std::size_t k = 0; k < replaced.size(); ++k) {
+    if (done[k]) continue;
+    if (!olds[k].empty()) return std::nullopt;
+    if (replaced[k].second.empty()) continue;
+    const auto position = std::find_if(out.begin(), out.end(), [&](const Problem& p) {
+      return replaced[k].first < ProblemLog::order_of(p.where);
+    });
+    out.insert(position, replaced[k].second.begin(), replaced[k].second.end());
+  }
+  if (out.size() >= kMaxProblems) return std::nullopt;
+  return out;
 }
 
 std::string write_document(const Document& document) {
