@@ -14,10 +14,12 @@
 #include "auth/auth.hpp"
 #include "layout/layout.hpp"
 #include "model/json_io.hpp"
+#include "model/json_tree.hpp"
 #include "model/views.hpp"
 #include "render/render.hpp"
 #include "server/cache.hpp"
 #include "server/diff.hpp"
+#include "server/working_copies.hpp"
 #include "store/store.hpp"
 
 namespace peermap::server {
@@ -212,8 +214,21 @@ std::size_t json_depth(const json& root, std::size_t limit) {
 //! As deep as a peermap/1 document may be (model::ParseOptions::max_depth).
 constexpr std::size_t kMaxDocumentDepth = 32;
 
+//! A revision is stored whole after this many stored as patches.
+constexpr std::int64_t kPatchesBetweenDocuments = 50;
+
 //! The most values a JSON Patch may copy in all (a 200-person map has about 20,000).
 constexpr std::size_t kMaxCopiedNodes = 1'000'000;
+
+//! The value of an item in a document, or nullptr when it has no such item.
+json* item_value(json& document, const model::EditedItem& item) {
+  if (!document.is_object()) return nullptr;
+  const auto section = document.find(item.section);
+  if (section == document.end()) return nullptr;
+  if (item.section == "map") return &*section;
+  if (!section->is_array() || item.index >= section->size()) return nullptr;
+  return &(*section)[item.index];
+}
 
 enum class Access { None, ReadWrite };
 
@@ -249,6 +264,7 @@ struct Api::Impl {
   std::string dummy_hash;  // verified against when the username is unknown: same time either way
   ByteBoundedCache<store::Revision> revisions{64u << 20u};
   ByteBoundedCache<std::string> drawings{64u << 20u};
+  WorkingCopies working_copies{options.working_copy_bytes};
   static constexpr std::ptrdiff_t kConcurrentHashes = 4;
   using Hashing = std::counting_semaphore<kConcurrentHashes>;
   Hashing hashing{kConcurrentHashes};
@@ -278,16 +294,71 @@ struct Api::Impl {
   std::int64_t now() const { return options.now_ms(); }
 
   //! Revision `number` (>= 1) of a map, from the cache when it was read before: revisions never
-  //! change once written.
+  //! change once written. A revision stored as a patch is rebuilt from the last one stored whole.
   Result<std::shared_ptr<const store::Revision>> revision_of(const std::string& id,
                                                              std::int64_t number) {
     const std::string key = id + "#" + std::to_string(number);
     if (auto hit = revisions.find(key)) return hit;
     auto read = store.revision(id, number);
     if (!read) return read.error();
+    if (read->body == store::RevisionBody::patch) {
+      auto chain = store.revision_chain(id, number);
+      if (!chain) return chain.error();
+      auto tree = rebuild(chain.value());
+      if (!tree) return tree.error();
+      read->document = tree->dump(2);
+      read->body = store::RevisionBody::document;
+    }
     auto shared = std::make_shared<const store::Revision>(std::move(read.value()));
     revisions.put(key, shared, shared->document.size() + 256);
     return shared;
+  }
+
+  //! The document at the end of a chain from store::revision_chain(): the first row's document
+  //! with every later row's patch applied in turn.
+  static Result<json> rebuild(const std::vector<store::Revision>& chain) {
+    if (chain.empty() || chain.front().body != store::RevisionBody::document) {
+      return Error{ErrorKind::Internal, "a revision chain starts with a whole document"};
+    }
+    try {
+      json tree = json::parse(chain.front().document);
+      for (std::size_t i = 1; i < chain.size(); ++i) {
+        tree.patch_inplace(json::parse(chain[i].document));
+      }
+      return tree;
+    } catch (const json::exception& e) {
+      return Error{ErrorKind::Internal,
+                   std::string("a stored revision cannot be rebuilt: ") + e.what()};
+    }
+  }
+
+  model::ParseOptions parse_options() const {
+    model::ParseOptions parse;
+    parse.today = date_of(now());
+    parse.max_bytes = options.max_body_bytes;
+    return parse;
+  }
+
+  //! The map's newest revision as a working copy: from the cache, or read and validated.
+  Result<std::unique_ptr<WorkingCopy>> working_copy(const std::string& id, std::int64_t head,
+                                                    const model::ParseOptions& parse) {
+    auto copy = working_copies.take(id, head);
+    if (copy && copy->validated_on == parse.today) return copy;
+    if (!copy) {
+      auto chain = store.revision_chain(id, head);
+      if (!chain) return chain.error();
+      auto tree = rebuild(chain.value());
+      if (!tree) return tree.error();
+      copy = std::make_unique<WorkingCopy>();
+      copy->tree = std::move(tree.value());
+      copy->patches_since_document = static_cast<std::int64_t>(chain->size()) - 1;
+      for (const auto& row : chain.value()) copy->text_bytes += row.document.size();
+    }
+    // Validated again on a new day: "in the future" moves with the date.
+    auto outcome = model::validate_tree(copy->tree, parse);
+    copy->problems = std::move(outcome.problems);
+    copy->validated_on = parse.today;
+    return copy;
   }
 
   // ----- audit -----------------------------------------------------------------------------
@@ -376,10 +447,7 @@ struct Api::Impl {
   }
 
   model::ParseOutcome validate(std::string_view text) const {
-    model::ParseOptions parse;
-    parse.today = date_of(now());
-    parse.max_bytes = options.max_body_bytes;
-    return model::parse_document(text, parse);
+    return model::parse_document(text, parse_options());
   }
 
   //! 400 for malformed JSON (line:column), 422 with every problem otherwise.
@@ -400,8 +468,12 @@ struct Api::Impl {
   }
 
   static json warnings_of(const model::ParseOutcome& outcome) {
+    return warnings_of(outcome.problems);
+  }
+
+  static json warnings_of(const std::vector<model::Problem>& problems) {
     json out = json::array();
-    for (const auto& p : outcome.problems) {
+    for (const auto& p : problems) {
       if (p.severity == model::Severity::Warning) {
         out.push_back({{"pointer", p.where}, {"severity", "warning"}, {"message", p.message}});
       }
@@ -423,20 +495,23 @@ struct Api::Impl {
 
   //! The current revision as the body of a 412.
   Response precondition_failed(const std::string& id) {
-    auto head = store.revision(id, 0);
+    auto record = store.map_record(id);
+    if (!record) return error_response(500, "internal error");
+    auto head = revision_of(id, record->head);
     if (!head) return error_response(500, "internal error");
+    const store::Revision& current = *head.value();
     json body = {{"status", 412},
                  {"error",
                   "the map has changed since you loaded it; merge your edit into the "
                   "current revision and send it again"},
                  {"current",
-                  {{"revision", head->info.number},
-                   {"author", head->info.author},
-                   {"created_at", iso_time(head->info.created_at)},
-                   {"summary", head->info.summary},
-                   {"document", json::parse(head->document)}}}};
+                  {{"revision", current.info.number},
+                   {"author", current.info.author},
+                   {"created_at", iso_time(current.info.created_at)},
+                   {"summary", current.info.summary},
+                   {"document", json::parse(current.document)}}}};
     Response r = json_response(412, body);
-    r.set_header("ETag", etag_of(head->info.number));
+    r.set_header("ETag", etag_of(current.info.number));
     return r;
   }
 
@@ -463,30 +538,21 @@ struct Api::Impl {
   //! Stores the validated next revision; 412 if someone saved first.
   //! `before` and `after` are the head and the new document, parsed; a PUT leaves them null
   //! and they are parsed here.
-  Response save_revision(const Request& request, const Caller& caller, const store::MapRecord& map,
-                         const model::ParseOutcome& outcome, std::string text,
-                         const std::string& action, const json* before = nullptr,
-                         const json* after = nullptr) {
-    std::string summary;
-    try {
-      json parsed_before;
-      json parsed_after;
-      if (before == nullptr) {
-        auto previous = revision_of(map.id, map.head);
-        if (!previous) return error_response(500, "internal error");
-        parsed_before = json::parse(previous.value()->document);
-        before = &parsed_before;
-      }
-      if (after == nullptr) {
-        parsed_after = json::parse(text);
-        after = &parsed_after;
-      }
-      summary = diff_summary(diff_documents(*before, *after));
-    } catch (const json::exception&) {
-      summary = "edited";
-    }
-    auto saved = store.append_revision(map.id, map.head,
-                                       make_revision(caller, outcome, std::move(text), summary));
+  //! Stores `next` as revision map.head + 1, with its audit row in the same transaction: the
+  //! 200 (and the new number in `saved`), or the 412 when someone else saved first.
+  Response store_revision(const Request& request, const Caller& caller, const store::MapRecord& map,
+                          const store::Revision& next, const std::string& action, json warnings,
+                          std::int64_t* saved_number = nullptr) {
+    AuditEntry entry;
+    entry.at = now();
+    entry.user_id = caller.user.id;
+    entry.username = caller.user.username;
+    entry.action = action;
+    entry.map_id = map.id;
+    entry.outcome = "ok";
+    entry.status = 200;
+    entry.source = request.remote;
+    auto saved = store.append_revision_audited(map.id, map.head, next, entry);
     if (!saved) {
       if (saved.error().kind == ErrorKind::Conflict) {
         audit(request, &caller, action, map.id, map.head, "conflict", 412);
@@ -494,13 +560,31 @@ struct Api::Impl {
       }
       return error_response(500, "internal error");
     }
-    audit(request, &caller, action, map.id, saved->number, "ok", 200);
+    if (saved_number != nullptr) *saved_number = saved->number;
     Response r = json_response(200, {{"id", map.id},
                                      {"revision", saved->number},
                                      {"summary", saved->summary},
-                                     {"warnings", warnings_of(outcome)}});
+                                     {"warnings", std::move(warnings)}});
     r.set_header("ETag", etag_of(saved->number));
     return r;
+  }
+
+  //! PUT: a whole document, validated from its text, stored whole.
+  Response save_revision(const Request& request, const Caller& caller, const store::MapRecord& map,
+                         const model::ParseOutcome& outcome, std::string text,
+                         const std::string& action) {
+    std::string summary;
+    try {
+      auto previous = revision_of(map.id, map.head);
+      if (!previous) return error_response(500, "internal error");
+      summary =
+          diff_summary(diff_documents(json::parse(previous.value()->document), json::parse(text)));
+    } catch (const json::exception&) {
+      summary = "edited";
+    }
+    return store_revision(request, caller, map,
+                          make_revision(caller, outcome, std::move(text), summary), action,
+                          warnings_of(outcome));
   }
 
   // ----- routes ------------------------------------------------------------------------------
@@ -837,30 +921,78 @@ struct Api::Impl {
                      field_error("", "a patch has at most " + std::to_string(kMaxPatchOperations) +
                                          " operations"));
     }
-    auto head = revision_of(id, map->head);
-    if (!head) return error_response(500, "internal error");
-    json original;
-    try {
-      original = json::parse(head.value()->document);
-    } catch (const json::exception&) {
-      return error_response(500, "internal error");
+    const auto parse = parse_options();
+    auto copy = working_copy(id, map->head, parse);
+    if (!copy) return error_response(500, "internal error");
+    WorkingCopy& work = *copy.value();
+    json& tree = work.tree;
+    // An edit that stays inside items (a person, a tie, the map...) is made in place on the
+    // working copy, with each touched item saved first so a refused patch can be undone, and is
+    // validated item by item. Any other edit (adding or removing an item, say) works on a copy.
+    std::vector<std::pair<model::EditedItem, json>> touched;
+    bool in_items = true;
+    const auto text_of = [](const json& op, const char* field) {
+      const auto it = op.find(field);
+      return it != op.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    for (const auto& op : *patch) {
+      if (!op.is_object()) break;  // refused below, with its index
+      const std::string kind = text_of(op, "op");
+      if (kind == "test") continue;  // changes nothing
+      std::vector<std::string> changed{text_of(op, "path")};
+      if (kind == "move") changed.push_back(text_of(op, "from"));
+      for (const auto& pointer : changed) {
+        const auto item = model::edited_item(pointer);
+        // Adding, removing or moving a whole item moves the items after it.
+        const bool whole_item =
+            item && (item->section == "map"
+                         ? pointer == "/map"
+                         : pointer.find('/', pointer.find('/', 1) + 1) == std::string::npos);
+        const json* value = item ? item_value(tree, *item) : nullptr;
+        if (value == nullptr || (whole_item && kind != "replace")) {
+          in_items = false;
+          break;
+        }
+        if (std::none_of(touched.begin(), touched.end(),
+                         [&](const auto& t) { return t.first == *item; })) {
+          touched.emplace_back(*item, *value);
+        }
+      }
+      if (!in_items) break;
     }
+    std::optional<json> before_whole;
+    if (!in_items) {
+      before_whole = tree;
+      touched.clear();
+    }
+    // Puts the working copy back as it was (or drops it when that cannot be done).
+    const auto undo = [&] {
+      if (before_whole) {
+        tree = std::move(*before_whole);
+      } else {
+        for (auto& [item, value] : touched) *item_value(tree, item) = std::move(value);
+      }
+      working_copies.put(id, map->head, std::move(copy.value()));
+    };
     // Apply one operation at a time, so a failure names the operation that failed.
-    json patched = original;
     std::size_t copied_nodes = 0;
     for (std::size_t i = 0; i < patch->size(); ++i) {
       const json& op = (*patch)[i];
       const std::string where = "/" + std::to_string(i);
-      if (!op.is_object())
+      if (!op.is_object()) {
+        undo();
         return refused(request, caller, "map.patch", id, map->head,
                        field_error(where, "an operation is an object"));
+      }
       for (const auto* field : {"op", "path"}) {
         const auto it = op.find(field);
         if (it == op.end() || !it->is_string()) {
+          undo();
           return refused(request, caller, "map.patch", id, map->head,
                          field_error(where + "/" + field, "a string is required"));
         }
       }
+      std::optional<Response> failure;
       try {
         // Bounded before it is applied: the document's depth (the library copies and writes
         // recursively), and what "copy" and "move" duplicate and "test" compares (copying a
@@ -872,45 +1004,112 @@ struct Api::Impl {
         if (kind == "copy" || kind == "move") {
           const auto from = op.find("from");
           if (from == op.end() || !from->is_string()) {
-            return refused(request, caller, "map.patch", id, map->head,
-                           field_error(where + "/from", "a string is required"));
+            failure = field_error(where + "/from", "a string is required");
+          } else {
+            source = &tree.at(json::json_pointer(from->get<std::string>()));
           }
-          source = &patched.at(json::json_pointer(from->get<std::string>()));
         } else if (const auto value = op.find("value"); value != op.end()) {
           source = &*value;
         }
-        if (source != nullptr) {
+        if (source != nullptr && !failure) {
           if (path_depth + json_depth(*source, kMaxDocumentDepth + 1) > kMaxDocumentDepth) {
-            return refused(request, caller, "map.patch", id, map->head,
-                           field_error(where, "the result would be nested deeper than " +
-                                                  std::to_string(kMaxDocumentDepth) + " levels"));
-          }
-          if (kind == "copy" || kind == "move" || kind == "test") {
+            failure = field_error(where, "the result would be nested deeper than " +
+                                             std::to_string(kMaxDocumentDepth) + " levels");
+          } else if (kind == "copy" || kind == "move" || kind == "test") {
             copied_nodes += node_count(*source, kMaxCopiedNodes - copied_nodes + 1);
             if (copied_nodes > kMaxCopiedNodes) {
-              return refused(
-                  request, caller, "map.patch", id, map->head,
-                  field_error(where, "the patch copies more than " +
-                                         std::to_string(kMaxCopiedNodes) + " values in all"));
+              failure = field_error(where, "the patch copies more than " +
+                                               std::to_string(kMaxCopiedNodes) + " values in all");
             }
           }
         }
-        patched.patch_inplace(json::array({op}));
+        if (!failure) tree.patch_inplace(json::array({op}));
       } catch (const json::exception& e) {
         std::string what = e.what();
         if (const auto cut = what.find("] "); cut != std::string::npos) what.erase(0, cut + 2);
-        return refused(request, caller, "map.patch", id, map->head,
-                       field_error(where, "the operation cannot be applied: " + what));
+        failure = field_error(where, "the operation cannot be applied: " + what);
+      }
+      if (failure) {
+        undo();
+        return refused(request, caller, "map.patch", id, map->head, *failure);
       }
     }
-    std::string text = patched.dump(2);
-    auto outcome = validate(text);
-    if (outcome.has_errors()) {
-      audit(request, &caller, "map.patch", id, map->head, "invalid", 422);
-      return invalid_document(outcome);
+    // Validation: only the touched items when nothing else can be affected, else all of it.
+    std::optional<std::vector<model::Problem>> problems;
+    if (in_items) {
+      std::vector<model::ItemBefore> edited;
+      edited.reserve(touched.size());
+      for (const auto& [item, value] : touched) edited.push_back({item, value});
+      problems = model::revalidate(work.problems, tree, edited, parse);
     }
-    return save_revision(request, caller, *map, outcome, std::move(text), "map.patch", &original,
-                         &patched);
+    if (!problems) {
+      auto outcome = model::validate_tree(tree, parse);
+      if (outcome.has_errors()) {
+        undo();
+        audit(request, &caller, "map.patch", id, map->head, "invalid", 422);
+        return invalid_document(outcome);
+      }
+      problems = std::move(outcome.problems);
+    }
+    // What changed, and the size of the result (a document may not outgrow the body limit).
+    std::string summary;
+    std::size_t text_bytes = work.text_bytes;
+    std::string whole_text;
+    if (before_whole) {
+      summary = diff_summary(diff_documents(*before_whole, tree));
+      whole_text = tree.dump(2);
+      text_bytes = whole_text.size();
+    } else {
+      json old_items = json::object();
+      json new_items = json::object();
+      for (const auto& [item, value] : touched) {
+        const json& now_value = *item_value(tree, item);
+        if (item.section == "map") {
+          old_items["map"] = value;
+          new_items["map"] = now_value;
+        } else {
+          old_items[item.section].push_back(value);
+          new_items[item.section].push_back(now_value);
+        }
+        text_bytes =
+            text_bytes + now_value.dump(2).size() - std::min(text_bytes, value.dump(2).size());
+      }
+      summary = diff_summary(diff_documents(old_items, new_items));
+    }
+    if (text_bytes > options.max_body_bytes) {
+      undo();
+      return refused(
+          request, caller, "map.patch", id, map->head,
+          field_error("", "the map would be larger than " +
+                              std::to_string(options.max_body_bytes >> 20u) + " MiB, the limit"));
+    }
+    // Stored as the patch itself, with the whole document every so often (and for a patch that
+    // rebuilt much of it), so that reading an old revision replays a few patches at most.
+    store::Revision next;
+    next.info.author_id = caller.user.id;
+    next.info.author = caller.user.username;
+    next.info.created_at = now();
+    next.info.summary = summary;
+    next.title = tree["map"].value("title", std::string());
+    const std::string patch_text = patch->dump();
+    const bool store_whole = work.patches_since_document + 1 >= kPatchesBetweenDocuments ||
+                             patch_text.size() > text_bytes / 4;
+    if (store_whole) {
+      next.document = whole_text.empty() ? tree.dump(2) : std::move(whole_text);
+      next.body = store::RevisionBody::document;
+    } else {
+      next.document = patch_text;
+      next.body = store::RevisionBody::patch;
+    }
+    std::int64_t saved = 0;
+    Response response =
+        store_revision(request, caller, *map, next, "map.patch", warnings_of(*problems), &saved);
+    if (saved == 0) return response;  // not stored: the working copy is stale or unsure
+    work.problems = std::move(*problems);
+    work.patches_since_document = store_whole ? 0 : work.patches_since_document + 1;
+    work.text_bytes = text_bytes;
+    working_copies.put(id, saved, std::move(copy.value()));
+    return response;
   }
 
   Response list_revisions(const Request& request, const std::string& id, const Caller& caller) {

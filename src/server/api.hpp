@@ -29,6 +29,9 @@ struct ApiOptions {
   std::int64_t throttle_window_seconds = 15 * 60;
   std::int64_t max_failures_per_account = 10;  //!< failed logins per username per window
   std::int64_t max_failures_per_source = 100;  //!< failed logins per address per window
+  //! Memory for the parsed newest revisions of recently edited maps (about 1 MiB for a map of
+  //! 200 people), which make a PATCH cost a fraction of a millisecond instead of several.
+  std::size_t working_copy_bytes = std::size_t{256} << 20u;
 };
 
 class Api {

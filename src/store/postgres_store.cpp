@@ -282,6 +282,14 @@ CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
 CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
   FOR EACH STATEMENT EXECUTE FUNCTION peermap_append_only();
 )sql"},
+    // 2: a revision is stored whole (a document) or as the JSON Patch from the one before; the
+    // first of a map is always a document. Existing rows are documents. The partial index finds
+    // the newest document at or before a revision (revision_chain) without reading any row.
+    {2, R"sql(
+ALTER TABLE revisions ADD COLUMN body TEXT NOT NULL DEFAULT 'document'
+  CONSTRAINT revisions_body CHECK (body = 'document' OR (body = 'patch' AND number > 1));
+CREATE INDEX revisions_documents ON revisions (map_id, number) WHERE body = 'document';
+)sql"},
 };
 
 //! Brings the schema up to date in one transaction under an advisory lock: of several
@@ -402,6 +410,8 @@ Status refuse_password(std::string_view url) {
 }
 
 }  // namespace
+
+std::span<const Migration> postgres_migrations() { return kMigrations; }
 
 Result<std::unique_ptr<Store>> open_postgres(std::string_view url) {
   if (auto status = refuse_password(url); !status) return status.error();

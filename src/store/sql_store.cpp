@@ -65,7 +65,7 @@ constexpr std::string_view kInsertMember =
 // unknown.
 constexpr std::string_view kInsertRevision =
     "INSERT INTO revisions (map_id, number, author_id, author, created_at, summary, title, "
-    "document) SELECT $1, $2, id, username, $4, $5, $6, $7 FROM users WHERE id = $3 "
+    "document, body) SELECT $1, $2, id, username, $4, $5, $6, $7, $8 FROM users WHERE id = $3 "
     "RETURNING author";
 // Optimistic concurrency: the head moves only from the head the writer saw.
 constexpr std::string_view kAdvanceHead =
@@ -80,13 +80,28 @@ constexpr std::string_view kMapsVisibleTo =
     "WHERE m.id IN (SELECT id FROM maps WHERE team = $1 "
     "UNION SELECT map_id FROM map_members WHERE user_id = $2) "
     "ORDER BY r.created_at DESC, m.id";
+// Revisions with their text: body is read only with the document (it is stored after it).
 constexpr std::string_view kHeadRevision =
     "SELECT r.map_id, r.number, r.author_id, r.author, r.created_at, r.summary, r.title, "
-    "r.document FROM maps m JOIN revisions r ON r.map_id = m.id AND r.number = m.head "
+    "r.document, r.body FROM maps m JOIN revisions r ON r.map_id = m.id AND r.number = m.head "
     "WHERE m.id = $1";
 constexpr std::string_view kRevision =
-    "SELECT map_id, number, author_id, author, created_at, summary, title, document "
+    "SELECT map_id, number, author_id, author, created_at, summary, title, document, body "
     "FROM revisions WHERE map_id = $1 AND number = $2";
+// The rows that rebuild revision $2 (0: the head) of map $1: from the newest document at or
+// before it, through it. `target` is empty when the map or the revision does not exist (numbers
+// run 1..head without gaps); the base is one backward step in the partial index
+// revisions_documents. One statement, in (map_id, number) order without a sort.
+constexpr std::string_view kRevisionChain =
+    "WITH target AS (SELECT CASE WHEN $2 = 0 THEN head ELSE $2 END AS number FROM maps "
+    "WHERE id = $1 AND $2 BETWEEN 0 AND head) "
+    "SELECT r.map_id, r.number, r.author_id, r.author, r.created_at, r.summary, r.title, "
+    "r.document, r.body FROM revisions r "
+    "WHERE r.map_id = $1 AND r.number <= (SELECT number FROM target) "
+    "AND r.number >= (SELECT d.number FROM revisions d WHERE d.map_id = $1 "
+    "AND d.body = 'document' AND d.number <= (SELECT number FROM target) "
+    "ORDER BY d.number DESC LIMIT 1) "
+    "ORDER BY r.number";
 constexpr std::string_view kRevisions =
     "SELECT map_id, number, author_id, author, created_at, summary FROM revisions "
     "WHERE map_id = $1 ORDER BY number";
@@ -104,6 +119,14 @@ constexpr std::string_view kAuditAll =
     "FROM audit ORDER BY id LIMIT $1";
 
 Error not_found(std::string message) { return Error{ErrorKind::NotFound, std::move(message)}; }
+
+// A revision's body as stored in revisions.body (checked by the schema).
+constexpr std::string_view kDocumentBody = "document";
+constexpr std::string_view kPatchBody = "patch";
+
+std::string_view body_text(RevisionBody body) {
+  return body == RevisionBody::patch ? kPatchBody : kDocumentBody;
+}
 
 //! Runs `produce` (Connection& -> Result<T>) through `run` (a read or a write) and hands back
 //! its value, or the first error (the work's own, or the transaction's).
@@ -146,6 +169,22 @@ RevisionInfo revision_info_from(Row& row) {
   return info;
 }
 
+//! A row of kRevision, kHeadRevision or kRevisionChain.
+Result<Revision> revision_from(Row&& row) {
+  Revision out;
+  out.info = revision_info_from(row);
+  out.title = text(std::move(row[6]));
+  out.document = text(std::move(row[7]));
+  const std::string body = text(std::move(row[8]));
+  if (body == kPatchBody) {
+    out.body = RevisionBody::patch;
+  } else if (body != kDocumentBody) {
+    return Error{ErrorKind::Internal, "revision " + std::to_string(out.info.number) + " of map " +
+                                          out.info.map_id + " has unknown body " + body};
+  }
+  return out;
+}
+
 AuditEntry audit_from(Row&& row) {
   AuditEntry entry;
   entry.id = integer(row[0]);
@@ -172,8 +211,9 @@ Status require_user(Connection& connection, std::int64_t user_id) {
 Result<RevisionInfo> insert_revision(Connection& connection, std::string_view map_id,
                                      std::int64_t number, const Revision& revision) {
   const RevisionInfo& in = revision.info;
-  auto rows = connection.query(kInsertRevision, {map_id, number, in.author_id, in.created_at,
-                                                 in.summary, revision.title, revision.document});
+  auto rows = connection.query(
+      kInsertRevision, {map_id, number, in.author_id, in.created_at, in.summary, revision.title,
+                        revision.document, body_text(revision.body)});
   if (!rows) return rows.error();
   if (rows->empty()) {
     return Error{ErrorKind::Invalid,
@@ -187,6 +227,31 @@ Result<RevisionInfo> insert_revision(Connection& connection, std::string_view ma
   info.created_at = in.created_at;
   info.summary = in.summary;
   return info;
+}
+
+Status insert_audit(Connection& connection, const AuditEntry& e) {
+  auto inserted =
+      connection.execute(kInsertAudit, {e.at, e.user_id, e.username, e.action, e.map_id, e.revision,
+                                        e.outcome, std::int64_t{e.status}, e.source});
+  if (!inserted) return inserted.error();
+  return ok_status();
+}
+
+//! Moves the head of `map_id` from `expected_head` and inserts `next` as the new head: Conflict
+//! (or NotFound) when the head is not `expected_head`, and nothing is changed.
+Result<RevisionInfo> append_in(Connection& c, std::string_view map_id, std::int64_t expected_head,
+                               const Revision& next) {
+  auto moved = c.execute(kAdvanceHead, {map_id, expected_head});
+  if (!moved) return moved.error();
+  if (moved.value() == 0) {
+    auto head = c.query(kHead, {map_id});
+    if (!head) return head.error();
+    if (head->empty()) return not_found("no map " + std::string(map_id));
+    return Error{ErrorKind::Conflict, "map " + std::string(map_id) + " is at revision " +
+                                          std::to_string(integer(head->front()[0])) + ", not " +
+                                          std::to_string(expected_head)};
+  }
+  return insert_revision(c, map_id, expected_head + 1, next);
 }
 
 class SqlStore final : public Store {
@@ -312,6 +377,9 @@ class SqlStore final : public Store {
 
   Result<RevisionInfo> create_map(const MapRecord& record, const Revision& first) override {
     if (record.id.empty()) return Error{ErrorKind::Invalid, "a map id cannot be empty"};
+    if (first.body != RevisionBody::document) {
+      return Error{ErrorKind::Invalid, "the first revision of a map must be a whole document"};
+    }
     return write<RevisionInfo>([&](Connection& c) -> Result<RevisionInfo> {
       auto inserted =
           c.execute(kInsertMap, {record.id, record.team, record.created_by, record.created_at});
@@ -327,17 +395,22 @@ class SqlStore final : public Store {
   Result<RevisionInfo> append_revision(std::string_view map_id, std::int64_t expected_head,
                                        const Revision& next) override {
     return write<RevisionInfo>([&](Connection& c) -> Result<RevisionInfo> {
-      auto moved = c.execute(kAdvanceHead, {map_id, expected_head});
-      if (!moved) return moved.error();
-      if (moved.value() == 0) {
-        auto head = c.query(kHead, {map_id});
-        if (!head) return head.error();
-        if (head->empty()) return not_found("no map " + std::string(map_id));
-        return Error{ErrorKind::Conflict, "map " + std::string(map_id) + " is at revision " +
-                                              std::to_string(integer(head->front()[0])) + ", not " +
-                                              std::to_string(expected_head)};
-      }
-      return insert_revision(c, map_id, expected_head + 1, next);
+      return append_in(c, map_id, expected_head, next);
+    });
+  }
+
+  // One write: on SQLite one job of the group commit (one savepoint, so a failed audit insert
+  // undoes the revision too), on PostgreSQL one transaction.
+  Result<RevisionInfo> append_revision_audited(std::string_view map_id, std::int64_t expected_head,
+                                               const Revision& next,
+                                               const AuditEntry& audit) override {
+    return write<RevisionInfo>([&](Connection& c) -> Result<RevisionInfo> {
+      auto info = append_in(c, map_id, expected_head, next);
+      if (!info) return info;
+      AuditEntry entry = audit;
+      entry.revision = info->number;
+      if (auto status = insert_audit(c, entry); !status) return status.error();
+      return info;
     });
   }
 
@@ -391,12 +464,37 @@ class SqlStore final : public Store {
         return not_found("no revision " + std::to_string(number) + " of map " +
                          std::string(map_id));
       }
-      Row& row = rows->front();
-      Revision out;
-      out.info = revision_info_from(row);
-      out.title = text(std::move(row[6]));
-      out.document = text(std::move(row[7]));
-      return out;
+      return revision_from(std::move(rows->front()));
+    });
+  }
+
+  Result<std::vector<Revision>> revision_chain(std::string_view map_id,
+                                               std::int64_t number) override {
+    return read<std::vector<Revision>>([&](Connection& c) -> Result<std::vector<Revision>> {
+      auto rows = c.query(kRevisionChain, {map_id, number});
+      if (!rows) return rows.error();
+      if (rows->empty()) {
+        return not_found("no revision " + std::to_string(number) + " of map " +
+                         std::string(map_id));
+      }
+      std::vector<Revision> chain;
+      chain.reserve(rows->size());
+      for (Row& row : rows.value()) {
+        auto revision = revision_from(std::move(row));
+        if (!revision) return revision.error();
+        chain.push_back(std::move(revision).value());
+      }
+      // The schema keeps revision 1 a document and numbers without gaps; say so if not.
+      const bool whole = chain.front().body == RevisionBody::document &&
+                         (number == 0 || chain.back().info.number == number) &&
+                         chain.back().info.number - chain.front().info.number + 1 ==
+                             static_cast<std::int64_t>(chain.size());
+      if (!whole) {
+        return Error{ErrorKind::Internal, "the revisions of map " + std::string(map_id) +
+                                              " up to " + std::to_string(number) +
+                                              " do not form a chain from a document"};
+      }
+      return chain;
     });
   }
 
@@ -423,9 +521,8 @@ class SqlStore final : public Store {
 
   // ---- audit
 
-  Status append_audit(const AuditEntry& e) override {
-    return execute(kInsertAudit, {e.at, e.user_id, e.username, e.action, e.map_id, e.revision,
-                                  e.outcome, std::int64_t{e.status}, e.source});
+  Status append_audit(const AuditEntry& entry) override {
+    return db_->write([&](Connection& c) { return insert_audit(c, entry); });
   }
 
   Result<std::vector<AuditEntry>> audit_of_map(std::string_view map_id) override {

@@ -65,6 +65,10 @@ Status apply_migrations(Connection& connection, std::span<const Migration> migra
                         std::string_view create_version_table,
                         const std::function<Status(const char*)>& run_script);
 
+//! Each backend's migrations, oldest first (tests build databases at an older version with them).
+[[nodiscard]] std::span<const Migration> sqlite_migrations();
+[[nodiscard]] std::span<const Migration> postgres_migrations();
+
 //! The Store over any Database.
 [[nodiscard]] std::unique_ptr<Store> make_store(std::unique_ptr<Database> database);
 

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <exception>
@@ -316,7 +317,35 @@ BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
 )sql"},
+    // 2: a revision is stored whole (a document) or as the JSON Patch from the one before; the
+    // first of a map is always a document. Existing rows are documents. The partial index finds
+    // the newest document at or before a revision (revision_chain) without reading any row.
+    {2, R"sql(
+ALTER TABLE revisions ADD COLUMN body TEXT NOT NULL DEFAULT 'document'
+  CONSTRAINT revisions_body CHECK (body = 'document' OR (body = 'patch' AND number > 1));
+CREATE INDEX revisions_documents ON revisions (map_id, number) WHERE body = 'document';
+)sql"},
 };
+
+//! Puts the file in WAL mode, a property of the file kept by every later connection. Leaving
+//! the rollback journal needs the file to itself, and SQLite does not wait for that through
+//! busy_timeout (the connection already holds a read lock): while another process that opened
+//! the new file first is migrating it, this tries again until busy_timeout has passed.
+Status enter_wal(SqliteConnection& connection, const std::string& path) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    auto mode = connection.query("PRAGMA journal_mode = WAL", {});
+    if (mode) {
+      if (mode->empty() || text(std::move(mode->front()[0])) != "wal") {
+        return Error{ErrorKind::Io, "sqlite: cannot put " + path + " in WAL mode"};
+      }
+      return ok_status();
+    }
+    if (!connection.busy() || std::chrono::steady_clock::now() >= deadline) return mode.error();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
 
 //! Brings the schema up to date in one IMMEDIATE transaction, so two processes opening the same
 //! file at once apply each migration once.
@@ -340,12 +369,7 @@ class SqliteDatabase final : public Database {
   static Result<std::unique_ptr<SqliteDatabase>> open(std::string path) {
     auto writer = SqliteConnection::open(path, SqliteConnection::Mode::write);
     if (!writer) return writer.error();
-    // WAL is a property of the file: set once here, kept by every later connection.
-    auto mode = writer.value()->query("PRAGMA journal_mode = WAL", {});
-    if (!mode) return mode.error();
-    if (mode->empty() || text(std::move(mode->front()[0])) != "wal") {
-      return Error{ErrorKind::Io, "sqlite: cannot put " + path + " in WAL mode"};
-    }
+    if (auto status = enter_wal(*writer.value(), path); !status) return status.error();
     if (auto status = migrate(*writer.value()); !status) return status.error();
     return std::unique_ptr<SqliteDatabase>(
         new SqliteDatabase(std::move(path), std::move(writer).value()));
@@ -482,6 +506,8 @@ Status prepare_file(const std::string& path) {
 }
 
 }  // namespace
+
+std::span<const Migration> sqlite_migrations() { return kMigrations; }
 
 Result<std::unique_ptr<Store>> open_sqlite(std::string_view path) {
   if (path.empty() || path == ":memory:" || path.starts_with("file:")) {

@@ -80,10 +80,17 @@ struct RevisionInfo {
   std::string summary;          // one line, e.g. "2 people added, 1 tie changed"
 };
 
+//! How a revision's text is stored: the whole peermap/1 document, or an RFC 6902 JSON Patch
+//! that turns revision number-1 into this one.
+enum class RevisionBody { document, patch };
+
 struct Revision {
   RevisionInfo info;
-  std::string title;     // the document's title, kept for listing
-  std::string document;  // the peermap/1 JSON text, exactly as validated
+  std::string title;  // the document's title, kept for listing
+  //! When body == document: the peermap/1 JSON text, exactly as validated. When body == patch:
+  //! the JSON Patch text from revision number-1. The store keeps it as given, never applies it.
+  std::string document;
+  RevisionBody body = RevisionBody::document;
 };
 
 struct AuditEntry {
@@ -131,18 +138,29 @@ class Store {
 
   // Maps and revisions.
   //! Creates map `record.id` with revision 1 (first.info.number is ignored). Conflict if the
-  //! id exists.
+  //! id exists; Invalid if `first` is a patch (revision 1 is always a document).
   virtual Result<RevisionInfo> create_map(const MapRecord& record, const Revision& first) = 0;
   //! Appends revision expected_head + 1. Conflict when the head is no longer expected_head
   //! (someone else saved first); nothing is written then.
   virtual Result<RevisionInfo> append_revision(std::string_view map_id, std::int64_t expected_head,
                                                const Revision& next) = 0;
+  //! As append_revision, and also appends `audit` (its revision field set to the new number) in
+  //! the same transaction. On Conflict neither is written.
+  virtual Result<RevisionInfo> append_revision_audited(std::string_view map_id,
+                                                       std::int64_t expected_head,
+                                                       const Revision& next,
+                                                       const AuditEntry& audit) = 0;
   virtual Result<MapRecord> map_record(std::string_view map_id) = 0;  // NotFound
   //! Maps whose team is `team` or that list `user_id` as a member, newest first.
   virtual Result<std::vector<MapSummary>> maps_visible_to(std::string_view team,
                                                           std::int64_t user_id) = 0;
-  //! number 0 means the head. NotFound when the map or revision does not exist.
+  //! number 0 means the head. NotFound when the map or revision does not exist. The row as
+  //! stored: a patch revision comes back as its patch.
   virtual Result<Revision> revision(std::string_view map_id, std::int64_t number) = 0;
+  //! The rows needed to rebuild revision `number` (0: the head): from the newest revision <= number
+  //! whose body is a document, up to and including `number`, ascending. NotFound as revision().
+  virtual Result<std::vector<Revision>> revision_chain(std::string_view map_id,
+                                                       std::int64_t number) = 0;
   virtual Result<std::vector<RevisionInfo>> revisions(std::string_view map_id) = 0;  // ascending
   virtual Status add_member(std::string_view map_id, std::int64_t user_id) = 0;      // idempotent
 

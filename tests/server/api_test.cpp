@@ -399,6 +399,147 @@ TEST_P(ApiTest, TwoServersOnOneDatabaseShareMapsSessionsAndConflicts) {
   EXPECT_EQ(json::parse(alice.send("GET", "/api/maps/" + id).text())["map"]["status"], "closed");
 }
 
+// --- patches on the working copy ---------------------------------------------------------------
+
+//! Sends `patch` as a JSON Patch with If-Match revision `on`.
+Response patch_map(Browser& who, const std::string& id, const json& patch, std::int64_t on) {
+  return who.send("PATCH", "/api/maps/" + id, patch.dump(),
+                  {{"if-match", "\"r" + std::to_string(on) + "\""},
+                   {"content-type", "application/json-patch+json"}});
+}
+
+json replace(const std::string& path, const json& value) {
+  return {{"op", "replace"}, {"path", path}, {"value", value}};
+}
+
+//! "add": sets a field whether or not it is there.
+json set(const std::string& path, const json& value) {
+  return {{"op", "add"}, {"path", path}, {"value", value}};
+}
+
+TEST_P(ApiTest, PatchesAreStoredAsPatchesAndEveryRevisionReadsBackWhole) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  // What each revision must read back as, built here independently of the server.
+  std::vector<json> expected{json(), json::parse(example("peer-group.json"))};
+  for (int n = 1; n <= 55; ++n) {
+    const json patch =
+        json::array({replace("/map/purpose", "Purpose, version " + std::to_string(n)),
+                     replace("/people/1/notes", "Note " + std::to_string(n))});
+    const auto r = patch_map(alice, id, patch, n);
+    ASSERT_EQ(r.status, 200) << r.text();
+    ASSERT_EQ(json::parse(r.text())["revision"], n + 1);
+    expected.push_back(expected.back().patch(patch));
+  }
+  // Stored as patches, with a whole document every 50 revisions.
+  EXPECT_EQ(store_->revision(id, 2).value().body, store::RevisionBody::patch);
+  EXPECT_EQ(store_->revision(id, 50).value().body, store::RevisionBody::patch);
+  EXPECT_EQ(store_->revision(id, 51).value().body, store::RevisionBody::document);
+  EXPECT_EQ(store_->revision(id, 52).value().body, store::RevisionBody::patch);
+  EXPECT_LT(store_->revision(id, 30).value().document.size(), 200u);
+  // A fresh server (no cache) reads every revision back whole.
+  Api fresh(*store_, ApiOptions{.now_ms = [this] { return now_; }});
+  Browser again = alice;
+  again.api = &fresh;
+  for (std::size_t n = 1; n < expected.size(); ++n) {
+    const auto r = again.send("GET", "/api/maps/" + id + "/revisions/" + std::to_string(n));
+    ASSERT_EQ(r.status, 200) << n;
+    EXPECT_EQ(json::parse(r.text()), expected[n]) << "revision " << n;
+  }
+  EXPECT_EQ(json::parse(again.send("GET", "/api/maps/" + id).text()), expected.back());
+  const auto diff = json::parse(
+      again.send("GET", "/api/maps/" + id + "/diff", "", {}, {{"from", "3"}, {"to", "4"}}).text());
+  EXPECT_TRUE(diff["map_changed"]);
+  EXPECT_EQ(diff["people"]["changed"].size(), 1u);
+  // The summary names what the patch changed.
+  const auto revisions = json::parse(again.send("GET", "/api/maps/" + id + "/revisions").text());
+  EXPECT_EQ(revisions["revisions"][5]["summary"], "map details changed, 1 person changed");
+}
+
+TEST_P(ApiTest, ARefusedPatchLeavesNoTraceOnTheNextOne) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  const json original = json::parse(example("peer-group.json"));
+  // Refused for an invalid result (a first name only), after an operation that worked...
+  auto r = patch_map(alice, id,
+                     json::array({replace("/people/0/notes", "Should not stay"),
+                                  replace("/people/0/full_name", "Kai")}),
+                     1);
+  ASSERT_EQ(r.status, 422) << r.text();
+  // ... for an operation that cannot be applied, after one that worked ...
+  r = patch_map(alice, id,
+                json::array({replace("/map/purpose", "Should not stay either"),
+                             {{"op", "test"}, {"path", "/map/title"}, {"value", "wrong"}}}),
+                1);
+  ASSERT_EQ(r.status, 422) << r.text();
+  // ... and for one that reaches beyond its item (a tie to nobody).
+  r = patch_map(alice, id, json::array({replace("/ties/0/to", "p-nobody")}), 1);
+  ASSERT_EQ(r.status, 422) << r.text();
+  // ... and a whole-document edit refused the same way.
+  r = patch_map(alice, id,
+                json::array({{{"op", "remove"}, {"path", "/people/0"}},
+                             {{"op", "test"}, {"path", "/map/title"}, {"value", "wrong"}}}),
+                1);
+  ASSERT_EQ(r.status, 422) << r.text();
+  EXPECT_EQ(json::parse(alice.send("GET", "/api/maps/" + id).text()), original);
+  // The next patch starts from the stored revision, not from what the refused ones did.
+  r = patch_map(alice, id, json::array({replace("/people/0/school", "Oakfield Academy")}), 1);
+  ASSERT_EQ(r.status, 200) << r.text();
+  json expected = original;
+  expected["people"][0]["school"] = "Oakfield Academy";
+  EXPECT_EQ(json::parse(alice.send("GET", "/api/maps/" + id).text()), expected);
+}
+
+TEST_P(ApiTest, APatchGivesTheWarningsOfTheWholeDocument) {
+  Browser alice = browser("alice");
+  json document = json::parse(example("peer-group.json"));
+  document["people"].push_back(
+      {{"id", "p-alone"}, {"full_name", "Alex Lone"}, {"role", "peer"}, {"age_band", "13-15"}});
+  const auto created = alice.send("POST", "/api/maps", document.dump());
+  ASSERT_EQ(created.status, 201) << created.text();
+  const std::string id = json::parse(created.text())["id"];
+  const json warnings = json::parse(created.text())["warnings"];
+  ASSERT_FALSE(warnings.empty());
+  // An edit inside one item, then one that adds a person: both answer with every warning.
+  auto r = patch_map(alice, id, json::array({replace("/map/purpose", "Another purpose")}), 1);
+  ASSERT_EQ(r.status, 200) << r.text();
+  EXPECT_EQ(json::parse(r.text())["warnings"], warnings);
+  r = patch_map(alice, id,
+                json::array({{{"op", "add"},
+                              {"path", "/people/-"},
+                              {"value",
+                               {{"id", "p-new"},
+                                {"full_name", "Nia Okafor"},
+                                {"role", "peer"},
+                                {"age_band", "13-15"}}}}}),
+                2);
+  ASSERT_EQ(r.status, 200) << r.text();
+  const auto after = json::parse(r.text())["warnings"];
+  EXPECT_EQ(after.size(), warnings.size() + 1) << after.dump(1);
+  EXPECT_EQ(json::parse(r.text())["summary"], "1 person added");
+}
+
+TEST_P(ApiTest, TwoServersPatchingOneMapEachSeeTheOthersEdits) {
+  auto second_store = store::open_store(database_->url());
+  ASSERT_TRUE(second_store) << second_store.error().message;
+  Api second(*second_store.value(), ApiOptions{.now_ms = [this] { return now_; }});
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  Browser elsewhere = alice;
+  elsewhere.api = &second;
+  // Each server keeps its own working copy; neither may serve an old one.
+  ASSERT_EQ(patch_map(alice, id, json::array({set("/people/0/notes", "one")}), 1).status, 200);
+  ASSERT_EQ(patch_map(elsewhere, id, json::array({set("/people/1/notes", "two")}), 2).status, 200);
+  ASSERT_EQ(patch_map(alice, id, json::array({set("/people/2/notes", "three")}), 3).status, 200);
+  EXPECT_EQ(patch_map(elsewhere, id, json::array({set("/people/3/notes", "x")}), 3).status, 412);
+  for (Browser* who : {&alice, &elsewhere}) {
+    const auto head = json::parse(who->send("GET", "/api/maps/" + id).text());
+    EXPECT_EQ(head["people"][0]["notes"], "one");
+    EXPECT_EQ(head["people"][1]["notes"], "two");
+    EXPECT_EQ(head["people"][2]["notes"], "three");
+  }
+}
+
 // --- bad input --------------------------------------------------------------------------------
 
 TEST_P(ApiTest, MalformedJsonIs400WithLineAndColumn) {
