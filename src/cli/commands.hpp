@@ -47,6 +47,7 @@ struct ServeOptions {
   std::string tls_private_key;
   bool quiet = false;  //!< no access log
   bool behind_tls_proxy = false;  //!< trust X-Forwarded-For; Secure cookies
+  std::size_t working_copies_mib = 256;  //!< memory for parsed heads of edited maps
 };
 struct UserOptions {
   std::string db;
