@@ -182,18 +182,37 @@ constexpr std::size_t kMaxSmallBody = 4096;
 constexpr std::size_t kMaxPatchOperations = 10'000;
 
 //! Values in a JSON tree (objects, arrays and scalars), counting no further than `limit`.
-std::size_t node_count(const json& root, std::size_t limit) {
-  std::size_t count = 0;
+//! What copying a JSON value costs, counting no further than `limit`: one for each value, and
+//! one more for every 64 bytes of its text (strings and keys), so that copying one long string
+//! many times costs what it takes.
+std::size_t copy_cost(const json& root, std::size_t limit) {
+  constexpr std::size_t kBytesPerUnit = 64;
+  std::size_t cost = 0;
   std::vector<const json*> stack{&root};
-  while (!stack.empty() && count <= limit) {
+  while (!stack.empty() && cost <= limit) {
     const json* node = stack.back();
     stack.pop_back();
-    ++count;
-    if (node->is_structured()) {
+    ++cost;
+    if (node->is_string()) {
+      cost += node->get_ref<const std::string&>().size() / kBytesPerUnit;
+    } else if (node->is_object()) {
+      for (const auto& [key, child] : node->items()) {
+        cost += key.size() / kBytesPerUnit;
+        stack.push_back(&child);
+      }
+    } else if (node->is_array()) {
       for (const auto& child : *node) stack.push_back(&child);
     }
   }
-  return count;
+  return cost;
+}
+
+//! The length of `value` as it is written inside a document by dump(2), `depth` levels in: its
+//! own dump(2) with every line after the first indented by 2 * depth more spaces.
+std::size_t text_size_at(const json& value, std::size_t depth) {
+  const std::string text = value.dump(2);
+  return text.size() +
+         2 * depth * static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
 //! The depth of a JSON tree (a scalar is 0, [] is 1), counting no further than `limit`.
@@ -217,7 +236,7 @@ constexpr std::size_t kMaxDocumentDepth = 32;
 //! A revision is stored whole after this many stored as patches.
 constexpr std::int64_t kPatchesBetweenDocuments = 50;
 
-//! The most values a JSON Patch may copy in all (a 200-person map has about 20,000).
+//! The most a JSON Patch may copy in all, by copy_cost() (a 200-person map costs about 22,000).
 constexpr std::size_t kMaxCopiedNodes = 1'000'000;
 
 //! The value of an item in a document, or nullptr when it has no such item.
@@ -352,7 +371,11 @@ struct Api::Impl {
       copy = std::make_unique<WorkingCopy>();
       copy->tree = std::move(tree.value());
       copy->patches_since_document = static_cast<std::int64_t>(chain->size()) - 1;
-      for (const auto& row : chain.value()) copy->text_bytes += row.document.size();
+      for (std::size_t i = 1; i < chain->size(); ++i) {
+        copy->patch_bytes_since_document += (*chain)[i].document.size();
+      }
+      // The size of the document as a revision's text (a PUT's text may be laid out otherwise).
+      copy->text_bytes = copy->tree.dump(2).size();
     }
     // Validated again on a new day: "in the future" moves with the date.
     auto outcome = model::validate_tree(copy->tree, parse);
@@ -1016,10 +1039,11 @@ struct Api::Impl {
             failure = field_error(where, "the result would be nested deeper than " +
                                              std::to_string(kMaxDocumentDepth) + " levels");
           } else if (kind == "copy" || kind == "move" || kind == "test") {
-            copied_nodes += node_count(*source, kMaxCopiedNodes - copied_nodes + 1);
+            copied_nodes += copy_cost(*source, kMaxCopiedNodes - copied_nodes + 1);
             if (copied_nodes > kMaxCopiedNodes) {
               failure = field_error(where, "the patch copies more than " +
-                                               std::to_string(kMaxCopiedNodes) + " values in all");
+                                               std::to_string(kMaxCopiedNodes) +
+                                               " values in all (one for every 64 bytes of text)");
             }
           }
         }
@@ -1071,8 +1095,10 @@ struct Api::Impl {
           old_items[item.section].push_back(value);
           new_items[item.section].push_back(now_value);
         }
-        text_bytes =
-            text_bytes + now_value.dump(2).size() - std::min(text_bytes, value.dump(2).size());
+        // Items sit 2 levels deep (a section's array), the map 1.
+        const std::size_t depth = item.section == "map" ? 1 : 2;
+        text_bytes = text_bytes + text_size_at(now_value, depth) -
+                     std::min(text_bytes, text_size_at(value, depth));
       }
       summary = diff_summary(diff_documents(old_items, new_items));
     }
@@ -1093,7 +1119,8 @@ struct Api::Impl {
     next.title = tree["map"].value("title", std::string());
     const std::string patch_text = patch->dump();
     const bool store_whole = work.patches_since_document + 1 >= kPatchesBetweenDocuments ||
-                             patch_text.size() > text_bytes / 4;
+                             patch_text.size() > text_bytes / 4 ||
+                             work.patch_bytes_since_document + patch_text.size() > text_bytes;
     if (store_whole) {
       next.document = whole_text.empty() ? tree.dump(2) : std::move(whole_text);
       next.body = store::RevisionBody::document;
@@ -1107,7 +1134,9 @@ struct Api::Impl {
     if (saved == 0) return response;  // not stored: the working copy is stale or unsure
     work.problems = std::move(*problems);
     work.patches_since_document = store_whole ? 0 : work.patches_since_document + 1;
-    work.text_bytes = text_bytes;
+    work.text_bytes = store_whole ? next.document.size() : text_bytes;
+    work.patch_bytes_since_document =
+        store_whole ? 0 : work.patch_bytes_since_document + patch_text.size();
     working_copies.put(id, saved, std::move(copy.value()));
     return response;
   }

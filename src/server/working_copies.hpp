@@ -31,8 +31,9 @@ struct WorkingCopy {
   nlohmann::json tree;                   //!< the revision's document
   std::vector<model::Problem> problems;  //!< its warnings, as validated on `validated_on`
   model::Date validated_on;
-  std::int64_t patches_since_document = 0;  //!< revisions since the last one stored whole
-  std::size_t text_bytes = 0;               //!< about the size of the document as text
+  std::int64_t patches_since_document = 0;     //!< revisions since the last one stored whole
+  std::size_t patch_bytes_since_document = 0;  //!< the text of those revisions' patches
+  std::size_t text_bytes = 0;  //!< the size of the document as a revision's text (dump(2))
 };
 
 class WorkingCopies {
