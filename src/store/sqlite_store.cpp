@@ -151,6 +151,23 @@ class SqliteConnection final : public Connection {
   //! A connection goes back to the pool only outside a transaction.
   [[nodiscard]] bool reusable() const { return !in_transaction(); }
 
+  //! Calls `hook(context, frames)` after each commit with the frames now in the WAL. It takes
+  //! the place of SQLite's automatic checkpoints on this connection.
+  void on_commit(int (*hook)(void*, sqlite3*, const char*, int), void* context) {
+    sqlite3_wal_hook(db_.get(), hook, context);
+  }
+
+  //! Copies what it can of the WAL into the database without blocking writers or readers
+  //! (SQLITE_CHECKPOINT_PASSIVE).
+  Status checkpoint() {
+    const int code =
+        sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (code != SQLITE_OK && code != SQLITE_BUSY) {
+      return sqlite_error(db_.get(), code, "checkpointing the WAL");
+    }
+    return ok_status();
+  }
+
   //! Whether the last statement failed because another connection held the lock.
   [[nodiscard]] bool busy() const {
     const int code = sqlite3_extended_errcode(db_.get()) & 0xff;
@@ -371,8 +388,10 @@ class SqliteDatabase final : public Database {
     if (!writer) return writer.error();
     if (auto status = enter_wal(*writer.value(), path); !status) return status.error();
     if (auto status = migrate(*writer.value()); !status) return status.error();
-    return std::unique_ptr<SqliteDatabase>(
-        new SqliteDatabase(std::move(path), std::move(writer).value()));
+    auto checkpointer = SqliteConnection::open(path, SqliteConnection::Mode::write);
+    if (!checkpointer) return checkpointer.error();
+    return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(
+        std::move(path), std::move(writer).value(), std::move(checkpointer).value()));
   }
 
   [[nodiscard]] std::string_view backend() const override { return "sqlite"; }
@@ -424,11 +443,63 @@ class SqliteDatabase final : public Database {
     std::condition_variable wake;
   };
 
-  SqliteDatabase(std::string path, std::unique_ptr<SqliteConnection> writer)
+  SqliteDatabase(std::string path, std::unique_ptr<SqliteConnection> writer,
+                 std::unique_ptr<SqliteConnection> checkpointer)
       : writer_(std::move(writer)),
+        checkpointer_(std::move(checkpointer)),
         readers_([path = std::move(
                       path)] { return SqliteConnection::open(path, SqliteConnection::Mode::read); },
-                 std::clamp(2 * std::thread::hardware_concurrency(), 4U, 16U)) {}
+                 std::clamp(2 * std::thread::hardware_concurrency(), 4U, 16U)) {
+    writer_->on_commit(&SqliteDatabase::committed, this);
+    checkpoints_ = std::thread([this] { checkpoint_loop(); });
+  }
+
+ public:
+  ~SqliteDatabase() override {
+    {
+      const std::lock_guard lock(checkpoint_mutex_);
+      stopping_ = true;
+    }
+    checkpoint_wake_.notify_one();
+    checkpoints_.join();
+  }
+  SqliteDatabase(const SqliteDatabase&) = delete;
+  SqliteDatabase& operator=(const SqliteDatabase&) = delete;
+
+ private:
+  // Checkpoints. SQLite's automatic checkpoint runs in the committing connection, while it holds
+  // the write lock, so every writer waits for it (several milliseconds: it copies pages and syncs
+  // the database file). Here a thread of its own does it, passively (it never blocks a writer
+  // or a reader), once the WAL has kAutoCheckpointFrames new frames. Should it fall far behind
+  // (readers keep old frames in use), the writer checkpoints itself, as SQLite would.
+  static constexpr int kAutoCheckpointFrames = 1000;  // SQLite's default
+  static constexpr int kWriterCheckpointFrames = 10 * kAutoCheckpointFrames;
+
+  static int committed(void* self, sqlite3* /*db*/, const char* /*name*/, int frames) {
+    auto* database = static_cast<SqliteDatabase*>(self);
+    if (frames >= kWriterCheckpointFrames) {
+      (void)database->writer_->checkpoint();
+    } else if (frames >= kAutoCheckpointFrames) {
+      {
+        const std::lock_guard lock(database->checkpoint_mutex_);
+        database->checkpoint_due_ = true;
+      }
+      database->checkpoint_wake_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  void checkpoint_loop() {
+    std::unique_lock lock(checkpoint_mutex_);
+    for (;;) {
+      checkpoint_wake_.wait(lock, [&] { return checkpoint_due_ || stopping_; });
+      if (stopping_) return;
+      checkpoint_due_ = false;
+      lock.unlock();
+      (void)checkpointer_->checkpoint();  // a failure leaves the WAL longer, nothing worse
+      lock.lock();
+    }
+  }
 
   //! Runs every job of `batch` in one transaction, retrying the whole batch when another
   //! process held the database past busy_timeout. Called by one leader at a time.
@@ -477,7 +548,13 @@ class SqliteDatabase final : public Database {
     return failure;
   }
 
-  std::unique_ptr<SqliteConnection> writer_;  // used only by the leader
+  std::unique_ptr<SqliteConnection> writer_;        // used only by the leader
+  std::unique_ptr<SqliteConnection> checkpointer_;  // used only by checkpoints_
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_wake_;
+  bool checkpoint_due_ = false;  // guarded by checkpoint_mutex_
+  bool stopping_ = false;        // guarded by checkpoint_mutex_
+  std::thread checkpoints_;
   std::mutex queue_mutex_;
   std::vector<WriteJob*> queue_;
   bool leader_active_ = false;
