@@ -631,7 +631,19 @@ struct Api::Impl {
         audit(request, &*caller, action, map_id, 0, "csrf-refused", 403);
         return *csrf;
       }
-      return inner(request, params, *caller);
+      Response response;
+      try {
+        response = inner(request, params, *caller);
+      } catch (const std::exception&) {
+        response = error_response(500, "internal error");
+      }
+      // A failure is an attempt all the same: who tried what, and that it failed. (503 means
+      // the audit itself could not be written.)
+      if (response.status >= 500 && response.status != 503) {
+        audit(request, &*caller, action, plausible_id(map_id) ? map_id : std::string(), 0, "error",
+              response.status);
+      }
+      return response;
     };
   }
 

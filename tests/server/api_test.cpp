@@ -947,6 +947,44 @@ TEST_P(ApiTest, NothingIsDisclosedWhenTheAccessCannotBeAudited) {
   }
 }
 
+TEST_P(ApiTest, AFailureIsAuditedAndDisclosesNothing) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  // A revision whose stored patch cannot be replayed (written past the API, as a damaged
+  // database or a bug might leave it).
+  store::Revision broken;
+  broken.info.author_id = store_->user_by_name("alice").value().id;
+  broken.info.author = "alice";
+  broken.info.created_at = now_;
+  broken.info.summary = "damaged";
+  broken.title = "damaged";
+  broken.document = R"([{"op":"remove","path":"/nothing/here"}])";
+  broken.body = store::RevisionBody::patch;
+  ASSERT_TRUE(store_->append_revision(id, 1, broken));
+  const std::size_t before = audit_of(id).size();
+  for (const auto& [method, path, body] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"GET", "/api/maps/" + id, ""},
+           {"GET", "/api/maps/" + id + "/map.svg", ""},
+           {"PATCH", "/api/maps/" + id, R"([{"op":"add","path":"/map/purpose","value":"x"}])"}}) {
+    const auto r =
+        alice.send(method, path, body,
+                   {{"if-match", "\"r2\""}, {"content-type", "application/json-patch+json"}});
+    EXPECT_EQ(r.status, 500) << method << " " << path << ": " << r.text();
+    EXPECT_EQ(json::parse(r.text())["error"], "internal error");
+  }
+  const auto rows = audit_of(id);
+  ASSERT_EQ(rows.size(), before + 3);
+  for (std::size_t i = before; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i].outcome, "error");
+    EXPECT_EQ(rows[i].status, 500);
+    EXPECT_EQ(rows[i].username, "alice");
+  }
+  EXPECT_EQ(rows[before].action, "map.read");
+  EXPECT_EQ(rows[before + 1].action, "map.render");
+  EXPECT_EQ(rows[before + 2].action, "map.patch");
+}
+
 TEST_P(ApiTest, WritesAndFailedWritesAreAudited) {
   Browser alice = browser("alice");
   const std::string id = create_map(alice);
