@@ -240,13 +240,102 @@ constexpr std::int64_t kPatchesBetweenDocuments = 50;
 constexpr std::size_t kMaxCopiedNodes = 1'000'000;
 
 //! The value of an item in a document, or nullptr when it has no such item.
-json* item_value(json& document, const model::EditedItem& item) {
+template <typename Json>  // json or const json
+Json* item_value(Json& document, const model::EditedItem& item) {
   if (!document.is_object()) return nullptr;
   const auto section = document.find(item.section);
   if (section == document.end()) return nullptr;
   if (item.section == "map") return &*section;
   if (!section->is_array() || item.index >= section->size()) return nullptr;
   return &(*section)[item.index];
+}
+
+//! The items a JSON Patch changes, each with its value before the patch, when every operation
+//! stays inside existing items (a person's notes, the map's purpose, a whole item replaced);
+//! nullopt when an operation adds, removes or moves an item, or reaches outside every item.
+std::optional<std::vector<std::pair<model::EditedItem, json>>> items_touched(const json& patch,
+                                                                             const json& tree) {
+  std::vector<std::pair<model::EditedItem, json>> touched;
+  const auto text_of = [](const json& op, const char* field) {
+    const auto it = op.find(field);
+    return it != op.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  for (const auto& op : patch) {
+    if (!op.is_object()) break;  // refused when applied, with its index
+    const std::string kind = text_of(op, "op");
+    if (kind == "test") continue;  // changes nothing
+    std::vector<std::string> changed{text_of(op, "path")};
+    if (kind == "move") changed.push_back(text_of(op, "from"));
+    for (const auto& pointer : changed) {
+      const auto item = model::edited_item(pointer);
+      // Adding, removing or moving a whole item moves the items after it.
+      const bool whole_item =
+          item && (item->section == "map"
+                       ? pointer == "/map"
+                       : pointer.find('/', pointer.find('/', 1) + 1) == std::string::npos);
+      const json* value = item ? item_value(tree, *item) : nullptr;
+      if (value == nullptr || (whole_item && kind != "replace")) return std::nullopt;
+      if (std::none_of(touched.begin(), touched.end(),
+                       [&](const auto& t) { return t.first == *item; })) {
+        touched.emplace_back(*item, *value);
+      }
+    }
+  }
+  return touched;
+}
+
+//! Applies a JSON Patch to `tree` one operation at a time, so that a failure names the operation
+//! (the 422 returned; `tree` may then be partly changed). Bounded before each operation is
+//! applied: the document's depth (the library copies and writes recursively), and what "copy"
+//! and "move" duplicate and "test" compares (copying a copy doubles it).
+std::optional<Response> apply_patch(const json& patch, json& tree) {
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i < patch.size(); ++i) {
+    const json& op = patch[i];
+    const std::string where = "/" + std::to_string(i);
+    if (!op.is_object()) return field_error(where, "an operation is an object");
+    for (const auto* field : {"op", "path"}) {
+      const auto it = op.find(field);
+      if (it == op.end() || !it->is_string()) {
+        return field_error(where + "/" + field, "a string is required");
+      }
+    }
+    try {
+      const std::string kind = op["op"].get<std::string>();
+      const std::string& path = op["path"].get_ref<const std::string&>();
+      const auto path_depth = static_cast<std::size_t>(std::count(path.begin(), path.end(), '/'));
+      const json* source = nullptr;
+      if (kind == "copy" || kind == "move") {
+        const auto from = op.find("from");
+        if (from == op.end() || !from->is_string()) {
+          return field_error(where + "/from", "a string is required");
+        }
+        source = &tree.at(json::json_pointer(from->get<std::string>()));
+      } else if (const auto value = op.find("value"); value != op.end()) {
+        source = &*value;
+      }
+      if (source != nullptr) {
+        if (path_depth + json_depth(*source, kMaxDocumentDepth + 1) > kMaxDocumentDepth) {
+          return field_error(where, "the result would be nested deeper than " +
+                                        std::to_string(kMaxDocumentDepth) + " levels");
+        }
+        if (kind == "copy" || kind == "move" || kind == "test") {
+          copied += copy_cost(*source, kMaxCopiedNodes - copied + 1);
+          if (copied > kMaxCopiedNodes) {
+            return field_error(where, "the patch copies more than " +
+                                          std::to_string(kMaxCopiedNodes) +
+                                          " values in all (one for every 64 bytes of text)");
+          }
+        }
+      }
+      tree.patch_inplace(json::array({op}));
+    } catch (const json::exception& e) {
+      std::string what = e.what();
+      if (const auto cut = what.find("] "); cut != std::string::npos) what.erase(0, cut + 2);
+      return field_error(where, "the operation cannot be applied: " + what);
+    }
+  }
+  return std::nullopt;
 }
 
 enum class Access { None, ReadWrite };
@@ -964,118 +1053,29 @@ struct Api::Impl {
     // An edit that stays inside items (a person, a tie, the map...) is made in place on the
     // working copy, with each touched item saved first so a refused patch can be undone, and is
     // validated item by item. Any other edit (adding or removing an item, say) works on a copy.
-    std::vector<std::pair<model::EditedItem, json>> touched;
-    bool in_items = true;
-    const auto text_of = [](const json& op, const char* field) {
-      const auto it = op.find(field);
-      return it != op.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    for (const auto& op : *patch) {
-      if (!op.is_object()) break;  // refused below, with its index
-      const std::string kind = text_of(op, "op");
-      if (kind == "test") continue;  // changes nothing
-      std::vector<std::string> changed{text_of(op, "path")};
-      if (kind == "move") changed.push_back(text_of(op, "from"));
-      for (const auto& pointer : changed) {
-        const auto item = model::edited_item(pointer);
-        // Adding, removing or moving a whole item moves the items after it.
-        const bool whole_item =
-            item && (item->section == "map"
-                         ? pointer == "/map"
-                         : pointer.find('/', pointer.find('/', 1) + 1) == std::string::npos);
-        const json* value = item ? item_value(tree, *item) : nullptr;
-        if (value == nullptr || (whole_item && kind != "replace")) {
-          in_items = false;
-          break;
-        }
-        if (std::none_of(touched.begin(), touched.end(),
-                         [&](const auto& t) { return t.first == *item; })) {
-          touched.emplace_back(*item, *value);
-        }
-      }
-      if (!in_items) break;
-    }
+    auto touched = items_touched(*patch, tree);
+    const bool in_items = touched.has_value();
     std::optional<json> before_whole;
-    if (!in_items) {
-      before_whole = tree;
-      touched.clear();
-    }
-    // Puts the working copy back as it was (or drops it when that cannot be done).
+    if (!in_items) before_whole = tree;
+    // Puts the working copy back as it was, for the next edit.
     const auto undo = [&] {
       if (before_whole) {
         tree = std::move(*before_whole);
       } else {
-        for (auto& [item, value] : touched) *item_value(tree, item) = std::move(value);
+        for (auto& [item, value] : *touched) *item_value(tree, item) = std::move(value);
       }
       working_copies.put(id, map->head, std::move(copy.value()));
     };
-    // Apply one operation at a time, so a failure names the operation that failed.
-    std::size_t copied_nodes = 0;
-    for (std::size_t i = 0; i < patch->size(); ++i) {
-      const json& op = (*patch)[i];
-      const std::string where = "/" + std::to_string(i);
-      if (!op.is_object()) {
-        undo();
-        return refused(request, caller, "map.patch", id, map->head,
-                       field_error(where, "an operation is an object"));
-      }
-      for (const auto* field : {"op", "path"}) {
-        const auto it = op.find(field);
-        if (it == op.end() || !it->is_string()) {
-          undo();
-          return refused(request, caller, "map.patch", id, map->head,
-                         field_error(where + "/" + field, "a string is required"));
-        }
-      }
-      std::optional<Response> failure;
-      try {
-        // Bounded before it is applied: the document's depth (the library copies and writes
-        // recursively), and what "copy" and "move" duplicate and "test" compares (copying a
-        // copy doubles it).
-        const std::string kind = op["op"].get<std::string>();
-        const std::string& path = op["path"].get_ref<const std::string&>();
-        const auto path_depth = static_cast<std::size_t>(std::count(path.begin(), path.end(), '/'));
-        const json* source = nullptr;
-        if (kind == "copy" || kind == "move") {
-          const auto from = op.find("from");
-          if (from == op.end() || !from->is_string()) {
-            failure = field_error(where + "/from", "a string is required");
-          } else {
-            source = &tree.at(json::json_pointer(from->get<std::string>()));
-          }
-        } else if (const auto value = op.find("value"); value != op.end()) {
-          source = &*value;
-        }
-        if (source != nullptr && !failure) {
-          if (path_depth + json_depth(*source, kMaxDocumentDepth + 1) > kMaxDocumentDepth) {
-            failure = field_error(where, "the result would be nested deeper than " +
-                                             std::to_string(kMaxDocumentDepth) + " levels");
-          } else if (kind == "copy" || kind == "move" || kind == "test") {
-            copied_nodes += copy_cost(*source, kMaxCopiedNodes - copied_nodes + 1);
-            if (copied_nodes > kMaxCopiedNodes) {
-              failure = field_error(where, "the patch copies more than " +
-                                               std::to_string(kMaxCopiedNodes) +
-                                               " values in all (one for every 64 bytes of text)");
-            }
-          }
-        }
-        if (!failure) tree.patch_inplace(json::array({op}));
-      } catch (const json::exception& e) {
-        std::string what = e.what();
-        if (const auto cut = what.find("] "); cut != std::string::npos) what.erase(0, cut + 2);
-        failure = field_error(where, "the operation cannot be applied: " + what);
-      }
-      if (failure) {
-        undo();
-        return refused(request, caller, "map.patch", id, map->head, *failure);
-      }
+    if (auto failure = apply_patch(*patch, tree)) {
+      undo();
+      return refused(request, caller, "map.patch", id, map->head, *failure);
     }
     // Validation: only the touched items when nothing else can be affected, else all of it.
     std::optional<std::vector<model::Problem>> problems;
     if (in_items) {
       std::vector<model::ItemBefore> edited;
-      edited.reserve(touched.size());
-      for (const auto& [item, value] : touched) edited.push_back({item, value});
+      edited.reserve(touched->size());
+      for (const auto& [item, value] : *touched) edited.push_back({item, value});
       problems = model::revalidate(work.problems, tree, edited, parse);
     }
     if (!problems) {
@@ -1098,7 +1098,7 @@ struct Api::Impl {
     } else {
       json old_items = json::object();
       json new_items = json::object();
-      for (const auto& [item, value] : touched) {
+      for (const auto& [item, value] : *touched) {
         const json& now_value = *item_value(tree, item);
         if (item.section == "map") {
           old_items["map"] = value;

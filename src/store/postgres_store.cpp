@@ -295,8 +295,7 @@ CREATE INDEX revisions_documents ON revisions (map_id, number) WHERE body = 'doc
 //! Brings the schema up to date in one transaction under an advisory lock: of several
 //! processes starting at once, one migrates and the rest wait, then find nothing to do.
 Status migrate(PostgresConnection& connection) {
-  if (auto status = connection.run("BEGIN"); !status) return status;
-  auto migrated = [&]() -> Status {
+  return in_transaction(connection, "BEGIN", [&]() -> Status {
     if (auto lock = connection.query("SELECT pg_advisory_xact_lock($1)", {kMigrationLock}); !lock) {
       return lock.error();
     }
@@ -304,12 +303,7 @@ Status migrate(PostgresConnection& connection) {
         connection, kMigrations,
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)",
         [&](const char* script) { return connection.run(script); });
-  }();
-  if (!migrated) {
-    (void)connection.run("ROLLBACK");
-    return migrated;
-  }
-  return connection.run("COMMIT");
+  });
 }
 
 class PostgresDatabase final : public Database {

@@ -65,6 +65,19 @@ Status apply_migrations(Connection& connection, std::span<const Migration> migra
                         std::string_view create_version_table,
                         const std::function<Status(const char*)>& run_script);
 
+//! Runs `work` inside a transaction opened with `begin` ("BEGIN", "BEGIN IMMEDIATE"): COMMIT when
+//! it succeeds, ROLLBACK when it fails. `connection` has run(sql) for fixed SQL.
+template <typename RawConnection>
+Status in_transaction(RawConnection& connection, const char* begin,
+                      const std::function<Status()>& work) {
+  if (auto status = connection.run(begin); !status) return status;
+  if (auto status = work(); !status) {
+    (void)connection.run("ROLLBACK");
+    return status;
+  }
+  return connection.run("COMMIT");
+}
+
 //! Each backend's migrations, oldest first (tests build databases at an older version with them).
 [[nodiscard]] std::span<const Migration> sqlite_migrations();
 [[nodiscard]] std::span<const Migration> postgres_migrations();

@@ -367,18 +367,12 @@ Status enter_wal(SqliteConnection& connection, const std::string& path) {
 //! Brings the schema up to date in one IMMEDIATE transaction, so two processes opening the same
 //! file at once apply each migration once.
 Status migrate(SqliteConnection& connection) {
-  if (auto status = connection.run("BEGIN IMMEDIATE"); !status) return status;
-  auto migrated = [&]() -> Status {
+  return in_transaction(connection, "BEGIN IMMEDIATE", [&]() -> Status {
     return apply_migrations(
         connection, kMigrations,
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY) STRICT",
         [&](const char* script) { return connection.run(script); });
-  }();
-  if (!migrated) {
-    (void)connection.run("ROLLBACK");
-    return migrated;
-  }
-  return connection.run("COMMIT");
+  });
 }
 
 class SqliteDatabase final : public Database {
