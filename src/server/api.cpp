@@ -865,20 +865,33 @@ struct Api::Impl {
     const std::string account_key = "user:" + name;
     const std::string source_key = "source:" + request.remote;
     const std::int64_t since = now_s - options.throttle_window_seconds;
+    // Past its limit an account (or an address) is slowed, not locked: its next try must wait
+    // 1 s after its last failure, then 2, 4, ... doubling with each further failure, up to the
+    // whole window. Someone guessing at an account gets about as many tries an hour as with a
+    // lockout (about 40), and its owner can still log in between the guesses.
+    const auto wait_for = [&](const std::string& key, std::int64_t limit) -> Result<std::int64_t> {
+      const auto failures = store.login_failures_since(key, since);
+      if (!failures) return failures.error();
+      if (failures.value() < limit) return std::int64_t{0};
+      const std::int64_t over = failures.value() - limit;
+      const std::int64_t window = options.throttle_window_seconds;
+      const std::int64_t wait = over >= 30 ? window : std::min(window, std::int64_t{1} << over);
+      const auto recent = store.login_failures_since(key, now_s - wait + 1);
+      if (!recent) return recent.error();
+      return recent.value() > 0 ? wait : 0;
+    };
     // Throttled: answered at once, the same for every username, without checking the password.
     const auto throttled = [&]() -> std::optional<Response> {
-      const auto account_failures = store.login_failures_since(account_key, since);
-      const auto source_failures = store.login_failures_since(source_key, since);
-      if (!account_failures || !source_failures) {
+      const auto account_wait = wait_for(account_key, options.max_failures_per_account);
+      const auto source_wait = wait_for(source_key, options.max_failures_per_source);
+      if (!account_wait || !source_wait) {
         return error_response(503, "logins cannot be checked now; try again");
       }
-      if (account_failures.value() < options.max_failures_per_account &&
-          source_failures.value() < options.max_failures_per_source) {
-        return std::nullopt;
-      }
+      const std::int64_t wait = std::max(account_wait.value(), source_wait.value());
+      if (wait == 0) return std::nullopt;
       audit(request, nullptr, "session.login", "", 0, "throttled", 429);
       Response r = error_response(429, "too many failed logins; wait and try again");
-      r.set_header("Retry-After", std::to_string(options.throttle_window_seconds));
+      r.set_header("Retry-After", std::to_string(wait));
       return r;
     };
     if (auto refused = throttled()) return *refused;
