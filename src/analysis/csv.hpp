@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::analysis::csv {
 

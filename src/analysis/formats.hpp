@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "analysis/network.hpp"
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::analysis {
 

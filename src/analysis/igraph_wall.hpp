@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::analysis::igraph_wall {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "analysis/network.hpp"
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::analysis {
 

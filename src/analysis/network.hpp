@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "model/document.hpp"
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::analysis {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::auth {
 

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/evidence.hpp"
+#include "base/text_safety.hpp"
 #include "analysis/findings.hpp"
 #include "analysis/formats.hpp"
 #include "analysis/measures.hpp"
@@ -48,28 +49,13 @@ Result<std::string> read_file(const std::string& path, std::size_t limit) {
   return text.str();
 }
 
-//! Text from the document made safe for one line of a terminal: control characters as \u00XX.
-std::string one_line(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(byte));
-      out += escaped;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 namespace {
 
 void print_problems(const std::string& path, const model::ParseOutcome& outcome, std::ostream& out) {
   for (const auto& p : outcome.problems) {
-    out << path << ": " << one_line(p.where) << ": "
-        << (p.severity == model::Severity::Error ? "error: " : "warning: ") << one_line(p.message) << "\n";
+    out << path << ": " << text::escape_controls_for_terminal(p.where) << ": "
+        << (p.severity == model::Severity::Error ? "error: " : "warning: ") << text::escape_controls_for_terminal(p.message) << "\n";
   }
 }
 
@@ -138,10 +124,10 @@ Status write_atomically(const std::string& path, const std::string& bytes) {
 void print_located(const std::string& path, const std::string& message, std::ostream& err) {
   const auto split = message.find(": ");
   if (split == std::string::npos) {
-    err << path << ": error: " << one_line(message) << "\n";
+    err << path << ": error: " << text::escape_controls_for_terminal(message) << "\n";
   } else {
-    err << path << ": " << one_line(message.substr(0, split)) << ": error: "
-        << one_line(message.substr(split + 2)) << "\n";
+    err << path << ": " << text::escape_controls_for_terminal(message.substr(0, split)) << ": error: "
+        << text::escape_controls_for_terminal(message.substr(split + 2)) << "\n";
   }
 }
 
@@ -363,11 +349,11 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
   out << network->nodes.size() << " people, " << network->edges.size() << " ties, " << measures->communities
       << " communities (modularity " << std::fixed << std::setprecision(3) << measures->modularity << "); tie "
       << (measures->weights_used ? "strengths used as weights" : "weights not used") << "\n";
-  for (const auto& warning : measures->warnings) out << "note: " << one_line(warning) << "\n";
+  for (const auto& warning : measures->warnings) out << "note: " << text::escape_controls_for_terminal(warning) << "\n";
   out << "\nFindings\n";
   for (const auto& f : findings) {
-    out << "- [" << f.kind << "] " << one_line(f.text) << " (";
-    for (std::size_t k = 0; k < f.ids.size(); ++k) out << (k ? ", " : "") << one_line(f.ids[k]);
+    out << "- [" << f.kind << "] " << text::escape_controls_for_terminal(f.text) << " (";
+    for (std::size_t k = 0; k < f.ids.size(); ++k) out << (k ? ", " : "") << text::escape_controls_for_terminal(f.ids[k]);
     out << ")\n";
   }
   if (!ties.empty()) {
@@ -377,11 +363,11 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
                      [](const auto& a, const auto& b) { return a.evidence < b.evidence; });
     const auto name = [&](const std::string& id) {
       const auto i = network->index_of(id);
-      return one_line(i ? network->nodes[*i].name : id);
+      return text::escape_controls_for_terminal(i ? network->nodes[*i].name : id);
     };
     for (const auto& t : weakest) {
       out << "- " << std::setprecision(2) << t.evidence << "  " << name(t.from) << " and "
-          << name(t.to) << " (" << one_line(t.tie) << "): " << t.items
+          << name(t.to) << " (" << text::escape_controls_for_terminal(t.tie) << "): " << t.items
           << (t.items == 1 ? " item" : " items");
       if (t.newest) out << ", newest " << t.newest->to_string();
       out << "; last seen together " << (t.last_seen ? t.last_seen->to_string() : "never") << "\n";

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::cli {
 
@@ -36,8 +36,6 @@ int convert(const std::string& input, const std::string& output, std::ostream& e
 
 //! Reads a whole file, refusing one larger than `limit` (a peer map document's 32 MiB) unread.
 Result<std::string> read_file(const std::string& path, std::size_t limit = 32u << 20u);
-//! Text made safe for one line of a terminal: control characters as \u00XX.
-std::string one_line(const std::string& text);
 
 // The server's commands (server_commands.cpp).
 struct ServeOptions {

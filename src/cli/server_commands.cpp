@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "auth/auth.hpp"
+#include "base/text_safety.hpp"
 #include "cli/commands.hpp"
 #include "server/api.hpp"
 #include "server/server.hpp"
@@ -81,7 +82,7 @@ std::optional<std::string> new_password_hash(std::istream& in, std::ostream& err
 int user_add(const UserOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
   const auto role = store::parse_role(options.role);
   if (!role) {
-    err << "--role: error: \"" << one_line(options.role)
+    err << "--role: error: \"" << text::escape_controls_for_terminal(options.role)
         << "\" is not a role (practitioner, manager, admin)\n";
     return kExitUsage;
   }
@@ -101,7 +102,7 @@ int user_add(const UserOptions& options, std::istream& in, std::ostream& out, st
   store::NewUser user{options.username, options.team, *role, *hash, now_seconds()};
   auto added = store->add_user(user);
   if (!added) {
-    err << "--username: error: " << one_line(added.error().message) << "\n";
+    err << "--username: error: " << text::escape_controls_for_terminal(added.error().message) << "\n";
     return added.error().kind == ErrorKind::Conflict ? kExitInvalid : kExitUsage;
   }
   out << "added " << added->username << " (" << store::role_text(added->role) << ", team "
@@ -121,8 +122,8 @@ int user_list(const UserOptions& options, std::ostream& out, std::ostream& err) 
       << "TEAM"
       << "STATE\n";
   for (const auto& u : users.value()) {
-    out << std::setw(24) << one_line(u.username) << std::setw(14) << store::role_text(u.role)
-        << std::setw(24) << one_line(u.team) << (u.disabled ? "disabled" : "active") << "\n";
+    out << std::setw(24) << text::escape_controls_for_terminal(u.username) << std::setw(14) << store::role_text(u.role)
+        << std::setw(24) << text::escape_controls_for_terminal(u.team) << (u.disabled ? "disabled" : "active") << "\n";
   }
   return kExitOk;
 }
@@ -139,7 +140,7 @@ int user_disable(const UserOptions& options, std::ostream& out, std::ostream& er
     err << "error: the user cannot be disabled\n";
     return kExitUsage;
   }
-  out << "disabled " << one_line(options.username) << "; their sessions are ended\n";
+  out << "disabled " << text::escape_controls_for_terminal(options.username) << "; their sessions are ended\n";
   return kExitOk;
 }
 
@@ -159,7 +160,7 @@ int user_reset_password(const UserOptions& options, std::istream& in, std::ostre
     err << "error: the password cannot be changed\n";
     return kExitUsage;
   }
-  out << "new password set for " << one_line(options.username) << "; their sessions are ended\n";
+  out << "new password set for " << text::escape_controls_for_terminal(options.username) << "; their sessions are ended\n";
   return kExitOk;
 }
 
@@ -184,7 +185,7 @@ int map_import(const std::string& db, const std::string& as_user,
     }
     auto created = api.create_map_as(user.value(), text.value(), "cli");
     if (!created) {
-      err << file << ": error: " << one_line(created.error().message) << "\n";
+      err << file << ": error: " << text::escape_controls_for_terminal(created.error().message) << "\n";
       code = kExitInvalid;
       continue;
     }

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "layout/geometry.hpp"
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::layout {
 

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <glib.h>
 
 #include <nlohmann/json.hpp>
 
+#include "base/text_safety.hpp"
 #include "layout/graphviz_base.hpp"
 #include "layout/layout_parts.hpp"
 #include "layout/regions.hpp"
@@ -63,25 +65,19 @@ NodeGeometry sized_node(std::string id, NodeKind kind, double symbol,
 
 }  // namespace
 
-std::string printable(const std::string& text) {
+std::string label_text(std::string_view text) {
   // Control characters have no business in a label; they would confuse pango and readers.
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    out.push_back(byte < 0x20 || byte == 0x7f ? ' ' : c);
-  }
   // The parser rejects broken UTF-8, but in-process callers may not have parsed.
-  gchar* valid = g_utf8_make_valid(out.data(), static_cast<gssize>(out.size()));
-  out = valid;
-  g_free(valid);
-  return out;
+  const std::string spaced = text::controls_to_spaces(text);
+  const std::unique_ptr<gchar, decltype(&g_free)> valid(
+      g_utf8_make_valid(spaced.data(), static_cast<gssize>(spaced.size())), &g_free);
+  return valid.get();
 }
 
 std::vector<std::string> person_label(const Document& document, const Person& person, bool redact) {
   const bool adult = model::is_adult(person, document.map.map_date);
   const bool hide = redact && !adult && !document.is_subject(person.id);
-  std::vector<std::string> lines{printable(hide ? initials(person.full_name) : person.full_name)};
+  std::vector<std::string> lines{label_text(hide ? initials(person.full_name) : person.full_name)};
   std::string detail;
   if (person.role == model::Role::Professional) {
     detail = "professional";
@@ -105,7 +101,7 @@ NodeGeometry make_person_node(const Document& document, const Person& person, bo
 
 NodeGeometry make_location_node(const model::Location& location, const TextMeasurer& measurer) {
   return sized_node(location.id, NodeKind::Location, style::kSymbolSize,
-                    {printable(location.name), printable(location.kind)}, measurer);
+                    {label_text(location.name), label_text(location.kind)}, measurer);
 }
 
 void place_node(NodeGeometry& node, Point centre) {
@@ -219,7 +215,7 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
     return std::none_of(taken.begin(), taken.end(), [&](const Rect& t) { return t.overlaps(r); });
   };
   for (auto& region : g.regions) {
-    const Point size = measurer.measure(printable(region.name), label_style::kRegion);
+    const Point size = measurer.measure(label_text(region.name), label_style::kRegion);
     Polygon corners = region.polygon;
     std::stable_sort(corners.begin(), corners.end(), [](Point a, Point b) { return a.y < b.y; });
     std::optional<Rect> chosen;
@@ -325,7 +321,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
                          " overlapped another pinned person and was moved");
   }
   for (std::size_t r = 0; r < specs.size(); ++r) {
-    RegionGeometry region{specs[r].id, specs[r].is_location, printable(specs[r].name), {}, polygons.value()[r], {}};
+    RegionGeometry region{specs[r].id, specs[r].is_location, label_text(specs[r].name), {}, polygons.value()[r], {}};
     for (int m : specs[r].members) region.members.push_back(g.nodes[static_cast<std::size_t>(m)].id);
     g.regions.push_back(std::move(region));
   }

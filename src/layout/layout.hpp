@@ -9,11 +9,12 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "layout/geometry.hpp"
 #include "model/document.hpp"
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::layout {
 
@@ -79,8 +80,8 @@ struct LayoutOptions {
 //! The geometry as the JSON that `peermap layout --json` prints.
 [[nodiscard]] std::string geometry_to_json(const Geometry& geometry);
 
-//! User text made safe to draw: control characters become spaces.
-[[nodiscard]] std::string printable(const std::string& text);
+//! User text made safe to draw: control characters become spaces, broken UTF-8 is mended.
+[[nodiscard]] std::string label_text(std::string_view text);
 
 //! The text drawn under a person's symbol (name; age and ROTH on a second line).
 [[nodiscard]] std::vector<std::string> person_label(const model::Document& document,

@@ -5,6 +5,7 @@
 // every reference; pass 2 resolves the references and adds the whole-document warnings.
 #include "model/json_io.hpp"
 #include "model/json_tree.hpp"
+#include "base/text_safety.hpp"
 
 #include <algorithm>
 #include <array>
@@ -82,29 +83,10 @@ std::string_view name_of(Names names, E value) {
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
-std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
+using text::code_points;
 
-//! A user's value for a message: JSON-quoted (so control characters cannot break the line) and
-//! cut short, at a character boundary.
-std::string quote(std::string_view text) {
-  std::size_t end = 0;
-  std::size_t characters = 0;
-  while (end < text.size() && characters < kQuoteLength) {
-    ++end;
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
-      ++end;
-    }
-    ++characters;
-  }
-  const bool cut = end < text.size();
-  return json(std::string(text.substr(0, end)))
-             .dump(-1, ' ', false, json::error_handler_t::replace) +
-         (cut ? "..." : "");
-}
+//! A user's value for a message (text_safety.hpp): JSON-quoted and cut short.
+std::string quote(std::string_view value) { return text::quote_for_message(value, kQuoteLength); }
 
 std::string join(Names names) {
   std::string joined;
@@ -132,14 +114,6 @@ std::string child(std::string_view pointer, std::string_view token) {
 
 std::string child(std::string_view pointer, std::size_t index) {
   return std::string(pointer) + '/' + std::to_string(index);
-}
-
-//! nlohmann's messages echo raw input bytes; keep them printable ASCII so a problem is one line.
-std::string printable(std::string_view text) {
-  std::string out(text);
-  std::replace_if(
-      out.begin(), out.end(), [](char c) { return c < ' ' || c > '~'; }, '?');
-  return out;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -1398,7 +1372,7 @@ Problem malformed(std::string_view text, std::string what, std::size_t byte) {
   }
   what = what.substr(0, what.find("; last read:"));     // echoes raw bytes
   const std::size_t offset = byte == 0 ? 0 : byte - 1;  // byte counts what was read, 1-based
-  return {line_column(text, offset), Severity::Error, "malformed JSON: " + printable(what)};
+  return {line_column(text, offset), Severity::Error, "malformed JSON: " + text::replace_non_ascii(what)};
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -201,7 +201,7 @@ class TextPainter {
 
   double draw(const std::string& text, const TextStyle& style, double x, double y, bool centre,
               Colour colour = colours::kInk) {
-    layout::set_pango_text(layout_.get(), layout::printable(text), style);
+    layout::set_pango_text(layout_.get(), layout::label_text(text), style);
     if (!centre) pango_layout_set_alignment(layout_.get(), PANGO_ALIGN_LEFT);
     PangoRectangle logical{};
     pango_layout_get_extents(layout_.get(), nullptr, &logical);

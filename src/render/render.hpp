@@ -8,7 +8,7 @@
 
 #include "layout/layout.hpp"
 #include "model/document.hpp"
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::render {
 

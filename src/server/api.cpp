@@ -27,7 +27,7 @@ namespace {
 
 using json = nlohmann::json;
 using store::AuditEntry;
-using store::Role;
+using store::AccountRole;
 using store::User;
 
 constexpr std::string_view kCookie = "peermap_session";
@@ -538,7 +538,7 @@ struct Api::Impl {
     if (std::find(map.members.begin(), map.members.end(), user.id) != map.members.end()) {
       return Access::ReadWrite;
     }
-    if (user.role != Role::admin && user.team == map.team) return Access::ReadWrite;
+    if (user.role != AccountRole::admin && user.team == map.team) return Access::ReadWrite;
     return Access::None;
   }
 
@@ -942,7 +942,7 @@ struct Api::Impl {
     json maps = json::array();
     // An admin's team sees nothing through the admin: only maps they were added to.
     const std::string_view team =
-        caller.user.role == Role::admin ? std::string_view() : std::string_view(caller.user.team);
+        caller.user.role == AccountRole::admin ? std::string_view() : std::string_view(caller.user.team);
     auto found = store.maps_visible_to(team, caller.user.id);
     if (!found) return error_response(500, "internal error");
     for (const auto& m : found.value()) {
@@ -960,7 +960,7 @@ struct Api::Impl {
   //! Validates and stores a new map; nullopt with `failure` set when it cannot.
   std::optional<std::pair<std::string, json>> create(const Request& request, const Caller& caller,
                                                      const std::string& text, Response& failure) {
-    if (caller.user.role == Role::admin) {
+    if (caller.user.role == AccountRole::admin) {
       audit(request, &caller, "map.create", "", 0, "refused", 403);
       failure = error_response(403, "admins manage accounts and do not hold case maps");
       return std::nullopt;
@@ -1351,7 +1351,7 @@ struct Api::Impl {
     auto map = visible_map(request, caller, id, "map.members.add", refusal);
     if (!map) return refusal;
     const bool may_add = caller.user.id == map->created_by ||
-                         (caller.user.role == Role::manager && caller.user.team == map->team);
+                         (caller.user.role == AccountRole::manager && caller.user.team == map->team);
     if (!may_add) {
       audit(request, &caller, "map.members.add", id, 0, "refused", 403);
       return error_response(403, "only the map's owner or a manager of its team adds members");

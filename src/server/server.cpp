@@ -10,29 +10,13 @@
 #include <mutex>
 #include <ostream>
 
+#include "base/text_safety.hpp"
 #include "server/api.hpp"
 
 namespace peermap::server {
 
 namespace {
 
-//! A request line's parts for the log: control characters (a forged new line) as \xNN.
-std::string printable(const std::string& text) {
-  std::string out;
-  out.reserve(std::min<std::size_t>(text.size(), 200));
-  for (const char c : text.substr(0, 200)) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\x";
-      out += kHex[byte >> 4U];
-      out += kHex[byte & 15U];
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -92,7 +76,7 @@ struct HttpServer::Impl {
               .count();
       // Only the route's shape: ids are random and carry no case content, queries may.
       const std::lock_guard lock(log_mutex);
-      *log << "peermap: " << printable(in.method) << " " << printable(in.path) << " " << out.status
+      *log << "peermap: " << text::escape_controls_for_log(in.method) << " " << text::escape_controls_for_log(in.path) << " " << out.status
            << " " << sent << "B " << static_cast<long>(ms * 1000) / 1000.0 << "ms\n"
            << std::flush;
     }

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::server {
 

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::store::sql {
 

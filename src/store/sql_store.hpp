@@ -14,7 +14,7 @@
 #include <variant>
 #include <vector>
 
-#include "model/result.hpp"
+#include "base/result.hpp"
 #include "store/store.hpp"
 
 namespace peermap::store::sql {

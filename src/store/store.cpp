@@ -5,20 +5,20 @@
 
 namespace peermap::store {
 
-std::string_view role_text(Role role) {
+std::string_view role_text(AccountRole role) {
   switch (role) {
-    case Role::practitioner:
+    case AccountRole::practitioner:
       return "practitioner";
-    case Role::manager:
+    case AccountRole::manager:
       return "manager";
-    case Role::admin:
+    case AccountRole::admin:
       return "admin";
   }
-  return "practitioner";  // unreachable: every Role is named above
+  return "practitioner";  // unreachable: every AccountRole is named above
 }
 
-std::optional<Role> parse_role(std::string_view text) {
-  for (Role role : {Role::practitioner, Role::manager, Role::admin}) {
+std::optional<AccountRole> parse_role(std::string_view text) {
+  for (AccountRole role : {AccountRole::practitioner, AccountRole::manager, AccountRole::admin}) {
     if (text == role_text(role)) return role;
   }
   return std::nullopt;

@@ -17,19 +17,19 @@
 #include <string_view>
 #include <vector>
 
-#include "model/result.hpp"
+#include "base/result.hpp"
 
 namespace peermap::store {
 
-enum class Role { practitioner, manager, admin };
-std::string_view role_text(Role role);
-std::optional<Role> parse_role(std::string_view text);
+enum class AccountRole { practitioner, manager, admin };
+std::string_view role_text(AccountRole role);
+std::optional<AccountRole> parse_role(std::string_view text);
 
 struct User {
   std::int64_t id = 0;
   std::string username;
   std::string team;
-  Role role = Role::practitioner;
+  AccountRole role = AccountRole::practitioner;
   bool disabled = false;
   std::string password_hash;    // libsodium crypto_pwhash_str output (argon2id)
   std::int64_t created_at = 0;  // unix seconds
@@ -38,7 +38,7 @@ struct User {
 struct NewUser {
   std::string username;
   std::string team;
-  Role role = Role::practitioner;
+  AccountRole role = AccountRole::practitioner;
   std::string password_hash;
   std::int64_t created_at = 0;
 };

@@ -93,12 +93,12 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     api_ = std::make_unique<Api>(*store_, options);
     static const std::string hash = auth::hash_password(kPassword).value();
     for (const auto& [name, team, role] :
-         std::vector<std::tuple<std::string, std::string, store::Role>>{
-             {"alice", "exploitation", store::Role::practitioner},
-             {"mary", "exploitation", store::Role::manager},
-             {"bob", "youth-justice", store::Role::practitioner},
-             {"carol", "youth-justice", store::Role::practitioner},
-             {"root", "exploitation", store::Role::admin}}) {
+         std::vector<std::tuple<std::string, std::string, store::AccountRole>>{
+             {"alice", "exploitation", store::AccountRole::practitioner},
+             {"mary", "exploitation", store::AccountRole::manager},
+             {"bob", "youth-justice", store::AccountRole::practitioner},
+             {"carol", "youth-justice", store::AccountRole::practitioner},
+             {"root", "exploitation", store::AccountRole::admin}}) {
       ASSERT_TRUE(store_->add_user({name, team, role, hash, now_ / 1000}));
     }
   }

@@ -36,7 +36,7 @@ class HttpTest : public ::testing::Test {
     auto opened = store::open_store(database_.url());
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(opened.value());
-    ASSERT_TRUE(store_->add_user({"alice", "exploitation", store::Role::practitioner,
+    ASSERT_TRUE(store_->add_user({"alice", "exploitation", store::AccountRole::practitioner,
                                   auth::hash_password("correct horse battery").value(), 0}));
     ApiOptions options;
     options.max_body_bytes = 1u << 20u;

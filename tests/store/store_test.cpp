@@ -27,7 +27,7 @@ constexpr std::int64_t kNowMs = kNow * 1000;  // the same in milliseconds
 constexpr int kThreads = 8;
 constexpr int kSchemaVersion = 2;  // the newest migration
 
-NewUser person(const std::string& name, const std::string& team, Role role = Role::practitioner) {
+NewUser person(const std::string& name, const std::string& team, AccountRole role = AccountRole::practitioner) {
   NewUser user;
   user.username = name;
   user.team = team;
@@ -184,7 +184,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   [[nodiscard]] const std::string& url() const { return database_->url(); }
   Store& store() { return *store_; }
 
-  User add(const std::string& name, const std::string& team, Role role = Role::practitioner) {
+  User add(const std::string& name, const std::string& team, AccountRole role = AccountRole::practitioner) {
     auto user = store().add_user(person(name, team, role));
     EXPECT_TRUE(user) << user.error().message;
     return user.ok() ? user.value() : User{};
@@ -210,9 +210,9 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
 // ---- users
 
 TEST_P(StoreTest, AddsUsersAndFindsThemByNameAndId) {
-  const User carol = add("carol", "north", Role::manager);
+  const User carol = add("carol", "north", AccountRole::manager);
   const User alice = add("alice", "north");
-  const User bob = add("bob", "south", Role::admin);
+  const User bob = add("bob", "south", AccountRole::admin);
   EXPECT_NE(alice.id, bob.id);
   EXPECT_NE(alice.id, carol.id);
 
@@ -220,7 +220,7 @@ TEST_P(StoreTest, AddsUsersAndFindsThemByNameAndId) {
   ASSERT_TRUE(found) << found.error().message;
   EXPECT_EQ(found->id, carol.id);
   EXPECT_EQ(found->team, "north");
-  EXPECT_EQ(found->role, Role::manager);
+  EXPECT_EQ(found->role, AccountRole::manager);
   EXPECT_FALSE(found->disabled);
   EXPECT_EQ(found->password_hash, person("carol", "north").password_hash);
   EXPECT_EQ(found->created_at, kNow);
@@ -228,7 +228,7 @@ TEST_P(StoreTest, AddsUsersAndFindsThemByNameAndId) {
   auto by_id = store().user_by_id(bob.id);
   ASSERT_TRUE(by_id);
   EXPECT_EQ(by_id->username, "bob");
-  EXPECT_EQ(by_id->role, Role::admin);
+  EXPECT_EQ(by_id->role, AccountRole::admin);
 
   auto all = store().list_users();
   ASSERT_TRUE(all);
@@ -493,7 +493,7 @@ TEST_P(StoreTest, SaysNotFoundForUnknownMapsAndRevisions) {
 //   n2 (north, by mary) + member bob
 TEST_P(StoreTest, ShowsMapsToTheirTeamAndMembersOnly) {
   const User alice = add("alice", "north");
-  const User mary = add("mary", "north", Role::manager);
+  const User mary = add("mary", "north", AccountRole::manager);
   const User bob = add("bob", "south");
   const User wendy = add("wendy", "west");
   create("n1", alice, 0);
@@ -858,7 +858,7 @@ TEST_P(StoreTest, RefusesToChangeOrDeleteRevisionsAndAuditRows) {
 
 TEST_P(StoreTest, KeepsEverythingAcrossAReopen) {
   const User alice = add("alice", "north");
-  const User bob = add("bob", "south", Role::manager);
+  const User bob = add("bob", "south", AccountRole::manager);
   create("m1", alice);
   ASSERT_TRUE(store().append_revision("m1", 1, version(alice.id, kNowMs + 1, "v2")));
   ASSERT_TRUE(store().add_member("m1", bob.id));
@@ -871,7 +871,7 @@ TEST_P(StoreTest, KeepsEverythingAcrossAReopen) {
 
   EXPECT_EQ(store().user_by_name("alice")->id, alice.id);
   EXPECT_TRUE(store().user_by_name("bob")->disabled);
-  EXPECT_EQ(store().user_by_name("bob")->role, Role::manager);
+  EXPECT_EQ(store().user_by_name("bob")->role, AccountRole::manager);
   auto record = store().map_record("m1");
   ASSERT_TRUE(record);
   EXPECT_EQ(record->head, 2);
@@ -1228,10 +1228,10 @@ TEST(PostgresStore, ReconnectsAfterItsConnectionsAreKilled) {
 }
 
 TEST(Roles, RoundTripThroughText) {
-  for (Role role : {Role::practitioner, Role::manager, Role::admin}) {
+  for (AccountRole role : {AccountRole::practitioner, AccountRole::manager, AccountRole::admin}) {
     EXPECT_EQ(parse_role(role_text(role)), role);
   }
-  EXPECT_EQ(role_text(Role::manager), "manager");
+  EXPECT_EQ(role_text(AccountRole::manager), "manager");
   EXPECT_FALSE(parse_role("Admin"));
   EXPECT_FALSE(parse_role(""));
 }
