@@ -12,6 +12,7 @@
 
 #include "analysis/csv.hpp"
 #include "model/json_io.hpp"
+#include "model/vocabulary.hpp"
 
 namespace peermap::analysis {
 

@@ -52,4 +52,11 @@ long days_between(const Date& a, const Date& b) {
   return b.days_since_epoch() - a.days_since_epoch();
 }
 
+Date today_utc() {
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day date{today};
+  return {static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
+          static_cast<int>(static_cast<unsigned>(date.day()))};
+}
+
 }  // namespace peermap::model

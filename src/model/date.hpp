@@ -24,4 +24,7 @@ struct Date {
 //! Whole days from `a` to `b` (positive when b is later).
 [[nodiscard]] long days_between(const Date& a, const Date& b);
 
+//! Today's date from the system clock (UTC), for the CLI; tests inject their own.
+[[nodiscard]] Date today_utc();
+
 }  // namespace peermap::model

@@ -13,7 +13,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "model/json_tree.hpp"
+#include "model/json_io.hpp"
+#include "model/json_pointer.hpp"
+#include "model/revalidate.hpp"
 #include "test_support.hpp"
 
 namespace peermap::model {
