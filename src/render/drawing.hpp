@@ -8,12 +8,16 @@
 #include <string>
 
 #include "base/handle.hpp"
+#include "base/result.hpp"
 #include "layout/layout.hpp"
 #include "layout/text_metrics.hpp"
 #include "render/key.hpp"
 #include "render/page.hpp"
 
 namespace peermap::render {
+
+//! A cairo status as the project's error (Internal).
+[[nodiscard]] Error cairo_error(cairo_status_t status);
 
 // Few distinct font sizes: cairo's SVG writes each glyph once per font and size.
 inline constexpr double kPageFont = 8.5;

@@ -176,10 +176,7 @@ Status draw_page(cairo_t* cr, const Page& page) {
     draw_footer(text, page);
   }
   cairo_restore(cr);
-  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-    return Error{ErrorKind::Internal,
-                 std::string("cairo: ") + cairo_status_to_string(cairo_status(cr))};
-  }
+  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) return cairo_error(cairo_status(cr));
   return ok_status();
 }
 

@@ -8,6 +8,10 @@ namespace peermap::render {
 
 using layout::Point;
 
+Error cairo_error(cairo_status_t status) {
+  return Error{ErrorKind::Internal, std::string("cairo: ") + cairo_status_to_string(status)};
+}
+
 TextPainter::TextPainter(cairo_t* cr)
     : cr_(cr), context_(pango_font_map_create_context(layout::thread_font_map())) {
   layout::configure_pango_context(context_.get());

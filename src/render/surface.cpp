@@ -11,6 +11,7 @@
 
 #include "base/handle.hpp"
 #include "render/draw.hpp"
+#include "render/drawing.hpp"
 #include "render/render.hpp"
 
 namespace peermap::render {
@@ -30,10 +31,6 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data,
   } catch (...) {
     return CAIRO_STATUS_WRITE_ERROR;
   }
-}
-
-Error cairo_error(cairo_status_t status) {
-  return Error{ErrorKind::Internal, std::string("cairo: ") + cairo_status_to_string(status)};
 }
 
 //! cairo numbers SVG surfaces from a process-wide counter; renumbering them in order of first
@@ -126,8 +123,9 @@ Result<std::string> write_page(const Page& page, const FileOptions& options) {
   if (options.format == Format::Png) {
     cairo_surface_flush(surface.get());
     const auto status = cairo_surface_write_to_png_stream(surface.get(), append_to_string, &bytes);
-    if (status != CAIRO_STATUS_SUCCESS)
+    if (status != CAIRO_STATUS_SUCCESS) {
       return Error{ErrorKind::Internal, "cairo: cannot write PNG"};
+    }
   }
   cairo_surface_finish(surface.get());  // SVG and PDF surfaces write most of their bytes here
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {

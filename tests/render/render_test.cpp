@@ -238,7 +238,7 @@ Raster raster(const Document& d, const layout::Geometry& g, const model::View& v
   return Raster(render_bytes(d, g, {Format::Png, dpi}, view), dpi);
 }
 
-// Where things are on an A4 page (points), from the page furniture in render.cpp.
+// Where things are on an A4 page (points), from the page furniture in render/page.cpp.
 constexpr layout::Rect kTitleBand{24, 12, kA4Width - 24 - 224, 21};
 constexpr layout::Rect kDetailsBand{24, 35, kA4Width - 48, 10};
 constexpr layout::Rect kViewBand{24, 48, kA4Width - 48, 14};
