@@ -18,7 +18,6 @@
 #include <map>
 #include <sstream>
 
-#include "layout/layout.hpp"
 #include "model/json_io.hpp"
 #include "render/render.hpp"
 #include "support/random_document.hpp"
@@ -90,8 +89,8 @@ bool run(std::vector<std::string> args) {
 void BM_PeermapInProcess(benchmark::State& state) {
   const Document d = map_of(static_cast<int>(state.range(0)));
   for (auto _ : state) {
-    auto g = peermap::layout::compute_layout(d, {});
-    auto svg = peermap::render::render_map(d, g.value(), {});
+    auto page = peermap::render::prepare_page(d, {});  // the pipeline every face calls
+    auto svg = peermap::render::write_page(page.value(), {});
     benchmark::DoNotOptimize(svg);
   }
 }

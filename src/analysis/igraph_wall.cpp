@@ -89,7 +89,7 @@ Result<Graph> Graph::undirected(const Session& session, igraph_integer_t vertex_
   const igraph_vector_int_t* view =
       igraph_vector_int_view(&view_storage, ends.empty() ? &kNoEnds : ends.data(),
                              static_cast<igraph_integer_t>(ends.size()));
-  auto graph = std::unique_ptr<igraph_t, Destroy>(new igraph_t);  // NOLINT
+  auto graph = Owned(new igraph_t);  // NOLINT(cppcoreguidelines-owning-memory)
   if (auto status = session.check(igraph_create(graph.get(), view, vertex_count, IGRAPH_UNDIRECTED),
                                   "building the graph");
       !status) {

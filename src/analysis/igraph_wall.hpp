@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/handle.hpp"
 #include "base/result.hpp"
 
 namespace peermap::analysis::igraph_wall {
@@ -45,14 +46,9 @@ class Graph {
   [[nodiscard]] const igraph_t* get() const { return graph_.get(); }
 
  private:
-  struct Destroy {
-    void operator()(igraph_t* graph) const {
-      igraph_destroy(graph);
-      delete graph;  // NOLINT(cppcoreguidelines-owning-memory)
-    }
-  };
-  explicit Graph(std::unique_ptr<igraph_t, Destroy> graph) : graph_(std::move(graph)) {}
-  std::unique_ptr<igraph_t, Destroy> graph_;
+  using Owned = std::unique_ptr<igraph_t, DestroyAndDelete<igraph_destroy>>;
+  explicit Graph(Owned graph) : graph_(std::move(graph)) {}
+  Owned graph_;
 };
 
 //! An owned igraph vector (igraph_vector_t or igraph_vector_int_t), empty until filled by igraph.
@@ -61,7 +57,7 @@ template <typename V, typename T, igraph_error_t (*Init)(V*, igraph_integer_t), 
 class OwnedVector {
  public:
   static Result<OwnedVector> make(const Session& session) {
-    auto vector = std::unique_ptr<V, Deleter>(new V);  // NOLINT(cppcoreguidelines-owning-memory)
+    auto vector = Owned(new V);  // NOLINT(cppcoreguidelines-owning-memory)
     if (auto status = session.check(Init(vector.get(), 0), "allocating a vector"); !status) {
       delete vector.release();  // never initialised: nothing for igraph to destroy
       return status.error();
@@ -80,14 +76,9 @@ class OwnedVector {
   }
 
  private:
-  struct Deleter {
-    void operator()(V* vector) const {
-      Destroy(vector);
-      delete vector;  // NOLINT(cppcoreguidelines-owning-memory)
-    }
-  };
-  explicit OwnedVector(std::unique_ptr<V, Deleter> vector) : vector_(std::move(vector)) {}
-  std::unique_ptr<V, Deleter> vector_;
+  using Owned = std::unique_ptr<V, DestroyAndDelete<Destroy>>;
+  explicit OwnedVector(Owned vector) : vector_(std::move(vector)) {}
+  Owned vector_;
 };
 
 using RealVector = OwnedVector<igraph_vector_t, igraph_real_t, igraph_vector_init,

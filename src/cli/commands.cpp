@@ -21,7 +21,7 @@
 #include "analysis/network.hpp"
 #include "layout/layout.hpp"
 #include "model/json_io.hpp"
-#include "model/views.hpp"
+#include "model/view.hpp"
 #include "render/render.hpp"
 
 namespace peermap::cli {
@@ -78,25 +78,48 @@ std::optional<model::Document> load(const std::string& path, std::ostream& err, 
   return std::move(outcome.document);
 }
 
-//! The document as the view options ask (as-of date), and the layout options.
-std::optional<model::Document> view_of(model::Document document, const ViewOptions& view,
-                                       layout::LayoutOptions& options, std::ostream& err) {
-  if (!view.as_of.empty()) {
-    const auto date = model::Date::parse(view.as_of);
-    if (!date) {
-      err << "--as-of: error: \"" << view.as_of << "\" is not a date (YYYY-MM-DD)\n";
+//! The View the options ask for; nullopt, with the problem printed, when --as-of is no date.
+std::optional<model::View> view_of(const ViewOptions& options, std::ostream& err) {
+  model::View view;
+  if (!options.as_of.empty()) {
+    view.as_of = model::Date::parse(options.as_of);
+    if (!view.as_of) {
+      err << "--as-of: error: \"" << options.as_of << "\" is not a date (YYYY-MM-DD)\n";
       return std::nullopt;
     }
-    document = model::as_known_on(document, *date);
   }
-  if (!view.ecomap.empty() && document.find_person(view.ecomap) == nullptr) {
-    err << "--ecomap: error: no person with id \"" << view.ecomap << "\"\n";
+  view.ecomap_centre = options.ecomap;
+  view.redact = options.redact;
+  view.seed = options.seed;
+  return view;
+}
+
+//! The file at `path` as the options ask, laid out: what `layout` prints and `render` draws.
+//! On error prints it, sets the exit code and returns nullopt; layout warnings are printed.
+std::optional<render::Page> page_of(const std::string& path, const ViewOptions& options,
+                                    std::ostream& err, int& exit_code) {
+  auto document = load(path, err, exit_code);
+  if (!document) return std::nullopt;
+  const auto view = view_of(options, err);
+  if (!view) {
+    exit_code = kExitUsage;
     return std::nullopt;
   }
-  options.seed = view.seed;
-  options.ecomap_centre = view.ecomap;
-  options.redact = view.redact;
-  return document;
+  auto page = render::prepare_page(std::move(*document), *view);
+  if (!page) {
+    if (page.error().kind == ErrorKind::NotFound) {  // the ecomap centre is not on the map
+      err << "--ecomap: error: " << page.error().message << "\n";
+      exit_code = kExitUsage;
+    } else {
+      err << path << ": error: " << page.error().message << "\n";
+      exit_code = kExitInvalid;
+    }
+    return std::nullopt;
+  }
+  for (const auto& warning : page->geometry.warnings) {
+    err << path << ": warning: " << warning << "\n";
+  }
+  return std::move(page.value());
 }
 
 //! Writes beside the target and renames, so a failure never leaves a half-written file.
@@ -227,18 +250,9 @@ int validate(const std::string& path, std::ostream& out, std::ostream& err) {
 
 int layout(const std::string& path, const ViewOptions& view, std::ostream& out, std::ostream& err) {
   int code = kExitOk;
-  auto document = load(path, err, code);
-  if (!document) return code;
-  layout::LayoutOptions options;
-  auto shown = view_of(std::move(*document), view, options, err);
-  if (!shown) return kExitUsage;
-  auto geometry = layout::compute_layout(*shown, options);
-  if (!geometry) {
-    err << path << ": error: " << geometry.error().message << "\n";
-    return kExitInvalid;
-  }
-  for (const auto& warning : geometry->warnings) err << path << ": warning: " << warning << "\n";
-  out << layout::geometry_to_json(geometry.value());
+  const auto page = page_of(path, view, err, code);
+  if (!page) return code;
+  out << layout::geometry_to_json(page->geometry);
   return kExitOk;
 }
 
@@ -249,23 +263,9 @@ int render(const std::string& path, const std::string& output, const ViewOptions
     return kExitUsage;
   }
   int code = kExitOk;
-  auto document = load(path, err, code);
-  if (!document) return code;
-  layout::LayoutOptions options;
-  auto shown = view_of(std::move(*document), view, options, err);
-  if (!shown) return kExitUsage;
-  auto geometry = layout::compute_layout(*shown, options);
-  if (!geometry) {
-    err << path << ": error: " << geometry.error().message << "\n";
-    return kExitInvalid;
-  }
-  for (const auto& warning : geometry->warnings) err << path << ": warning: " << warning << "\n";
-  render::RenderOptions render_options;
-  render_options.format = *format;
-  render_options.redact = view.redact;
-  render_options.ecomap_centre = view.ecomap;
-  if (!view.as_of.empty()) render_options.as_of = model::Date::parse(view.as_of);
-  auto bytes = render::render_map(*shown, geometry.value(), render_options);
+  const auto page = page_of(path, view, err, code);
+  if (!page) return code;
+  auto bytes = render::write_page(*page, {*format});
   if (!bytes) {
     err << path << ": error: " << bytes.error().message << "\n";
     return kExitInvalid;

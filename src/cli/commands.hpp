@@ -16,6 +16,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 
+//! The view options as typed on the command line; commands.cpp makes a model::View of them.
 struct ViewOptions {
   std::string ecomap;  //!< person id, or empty
   std::string as_of;   //!< YYYY-MM-DD, or empty

@@ -9,18 +9,14 @@
 #include <mutex>
 #include <string>
 
+#include "base/handle.hpp"
+
 namespace peermap::layout {
 
 namespace {
 
-struct GraphClose {
-  void operator()(Agraph_t* graph) const { agclose(graph); }
-};
-struct ContextFree {
-  void operator()(GVC_t* context) const { gvFreeContext(context); }
-};
-using GraphPtr = std::unique_ptr<Agraph_t, GraphClose>;
-using ContextPtr = std::unique_ptr<GVC_t, ContextFree>;
+using GraphPtr = Handle<Agraph_t, agclose>;
+using ContextPtr = Handle<GVC_t, gvFreeContext>;
 
 //! Frees a layout made by gvLayout before the graph is closed.
 class LayoutGuard {
@@ -45,8 +41,11 @@ std::string& graphviz_errors() {
   static std::string errors;
   return errors;
 }
-int collect_graphviz_error(char* message) {
-  graphviz_errors() += message;
+int collect_graphviz_error(char* message) noexcept {
+  try {
+    if (message != nullptr) graphviz_errors() += message;
+  } catch (...) {  // out of memory: the layout still fails, only without Graphviz's words
+  }
   return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/handle.hpp"
 #include "base/text_safety.hpp"
 #include "layout/graphviz_base.hpp"
 #include "layout/layout_parts.hpp"
@@ -69,8 +70,8 @@ std::string label_text(std::string_view text) {
   // Control characters have no business in a label; they would confuse pango and readers.
   // The parser rejects broken UTF-8, but in-process callers may not have parsed.
   const std::string spaced = text::controls_to_spaces(text);
-  const std::unique_ptr<gchar, decltype(&g_free)> valid(
-      g_utf8_make_valid(spaced.data(), static_cast<gssize>(spaced.size())), &g_free);
+  const Handle<gchar, g_free> valid(
+      g_utf8_make_valid(spaced.data(), static_cast<gssize>(spaced.size())));
   return valid.get();
 }
 

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "base/handle.hpp"
 #include "layout/pango_text.hpp"
 #include "layout/style.hpp"
 
@@ -15,19 +16,8 @@ namespace peermap::layout {
 namespace {
 
 template <typename T>
-struct GObjectDeleter {
-  void operator()(T* object) const { g_object_unref(object); }
-};
-template <typename T>
-using GObjectPtr = std::unique_ptr<T, GObjectDeleter<T>>;
-
-struct FontOptionsDeleter {
-  void operator()(cairo_font_options_t* options) const { cairo_font_options_destroy(options); }
-};
-
-}  // namespace
-
-namespace {
+using GObjectPtr = Handle<T, g_object_unref>;
+using FontConfig = Handle<FcConfig, FcConfigDestroy>;
 
 //! The fonts peermap draws with: DejaVu Sans for Latin, Greek, Cyrillic, Arabic and Hebrew;
 //! Noto Sans for the scripts of South Asia, South-East Asia and Ethiopia; Droid Sans Fallback
@@ -61,7 +51,7 @@ constexpr const char* kFontFiles[] = {
 //! system's font caches (kept current by apt's fontconfig trigger) rather than scanning font
 //! files. Null (use the system's fonts) when none of the fonts is installed.
 FcConfig* peermap_font_config() {
-  static FcConfig* const config = [] {
+  static const FontConfig config = []() -> FontConfig {
     std::set<std::string> dirs;
     std::string accept;
     for (const std::string file : kFontFiles) {
@@ -72,30 +62,29 @@ FcConfig* peermap_font_config() {
     for (const auto& dir : dirs) xml += "<dir>" + dir + "</dir>";
     xml += "<cachedir>/var/cache/fontconfig</cachedir><selectfont><acceptfont>" + accept +
            "</acceptfont><rejectfont><glob>*</glob></rejectfont></selectfont></fontconfig>";
-    FcConfig* c = FcConfigCreate();
+    FontConfig c(FcConfigCreate());
     const bool loaded =
-        FcConfigParseAndLoadFromMemory(c, reinterpret_cast<const FcChar8*>(xml.c_str()), FcFalse) != FcFalse &&
-        FcConfigBuildFonts(c) != FcFalse;
-    FcFontSet* fonts = loaded ? FcConfigGetFonts(c, FcSetSystem) : nullptr;
-    if (fonts == nullptr || fonts->nfont == 0) {
-      FcConfigDestroy(c);
-      return static_cast<FcConfig*>(nullptr);
-    }
+        FcConfigParseAndLoadFromMemory(c.get(), reinterpret_cast<const FcChar8*>(xml.c_str()),
+                                       FcFalse) != FcFalse &&
+        FcConfigBuildFonts(c.get()) != FcFalse;
+    FcFontSet* fonts = loaded ? FcConfigGetFonts(c.get(), FcSetSystem) : nullptr;
+    if (fonts == nullptr || fonts->nfont == 0) return nullptr;
     // Current for the whole process, so nothing loads the system's configuration as well.
-    FcConfigSetCurrent(c);
+    // fontconfig and each font map take references of their own.
+    FcConfigSetCurrent(c.get());
     return c;
   }();
-  return config;
+  return config.get();
 }
 
 }  // namespace
 
 PangoFontMap* thread_font_map() {
   // Pango font maps are not thread-safe; one per thread keeps them apart.
-  thread_local GObjectPtr<PangoFontMap> font_map{[] {
-    PangoFontMap* map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+  thread_local const GObjectPtr<PangoFontMap> font_map{[] {
+    GObjectPtr<PangoFontMap> map(pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT));
     if (FcConfig* config = peermap_font_config()) {
-      pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
+      pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map.get()), config);
     }
     return map;
   }()};
@@ -103,7 +92,8 @@ PangoFontMap* thread_font_map() {
 }
 
 void configure_pango_context(PangoContext* context) {
-  std::unique_ptr<cairo_font_options_t, FontOptionsDeleter> options(cairo_font_options_create());
+  const Handle<cairo_font_options_t, cairo_font_options_destroy> options(
+      cairo_font_options_create());
   cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
@@ -113,12 +103,13 @@ void configure_pango_context(PangoContext* context) {
 }
 
 void set_pango_text(PangoLayout* layout, const std::string& text, const TextStyle& style) {
-  PangoFontDescription* font = pango_font_description_new();
-  pango_font_description_set_family(font, style::kFontFamily);
-  pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_font_description_set_absolute_size(font, style.font_size * PANGO_SCALE);
-  pango_layout_set_font_description(layout, font);
-  pango_font_description_free(font);
+  const Handle<PangoFontDescription, pango_font_description_free> font(
+      pango_font_description_new());
+  pango_font_description_set_family(font.get(), style::kFontFamily);
+  pango_font_description_set_weight(font.get(),
+                                    style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size(font.get(), style.font_size * PANGO_SCALE);
+  pango_layout_set_font_description(layout, font.get());  // the layout keeps a copy
   pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
   if (style.max_width > 0) {
     pango_layout_set_width(layout, static_cast<int>(style.max_width * PANGO_SCALE));

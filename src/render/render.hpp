@@ -1,39 +1,43 @@
-// Draws a laid-out map onto a page with its header, key and protective marking, as SVG, PNG
-// or PDF, with cairo and pango. The browser, the exports and the CLI all use this one renderer.
+// Writes a Page (render/page.hpp) as an SVG, PNG or PDF file, with cairo and pango. The
+// browser, the exports and the CLI all use this one renderer; render/draw.hpp draws a Page onto
+// a caller's own cairo surface instead.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "base/result.hpp"
 #include "layout/layout.hpp"
 #include "model/document.hpp"
-#include "base/result.hpp"
+#include "render/page.hpp"
 
 namespace peermap::render {
 
 enum class Format { Svg, Png, Pdf };
 
-struct RenderOptions {
-  Format format = Format::Svg;
-  double png_dpi = 200;                 //!< pixels per inch of the PNG page
-  std::optional<model::Date> as_of;     //!< shown in the header when the view is historical
-  bool redact = false;                  //!< shown in the header: a disclosure copy
-  std::string ecomap_centre;            //!< person id when the geometry is an ecomap
-};
-
 //! The format an output path asks for, by its extension (.svg, .png, .pdf).
 [[nodiscard]] std::optional<Format> format_for_path(std::string_view path);
 
-//! Paper size chosen for a map: the smallest landscape A-size that keeps text legible.
-struct Page {
-  std::string name;  //!< "A4" .. "A0"
-  double width = 0;  //!< points
-  double height = 0;
+struct FileOptions {
+  Format format = Format::Svg;
+  double png_dpi = 200;  //!< pixels per inch of the PNG page
 };
-[[nodiscard]] Page choose_page(const layout::Geometry& geometry);
 
-//! The rendered file's bytes. Same inputs, same bytes.
+//! The file's bytes, one page. Same page, same bytes; a PDF's creation date is the map date.
+[[nodiscard]] Result<std::string> write_page(const Page& page, const FileOptions& options);
+
+//! The server's entry until it calls prepare_page: the view's parts and the file's options.
+struct RenderOptions {
+  Format format = Format::Svg;
+  double png_dpi = 200;              //!< pixels per inch of the PNG page
+  std::optional<model::Date> as_of;  //!< shown in the header when the view is historical
+  bool redact = false;               //!< shown in the header: a disclosure copy
+  std::string ecomap_centre;         //!< person id when the geometry is an ecomap
+};
+
+//! write_page of a Page made from copies of `document` (already viewed) and `geometry`. Kept
+//! for src/server until it calls prepare_page and write_page; then it goes.
 [[nodiscard]] Result<std::string> render_map(const model::Document& document,
                                              const layout::Geometry& geometry,
                                              const RenderOptions& options);

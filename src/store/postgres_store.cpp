@@ -14,6 +14,7 @@
 #include <cstring>
 #include <thread>
 
+#include "base/handle.hpp"
 #include "store/pool.hpp"
 #include "store/sql_store.hpp"
 
@@ -31,15 +32,8 @@ constexpr unsigned kMaxConnections = 16;
 // pg_advisory_xact_lock key held while migrating: "peermap" in ASCII.
 constexpr std::int64_t kMigrationLock = 0x7065'6572'6d61'70;
 
-struct FinishConnection {
-  void operator()(PGconn* connection) const { PQfinish(connection); }
-};
-using ConnectionHandle = std::unique_ptr<PGconn, FinishConnection>;
-
-struct ClearResult {
-  void operator()(PGresult* result) const { PQclear(result); }
-};
-using ResultHandle = std::unique_ptr<PGresult, ClearResult>;
+using ConnectionHandle = Handle<PGconn, PQfinish>;
+using ResultHandle = Handle<PGresult, PQclear>;
 
 //! libpq's message, first line only and without the trailing newline.
 std::string first_line(const char* message) {

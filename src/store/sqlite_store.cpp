@@ -25,6 +25,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "base/handle.hpp"
 #include "store/pool.hpp"
 #include "store/sql_store.hpp"
 
@@ -34,15 +35,8 @@ namespace {
 constexpr int kBusyTimeoutMs = 10'000;
 constexpr int kBusyRetries = 3;
 
-struct CloseDatabase {
-  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
-};
-using DatabaseHandle = std::unique_ptr<sqlite3, CloseDatabase>;
-
-struct FinalizeStatement {
-  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
-};
-using StatementHandle = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
+using DatabaseHandle = Handle<sqlite3, sqlite3_close_v2>;
+using StatementHandle = Handle<sqlite3_stmt, sqlite3_finalize>;
 
 //! Why `code` happened, as an Error: constraint codes become Conflict (unique) or Invalid,
 //! file and locking trouble becomes Io.

@@ -117,8 +117,10 @@ layout::Geometry geometry_of(const Document& d, const std::string& ecomap_centre
   return ecomap_centre.empty() ? testing::hand_geometry(d) : testing::hand_ecomap(d, ecomap_centre);
 }
 
-std::string render_bytes(const Document& d, const layout::Geometry& g, RenderOptions options) {
-  auto bytes = render_map(d, g, options);
+//! The file of a page of `d` (taken as already viewed) drawn on `g`.
+std::string render_bytes(const Document& d, const layout::Geometry& g, FileOptions file = {},
+                         const model::View& view = {}) {
+  auto bytes = write_page(Page(d, g, view), file);
   EXPECT_TRUE(bytes.ok()) << bytes.error().message;
   return bytes.ok() ? bytes.value() : std::string();
 }
@@ -231,14 +233,12 @@ class Raster {
   std::vector<std::uint32_t> pixels_;
 };
 
-Raster raster(const Document& d, const layout::Geometry& g, RenderOptions options = {},
+Raster raster(const Document& d, const layout::Geometry& g, const model::View& view = {},
               double dpi = 100) {
-  options.format = Format::Png;
-  options.png_dpi = dpi;
-  return Raster(render_bytes(d, g, options), dpi);
+  return Raster(render_bytes(d, g, {Format::Png, dpi}, view), dpi);
 }
 
-// Where things are on an A4 page (points), from the page furniture in render.cpp.
+// Where things are on an A4 page (points), from the page furniture in render/page.cpp.
 constexpr layout::Rect kTitleBand{24, 12, kA4Width - 24 - 224, 21};
 constexpr layout::Rect kDetailsBand{24, 35, kA4Width - 48, 10};
 constexpr layout::Rect kViewBand{24, 48, kA4Width - 48, 14};
@@ -280,7 +280,7 @@ const std::pair<Document, layout::Geometry>& big_map() {
 }
 
 TEST(PaperSize, ASmallMapGoesOnA4Landscape) {
-  const render::Page page = choose_page(geometry_of(small_document()));
+  const Paper page = choose_paper(geometry_of(small_document()));
   EXPECT_EQ(page.name, "A4");
   EXPECT_NEAR(page.width, kA4Width, 0.01);
   EXPECT_NEAR(page.height, kA4Height, 0.01);
@@ -289,7 +289,7 @@ TEST(PaperSize, ASmallMapGoesOnA4Landscape) {
 TEST(PaperSize, ThreeHundredPeopleNeedLargerPaper) {
   const auto& [document, geometry] = big_map();
   ASSERT_EQ(geometry.nodes.size(), 300u);
-  const render::Page page = choose_page(geometry);
+  const Paper page = choose_paper(geometry);
   EXPECT_NE(page.name, "A4");
   EXPECT_GT(page.width, kA4Width);
   EXPECT_GT(page.height, kA4Height);
@@ -300,14 +300,12 @@ TEST(PaperSize, ThreeHundredPeopleNeedLargerPaper) {
 }
 
 TEST(PaperSize, AnEmptyGeometryStillGetsAPage) {
-  EXPECT_EQ(choose_page(layout::Geometry{}).name, "A4");
+  EXPECT_EQ(choose_paper(layout::Geometry{}).name, "A4");
 }
 
 TEST(Png, ASmallMapIsAnA4PageAt200Dpi) {
   const Document d = small_document();
-  RenderOptions options;
-  options.format = Format::Png;
-  options.png_dpi = 200;
+  FileOptions options{Format::Png, 200};
   const std::string png = render_bytes(d, geometry_of(d), options);
   const PngSize size = png_size(png);
   // 841.89 x 595.28 pt at 200/72 px a point, rounded up.
@@ -328,9 +326,7 @@ TEST(Png, ASmallMapIsAnA4PageAt200Dpi) {
 TEST(Png, TheDpiScalesTheImage) {
   const Document d = small_document();
   const layout::Geometry g = geometry_of(d);
-  RenderOptions options;
-  options.format = Format::Png;
-  options.png_dpi = 72;
+  FileOptions options{Format::Png, 72};
   PngSize size = png_size(render_bytes(d, g, options));
   EXPECT_EQ(size.width, 842u);
   EXPECT_EQ(size.height, 596u);
@@ -344,11 +340,9 @@ TEST(Png, ABigMapIsALargerImageThanA4AtTheSameDpi) {
   // A low resolution keeps an A0 page cheap; the size still follows the chosen paper.
   const auto& [document, geometry] = big_map();
   const double dpi = 36;
-  RenderOptions options;
-  options.format = Format::Png;
-  options.png_dpi = dpi;
+  FileOptions options{Format::Png, dpi};
   const PngSize size = png_size(render_bytes(document, geometry, options));
-  const render::Page page = choose_page(geometry);
+  const Paper page = choose_paper(geometry);
   EXPECT_EQ(size.width, static_cast<std::uint32_t>(std::ceil(page.width * dpi / 72)));
   EXPECT_EQ(size.height, static_cast<std::uint32_t>(std::ceil(page.height * dpi / 72)));
   EXPECT_GT(size.width, static_cast<std::uint32_t>(std::ceil(kA4Width * dpi / 72)));
@@ -358,9 +352,7 @@ TEST(Png, ABigMapIsALargerImageThanA4AtTheSameDpi) {
 TEST(Png, SameInputsGiveTheSameBytes) {
   const Document d = small_document();
   const layout::Geometry g = geometry_of(d);
-  RenderOptions options;
-  options.format = Format::Png;
-  options.png_dpi = 72;
+  FileOptions options{Format::Png, 72};
   EXPECT_TRUE(render_bytes(d, g, options) == render_bytes(d, g, options));
 }
 
@@ -375,8 +367,7 @@ std::optional<std::pair<double, double>> media_box(const std::string& pdf) {
 
 TEST(Pdf, ASmallMapIsOneA4LandscapePage) {
   const Document d = small_document();
-  RenderOptions options;
-  options.format = Format::Pdf;
+  const FileOptions options{Format::Pdf};
   const std::string pdf = render_bytes(d, geometry_of(d), options);
   ASSERT_GT(pdf.size(), 1000u);
   EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
@@ -391,8 +382,7 @@ TEST(Pdf, ASmallMapIsOneA4LandscapePage) {
 TEST(Pdf, SameInputsGiveTheSameBytesWithTheMapDateAsCreationDate) {
   Document d = small_document();
   const layout::Geometry g = geometry_of(d);
-  RenderOptions options;
-  options.format = Format::Pdf;
+  const FileOptions options{Format::Pdf};
   const std::string first = render_bytes(d, g, options);
   const std::string second = render_bytes(d, g, options);
   EXPECT_TRUE(first == second) << "PDF bytes differ between two renders";
@@ -410,11 +400,10 @@ TEST(Pdf, SameInputsGiveTheSameBytesWithTheMapDateAsCreationDate) {
 
 TEST(Pdf, ABigMapIsPrintedOnTheChosenPaper) {
   const auto& [document, geometry] = big_map();
-  RenderOptions options;
-  options.format = Format::Pdf;
+  const FileOptions options{Format::Pdf};
   const auto box = media_box(render_bytes(document, geometry, options));
   ASSERT_TRUE(box.has_value());
-  const render::Page page = choose_page(geometry);
+  const Paper page = choose_paper(geometry);
   EXPECT_NEAR(box->first, page.width, 0.1);
   EXPECT_NEAR(box->second, page.height, 0.1);
 }
@@ -510,7 +499,7 @@ TEST(PageContent, TheEcomapKeyHasAnEcomapSection) {
   layout::Geometry without_regions = geometry_of(d);
   without_regions.regions.clear();
   const Raster network = raster(d, without_regions);
-  RenderOptions options;
+  model::View options;
   options.ecomap_centre = "p1";
   const Raster ecomap = raster(d, geometry_of(d, "p1"), options);
   const long network_ink = network.count(kKeyColumn, dark);
@@ -599,9 +588,7 @@ TEST(PageContent, TheProtectiveMarkingIsRedAtTheTopAndTheBottom) {
 TEST(PageContent, AnEmptyMarkingPrintsTheDefault) {
   Document d = small_document();
   const layout::Geometry g = geometry_of(d);
-  RenderOptions options;
-  options.format = Format::Png;
-  options.png_dpi = 50;
+  FileOptions options{Format::Png, 50};
   d.map.protective_marking = "OFFICIAL-SENSITIVE";
   const std::string sensitive = render_bytes(d, g, options);
   d.map.protective_marking.clear();
@@ -615,13 +602,13 @@ TEST(PageContent, TheViewLineSaysAsOfRedactedAndEcomap) {
   const layout::Geometry g = geometry_of(d);
   const Raster plain = raster(d, g);
   EXPECT_EQ(plain.count(kViewBand, red), 0) << "a current, unredacted network map has no view line";
-  RenderOptions as_of;
+  model::View as_of;
   as_of.as_of = Date{2026, 9, 1};
   const Raster historical = raster(d, g, as_of);
-  RenderOptions redact;
+  model::View redact;
   redact.redact = true;
   const Raster redacted = raster(d, g, redact);
-  RenderOptions ecomap_options;
+  model::View ecomap_options;
   ecomap_options.ecomap_centre = "p1";
   const Raster ecomap = raster(d, geometry_of(d, "p1"), ecomap_options);
   EXPECT_GT(historical.count(kViewBand, red), 200);

@@ -102,15 +102,14 @@ struct Rendered {
 Rendered render_all(const Document& d, const layout::Geometry& geometry,
                     const std::string& ecomap_centre, bool redact, bool with_pdf = true) {
   Rendered out;
+  model::View view;
+  view.ecomap_centre = ecomap_centre;
+  view.redact = redact;
+  view.as_of = Date{2026, 10, 1};
+  const Page page(d, geometry, view);
   for (const auto format : {Format::Svg, Format::Png, Format::Pdf}) {
     if (format == Format::Pdf && !with_pdf) continue;
-    RenderOptions options;
-    options.format = format;
-    options.png_dpi = 40;
-    options.ecomap_centre = ecomap_centre;
-    options.redact = redact;
-    options.as_of = Date{2026, 10, 1};
-    auto bytes = render_map(d, geometry, options);
+    auto bytes = write_page(page, {format, 40});
     EXPECT_TRUE(bytes.ok()) << bytes.error().message;
     if (!bytes.ok()) continue;
     (format == Format::Svg   ? out.svg

@@ -1,0 +1,59 @@
+// Internal to render: drawing onto a cairo context, in points. The primitives (text, symbols,
+// ties) are shared by the map and its key, so the key shows exactly what the map draws.
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <string>
+
+#include "base/handle.hpp"
+#include "base/result.hpp"
+#include "layout/layout.hpp"
+#include "layout/text_metrics.hpp"
+#include "render/key.hpp"
+#include "render/page.hpp"
+
+namespace peermap::render {
+
+//! A cairo status as the project's error (Internal).
+[[nodiscard]] Error cairo_error(cairo_status_t status);
+
+// Few distinct font sizes: cairo's SVG writes each glyph once per font and size.
+inline constexpr double kPageFont = 8.5;
+inline constexpr double kPageBoldFont = 10;
+
+//! Writes text with pango, on the one font map layout measured with. Not thread-safe.
+class TextPainter {
+ public:
+  explicit TextPainter(cairo_t* cr);
+
+  //! Draws `text` with its top at `y`, centred on `x` or starting there; returns its height.
+  double draw(const std::string& text, const layout::TextStyle& style, double x, double y,
+              bool centre, Colour colour = colours::kInk);
+
+ private:
+  cairo_t* cr_;
+  Handle<PangoContext, g_object_unref> context_;
+  Handle<PangoLayout, g_object_unref> layout_;
+};
+
+void set_colour(cairo_t* cr, Colour c, double alpha_factor = 1.0);
+//! Adds the outline of `shape`, `size` across and centred on `c`, to the current path.
+void shape_path(cairo_t* cr, Shape shape, layout::Point c, double size);
+//! A person's or a place's symbol: filled and outlined.
+void draw_symbol(cairo_t* cr, const NodeStyle& style, layout::Point c, double size);
+//! A line between two points in a tie's style: thickness, dashes, zig-zag, arrows.
+void draw_tie(cairo_t* cr, const TieStyle& style, layout::Point a, layout::Point b);
+
+//! The map (ecomap rings, regions, ties, people, region names), scaled by `scale` and centred
+//! in `area`.
+void draw_map(cairo_t* cr, TextPainter& text, const Page& page, const layout::Rect& area,
+              double scale);
+
+//! The key in `column` (its frame drawn 6 pt outside on the left and top): every symbol and
+//! line, and the sections for regions and the ecomap when the geometry has them.
+void draw_key(cairo_t* cr, TextPainter& text, const layout::Geometry& geometry,
+              const layout::Rect& column);
+
+}  // namespace peermap::render

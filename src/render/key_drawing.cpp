@@ -1,0 +1,170 @@
+// The key beside the map, drawn with the map's own primitives and styles (render/key.hpp).
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include "render/drawing.hpp"
+
+namespace peermap::render {
+
+using layout::Point;
+
+namespace {
+
+class KeyPainter {
+ public:
+  KeyPainter(cairo_t* cr, TextPainter& text, const layout::Geometry& geometry,
+             const layout::Rect& column)
+      : cr_(cr), text_(text), g_(geometry), x_(column.x), y_(column.y), width_(column.w) {
+    cairo_rectangle(cr_, x_ - 6, y_ - 6, width_ + 6, column.h);
+    cairo_set_source_rgb(cr_, 0.97, 0.97, 0.97);
+    cairo_fill_preserve(cr_);
+    cairo_set_source_rgb(cr_, 0.75, 0.75, 0.75);
+    cairo_set_line_width(cr_, 0.8);
+    cairo_stroke(cr_);
+    y_ += text_.draw("Key", {kPageBoldFont, true, 0, 1}, x_, y_, false) + 4;
+  }
+
+  void people() {
+    section("People");
+    const std::array<std::pair<model::Gender, const char*>, 4> genders{
+        {{model::Gender::Female, "Female"},
+         {model::Gender::Male, "Male"},
+         {model::Gender::NonBinary, "Non-binary"},
+         {model::Gender::Unknown, "Other or not known"}}};
+    for (const auto& [gender, name] : genders) {
+      row(name, [&](Point c) {
+        draw_symbol(cr_, {shape_for(gender), {1, 1, 1}, colours::kInk, 1, false}, c, 12);
+      });
+    }
+    const std::array<std::pair<Colour, const char*>, 3> fills{
+        {{colours::kChild, "Child (under 18)"},
+         {colours::kAdult, "Adult"},
+         {colours::kProfessional, "Professional or key contact"}}};
+    for (const auto& [fill, name] : fills) {
+      row(name, [&](Point c) {
+        draw_symbol(cr_, {Shape::Square, fill, colours::kInk, 1, false}, c, 12);
+      });
+    }
+    row("Subject child (larger, double outline)", [&](Point c) {
+      shape_path(cr_, Shape::Circle, c, 16);
+      set_colour(cr_, colours::kInk);
+      cairo_set_line_width(cr_, 1);
+      cairo_stroke(cr_);
+      draw_symbol(cr_, {Shape::Circle, colours::kChild, colours::kInk, 2.5, true}, c, 12);
+    });
+    row("ROTH: at risk outside the home (label)", [](Point) {});
+  }
+
+  void relationships() {
+    section("Relationships");
+    const auto line = [&](TieStyle s) {
+      return [this, s](Point c) { draw_tie(cr_, s, {c.x - 16, c.y}, {c.x + 16, c.y}); };
+    };
+    TieStyle base;
+    base.colour = colours::kTie;
+    for (int strength = 1; strength <= 3; ++strength) {
+      TieStyle s = base;
+      s.width = 0.75 + 1.25 * strength;
+      row(strength == 1 ? "Weak" : strength == 2 ? "Moderate" : "Strong", line(s));
+    }
+    TieStyle s = base;
+    s.width = 2;
+    row("Evidenced", line(s));
+    s.dashed = true;
+    row("Anecdotal only", line(s));
+    s.dashed = false;
+    s.faded = true;
+    row("Historic information only", line(s));
+    s = base;
+    s.width = 2;
+    s.zigzag = true;
+    s.colour = colours::kTension;
+    row("Tension", line(s));
+    s = base;
+    s.width = 2;
+    s.colour = colours::kExploitation;
+    s.arrow_at_target = true;
+    row("Exploitation or control (arrow from the controlling person)", line(s));
+    s = base;
+    s.width = 2;
+    s.influence_to_target = true;
+    row("Influence: leader \u25b8 follower", line(s));
+    s = base;
+    s.width = 2;
+    s.colour = colours::kProtective;
+    row("Protective relationship", line(s));
+  }
+
+  //! Only when the map has regions: the key explains what is drawn.
+  void regions() {
+    if (g_.regions.empty()) return;
+    section("Groups and places");
+    const auto blob = [&](bool location) {
+      return [this, location](Point c) {
+        cairo_new_sub_path(cr_);
+        cairo_arc(cr_, c.x, c.y, 7, 0, 2 * M_PI);
+        const Colour colour = region_colour(location, 0);
+        set_colour(cr_, colour, 0.15);
+        cairo_fill_preserve(cr_);
+        set_colour(cr_, colour, 0.85);
+        cairo_set_line_width(cr_, 1.4);
+        const double dash[] = {3, 2};
+        cairo_set_dash(cr_, location ? dash : nullptr, location ? 2 : 0, 0);
+        cairo_stroke(cr_);
+        cairo_set_dash(cr_, nullptr, 0, 0);
+      };
+    };
+    row("Group: members inside the line", blob(false));
+    row("Place: people who frequent it inside the line", blob(true));
+  }
+
+  void ecomap() {
+    if (!g_.ecomap_centre) return;
+    section("Ecomap");
+    row("Place", [&](Point c) { draw_symbol(cr_, location_style(), c, 12); });
+    row("Rings 1 (closest) to 4, as the child placed them", [&](Point c) {
+      cairo_new_sub_path(cr_);
+      cairo_arc(cr_, c.x, c.y, 7, 0, 2 * M_PI);
+      cairo_set_source_rgba(cr_, 0.2, 0.4, 0.7, 0.5);
+      cairo_set_line_width(cr_, 1);
+      cairo_stroke(cr_);
+    });
+  }
+
+ private:
+  void section(const char* title) {
+    y_ += text_.draw(title, {kPageBoldFont, true, 0, 1}, x_, y_ + 3, false) + 5;
+  }
+
+  //! A sample drawn by `sample` at the left, the label beside it.
+  template <typename Sample>
+  void row(const std::string& label, Sample sample) {
+    sample(Point{x_ + 18, y_ + 7});
+    const double text_height =
+        text_.draw(label, {kPageFont, false, width_ - 50, 2}, x_ + 44, y_ + 1, false);
+    y_ += std::max(15.0, text_height + 4);
+  }
+
+  cairo_t* cr_;
+  TextPainter& text_;
+  const layout::Geometry& g_;
+  double x_;
+  double y_;
+  double width_;
+};
+
+}  // namespace
+
+void draw_key(cairo_t* cr, TextPainter& text, const layout::Geometry& geometry,
+              const layout::Rect& column) {
+  KeyPainter key(cr, text, geometry, column);
+  key.people();
+  key.relationships();
+  key.regions();
+  key.ecomap();
+}
+
+}  // namespace peermap::render

@@ -1,0 +1,152 @@
+// The map itself: ecomap rings, regions, ties, people with their labels, region names.
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "render/drawing.hpp"
+
+namespace peermap::render {
+
+using layout::Point;
+using layout::Rect;
+
+namespace {
+
+class MapPainter {
+ public:
+  MapPainter(cairo_t* cr, TextPainter& text, const Page& page)
+      : cr_(cr), text_(text), d_(page.document), g_(page.geometry) {}
+
+  void paint(const Rect& area, double scale) {
+    cairo_save(cr_);  // no clip needed: the scale fits the drawing inside the area
+    const double ox = area.x + (area.w - g_.width * scale) / 2;
+    const double oy = area.y + (area.h - g_.height * scale) / 2;
+    cairo_translate(cr_, ox, oy);
+    cairo_scale(cr_, scale, scale);
+    cairo_translate(cr_, -g_.x0, -g_.y0);
+    cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
+    if (g_.ecomap_centre) rings();
+    regions();
+    ties();
+    nodes();
+    region_labels();
+    cairo_restore(cr_);
+  }
+
+ private:
+  void rings() {
+    const Point c = *g_.ecomap_centre;
+    for (std::size_t k = 0; k < g_.ring_radii.size(); ++k) {
+      cairo_new_sub_path(cr_);
+      cairo_arc(cr_, c.x, c.y, g_.ring_radii[k], 0, 2 * M_PI);
+      cairo_set_source_rgba(cr_, 0.2, 0.4, 0.7, 0.06 * static_cast<double>(4 - k));
+      cairo_fill_preserve(cr_);
+      cairo_set_source_rgba(cr_, 0.2, 0.4, 0.7, 0.5);
+      cairo_set_line_width(cr_, 1);
+      const double dash[] = {3, 3};
+      cairo_set_dash(cr_, dash, 2, 0);
+      cairo_stroke(cr_);
+      cairo_set_dash(cr_, nullptr, 0, 0);
+      text_.draw(std::to_string(k + 1), layout::label_style::kRegion, c.x,
+                 c.y - g_.ring_radii[k] + 3, true, {0.2, 0.4, 0.7});
+    }
+  }
+
+  void regions() {
+    std::size_t groups = 0;
+    std::size_t places = 0;
+    for (const auto& region : g_.regions) {
+      const Colour colour =
+          region_colour(region.is_location, region.is_location ? places++ : groups++);
+      for (std::size_t k = 0; k < region.polygon.size(); ++k) {
+        if (k == 0) {
+          cairo_move_to(cr_, region.polygon[k].x, region.polygon[k].y);
+        } else {
+          cairo_line_to(cr_, region.polygon[k].x, region.polygon[k].y);
+        }
+      }
+      cairo_close_path(cr_);
+      set_colour(cr_, colour, 0.10);
+      cairo_fill_preserve(cr_);
+      set_colour(cr_, colour, 0.85);
+      cairo_set_line_width(cr_, 1.6);
+      const double dash[] = {7, 4};
+      cairo_set_dash(cr_, region.is_location ? dash : nullptr, region.is_location ? 2 : 0, 0);
+      cairo_stroke(cr_);
+      cairo_set_dash(cr_, nullptr, 0, 0);
+    }
+  }
+
+  //! Region names go on top of the lines so no tie hides them.
+  void region_labels() {
+    std::size_t groups = 0;
+    std::size_t places = 0;
+    for (const auto& region : g_.regions) {
+      const Colour colour =
+          region_colour(region.is_location, region.is_location ? places++ : groups++);
+      const Rect& l = region.label;
+      cairo_rectangle(cr_, l.x, l.y, l.w, l.h);
+      cairo_set_source_rgba(cr_, 1, 1, 1, 0.9);
+      cairo_fill(cr_);
+      text_.draw(region.name, layout::label_style::kRegion, l.x + l.w / 2, l.y, true,
+                 {colour.r * 0.7, colour.g * 0.7, colour.b * 0.7});
+    }
+  }
+
+  void ties() {
+    std::map<std::string, const model::Tie*> ties;
+    for (const auto& t : d_.ties) ties[t.id] = &t;
+    for (const auto& edge : g_.edges) {
+      if (edge.points.size() < 2) continue;
+      const auto tie = ties.find(edge.id);
+      TieStyle style = tie != ties.end() ? tie_style(d_, *tie->second) : placement_style();
+      const Point a = edge.points.front();
+      const Point b = edge.points.back();
+      // The geometry's source is the tie's `from` except in the ecomap, where it is the child.
+      if (tie != ties.end() && edge.source != tie->second->from) {
+        std::swap(style.arrow_at_source, style.arrow_at_target);
+        std::swap(style.influence_to_source, style.influence_to_target);
+      }
+      draw_tie(cr_, style, a, b);
+    }
+  }
+
+  void nodes() {
+    for (const auto& n : g_.nodes) {
+      NodeStyle style = location_style();
+      if (n.kind == layout::NodeKind::Person) {
+        if (const model::Person* p = d_.find_person(n.id)) style = person_style(d_, *p);
+      }
+      if (style.subject) {
+        shape_path(cr_, style.shape, {n.x, n.y}, n.w + 5);
+        set_colour(cr_, colours::kInk);
+        cairo_set_line_width(cr_, 1.2);
+        cairo_stroke(cr_);
+      }
+      draw_symbol(cr_, style, {n.x, n.y}, n.w - (style.subject ? 3 : 0));
+      cairo_rectangle(cr_, n.label.x - 1, n.label.y, n.label.w + 2, n.label.h);
+      cairo_set_source_rgba(cr_, 1, 1, 1, 0.8);
+      cairo_fill(cr_);
+      double y = n.label.y;
+      for (std::size_t i = 0; i < n.label_lines.size(); ++i) {
+        y += text_.draw(
+            n.label_lines[i], i == 0 ? layout::label_style::kName : layout::label_style::kDetail,
+            n.label.x + n.label.w / 2, y, true, i == 0 ? colours::kInk : Colour{0.3, 0.3, 0.3});
+      }
+    }
+  }
+
+  cairo_t* cr_;
+  TextPainter& text_;
+  const model::Document& d_;
+  const layout::Geometry& g_;
+};
+
+}  // namespace
+
+void draw_map(cairo_t* cr, TextPainter& text, const Page& page, const Rect& area, double scale) {
+  MapPainter(cr, text, page).paint(area, scale);
+}
+
+}  // namespace peermap::render

@@ -1,0 +1,183 @@
+// The page around the map: the paper, the header (title, subject, dates, status, team, the
+// view), the footer and the protective marking; and the pipeline that makes a Page.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
+
+#include "model/views.hpp"
+#include "render/draw.hpp"
+#include "render/drawing.hpp"
+
+namespace peermap::render {
+
+using layout::Geometry;
+using layout::Rect;
+
+namespace {
+
+// ---- Page furniture sizes, in points --------------------------------------------------------
+
+constexpr double kPageMargin = 24;
+constexpr double kHeaderHeight = 66;
+constexpr double kFooterHeight = 24;
+constexpr double kKeyWidth = 196;
+constexpr double kMinScale = 0.6;  // below this, 9 pt names print smaller than ~5.4 pt
+constexpr double kMaxScale = 1.5;
+
+struct PaperSize {
+  const char* name;
+  double width;
+  double height;
+};
+constexpr std::array<PaperSize, 5> kPapers{{{"A4", 841.89, 595.28},
+                                            {"A3", 1190.55, 841.89},
+                                            {"A2", 1683.78, 1190.55},
+                                            {"A1", 2383.94, 1683.78},
+                                            {"A0", 3370.39, 2383.94}}};
+
+struct MapArea {
+  Rect map;
+  double scale = 1;
+};
+
+MapArea map_area(double page_width, double page_height, const Geometry& g) {
+  MapArea area;
+  area.map = {kPageMargin, kHeaderHeight, page_width - 2 * kPageMargin - kKeyWidth - 12,
+              page_height - kHeaderHeight - kFooterHeight};
+  const double sx = area.map.w / std::max(g.width, 1.0);
+  const double sy = area.map.h / std::max(g.height, 1.0);
+  area.scale = std::min({sx, sy, kMaxScale});
+  return area;
+}
+
+Rect key_column(const Paper& paper) {
+  return {paper.width - kPageMargin - kKeyWidth, kHeaderHeight, kKeyWidth,
+          paper.height - kHeaderHeight - kFooterHeight};
+}
+
+std::string joined_subjects(const model::Document& d) {
+  std::string out;
+  for (const auto& id : d.map.subject_children) {
+    const model::Person* p = d.find_person(id);
+    if (!out.empty()) out += ", ";
+    out += p != nullptr ? p->full_name : id;
+  }
+  return out;
+}
+
+const char* status_text(model::Status s) {
+  switch (s) {
+    case model::Status::PreMapping:
+      return "pre-mapping";
+    case model::Status::Meeting:
+      return "meeting";
+    case model::Status::Outcomes:
+      return "outcomes";
+    case model::Status::ReviewDue:
+      return "review due";
+    case model::Status::Closed:
+      return "closed";
+  }
+  return "";
+}
+
+//! The protective marking, printed at the top and the bottom of every page.
+std::string marking(const model::Document& d) {
+  return d.map.protective_marking.empty() ? "OFFICIAL-SENSITIVE" : d.map.protective_marking;
+}
+
+//! What the view selects, in words; empty for the current, whole network map.
+std::string view_line(const Page& page) {
+  const model::View& v = page.view;
+  std::string line;
+  if (!v.ecomap_centre.empty()) {
+    const model::Person* p = page.document.find_person(v.ecomap_centre);
+    line += "Ecomap centred on " + (p != nullptr ? p->full_name : v.ecomap_centre) + ".   ";
+  }
+  if (v.as_of) line += "As known on " + v.as_of->to_string() + ".   ";
+  if (v.redact) line += "DISCLOSURE COPY: children other than the subject shown by initials.";
+  return line;
+}
+
+void draw_header(TextPainter& text, const Page& page) {
+  const model::Document& d = page.document;
+  const double width = page.paper.width;
+  double y = 14;
+  y += text.draw(d.map.title, {15, true, width - 2 * kPageMargin - 200, 1}, kPageMargin, y, false);
+  std::string line =
+      "Subject: " + joined_subjects(d) + "   Map date: " + d.map.map_date.to_string() +
+      "   Review date: " + (d.map.review_date ? d.map.review_date->to_string() : "not set") +
+      "   Status: " + status_text(d.map.status);
+  if (!d.map.owning_team.empty()) line += "   Team: " + d.map.owning_team;
+  y += text.draw(line, {kPageFont, false, width - 2 * kPageMargin, 1}, kPageMargin, y + 3, false) +
+       3;
+  const std::string view = view_line(page);
+  if (!view.empty()) {
+    text.draw(view, {kPageBoldFont, true, width - 2 * kPageMargin, 1}, kPageMargin, y + 2, false,
+              colours::kMarking);
+  }
+  text.draw(marking(d), {kPageBoldFont, true, 200, 1}, width - kPageMargin - 200, 14, false,
+            colours::kMarking);
+}
+
+void draw_footer(TextPainter& text, const Page& page) {
+  const double y = page.paper.height - kFooterHeight + 6;
+  text.draw("peermap  \u00b7  " + std::to_string(page.document.people.size()) +
+                " people  \u00b7  page " + page.paper.name + " landscape",
+            {kPageFont, false, page.paper.width / 2 - 150, 1}, kPageMargin, y + 2, false,
+            {0.4, 0.4, 0.4});
+  text.draw(marking(page.document), {kPageBoldFont, true, 260, 1}, page.paper.width / 2, y, true,
+            colours::kMarking);
+}
+
+}  // namespace
+
+Paper choose_paper(const Geometry& geometry) {
+  const auto fits = [&](const PaperSize& size) {
+    return map_area(size.width, size.height, geometry).scale >= kMinScale;
+  };
+  const auto* chosen = std::find_if(kPapers.begin(), kPapers.end(), fits);
+  const PaperSize& size = chosen != kPapers.end() ? *chosen : kPapers.back();
+  return {size.name, size.width, size.height};
+}
+
+Page::Page(model::Document viewed, layout::Geometry laid_out, model::View shown)
+    : document(std::move(viewed)),
+      geometry(std::move(laid_out)),
+      view(std::move(shown)),
+      paper(choose_paper(geometry)) {}
+
+Result<Page> prepare_page(model::Document document, const model::View& view) {
+  // Audience::Internal, the only audience so far, receives everything: nothing to leave out.
+  if (view.as_of) document = model::as_known_on(document, *view.as_of);
+  if (!view.ecomap_centre.empty() && document.find_person(view.ecomap_centre) == nullptr) {
+    return Error{ErrorKind::NotFound, "no person with id \"" + view.ecomap_centre + "\""};
+  }
+  layout::LayoutOptions options;
+  options.seed = view.seed;
+  options.ecomap_centre = view.ecomap_centre;
+  options.redact = view.redact;
+  auto geometry = layout::compute_layout(document, options);
+  if (!geometry) return geometry.error();
+  return Page(std::move(document), std::move(geometry.value()), view);
+}
+
+Status draw_page(cairo_t* cr, const Page& page) {
+  cairo_save(cr);
+  {
+    TextPainter text(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    draw_header(text, page);
+    const MapArea area = map_area(page.paper.width, page.paper.height, page.geometry);
+    draw_map(cr, text, page, area.map, area.scale);
+    draw_key(cr, text, page.geometry, key_column(page.paper));
+    draw_footer(text, page);
+  }
+  cairo_restore(cr);
+  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) return cairo_error(cairo_status(cr));
+  return ok_status();
+}
+
+}  // namespace peermap::render

@@ -1,0 +1,40 @@
+// The one view pipeline (DESIGN.md §2): a document and a View become a Page, the map as the
+// view shows it, laid out and on its paper. Every face draws a Page: render/render.hpp writes
+// it as an SVG, PNG or PDF file; render/draw.hpp draws it onto a caller's cairo context.
+#pragma once
+
+#include <string>
+
+#include "base/result.hpp"
+#include "layout/layout.hpp"
+#include "model/document.hpp"
+#include "model/view.hpp"
+
+namespace peermap::render {
+
+//! A sheet of paper, landscape: "A4" .. "A0", in points.
+struct Paper {
+  std::string name;
+  double width = 0;
+  double height = 0;
+};
+
+//! The smallest landscape A-size that keeps the map at 60 % scale or more (A0 at most).
+[[nodiscard]] Paper choose_paper(const layout::Geometry& geometry);
+
+//! A map ready to draw.
+struct Page {
+  //! `document` must already be as `view` shows it; prepare_page makes one from any document.
+  Page(model::Document document, layout::Geometry geometry, model::View view);
+
+  model::Document document;  //!< as the view shows it (e.g. as known on the as-of date)
+  layout::Geometry geometry;
+  model::View view;  //!< what the header says about the view
+  Paper paper;       //!< choose_paper(geometry)
+};
+
+//! Applies `view` to `document` (as_known_on), lays it out and chooses the paper. Errors:
+//! NotFound when the ecomap centre is not on the viewed map, else compute_layout's.
+[[nodiscard]] Result<Page> prepare_page(model::Document document, const model::View& view);
+
+}  // namespace peermap::render

@@ -1,0 +1,153 @@
+#include <algorithm>
+#include <cmath>
+
+#include "layout/pango_text.hpp"
+#include "render/drawing.hpp"
+
+namespace peermap::render {
+
+using layout::Point;
+
+Error cairo_error(cairo_status_t status) {
+  return Error{ErrorKind::Internal, std::string("cairo: ") + cairo_status_to_string(status)};
+}
+
+TextPainter::TextPainter(cairo_t* cr)
+    : cr_(cr), context_(pango_font_map_create_context(layout::thread_font_map())) {
+  layout::configure_pango_context(context_.get());
+  pango_cairo_update_context(cr_, context_.get());
+  layout_.reset(pango_layout_new(context_.get()));
+}
+
+double TextPainter::draw(const std::string& text, const layout::TextStyle& style, double x,
+                         double y, bool centre, Colour colour) {
+  layout::set_pango_text(layout_.get(), layout::label_text(text), style);
+  if (!centre) pango_layout_set_alignment(layout_.get(), PANGO_ALIGN_LEFT);
+  PangoRectangle logical{};
+  pango_layout_get_extents(layout_.get(), nullptr, &logical);
+  const double lx = static_cast<double>(logical.x) / PANGO_SCALE;
+  const double lw = static_cast<double>(logical.width) / PANGO_SCALE;
+  const double lh = static_cast<double>(logical.height) / PANGO_SCALE;
+  set_colour(cr_, colour);
+  cairo_move_to(cr_, (centre ? x - lw / 2 : x) - lx, y);
+  pango_cairo_update_layout(cr_, layout_.get());
+  pango_cairo_show_layout(cr_, layout_.get());
+  return lh;
+}
+
+void set_colour(cairo_t* cr, Colour c, double alpha_factor) {
+  cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * alpha_factor);
+}
+
+void shape_path(cairo_t* cr, Shape shape, Point c, double size) {
+  const double r = size / 2;
+  switch (shape) {
+    case Shape::Circle:
+      cairo_new_sub_path(cr);
+      cairo_arc(cr, c.x, c.y, r, 0, 2 * M_PI);
+      break;
+    case Shape::Square:
+      cairo_rectangle(cr, c.x - r * 0.88, c.y - r * 0.88, r * 1.76, r * 1.76);
+      break;
+    case Shape::Diamond:
+      cairo_move_to(cr, c.x, c.y - r);
+      cairo_line_to(cr, c.x + r, c.y);
+      cairo_line_to(cr, c.x, c.y + r);
+      cairo_line_to(cr, c.x - r, c.y);
+      cairo_close_path(cr);
+      break;
+    case Shape::Hexagon:
+      for (int k = 0; k < 6; ++k) {
+        const double a = M_PI / 3 * k;
+        if (k == 0) {
+          cairo_move_to(cr, c.x + r * std::cos(a), c.y + r * std::sin(a));
+        } else {
+          cairo_line_to(cr, c.x + r * std::cos(a), c.y + r * std::sin(a));
+        }
+      }
+      cairo_close_path(cr);
+      break;
+    case Shape::Triangle:
+      cairo_move_to(cr, c.x, c.y - r);
+      cairo_line_to(cr, c.x + r, c.y + r * 0.8);
+      cairo_line_to(cr, c.x - r, c.y + r * 0.8);
+      cairo_close_path(cr);
+      break;
+  }
+}
+
+void draw_symbol(cairo_t* cr, const NodeStyle& style, Point c, double size) {
+  shape_path(cr, style.shape, c, size);
+  set_colour(cr, style.fill);
+  cairo_fill_preserve(cr);
+  set_colour(cr, style.stroke);
+  cairo_set_line_width(cr, style.stroke_width);
+  cairo_set_dash(cr, nullptr, 0, 0);
+  cairo_stroke(cr);
+}
+
+namespace {
+
+void arrow_head(cairo_t* cr, Point tip, Point from, double size) {
+  const double dx = tip.x - from.x;
+  const double dy = tip.y - from.y;
+  const double length = std::max(std::hypot(dx, dy), 1e-9);
+  const double ux = dx / length;
+  const double uy = dy / length;
+  cairo_move_to(cr, tip.x, tip.y);
+  cairo_line_to(cr, tip.x - ux * size - uy * size * 0.55, tip.y - uy * size + ux * size * 0.55);
+  cairo_line_to(cr, tip.x - ux * size + uy * size * 0.55, tip.y - uy * size - ux * size * 0.55);
+  cairo_close_path(cr);
+  cairo_fill(cr);
+}
+
+}  // namespace
+
+void draw_tie(cairo_t* cr, const TieStyle& style, Point a, Point b) {
+  const double fade = style.faded ? 0.35 : 1.0;
+  set_colour(cr, style.colour, fade);
+  cairo_set_line_width(cr, style.width);
+  const double dash[] = {6, 4};
+  cairo_set_dash(cr, style.dashed ? dash : nullptr, style.dashed ? 2 : 0, 0);
+  const double head = 5 + style.width * 1.6;
+  const double dx = b.x - a.x;
+  const double dy = b.y - a.y;
+  const double length = std::max(std::hypot(dx, dy), 1e-9);
+  const double ux = dx / length;
+  const double uy = dy / length;
+  // Stop the line short of an arrow so the point stays sharp.
+  const Point start =
+      style.arrow_at_source ? Point{a.x + ux * head * 0.8, a.y + uy * head * 0.8} : a;
+  const Point end = style.arrow_at_target ? Point{b.x - ux * head * 0.8, b.y - uy * head * 0.8} : b;
+  cairo_move_to(cr, start.x, start.y);
+  if (style.zigzag) {
+    const double span = std::hypot(end.x - start.x, end.y - start.y);
+    const int teeth = std::max(2, static_cast<int>(span / 6));
+    for (int k = 1; k < teeth; ++k) {
+      const double t = static_cast<double>(k) / teeth;
+      const double side = (k % 2 == 0 ? 1.0 : -1.0) * 3.0;
+      cairo_line_to(cr, start.x + (end.x - start.x) * t - uy * side,
+                    start.y + (end.y - start.y) * t + ux * side);
+    }
+  }
+  cairo_line_to(cr, end.x, end.y);
+  cairo_stroke(cr);
+  cairo_set_dash(cr, nullptr, 0, 0);
+  if (style.arrow_at_target) arrow_head(cr, b, a, head);
+  if (style.arrow_at_source) arrow_head(cr, a, b, head);
+  if (style.influence_to_target || style.influence_to_source) {
+    // A chevron half-way along, pointing from leader to follower, outlined so it reads on any
+    // line.
+    const Point mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
+    const Point tip = style.influence_to_target ? Point{mid.x + ux * 5, mid.y + uy * 5}
+                                                : Point{mid.x - ux * 5, mid.y - uy * 5};
+    const Point tail = style.influence_to_target ? a : b;
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_set_line_width(cr, 1.2);
+    arrow_head(cr, tip, tail, 10);
+    set_colour(cr, colours::kInk, fade);
+    arrow_head(cr, tip, tail, 9);
+  }
+}
+
+}  // namespace peermap::render
