@@ -346,6 +346,8 @@ Pin DocumentReader::read_pin(ObjectReader& r) {
   return pin;
 }
 
+// ----- checks the sections share
+
 void DocumentReader::check_full_name(const std::string& where, const std::string& name,
                                      std::string_view fix) {
   if (const auto fault = full_name_fault(name)) {
