@@ -16,6 +16,7 @@
 #include "base/text_safety.hpp"
 #include "cli/commands.hpp"
 #include "server/api.hpp"
+#include "server/map_history.hpp"
 #include "server/server.hpp"
 #include "store/store.hpp"
 
@@ -174,7 +175,7 @@ int map_import(const std::string& db, const std::string& as_user,
     err << "--as: error: no such active user\n";
     return kExitInvalid;
   }
-  server::Api api(*store, {});
+  server::MapHistory history(*store, {});
   int code = kExitOk;
   for (const auto& file : files) {
     auto text = read_file(file);
@@ -183,13 +184,19 @@ int map_import(const std::string& db, const std::string& as_user,
       code = kExitUsage;
       continue;
     }
-    auto created = api.create_map_as(user.value(), text.value(), "cli");
-    if (!created) {
-      err << file << ": error: " << text::escape_controls_for_terminal(created.error().message) << "\n";
+    const auto created = history.create_map(user.value(), text.value(), "cli");
+    if (!created.id) {
+      // An invalid document: its first problem with its pointer (or line:column).
+      const bool invalid =
+          created.id.error().kind == ErrorKind::Invalid && !created.problems.empty();
+      const std::string why = invalid ? created.problems.front().where + ": " +
+                                            created.problems.front().message
+                                      : created.id.error().message;
+      err << file << ": error: " << text::escape_controls_for_terminal(why) << "\n";
       code = kExitInvalid;
       continue;
     }
-    out << file << ": imported as /api/maps/" << created.value() << "\n";
+    out << file << ": imported as /api/maps/" << created.id.value() << "\n";
   }
   return code;
 }

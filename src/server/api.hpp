@@ -44,13 +44,10 @@ class Api {
   //! Answers one request. Never throws: an unexpected failure is a 500 with no detail.
   Response handle(const Request& request);
 
-  //! Creates a map as `user`, validated and audited as POST /api/maps is (the CLI's import);
-  //! its id, or Invalid with the first problem.
-  Result<std::string> create_map_as(const store::User& user, std::string_view document,
-                                    const std::string& source);
-
   //! The route table, for the OpenAPI check.
   [[nodiscard]] const Router& router() const;
+  //! The route table, for routes added beside the API's (the workspace's pages and assets).
+  Router& router();
 
   [[nodiscard]] const ApiOptions& options() const;
 

@@ -3,6 +3,7 @@
 // as well as through them.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -27,6 +28,17 @@ struct Request {
   [[nodiscard]] const std::string* param(std::string_view name) const;
 };
 
+//! What a streamed response sends (server-sent events), a piece at a time: the server asks for
+//! the next piece until the stream ends, sends a heartbeat when there has been none for a
+//! while, and ends the stream itself at its lifetime, when the client goes or the server stops.
+class StreamSource {
+ public:
+  virtual ~StreamSource() = default;
+  //! Appends to `out` what is ready to send, waiting at most `wait` for something; false once
+  //! the stream has nothing more to send. Called from one thread at a time.
+  virtual bool next(std::string& out, std::chrono::milliseconds wait) = 0;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
@@ -35,6 +47,9 @@ struct Response {
   //! without copying.
   std::shared_ptr<const std::string> shared_body;
   std::vector<std::pair<std::string, std::string>> headers;
+  //! When set, the body is streamed from it (chunked, `content_type` e.g. text/event-stream)
+  //! and `body` is not sent.
+  std::shared_ptr<StreamSource> stream;
 
   [[nodiscard]] const std::string& text() const { return shared_body ? *shared_body : body; }
 

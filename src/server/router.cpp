@@ -35,6 +35,20 @@ bool matches(std::string_view pattern, std::string_view path, Params& params) {
   return true;
 }
 
+//! The part of `path` under `prefix`, when it is a safe relative path: not empty, and no
+//! segment empty, "." or ".." (so "/assets/../api" is no asset). "" otherwise.
+std::string_view rest_under(std::string_view prefix, std::string_view path) {
+  if (path.size() <= prefix.size() || path.substr(0, prefix.size()) != prefix) return {};
+  const std::string_view rest = path.substr(prefix.size());
+  if (rest.find('\\') != std::string_view::npos || rest.find('\0') != std::string_view::npos) {
+    return {};
+  }
+  for (const auto segment : segments(rest)) {
+    if (segment.empty() || segment == "." || segment == "..") return {};
+  }
+  return rest;
+}
+
 }  // namespace
 
 std::string Request::header(std::string_view name) const {
@@ -70,24 +84,53 @@ std::string Response::header(std::string_view name) const {
   return {};
 }
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler)});
+void Router::add(std::string method, std::string pattern, Handler handler,
+                 const HeaderSet& headers) {
+  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), &headers, false});
+}
+
+void Router::add_prefix(std::string method, std::string prefix, Handler handler,
+                        const HeaderSet& headers) {
+  routes_.push_back({std::move(method), std::move(prefix), std::move(handler), &headers, true});
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {
   Match out;
+  const auto allow = [&out](const std::string& m) {
+    if (std::find(out.allowed.begin(), out.allowed.end(), m) == out.allowed.end()) {
+      out.allowed.push_back(m);
+    }
+  };
   for (const auto& route : routes_) {
     Params params;
-    if (!matches(route.pattern, path, params)) continue;
+    if (route.prefix || !matches(route.pattern, path, params)) continue;
     if (route.method == method) {
       out.route = &route;
       out.params = std::move(params);
       out.allowed.clear();
       return out;
     }
-    if (std::find(out.allowed.begin(), out.allowed.end(), route.method) == out.allowed.end()) {
-      out.allowed.push_back(route.method);
+    allow(route.method);
+  }
+  if (!out.allowed.empty()) return out;  // the path is a template route's: no prefix takes it
+  // The longest prefix that holds the path; its methods, when none is this one.
+  std::size_t longest = 0;
+  const Route* best = nullptr;
+  for (const auto& route : routes_) {
+    if (!route.prefix || route.pattern.size() < longest) continue;
+    if (rest_under(route.pattern, path).empty()) continue;
+    if (route.pattern.size() > longest) {
+      longest = route.pattern.size();
+      best = nullptr;
+      out.allowed.clear();
     }
+    if (route.method == method) best = &route;
+    allow(route.method);
+  }
+  if (best != nullptr) {
+    out.route = best;
+    out.params.emplace(std::string(kRestParam), std::string(rest_under(best->pattern, path)));
+    out.allowed.clear();
   }
   return out;
 }

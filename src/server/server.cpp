@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <chrono>
@@ -15,21 +16,53 @@
 
 namespace peermap::server {
 
-namespace {
-
-
-}  // namespace
+// Streams and the worker pool. cpp-httplib serves each connection on one worker of a fixed
+// pool (`ListenOptions::threads`), and a chunked response keeps its worker until the provider
+// says it is done: an open stream holds a worker for its whole life, and a pool full of streams
+// would answer nothing else (new connections would queue behind them). So:
+// - the cap on open streams is at most half the workers: the other half always serve requests;
+// - a stream lives at most `max_lifetime`, then the server ends it and the client reconnects;
+// - the pump never waits on its source longer than `poll`, so it sees a stopping server soon,
+//   and a client that went away is noticed at the next write (the heartbeat's at the latest),
+//   which fails and gives the worker back.
 
 struct HttpServer::Impl {
-  Api& api;
+  std::function<Response(const Request&)> handle;
+  std::size_t max_body_bytes;
   ListenOptions options;
   std::ostream* log;
   std::mutex log_mutex;
   std::unique_ptr<httplib::Server> http;
   int port = 0;
   int listen_socket = -1;
+  std::atomic<bool> stopping{false};
+  OpenStreams streams{std::min(options.streams.max_open, options.threads / 2)};
 
-  Impl(Api& a, ListenOptions o, std::ostream* l) : api(a), options(std::move(o)), log(l) {}
+  Impl(std::function<Response(const Request&)> h, std::size_t max_body, ListenOptions o,
+       std::ostream* l)
+      : handle(std::move(h)), max_body_bytes(max_body), options(std::move(o)), log(l) {}
+
+  //! Sends `response`'s stream through `out`, or the 503 when enough streams are open.
+  void send_stream(Response& response, httplib::Response& out) {
+    auto ticket = streams.try_open();
+    if (!ticket) {
+      out.status = 503;
+      out.set_header("Retry-After", std::to_string(options.streams.retry_after_seconds));
+      out.set_content(R"({"status":503,"error":"too many open streams; try again later"})",
+                      "application/json");
+      return;
+    }
+    auto pump = std::make_shared<StreamPump>(std::move(response.stream), options.streams,
+                                             std::move(ticket), stopping);
+    out.set_chunked_content_provider(
+        response.content_type, [pump](std::size_t, httplib::DataSink& sink) {
+          const auto step = pump->step([&sink](std::string_view text) {
+            return sink.is_writable() && sink.write(text.data(), text.size());
+          });
+          if (step == StreamPump::Step::Done) sink.done();
+          return step != StreamPump::Step::Failed;
+        });
+  }
 
   void serve(const httplib::Request& in, httplib::Response& out) {
     const auto start = std::chrono::steady_clock::now();
@@ -52,11 +85,13 @@ struct HttpServer::Impl {
       last.erase(last.find_last_not_of(' ') + 1);
       if (!last.empty() && last.size() <= 64) request.remote = last;
     }
-    Response response = api.handle(request);
+    Response response = handle(request);
     const std::size_t sent = response.text().size();
     out.status = response.status;
     for (const auto& [name, value] : response.headers) out.set_header(name, value);
-    if (response.shared_body) {
+    if (response.stream) {
+      send_stream(response, out);
+    } else if (response.shared_body) {
       // Sent straight from the cached text: no copy of a document of a few hundred kB.
       auto shared = std::move(response.shared_body);
       const std::size_t size = shared->size();
@@ -84,7 +119,12 @@ struct HttpServer::Impl {
 };
 
 HttpServer::HttpServer(Api& api, ListenOptions options, std::ostream* log)
-    : impl_(std::make_unique<Impl>(api, std::move(options), log)) {}
+    : HttpServer([&api](const Request& request) { return api.handle(request); },
+                 api.options().max_body_bytes, std::move(options), log) {}
+
+HttpServer::HttpServer(std::function<Response(const Request&)> handle, std::size_t max_body_bytes,
+                       ListenOptions options, std::ostream* log)
+    : impl_(std::make_unique<Impl>(std::move(handle), max_body_bytes, std::move(options), log)) {}
 HttpServer::~HttpServer() = default;
 
 Result<int> HttpServer::bind() {
@@ -102,7 +142,7 @@ Result<int> HttpServer::bind() {
   auto& http = *impl_->http;
   const std::size_t threads = o.threads;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  http.set_payload_max_length(impl_->api.options().max_body_bytes);
+  http.set_payload_max_length(impl_->max_body_bytes);
   // Headers and body go out in separate writes: without TCP_NODELAY the body waits for the
   // client's delayed ACK (up to 40 ms). Accepted sockets inherit it from the listening one.
   http.set_tcp_nodelay(true);
@@ -155,6 +195,7 @@ Status HttpServer::run() {
 }
 
 void HttpServer::stop() {
+  impl_->stopping = true;
   if (impl_->http) impl_->http->stop();
 }
 

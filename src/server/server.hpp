@@ -3,11 +3,14 @@
 // carries no case content (method, route, status, size, time).
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
 
 #include "base/result.hpp"
+#include "server/http.hpp"
+#include "server/streaming.hpp"
 
 namespace peermap::server {
 
@@ -23,12 +26,18 @@ struct ListenOptions {
   //! X-Forwarded-For (the one the proxy added). Never set this without such a proxy: a client
   //! could then choose the address the audit and the throttle see.
   bool trust_forwarded_for = false;
+  //! Streamed responses: heartbeat, lifetime and the cap on open streams (at most half the
+  //! workers, whatever is asked: see server.cpp).
+  StreamLimits streams;
 };
 
 class HttpServer {
  public:
   //! `log` receives one access line per request (may be null for none).
   HttpServer(Api& api, ListenOptions options, std::ostream* log);
+  //! Serves `handle` instead of an Api (tests), with bodies up to `max_body_bytes`.
+  HttpServer(std::function<Response(const Request&)> handle, std::size_t max_body_bytes,
+             ListenOptions options, std::ostream* log);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

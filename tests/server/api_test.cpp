@@ -983,6 +983,65 @@ TEST_P(ApiTest, NothingIsDisclosedWhenTheAccessCannotBeAudited) {
   }
 }
 
+//! Makes the database refuse new rows of `table` (any table, unlike refuse_audit_rows()).
+void refuse_rows(const std::string& url, const std::string& table) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(url.substr(7).c_str(), &db), SQLITE_OK);
+    const std::string sql = "CREATE TRIGGER refuse_" + table + " BEFORE INSERT ON " + table +
+                            " BEGIN SELECT RAISE(ABORT, 'no'); END;";
+    char* message = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+        << (message ? message : "");
+    sqlite3_free(message);
+    sqlite3_close(db);
+    return;
+  }
+  PGconn* connection = PQconnectdb(url.c_str());
+  ASSERT_EQ(PQstatus(connection), CONNECTION_OK);
+  const std::string sql = "CREATE OR REPLACE FUNCTION refuse_row() RETURNS trigger AS $$ BEGIN "
+                          "RAISE EXCEPTION 'no'; END $$ LANGUAGE plpgsql; CREATE TRIGGER refuse_" +
+                          table + " BEFORE INSERT ON " + table +
+                          " FOR EACH ROW EXECUTE FUNCTION refuse_row();";
+  PGresult* result = PQexec(connection, sql.c_str());
+  EXPECT_EQ(PQresultStatus(result), PGRES_COMMAND_OK) << PQerrorMessage(connection);
+  PQclear(result);
+  PQfinish(connection);
+}
+
+// A write, a member change and a login whose audit row cannot be written answer 503 and tell
+// nothing: no new map's id, no added member, no session cookie.
+TEST_P(ApiTest, AWriteOrLoginThatCannotBeAuditedTellsNothing) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  refuse_audit_rows(database_->url());
+  const auto created = alice.send("POST", "/api/maps", example("peer-group.json"));
+  EXPECT_EQ(created.status, 503) << created.text();
+  EXPECT_FALSE(json::parse(created.text()).contains("id"));
+  EXPECT_TRUE(created.header("Location").empty());
+  const auto added =
+      alice.send("POST", "/api/maps/" + id + "/members", json{{"username", "bob"}}.dump());
+  EXPECT_EQ(added.status, 503) << added.text();
+  EXPECT_EQ(added.text().find("youth-justice"), std::string::npos);
+  Browser mary;
+  mary.api = api_.get();
+  const auto login = mary.login("mary");
+  EXPECT_EQ(login.status, 503) << login.text();
+  EXPECT_TRUE(login.header("Set-Cookie").empty());
+  EXPECT_EQ(login.text().find("csrf_token"), std::string::npos);
+}
+
+// A failed login that cannot be counted would escape the throttle: it is refused as when the
+// counts cannot be read, the same answer whether or not the account exists.
+TEST_P(ApiTest, AFailedLoginThatCannotBeCountedIsRefused) {
+  refuse_rows(database_->url(), "login_failures");
+  for (const std::string name : {"alice", "nobody"}) {
+    const auto r = browser().login(name, "not the password at all");
+    EXPECT_EQ(r.status, 503) << name << ": " << r.text();
+  }
+  EXPECT_EQ(browser().login("alice").status, 200);  // a right password is still let in
+}
+
 TEST_P(ApiTest, AFailureIsAuditedAndDisclosesNothing) {
   Browser alice = browser("alice");
   const std::string id = create_map(alice);
@@ -1066,6 +1125,36 @@ TEST_P(ApiTest, RendersSvgPngAndPdfWithTheCoreOptions) {
 }
 
 // --- the API description ------------------------------------------------------------------------
+
+// Security headers are the route's: API answers (and 404s) keep `default-src 'none'`; a page
+// route added with the page set gets the workspace's policy.
+TEST_P(ApiTest, APageRouteGetsThePagePolicyAndApiRoutesKeepTheirs) {
+  api_->router().add(
+      "GET", "/test-page",
+      [](const Request&, const Params&) {
+        Response r;
+        r.content_type = "text/html";
+        r.body = "<!doctype html>";
+        return r;
+      },
+      page_security_headers());
+  Browser alice = browser("alice");
+  const auto page = alice.send("GET", "/test-page");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.header("Content-Security-Policy"),
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: "
+            "blob:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri "
+            "'none'");
+  EXPECT_EQ(page.header("X-Frame-Options"), "DENY");
+  EXPECT_EQ(page.header("Cache-Control"), "no-store");
+  for (const std::string path : {"/api/maps", "/api/nope"}) {
+    const auto r = alice.send("GET", path);
+    EXPECT_EQ(r.header("Content-Security-Policy"), "default-src 'none'; frame-ancestors 'none'")
+        << path;
+    EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(r.header("Referrer-Policy"), "no-referrer") << path;
+  }
+}
 
 TEST_P(ApiTest, OpenApiDescribesEveryRouteAndNoOther) {
   const auto spec = json::parse(browser().send("GET", "/api/openapi.json").text());

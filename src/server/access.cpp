@@ -1,0 +1,82 @@
+#include "server/access.hpp"
+
+#include <algorithm>
+
+#include "server/request_parsing.hpp"
+#include "server/responses.hpp"
+
+namespace peermap::server {
+
+store::AuditEntry AuditTrail::entry(const std::string& source, const store::User* who,
+                                    std::string action, std::string map_id, std::int64_t revision,
+                                    std::string outcome, int status) const {
+  store::AuditEntry entry;
+  entry.at = now_ms_();
+  if (who != nullptr) {
+    entry.user_id = who->id;
+    entry.username = who->username;
+  }
+  entry.action = std::move(action);
+  entry.map_id = std::move(map_id);
+  entry.revision = revision;
+  entry.outcome = std::move(outcome);
+  entry.status = status;
+  entry.source = source;
+  return entry;
+}
+
+bool AuditTrail::record(const std::string& source, const store::User* who, std::string action,
+                        std::string map_id, std::int64_t revision, std::string outcome,
+                        int status) {
+  return store_
+      .append_audit(entry(source, who, std::move(action), std::move(map_id), revision,
+                          std::move(outcome), status))
+      .ok();
+}
+
+void AuditTrail::record_refusal(const std::string& source, const store::User* who,
+                                std::string action, std::string map_id, std::int64_t revision,
+                                std::string outcome, int status) {
+  // Unchecked on purpose: see the declaration.
+  (void)record(source, who, std::move(action), std::move(map_id), revision, std::move(outcome),
+               status);
+}
+
+MapAccess access_to(const store::User& user, const store::MapRecord& map) {
+  if (std::find(map.members.begin(), map.members.end(), user.id) != map.members.end()) {
+    return MapAccess::ReadWrite;
+  }
+  if (user.role != store::AccountRole::admin && user.team == map.team) return MapAccess::ReadWrite;
+  return MapAccess::None;
+}
+
+bool may_add_members(const store::User& user, const store::MapRecord& map) {
+  return user.id == map.created_by ||
+         (user.role == store::AccountRole::manager && user.team == map.team);
+}
+
+std::optional<store::MapRecord> visible_map(store::Store& store, AuditTrail& audit,
+                                            const Request& request, const store::User& user,
+                                            const std::string& id, const std::string& action,
+                                            Response& refusal) {
+  auto map = store.map_record(id);
+  if (!map || access_to(user, map.value()) == MapAccess::None) {
+    refusal = not_found();
+    if (map || plausible_id(id)) {
+      audit.record_refusal(request.remote, &user, action, id, 0, map ? "refused" : "not-found",
+                           404);
+    }
+    return std::nullopt;
+  }
+  return std::move(map.value());
+}
+
+Response refused(AuditTrail& audit, const Request& request, const store::User& user,
+                 const std::string& action, const std::string& id, std::int64_t revision,
+                 Response response) {
+  audit.record_refusal(request.remote, &user, action, id, revision,
+                       response.status == 415 ? "wrong-type" : "invalid", response.status);
+  return response;
+}
+
+}  // namespace peermap::server

@@ -1,0 +1,154 @@
+// /api/maps and /api/maps/{id}: list, create, read, and replace a whole map; the If-Match and
+// save steps every edit shares.
+#include "server/request_parsing.hpp"
+#include "server/responses.hpp"
+#include "server/routes/routes.hpp"
+
+namespace peermap::server::routes {
+
+using json = nlohmann::json;
+
+Response precondition_failed(RouteContext& ctx, const std::string& id) {
+  auto record = ctx.store.map_record(id);
+  if (!record) return internal_error();
+  auto head = ctx.history.revision(id, record->head);
+  if (!head) return internal_error();
+  const store::Revision& current = *head.value();
+  json body = {{"status", 412},
+               {"error",
+                "the map has changed since you loaded it; merge your edit into the "
+                "current revision and send it again"},
+               {"current",
+                {{"revision", current.info.number},
+                 {"author", current.info.author},
+                 {"created_at", iso_time(current.info.created_at)},
+                 {"summary", current.info.summary},
+                 {"document", json::parse(current.document)}}}};
+  Response r = json_response(412, body);
+  r.set_header("ETag", etag_of(current.info.number));
+  return r;
+}
+
+std::optional<Response> check_if_match(RouteContext& ctx, const Request& request,
+                                       const Caller& caller, const store::MapRecord& map,
+                                       const std::string& action) {
+  if (!request.has_header("if-match")) {
+    ctx.audit.record_refusal(request.remote, &caller.user, action, map.id, map.head, "no-if-match",
+                             428);
+    return error_response(428, "send If-Match with the ETag of the revision you edited");
+  }
+  if (if_match_names(request.header("if-match"), etag_of(map.head))) return std::nullopt;
+  Response stale = precondition_failed(ctx, map.id);
+  if (!ctx.audit.record(request.remote, &caller.user, action, map.id, map.head, "stale",
+                        stale.status)) {
+    return audit_unavailable();
+  }
+  return stale;
+}
+
+Response save(RouteContext& ctx, const Request& request, const Caller& caller,
+              const store::MapRecord& map, const store::Revision& next, const std::string& action,
+              json warnings, std::int64_t* saved_number) {
+  auto saved = ctx.history.store_revision(request.remote, caller.user, map, next, action);
+  if (!saved) {
+    if (saved.error().kind != ErrorKind::Conflict) return internal_error();
+    Response current = precondition_failed(ctx, map.id);
+    if (!ctx.audit.record(request.remote, &caller.user, action, map.id, map.head, "conflict",
+                          412)) {
+      return audit_unavailable();
+    }
+    return current;
+  }
+  if (saved_number != nullptr) *saved_number = saved->number;
+  Response r = json_response(200, {{"id", map.id},
+                                   {"revision", saved->number},
+                                   {"summary", saved->summary},
+                                   {"warnings", std::move(warnings)}});
+  r.set_header("ETag", etag_of(saved->number));
+  return r;
+}
+
+Response list_maps(RouteContext& ctx, const Request& request, const Params&, const Caller& caller) {
+  json maps = json::array();
+  // An admin's team sees nothing through the admin: only maps they were added to.
+  const std::string_view team = caller.user.role == store::AccountRole::admin
+                                    ? std::string_view()
+                                    : std::string_view(caller.user.team);
+  auto found = ctx.store.maps_visible_to(team, caller.user.id);
+  if (!found) return internal_error();
+  for (const auto& m : found.value()) {
+    maps.push_back({{"id", m.id},
+                    {"title", m.title},
+                    {"team", m.team},
+                    {"revision", m.head},
+                    {"updated_at", iso_time(m.updated_at)},
+                    {"updated_by", m.updated_by}});
+  }
+  if (!ctx.audit.record(request.remote, &caller.user, "map.list", "", 0, "ok", 200)) {
+    return audit_unavailable();
+  }
+  return json_response(200, {{"maps", maps}});
+}
+
+Response create_map(RouteContext& ctx, const Request& request, const Params&,
+                    const Caller& caller) {
+  if (!content_type_is(request, "application/json")) {
+    return error_response(415, "send the map as application/json");
+  }
+  auto created = ctx.history.create_map(caller.user, request.body, request.remote);
+  if (created.audit_failed) return audit_unavailable();
+  if (!created.id) {
+    if (created.id.error().kind == ErrorKind::Invalid) return invalid_document(created.problems);
+    return error_response(created.id.error());
+  }
+  const std::string& id = created.id.value();
+  Response r = json_response(
+      201, {{"id", id}, {"revision", 1}, {"warnings", warnings_json(created.problems)}});
+  r.set_header("Location", "/api/maps/" + id);
+  r.set_header("ETag", etag_of(1));
+  return r;
+}
+
+Response read_map(RouteContext& ctx, const Request& request, const Params& params,
+                  const Caller& caller) {
+  const std::string& id = params.at("id");
+  Response refusal;
+  auto map = visible_map(ctx.store, ctx.audit, request, caller.user, id, "map.read", refusal);
+  if (!map) return refusal;
+  auto head = ctx.history.revision(id, map->head);
+  if (!head) return internal_error();
+  if (!ctx.audit.record(request.remote, &caller.user, "map.read", id, map->head, "ok", 200)) {
+    return audit_unavailable();
+  }
+  Response r;
+  r.shared_body = std::shared_ptr<const std::string>(head.value(), &head.value()->document);
+  r.set_header("ETag", etag_of(map->head));
+  return r;
+}
+
+Response put_map(RouteContext& ctx, const Request& request, const Params& params,
+                 const Caller& caller) {
+  const std::string& id = params.at("id");
+  const std::string action = "map.write";
+  Response refusal;
+  auto map = visible_map(ctx.store, ctx.audit, request, caller.user, id, action, refusal);
+  if (!map) return refusal;
+  if (auto failed = check_if_match(ctx, request, caller, *map, action)) return *failed;
+  if (!content_type_is(request, "application/json")) {
+    return refused(ctx.audit, request, caller.user, action, id, map->head,
+                   error_response(415, "send the map as application/json"));
+  }
+  auto outcome = ctx.history.validate(request.body);
+  if (outcome.has_errors()) {
+    ctx.audit.record_refusal(request.remote, &caller.user, action, id, map->head, "invalid", 422);
+    return invalid_document(outcome.problems);
+  }
+  auto summary = ctx.history.summary_after(id, map->head, request.body);
+  if (!summary) return internal_error();
+  return save(ctx, request, caller, *map,
+              ctx.history.make_revision(caller.user, outcome.document.map.title, request.body,
+                                        std::move(summary.value())),
+              action, warnings_json(outcome.problems));
+}
+
+}  // namespace peermap::server::routes

@@ -1,0 +1,89 @@
+// The API's routes, one file per resource; api.cpp holds the table that names them. Each
+// handler gets what the routes share and, behind the session check, the logged-in caller.
+#pragma once
+
+#include <string>
+
+#include "render/render.hpp"
+#include "server/access.hpp"
+#include "server/api.hpp"
+#include "server/cache.hpp"
+#include "server/map_history.hpp"
+#include "server/router.hpp"
+#include "server/sessions.hpp"
+
+namespace peermap::server::routes {
+
+//! What the routes share: the store and the units over it.
+struct RouteContext {
+  store::Store& store;
+  const ApiOptions& options;
+  AuditTrail& audit;
+  Sessions& sessions;
+  MapHistory& history;
+  ByteBoundedCache<std::string>& drawings;  //!< rendered drawings of immutable revisions
+};
+
+// session.cpp: /api/session
+Response login(RouteContext& ctx, const Request& request);
+Response read_session(RouteContext& ctx, const Request& request, const Params& params,
+                      const Caller& caller);
+Response logout(RouteContext& ctx, const Request& request, const Params& params,
+                const Caller& caller);
+
+// maps.cpp: /api/maps and /api/maps/{id}
+Response list_maps(RouteContext& ctx, const Request& request, const Params& params,
+                   const Caller& caller);
+Response create_map(RouteContext& ctx, const Request& request, const Params& params,
+                    const Caller& caller);
+Response read_map(RouteContext& ctx, const Request& request, const Params& params,
+                  const Caller& caller);
+Response put_map(RouteContext& ctx, const Request& request, const Params& params,
+                 const Caller& caller);
+// map_patch.cpp: PATCH /api/maps/{id}
+Response patch_map(RouteContext& ctx, const Request& request, const Params& params,
+                   const Caller& caller);
+
+// revisions.cpp: /api/maps/{id}/revisions[/{n}]
+Response list_revisions(RouteContext& ctx, const Request& request, const Params& params,
+                        const Caller& caller);
+Response read_revision(RouteContext& ctx, const Request& request, const Params& params,
+                       const Caller& caller);
+
+// diff.cpp: /api/maps/{id}/diff
+Response diff_revisions(RouteContext& ctx, const Request& request, const Params& params,
+                        const Caller& caller);
+
+// drawings.cpp: /api/maps/{id}/map.svg, .png, .pdf
+Response render_map(RouteContext& ctx, const Request& request, const Params& params,
+                    const Caller& caller, render::Format format);
+
+// members.cpp: /api/maps/{id}/members
+Response list_members(RouteContext& ctx, const Request& request, const Params& params,
+                      const Caller& caller);
+Response add_member(RouteContext& ctx, const Request& request, const Params& params,
+                    const Caller& caller);
+
+// audit.cpp: /api/maps/{id}/audit
+Response read_audit(RouteContext& ctx, const Request& request, const Params& params,
+                    const Caller& caller);
+
+// openapi.cpp: /api/openapi.json
+Response openapi(const Request& request, const Params& params);
+
+// Shared by the map routes (maps.cpp).
+
+//! If-Match against the map's head: nullopt when it names the head, else the 428 or the 412
+//! (audited; a 412 discloses the current revision, so it needs its row like any read).
+std::optional<Response> check_if_match(RouteContext& ctx, const Request& request,
+                                       const Caller& caller, const store::MapRecord& map,
+                                       const std::string& action);
+//! The 412 of a map whose head moved, with the current revision (or the 500).
+Response precondition_failed(RouteContext& ctx, const std::string& id);
+//! Stores `next` after map.head: 200 with the new number in `saved`, or the 412 (audited) when
+//! someone else saved first, or the error.
+Response save(RouteContext& ctx, const Request& request, const Caller& caller,
+              const store::MapRecord& map, const store::Revision& next, const std::string& action,
+              nlohmann::json warnings, std::int64_t* saved = nullptr);
+
+}  // namespace peermap::server::routes

@@ -1,0 +1,134 @@
+// Streamed responses through a real socket: the heartbeat while the source is quiet, the cap on
+// open streams (503 with Retry-After beyond it), and the end of a stream at its lifetime, so a
+// stream never keeps a worker.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "server/server.hpp"
+
+namespace peermap::server {
+namespace {
+
+using namespace std::chrono_literals;
+
+//! An event stream that says hello once, then nothing: what follows are heartbeats.
+class QuietSource : public StreamSource {
+ public:
+  bool next(std::string& out, std::chrono::milliseconds wait) override {
+    if (!greeted_) {
+      greeted_ = true;
+      out += "data: hello\n\n";
+      return true;
+    }
+    std::this_thread::sleep_for(wait);
+    return true;
+  }
+
+ private:
+  bool greeted_ = false;
+};
+
+Response event_stream(const Request& request) {
+  Response r;
+  if (request.path != "/events") {
+    r.body = "{}";
+    return r;
+  }
+  r.content_type = "text/event-stream";
+  r.stream = std::make_shared<QuietSource>();
+  return r;
+}
+
+class StreamTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ListenOptions listen;
+    listen.port = 0;
+    listen.threads = 8;
+    listen.streams.heartbeat = 100ms;
+    listen.streams.max_open = 1;
+    listen.streams.max_lifetime = 1500ms;
+    listen.streams.poll = 50ms;
+    server_ = std::make_unique<HttpServer>(event_stream, 1u << 20u, listen, nullptr);
+    auto port = server_->bind();
+    ASSERT_TRUE(port) << port.error().message;
+    port_ = port.value();
+    thread_ = std::thread([this] { (void)server_->run(); });
+  }
+  void TearDown() override {
+    server_->stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  std::unique_ptr<HttpServer> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+TEST_F(StreamTest, HeartbeatsACapAndAnEndAtTheLifetime) {
+  std::atomic<bool> heartbeat_seen{false};
+  std::string received;
+  int status = 0;
+  const auto opened = std::chrono::steady_clock::now();
+  std::thread reader([&] {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(10, 0);
+    auto r = c.Get("/events", [&](const char* data, std::size_t length) {
+      received.append(data, length);
+      if (received.find(":\n\n") != std::string::npos) heartbeat_seen = true;
+      return true;
+    });
+    status = r ? r->status : -1;
+  });
+  // Wait for the first heartbeat: the stream is open (and counted) by then.
+  for (int i = 0; i < 100 && !heartbeat_seen; ++i) std::this_thread::sleep_for(20ms);
+  ASSERT_TRUE(heartbeat_seen);
+  // The cap is one stream: another is refused, and told when to try again.
+  httplib::Client other("127.0.0.1", port_);
+  auto refused = other.Get("/events");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 503);
+  EXPECT_EQ(refused->get_header_value("Retry-After"), "5");
+  // Ordinary requests are still served while the stream is open.
+  auto plain = other.Get("/other");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->status, 200);
+  // The server ends the stream at its lifetime; the client sees a complete response.
+  reader.join();
+  const auto lived = std::chrono::steady_clock::now() - opened;
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(received.rfind("data: hello\n\n", 0), 0u) << received;
+  EXPECT_GE(lived, 1400ms);
+  EXPECT_LT(lived, 5s);
+  // Its slot is free again.
+  auto again = other.Get("/events");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200);
+}
+
+TEST_F(StreamTest, StoppingTheServerEndsAnOpenStream) {
+  std::atomic<bool> started{false};
+  std::thread reader([&] {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(10, 0);
+    (void)c.Get("/events", [&](const char*, std::size_t) {
+      started = true;
+      return true;
+    });
+  });
+  for (int i = 0; i < 100 && !started; ++i) std::this_thread::sleep_for(20ms);
+  ASSERT_TRUE(started);
+  const auto stopping = std::chrono::steady_clock::now();
+  server_->stop();
+  thread_.join();
+  reader.join();
+  // Well before the stream's lifetime (1.5 s), and not a read timeout (10 s).
+  EXPECT_LT(std::chrono::steady_clock::now() - stopping, 1s);
+}
+
+}  // namespace
+}  // namespace peermap::server
