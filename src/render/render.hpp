@@ -27,19 +27,4 @@ struct FileOptions {
 //! The file's bytes, one page. Same page, same bytes; a PDF's creation date is the map date.
 [[nodiscard]] Result<std::string> write_page(const Page& page, const FileOptions& options);
 
-//! The server's entry until it calls prepare_page: the view's parts and the file's options.
-struct RenderOptions {
-  Format format = Format::Svg;
-  double png_dpi = 200;              //!< pixels per inch of the PNG page
-  std::optional<model::Date> as_of;  //!< shown in the header when the view is historical
-  bool redact = false;               //!< shown in the header: a disclosure copy
-  std::string ecomap_centre;         //!< person id when the geometry is an ecomap
-};
-
-//! write_page of a Page made from copies of `document` (already viewed) and `geometry`. Kept
-//! for src/server until it calls prepare_page and write_page; then it goes.
-[[nodiscard]] Result<std::string> render_map(const model::Document& document,
-                                             const layout::Geometry& geometry,
-                                             const RenderOptions& options);
-
 }  // namespace peermap::render

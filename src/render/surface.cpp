@@ -135,13 +135,4 @@ Result<std::string> write_page(const Page& page, const FileOptions& options) {
   return bytes;
 }
 
-Result<std::string> render_map(const model::Document& document, const layout::Geometry& geometry,
-                               const RenderOptions& options) {
-  model::View view;
-  view.as_of = options.as_of;
-  view.redact = options.redact;
-  view.ecomap_centre = options.ecomap_centre;
-  return write_page(Page(document, geometry, std::move(view)), {options.format, options.png_dpi});
-}
-
 }  // namespace peermap::render

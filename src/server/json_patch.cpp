@@ -9,17 +9,7 @@ namespace {
 
 using json = nlohmann::json;
 
-// replaced by model::item_value (json_pointer.hpp) at merge
-//! The value of an item in a document, or nullptr when it has no such item.
-template <typename Json>  // json or const json
-Json* item_value(Json& document, const model::EditedItem& item) {
-  if (!document.is_object()) return nullptr;
-  const auto section = document.find(item.section);
-  if (section == document.end()) return nullptr;
-  if (item.section == "map") return &*section;
-  if (!section->is_array() || item.index >= section->size()) return nullptr;
-  return &(*section)[item.index];
-}
+using model::item_value;
 
 }  // namespace
 

@@ -11,7 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/json_tree.hpp"
+#include "model/json_io.hpp"
+#include "model/json_pointer.hpp"
+#include "model/revalidate.hpp"
 
 namespace peermap::server {
 

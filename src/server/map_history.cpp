@@ -4,7 +4,9 @@
 #include <ctime>
 
 #include "auth/auth.hpp"
-#include "model/json_tree.hpp"
+#include "model/json_io.hpp"
+#include "model/json_pointer.hpp"
+#include "model/revalidate.hpp"
 #include "server/diff.hpp"
 
 namespace peermap::server {

@@ -45,13 +45,14 @@ Response event_stream(const Request& request) {
 
 class StreamTest : public ::testing::Test {
  protected:
-  void SetUp() override {
+  //! Starts the server; each test picks the stream lifetime it needs.
+  void start(std::chrono::milliseconds lifetime) {
     ListenOptions listen;
     listen.port = 0;
     listen.threads = 8;
     listen.streams.heartbeat = 100ms;
     listen.streams.max_open = 1;
-    listen.streams.max_lifetime = 1500ms;
+    listen.streams.max_lifetime = lifetime;
     listen.streams.poll = 50ms;
     server_ = std::make_unique<HttpServer>(event_stream, 1u << 20u, listen, nullptr);
     auto port = server_->bind();
@@ -60,6 +61,7 @@ class StreamTest : public ::testing::Test {
     thread_ = std::thread([this] { (void)server_->run(); });
   }
   void TearDown() override {
+    if (!server_) return;
     server_->stop();
     if (thread_.joinable()) thread_.join();
   }
@@ -70,6 +72,7 @@ class StreamTest : public ::testing::Test {
 };
 
 TEST_F(StreamTest, HeartbeatsACapAndAnEndAtTheLifetime) {
+  start(1500ms);
   std::atomic<bool> heartbeat_seen{false};
   std::string received;
   int status = 0;
@@ -85,7 +88,8 @@ TEST_F(StreamTest, HeartbeatsACapAndAnEndAtTheLifetime) {
     status = r ? r->status : -1;
   });
   // Wait for the first heartbeat: the stream is open (and counted) by then.
-  for (int i = 0; i < 100 && !heartbeat_seen; ++i) std::this_thread::sleep_for(20ms);
+  // Waits are generous: these machines are shared, and only the order of events is asserted.
+  for (int i = 0; i < 500 && !heartbeat_seen; ++i) std::this_thread::sleep_for(20ms);
   ASSERT_TRUE(heartbeat_seen);
   // The cap is one stream: another is refused, and told when to try again.
   httplib::Client other("127.0.0.1", port_);
@@ -102,8 +106,8 @@ TEST_F(StreamTest, HeartbeatsACapAndAnEndAtTheLifetime) {
   const auto lived = std::chrono::steady_clock::now() - opened;
   EXPECT_EQ(status, 200);
   EXPECT_EQ(received.rfind("data: hello\n\n", 0), 0u) << received;
-  EXPECT_GE(lived, 1400ms);
-  EXPECT_LT(lived, 5s);
+  EXPECT_GE(lived, 1400ms);  // not before its lifetime
+  EXPECT_LT(lived, 9s);      // ended by the lifetime, not the client's 10 s read timeout
   // Its slot is free again.
   auto again = other.Get("/events");
   ASSERT_TRUE(again);
@@ -111,6 +115,7 @@ TEST_F(StreamTest, HeartbeatsACapAndAnEndAtTheLifetime) {
 }
 
 TEST_F(StreamTest, StoppingTheServerEndsAnOpenStream) {
+  start(60000ms);
   std::atomic<bool> started{false};
   std::thread reader([&] {
     httplib::Client c("127.0.0.1", port_);
@@ -120,14 +125,14 @@ TEST_F(StreamTest, StoppingTheServerEndsAnOpenStream) {
       return true;
     });
   });
-  for (int i = 0; i < 100 && !started; ++i) std::this_thread::sleep_for(20ms);
+  for (int i = 0; i < 500 && !started; ++i) std::this_thread::sleep_for(20ms);
   ASSERT_TRUE(started);
   const auto stopping = std::chrono::steady_clock::now();
   server_->stop();
   thread_.join();
   reader.join();
-  // Well before the stream's lifetime (1.5 s), and not a read timeout (10 s).
-  EXPECT_LT(std::chrono::steady_clock::now() - stopping, 1s);
+  // Ended by the stop: the stream's lifetime is a minute and the client's read timeout 10 s.
+  EXPECT_LT(std::chrono::steady_clock::now() - stopping, 9s);
 }
 
 }  // namespace

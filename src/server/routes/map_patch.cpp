@@ -1,6 +1,8 @@
 // PATCH /api/maps/{id}: an RFC 6902 JSON Patch applied to the map's working copy (docs/api.md
 // "How a PATCH is made fast"), validated, and stored as the patch or as the whole document.
-#include "model/json_tree.hpp"
+#include "model/json_io.hpp"
+#include "model/json_pointer.hpp"
+#include "model/revalidate.hpp"
 #include "server/diff.hpp"
 #include "server/json_patch.hpp"
 #include "server/request_parsing.hpp"
