@@ -105,6 +105,8 @@ Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes
       // Graphviz's y grows upwards and its pos is in inches.
       set(node, "pos", number(nodes[i].pin->x / 72.0) + "," + number(-nodes[i].pin->y / 72.0) + "!");
       set(node, "pin", "true");
+    } else if (nodes[i].start) {
+      set(node, "pos", number(nodes[i].start->x / 72.0) + "," + number(-nodes[i].start->y / 72.0));
     }
     handles.push_back(node);
   }

@@ -244,6 +244,30 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
 }
 
 
+//! For a layout from earlier positions: each hidden hub is fixed at the centre of its members
+//! that are fixed (so it pulls as it did), and each free node starts at the centre of its fixed
+//! neighbours, so the stress layout settles it beside them rather than wherever chance put it.
+void start_near_anchored_neighbours(std::vector<BaseNode>& base, const std::vector<BaseEdge>& edges,
+                                    std::size_t first_hub) {
+  const auto centre_of_fixed_neighbours = [&](std::size_t node) -> std::optional<Point> {
+    Point sum;
+    int count = 0;
+    for (const BaseEdge& e : edges) {
+      const auto other = static_cast<std::size_t>(e.a == static_cast<int>(node) ? e.b : e.a);
+      if ((e.a != static_cast<int>(node) && e.b != static_cast<int>(node)) || !base[other].pin) continue;
+      sum.x += base[other].pin->x;
+      sum.y += base[other].pin->y;
+      ++count;
+    }
+    if (count == 0) return std::nullopt;
+    return Point{sum.x / count, sum.y / count};
+  };
+  for (std::size_t i = first_hub; i < base.size(); ++i) base[i].pin = centre_of_fixed_neighbours(i);
+  for (std::size_t i = 0; i < base.size(); ++i) {
+    if (!base[i].pin) base[i].start = centre_of_fixed_neighbours(i);
+  }
+}
+
 Result<Geometry> network_layout(const Document& document, const LayoutOptions& options,
                                 const TextMeasurer& measurer) {
   Geometry g;
@@ -257,19 +281,25 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
 
   const auto specs = region_specs(document, person_index);
   std::vector<BaseNode> base;
-  std::vector<bool> pinned;
+  std::vector<bool> pinned;  // by the practitioner (the document's pins)
+  std::vector<bool> fixed;   // pinned, or anchored where an earlier layout put them
   for (auto& node : g.nodes) {
     const Rect f = node.footprint();
-    BaseNode b{f.w, f.h, std::nullopt};
+    BaseNode b{f.w, f.h, std::nullopt, std::nullopt};
     const auto pin = pins.find(node.id);
+    const auto earlier = options.previous.find(node.id);
     node.pinned = pin != pins.end();
+    const Point offset = footprint_offset(node);
     if (node.pinned) {
-      const Point offset = footprint_offset(node);
       b.pin = Point{pin->second.x + offset.x, pin->second.y + offset.y};
+    } else if (earlier != options.previous.end()) {
+      b.pin = Point{earlier->second.x + offset.x, earlier->second.y + offset.y};
     }
     pinned.push_back(node.pinned);
+    fixed.push_back(b.pin.has_value());
     base.push_back(b);
   }
+  const bool anchored = !options.previous.empty();
   std::vector<BaseEdge> edges;
   for (const auto& tie : document.ties) {
     if (tie.kind != model::TieKind::Relationship) continue;
@@ -282,9 +312,10 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   // places, which people from many groups share.
   for (const auto& spec : specs) {
     const int hub = static_cast<int>(base.size());
-    base.push_back({2, 2, std::nullopt});
+    base.push_back({2, 2, std::nullopt, std::nullopt});
     for (int m : spec.members) edges.push_back({m, hub, spec.is_location ? 100.0 : 60.0, 2.0});
   }
+  if (anchored) start_near_anchored_neighbours(base, edges, g.nodes.size());
   const BaseEngine engine = g.nodes.size() <= 400 ? BaseEngine::Stress : BaseEngine::MultiLevel;
   auto positions = graphviz_positions(base, edges, engine, options.seed);
   if (!positions) return positions.error();
@@ -296,7 +327,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
     footprints.push_back({c.x - f.w / 2, c.y - f.h / 2, f.w, f.h});
   }
   std::vector<std::string> moved;
-  separate_footprints(footprints, pinned, style::kNodeSeparation, moved);
+  separate_footprints(footprints, fixed, style::kNodeSeparation, moved);
 
   std::vector<std::vector<int>> memberships;
   for (const auto& spec : specs) memberships.push_back(spec.members);
@@ -306,11 +337,21 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   parameters.clearance = style::kRegionClearance;
   Result<std::vector<Polygon>> polygons = build_regions(footprints, memberships, parameters);
   for (int attempt = 0; !polygons && attempt < 12; ++attempt) {
-    spread_footprints(footprints, pinned, 1.25);
-    separate_footprints(footprints, pinned, style::kNodeSeparation, moved);
+    // Anchored people first keep their places while only new people spread; if that cannot
+    // make room for the regions, everyone but the pinned spreads.
+    if (attempt == 4) fixed = pinned;
+    spread_footprints(footprints, fixed, 1.25);
+    separate_footprints(footprints, fixed, style::kNodeSeparation, moved);
     polygons = build_regions(footprints, memberships, parameters);
   }
+  if (!polygons && anchored) {
+    LayoutOptions fresh = options;  // the earlier places cannot hold: lay out afresh
+    fresh.previous.clear();
+    return network_layout(document, fresh, measurer);
+  }
   if (!polygons) return Error{ErrorKind::Internal, "cannot draw regions: " + polygons.error().message};
+  // Only the practitioner's pins are worth a warning; anchored people may move quietly.
+  std::erase_if(moved, [&](const std::string& index) { return !pinned[std::stoul(index)]; });
 
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
     const Point offset = footprint_offset(g.nodes[i]);
@@ -334,7 +375,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
                                     g.nodes[static_cast<std::size_t>(b->second)]));
   }
   place_region_labels(g, measurer);
-  frame_geometry(g, !pins.empty());
+  frame_geometry(g, !pins.empty() || anchored);
   return g;
 }
 
