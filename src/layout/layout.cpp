@@ -244,28 +244,58 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
 }
 
 
-//! For a layout from earlier positions: each hidden hub is fixed at the centre of its members
-//! that are fixed (so it pulls as it did), and each free node starts at the centre of its fixed
-//! neighbours, so the stress layout settles it beside them rather than wherever chance put it.
-void start_near_anchored_neighbours(std::vector<BaseNode>& base, const std::vector<BaseEdge>& edges,
-                                    std::size_t first_hub) {
-  const auto centre_of_fixed_neighbours = [&](std::size_t node) -> std::optional<Point> {
+//! For a layout from earlier positions: each hidden hub is fixed at the centre of its fixed
+//! members (so it pulls as it did), then every free node goes to the centre of its placed
+//! neighbours, round by round outwards from the fixed ones; overlap removal then makes room.
+//! The centres of all nodes when that reaches every person; otherwise nullopt, and the free
+//! nodes have their `start` set for the stress layout. Cost: O(rounds * edges).
+std::optional<std::vector<Point>> place_beside_anchors(std::vector<BaseNode>& base,
+                                                       const std::vector<BaseEdge>& edges,
+                                                       std::size_t people) {
+  std::vector<std::optional<Point>> placed(base.size());
+  for (std::size_t i = 0; i < base.size(); ++i) placed[i] = base[i].pin;
+  const auto centre_of_placed_neighbours = [&](std::size_t node) -> std::optional<Point> {
     Point sum;
     int count = 0;
     for (const BaseEdge& e : edges) {
-      const auto other = static_cast<std::size_t>(e.a == static_cast<int>(node) ? e.b : e.a);
-      if ((e.a != static_cast<int>(node) && e.b != static_cast<int>(node)) || !base[other].pin) continue;
-      sum.x += base[other].pin->x;
-      sum.y += base[other].pin->y;
+      const auto a = static_cast<std::size_t>(e.a);
+      const auto b = static_cast<std::size_t>(e.b);
+      if (a != node && b != node) continue;
+      const std::optional<Point>& other = placed[a == node ? b : a];
+      if (!other) continue;
+      sum.x += other->x;
+      sum.y += other->y;
       ++count;
     }
     if (count == 0) return std::nullopt;
     return Point{sum.x / count, sum.y / count};
   };
-  for (std::size_t i = first_hub; i < base.size(); ++i) base[i].pin = centre_of_fixed_neighbours(i);
-  for (std::size_t i = 0; i < base.size(); ++i) {
-    if (!base[i].pin) base[i].start = centre_of_fixed_neighbours(i);
+  for (std::size_t i = people; i < base.size(); ++i) {
+    base[i].pin = centre_of_placed_neighbours(i);
+    placed[i] = base[i].pin;
   }
+  for (bool progress = true; progress;) {
+    progress = false;
+    std::vector<std::optional<Point>> next = placed;
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      if (placed[i]) continue;
+      next[i] = centre_of_placed_neighbours(i);
+      progress = progress || next[i].has_value();
+    }
+    placed = std::move(next);
+  }
+  const bool everyone = std::all_of(placed.begin(), placed.begin() + static_cast<std::ptrdiff_t>(people),
+                                    [](const std::optional<Point>& p) { return p.has_value(); });
+  if (!everyone) {
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      if (!base[i].pin) base[i].start = placed[i];
+    }
+    return std::nullopt;
+  }
+  std::vector<Point> positions;
+  positions.reserve(base.size());
+  for (const auto& p : placed) positions.push_back(p.value_or(Point{}));
+  return positions;
 }
 
 Result<Geometry> network_layout(const Document& document, const LayoutOptions& options,
@@ -315,9 +345,11 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
     base.push_back({2, 2, std::nullopt, std::nullopt});
     for (int m : spec.members) edges.push_back({m, hub, spec.is_location ? 100.0 : 60.0, 2.0});
   }
-  if (anchored) start_near_anchored_neighbours(base, edges, g.nodes.size());
+  std::optional<std::vector<Point>> beside = std::nullopt;
+  if (anchored) beside = place_beside_anchors(base, edges, g.nodes.size());
   const BaseEngine engine = g.nodes.size() <= 400 ? BaseEngine::Stress : BaseEngine::MultiLevel;
-  auto positions = graphviz_positions(base, edges, engine, options.seed);
+  Result<std::vector<Point>> positions =
+      beside ? Result<std::vector<Point>>(std::move(*beside)) : graphviz_positions(base, edges, engine, options.seed);
   if (!positions) return positions.error();
 
   std::vector<Rect> footprints;

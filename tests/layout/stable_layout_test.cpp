@@ -117,6 +117,37 @@ TEST(StableLayout, ANewMemberOfAGroupJoinsItsRegionAndTheOthersStay) {
   }
 }
 
+TEST(StableLayout, NewPeopleTiedOnlyToEachOtherOrToNobodyStillLeaveTheOthersInPlace) {
+  const model::Document before_doc = two_hundred_people(14);
+  const auto before = compute_layout(before_doc, {});
+  ASSERT_TRUE(before.ok());
+  // A chain newcomer - second - p9 (the second reached through the first round), and a third
+  // tied to nobody, whom only the stress layout can place.
+  model::Document edited = with_new_person(before_doc, "p9");
+  for (const char* id : {"second", "loner"}) {
+    model::Person p;
+    p.id = id;
+    p.full_name = std::string(id) == "second" ? "Harvey Quinlan-Marsh" : "Aoife Ní Bhriain";
+    edited.people.push_back(p);
+  }
+  edited.ties.back().to = "second";  // newcomer - second ...
+  model::Tie tie;
+  tie.id = "t-second";
+  tie.kind = model::TieKind::Relationship;
+  tie.from = "second";
+  tie.to = "p9";  // ... - p9
+  edited.ties.push_back(tie);
+  LayoutOptions options;
+  options.previous = centres(before.value());
+  const auto after = compute_layout(edited, options);
+  ASSERT_TRUE(after.ok()) << after.error().message;
+  const Movement m = movement(before.value(), after.value());
+  EXPECT_LE(m.median, 0.01);
+  EXPECT_LE(m.max, 0.05);
+  const auto violations = testing::layout_violations(after.value());
+  EXPECT_TRUE(violations.empty()) << violations.front();
+}
+
 TEST(StableLayout, WithoutThePreviousPositionsTheSameEditReshufflesTheMap) {
   // The negative control: a full layout of the edited map moves people much further, which is
   // what the previous positions are for.
