@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <algorithm>
 #include <mutex>
 #include <string>
 
@@ -81,6 +82,12 @@ Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes
   set(g, "overlap", "true");
   set(g, "splines", "false");
   set(g, "notranslate", "true");
+  // Separate parts of the network (people with no ties among them) are packed side by side in
+  // rows. Graphviz's default polyomino packing costs O(n^2) and more in the number of parts:
+  // 1,000 people with no ties took 24 s to pack, in rows 0.06 s. Packing moves each part as a
+  // whole, which pins cannot survive, so a layout with pins is not packed.
+  const bool any_pin = std::any_of(nodes.begin(), nodes.end(), [](const BaseNode& n) { return n.pin.has_value(); });
+  if (!any_pin) set(g, "packmode", "array");
   set(g, "start", "random" + std::to_string(seed));
   if (engine == BaseEngine::MultiLevel) {
     set(g, "K", "1.2");
@@ -104,6 +111,8 @@ Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes
       // Graphviz's y grows upwards and its pos is in inches.
       set(node, "pos", number(nodes[i].pin->x / 72.0) + "," + number(-nodes[i].pin->y / 72.0) + "!");
       set(node, "pin", "true");
+    } else if (nodes[i].start) {
+      set(node, "pos", number(nodes[i].start->x / 72.0) + "," + number(-nodes[i].start->y / 72.0));
     }
     handles.push_back(node);
   }

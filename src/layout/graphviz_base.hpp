@@ -13,7 +13,8 @@ namespace peermap::layout {
 struct BaseNode {
   double width = 10;  //!< points, the box overlap removal keeps clear
   double height = 10;
-  std::optional<Point> pin;  //!< fixed centre, in layout coordinates (y down)
+  std::optional<Point> pin;    //!< fixed centre, in layout coordinates (y down)
+  std::optional<Point> start;  //!< where an unpinned node starts (else a seeded random place)
 };
 
 struct BaseEdge {

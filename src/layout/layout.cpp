@@ -245,6 +245,60 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
 }
 
 
+//! For a layout from earlier positions: each hidden hub is fixed at the centre of its fixed
+//! members (so it pulls as it did), then every free node goes to the centre of its placed
+//! neighbours, round by round outwards from the fixed ones; overlap removal then makes room.
+//! The centres of all nodes when that reaches every person; otherwise nullopt, and the free
+//! nodes have their `start` set for the stress layout. Cost: O(rounds * edges).
+std::optional<std::vector<Point>> place_beside_anchors(std::vector<BaseNode>& base,
+                                                       const std::vector<BaseEdge>& edges,
+                                                       std::size_t people) {
+  std::vector<std::optional<Point>> placed(base.size());
+  for (std::size_t i = 0; i < base.size(); ++i) placed[i] = base[i].pin;
+  const auto centre_of_placed_neighbours = [&](std::size_t node) -> std::optional<Point> {
+    Point sum;
+    int count = 0;
+    for (const BaseEdge& e : edges) {
+      const auto a = static_cast<std::size_t>(e.a);
+      const auto b = static_cast<std::size_t>(e.b);
+      if (a != node && b != node) continue;
+      const std::optional<Point>& other = placed[a == node ? b : a];
+      if (!other) continue;
+      sum.x += other->x;
+      sum.y += other->y;
+      ++count;
+    }
+    if (count == 0) return std::nullopt;
+    return Point{sum.x / count, sum.y / count};
+  };
+  for (std::size_t i = people; i < base.size(); ++i) {
+    base[i].pin = centre_of_placed_neighbours(i);
+    placed[i] = base[i].pin;
+  }
+  for (bool progress = true; progress;) {
+    progress = false;
+    std::vector<std::optional<Point>> next = placed;
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      if (placed[i]) continue;
+      next[i] = centre_of_placed_neighbours(i);
+      progress = progress || next[i].has_value();
+    }
+    placed = std::move(next);
+  }
+  const bool everyone = std::all_of(placed.begin(), placed.begin() + static_cast<std::ptrdiff_t>(people),
+                                    [](const std::optional<Point>& p) { return p.has_value(); });
+  if (!everyone) {
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      if (!base[i].pin) base[i].start = placed[i];
+    }
+    return std::nullopt;
+  }
+  std::vector<Point> positions;
+  positions.reserve(base.size());
+  for (const auto& p : placed) positions.push_back(p.value_or(Point{}));
+  return positions;
+}
+
 Result<Geometry> network_layout(const Document& document, const LayoutOptions& options,
                                 const TextMeasurer& measurer) {
   Geometry g;
@@ -258,19 +312,25 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
 
   const auto specs = region_specs(document, person_index);
   std::vector<BaseNode> base;
-  std::vector<bool> pinned;
+  std::vector<bool> pinned;  // by the practitioner (the document's pins)
+  std::vector<bool> fixed;   // pinned, or anchored where an earlier layout put them
   for (auto& node : g.nodes) {
     const Rect f = node.footprint();
-    BaseNode b{f.w, f.h, std::nullopt};
+    BaseNode b{f.w, f.h, std::nullopt, std::nullopt};
     const auto pin = pins.find(node.id);
+    const auto earlier = options.previous.find(node.id);
     node.pinned = pin != pins.end();
+    const Point offset = footprint_offset(node);
     if (node.pinned) {
-      const Point offset = footprint_offset(node);
       b.pin = Point{pin->second.x + offset.x, pin->second.y + offset.y};
+    } else if (earlier != options.previous.end()) {
+      b.pin = Point{earlier->second.x + offset.x, earlier->second.y + offset.y};
     }
     pinned.push_back(node.pinned);
+    fixed.push_back(b.pin.has_value());
     base.push_back(b);
   }
+  const bool anchored = !options.previous.empty();
   std::vector<BaseEdge> edges;
   for (const auto& tie : document.ties) {
     if (tie.kind != model::TieKind::Relationship) continue;
@@ -283,11 +343,14 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   // places, which people from many groups share.
   for (const auto& spec : specs) {
     const int hub = static_cast<int>(base.size());
-    base.push_back({2, 2, std::nullopt});
+    base.push_back({2, 2, std::nullopt, std::nullopt});
     for (int m : spec.members) edges.push_back({m, hub, spec.is_location ? 100.0 : 60.0, 2.0});
   }
+  std::optional<std::vector<Point>> beside = std::nullopt;
+  if (anchored) beside = place_beside_anchors(base, edges, g.nodes.size());
   const BaseEngine engine = g.nodes.size() <= 400 ? BaseEngine::Stress : BaseEngine::MultiLevel;
-  auto positions = graphviz_positions(base, edges, engine, options.seed);
+  Result<std::vector<Point>> positions =
+      beside ? Result<std::vector<Point>>(std::move(*beside)) : graphviz_positions(base, edges, engine, options.seed);
   if (!positions) return positions.error();
 
   std::vector<Rect> footprints;
@@ -297,7 +360,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
     footprints.push_back({c.x - f.w / 2, c.y - f.h / 2, f.w, f.h});
   }
   std::vector<std::string> moved;
-  separate_footprints(footprints, pinned, style::kNodeSeparation, moved);
+  separate_footprints(footprints, fixed, style::kNodeSeparation, moved);
 
   std::vector<std::vector<int>> memberships;
   for (const auto& spec : specs) memberships.push_back(spec.members);
@@ -307,11 +370,21 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   parameters.clearance = style::kRegionClearance;
   Result<std::vector<Polygon>> polygons = build_regions(footprints, memberships, parameters);
   for (int attempt = 0; !polygons && attempt < 12; ++attempt) {
-    spread_footprints(footprints, pinned, 1.25);
-    separate_footprints(footprints, pinned, style::kNodeSeparation, moved);
+    // Anchored people first keep their places while only new people spread; if that cannot
+    // make room for the regions, everyone but the pinned spreads.
+    if (attempt == 4) fixed = pinned;
+    spread_footprints(footprints, fixed, 1.25);
+    separate_footprints(footprints, fixed, style::kNodeSeparation, moved);
     polygons = build_regions(footprints, memberships, parameters);
   }
+  if (!polygons && anchored) {
+    LayoutOptions fresh = options;  // the earlier places cannot hold: lay out afresh
+    fresh.previous.clear();
+    return network_layout(document, fresh, measurer);
+  }
   if (!polygons) return Error{ErrorKind::Internal, "cannot draw regions: " + polygons.error().message};
+  // Only the practitioner's pins are worth a warning; anchored people may move quietly.
+  std::erase_if(moved, [&](const std::string& index) { return !pinned[std::stoul(index)]; });
 
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
     const Point offset = footprint_offset(g.nodes[i]);
@@ -335,7 +408,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
                                     g.nodes[static_cast<std::size_t>(b->second)]));
   }
   place_region_labels(g, measurer);
-  frame_geometry(g, !pins.empty());
+  frame_geometry(g, !pins.empty() || anchored);
   return g;
 }
 

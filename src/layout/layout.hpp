@@ -7,6 +7,7 @@
 // two groups lies in both. Same document and seed, same geometry.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +71,10 @@ struct LayoutOptions {
   unsigned seed = 1;
   std::string ecomap_centre;  //!< person id; empty for the network map
   bool redact = false;        //!< children other than the subjects by initials only
+  //! Where people's symbols were centred in an earlier layout of this map (NodeGeometry x, y),
+  //! by person id. Those people stay put unless a guarantee needs them moved; new people are
+  //! placed around them, and coordinates are kept (no shift to the origin). Empty: a full layout.
+  std::map<std::string, Point> previous;
 };
 
 //! Lays out `document` (already filtered by any --as-of view). Cost: Graphviz stress
