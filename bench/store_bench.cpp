@@ -11,12 +11,16 @@
 // This was a test (tests/store, "p99 < 500 ms") until tests stopped asserting wall-clock times.
 // It exits 1 only when a read fails, never because of a figure.
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
+#include <exception>
+#include <iomanip>
+#include <iostream>
 #include <latch>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -69,6 +73,7 @@ Figures measure(Store& store, const peermap::store::User& user, std::size_t docu
   std::vector<std::vector<double>> latencies(static_cast<std::size_t>(readers));
   std::vector<std::size_t> failures(static_cast<std::size_t>(readers), 0);
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<std::size_t>(readers));
   for (int t = 0; t < readers; ++t) {
     threads.emplace_back([&, t] {
       const auto at = static_cast<std::size_t>(t);
@@ -103,23 +108,25 @@ Figures measure(Store& store, const peermap::store::User& user, std::size_t docu
   return figures;
 }
 
+bool failed(const std::string& backend, const std::string& message) {
+  std::cerr << "store_bench: " << backend << ": " << message << "\n";
+  return false;
+}
+
 //! Measures one backend; false when it could not be set up or a read failed.
 bool run(const std::string& backend, int readers, int reads_each) {
   const peermap::test::TestDatabase database(backend);
   if (!database.error().empty()) {
-    std::fprintf(stderr, "store_bench: %s: %s\n", backend.c_str(), database.error().c_str());
-    return false;
+    return failed(backend, database.error());
   }
   auto opened = peermap::store::open_store(database.url());
   if (!opened) {
-    std::fprintf(stderr, "store_bench: %s: %s\n", backend.c_str(), opened.error().message.c_str());
-    return false;
+    return failed(backend, opened.error().message);
   }
   Store& store = *opened.value();
   auto user = store.add_user(reader());
   if (!user) {
-    std::fprintf(stderr, "store_bench: %s: %s\n", backend.c_str(), user.error().message.c_str());
-    return false;
+    return failed(backend, user.error().message);
   }
   peermap::store::MapRecord record;
   record.id = "big";
@@ -135,34 +142,48 @@ bool run(const std::string& backend, int readers, int reads_each) {
       7, {.people = 200, .groups = 12, .locations = 6, .ties_per_person = 2.0}));
   auto created = store.create_map(record, first);
   if (!created) {
-    std::fprintf(stderr, "store_bench: %s: %s\n", backend.c_str(), created.error().message.c_str());
-    return false;
+    return failed(backend, created.error().message);
   }
   const Figures figures = measure(store, user.value(), first.document.size(), readers, reads_each);
-  std::printf(
-      "store_bench: %-10s %d threads x %d reads of a %zu-byte map: median %7.2f ms, p99 "
-      "%7.2f ms%s\n",
-      backend.c_str(), readers, reads_each, first.document.size(), figures.median_ms,
-      figures.p99_ms, figures.failed == 0 ? "" : "  (some reads FAILED)");
+  std::cout << "store_bench: " << std::left << std::setw(11) << backend << readers << " threads x "
+            << reads_each << " reads of a " << first.document.size() << "-byte map: median "
+            << std::right << std::fixed << std::setprecision(2) << std::setw(7) << figures.median_ms
+            << " ms, p99 " << std::setw(7) << figures.p99_ms << " ms"
+            << (figures.failed == 0 ? "" : "  (some reads FAILED)") << "\n";
   return figures.failed == 0;
 }
 
+//! The count in `text`, or `fallback` when it is missing or not a positive number.
 int positive(const char* text, int fallback) {
   if (text == nullptr) return fallback;
-  const int value = std::atoi(text);
-  return value > 0 ? value : fallback;
+  const std::string_view digits(text);
+  int value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  const bool whole = error == std::errc() && end == digits.data() + digits.size();
+  return whole && value > 0 ? value : fallback;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int readers = positive(argc > 1 ? argv[1] : nullptr, 32);
-  const int reads_each = positive(argc > 2 ? argv[2] : nullptr, 20);
-  bool ok = run("sqlite", readers, reads_each);
-  if (std::getenv("PEERMAP_TEST_PG_URL") != nullptr) {
-    ok = run("postgresql", readers, reads_each) && ok;
-  } else {
-    std::printf("store_bench: postgresql skipped: PEERMAP_TEST_PG_URL is not set\n");
+  try {
+    const int readers = positive(argc > 1 ? argv[1] : nullptr, 32);
+    const int reads_each = positive(argc > 2 ? argv[2] : nullptr, 20);
+    // Read before any thread starts, so getenv's lack of thread safety cannot matter.
+    const bool postgres =
+        std::getenv("PEERMAP_TEST_PG_URL") != nullptr;  // NOLINT(concurrency-mt-unsafe)
+    bool ok = run("sqlite", readers, reads_each);
+    if (postgres) {
+      ok = run("postgresql", readers, reads_each) && ok;
+    } else {
+      std::cout << "store_bench: postgresql skipped: PEERMAP_TEST_PG_URL is not set\n";
+    }
+    return ok ? 0 : 1;
+  } catch (const std::exception& e) {
+    std::cerr << "store_bench: " << e.what() << "\n";
+    return 2;
+  } catch (...) {
+    std::cerr << "store_bench: stopped by an unknown exception\n";
+    return 2;
   }
-  return ok ? 0 : 1;
 }
