@@ -53,11 +53,11 @@ TEST(IgraphWall, ConcurrentCallersGetTheSameAnswers) {
   ASSERT_TRUE(expected.ok());
   std::vector<int> matches(2, 0);
   std::vector<std::thread> threads;
-  for (std::size_t t = 0; t < matches.size(); ++t) {
-    threads.emplace_back([&, t] {
+  for (int& count : matches) {
+    threads.emplace_back([&ring, &expected, &count] {
       for (int run = 0; run < 50; ++run) {
         const auto got = compute_measures(ring);
-        if (got.ok() && got.value() == expected.value()) ++matches[t];
+        if (got.ok() && got.value() == expected.value()) ++count;
       }
     });
   }
