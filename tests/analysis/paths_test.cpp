@@ -122,7 +122,7 @@ TEST(Paths, SameBitsEveryRun) {
 Network random_weighted_network(unsigned seed, std::size_t n, std::size_t m, bool continuous) {
   Network network = random_network(seed, n, m);
   network.weighted = true;
-  std::mt19937 rng(seed * 7919);
+  std::mt19937 rng(static_cast<std::mt19937::result_type>(seed) * 7919);
   std::uniform_int_distribution<int> strength(1, 3);
   std::uniform_real_distribution<double> weight(0.1, 10);
   for (Edge& e : network.edges) e.weight = continuous ? weight(rng) : strength(rng);
