@@ -146,7 +146,7 @@ std::string render_svg(const std::string& example, const std::string& extra) {
                                extra + " -o " + quoted(out.string()),
                            ignored);
   EXPECT_EQ(code, 0) << "render " << example << " " << extra;
-  const std::string svg = read(out);
+  std::string svg = read(out);  // not const: returned by moving
   fs::remove(out);
   return svg;
 }
