@@ -150,8 +150,8 @@ void expect_append_only(const std::string& url, const std::string& backend) {
       "DELETE FROM audit",
   };
   if (backend == "postgresql") {
-    refused.push_back("TRUNCATE revisions CASCADE");
-    refused.push_back("TRUNCATE audit");
+    refused.emplace_back("TRUNCATE revisions CASCADE");
+    refused.emplace_back("TRUNCATE audit");
   }
   for (const std::string& sql : refused) {
     const std::string error = raw_sql(url, sql);
@@ -904,6 +904,7 @@ TEST_P(StoreTest, MigratesOnceWhenManyProcessesStartTogether) {
   std::latch start(kThreads);
   std::atomic<int> opened{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   std::vector<std::string> errors(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
@@ -992,6 +993,7 @@ TEST_P(StoreTest, LetsExactlyOneOfManySavesFromTheSameHeadWin) {
   std::atomic<int> saved{0};
   std::atomic<int> conflicts{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       start.arrive_and_wait();
@@ -1024,6 +1026,7 @@ TEST_P(StoreTest, LetsOneOfManyAuditedSavesWinWithItsAuditRowOnly) {
   std::atomic<int> saved{0};
   std::atomic<int> conflicts{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       start.arrive_and_wait();
@@ -1061,6 +1064,7 @@ TEST_P(StoreTest, KeepsEverySaveOfManyConcurrentWriters) {
   for (int t = 0; t < kThreads; ++t) create("own" + std::to_string(t), alice);
   std::latch start(kThreads);
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       start.arrive_and_wait();
@@ -1116,6 +1120,7 @@ TEST_P(StoreTest, ServesConcurrentReadsOfA200PersonMap) {
 
   std::latch start(kReaders);
   std::vector<std::thread> threads;
+  threads.reserve(kReaders);
   for (int t = 0; t < kReaders; ++t) {
     threads.emplace_back([&] {
       start.arrive_and_wait();
