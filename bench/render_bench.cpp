@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -21,8 +22,6 @@
 #include "model/json_io.hpp"
 #include "render/render.hpp"
 #include "support/random_document.hpp"
-
-extern char** environ;
 
 namespace {
 
@@ -75,6 +74,7 @@ bool run(std::vector<std::string> args) {
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t pid = 0;
@@ -88,7 +88,7 @@ bool run(std::vector<std::string> args) {
 
 void BM_PeermapInProcess(benchmark::State& state) {
   const Document d = map_of(static_cast<int>(state.range(0)));
-  for (auto _ : state) {
+  for ([[maybe_unused]] auto _ : state) {
     auto page = peermap::render::prepare_page(d, {});  // the pipeline every face calls
     auto svg = peermap::render::write_page(page.value(), {});
     benchmark::DoNotOptimize(svg);
@@ -98,7 +98,7 @@ void BM_PeermapInProcess(benchmark::State& state) {
 void BM_PeermapRenderProcess(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
   write_inputs(n);
-  for (auto _ : state) {
+  for ([[maybe_unused]] auto _ : state) {
     if (!run({PEERMAP_BINARY, "render", file_for(n, ".json"), "-o", file_for(n, ".svg")})) {
       state.SkipWithError("peermap render failed");
     }
@@ -108,7 +108,7 @@ void BM_PeermapRenderProcess(benchmark::State& state) {
 void BM_NeatoSvgProcess(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
   write_inputs(n);
-  for (auto _ : state) {
+  for ([[maybe_unused]] auto _ : state) {
     if (!run({"neato", "-Tsvg", file_for(n, ".dot")})) state.SkipWithError("neato failed");
   }
 }

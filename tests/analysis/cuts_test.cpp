@@ -10,33 +10,20 @@
 #include <vector>
 
 #include "analysis/cuts.hpp"
+#include "support/network_builder.hpp"
 
 namespace peermap::analysis {
 namespace {
 
 using Parts = std::vector<std::vector<std::size_t>>;
 
-Network network_of(std::size_t n, const std::vector<std::pair<std::size_t, std::size_t>>& ties) {
-  Network network;
-  for (std::size_t i = 0; i < n; ++i) {
-    Node node;
-    node.id = node.name = "n" + std::to_string(i);
-    network.nodes.push_back(node);
-  }
-  for (const auto& [a, b] : ties) {
-    Edge e;
-    e.source = a;
-    e.target = b;
-    network.edges.push_back(e);
-  }
-  return network;
-}
+using testing::numbered_network;
 
 // A path: the middle person is the only link, both ties are bridges.
 //
 //   0 --- 1 --- 2
 TEST(Cuts, APathHangsOnItsMiddle) {
-  const Network network = network_of(3, {{0, 1}, {1, 2}});
+  const Network network = numbered_network(3, {{0, 1}, {1, 2}});
   const Cuts cuts = find_cuts(network);
   EXPECT_EQ(cuts.people, std::vector<std::size_t>{1});
   EXPECT_EQ(cuts.bridges, (std::vector<std::size_t>{0, 1}));
@@ -50,7 +37,7 @@ TEST(Cuts, APathHangsOnItsMiddle) {
 //    \   /
 //      2
 TEST(Cuts, ATriangleHasNone) {
-  const Cuts cuts = find_cuts(network_of(3, {{0, 1}, {1, 2}, {2, 0}}));
+  const Cuts cuts = find_cuts(numbered_network(3, {{0, 1}, {1, 2}, {2, 0}}));
   EXPECT_TRUE(cuts.people.empty());
   EXPECT_TRUE(cuts.bridges.empty());
 }
@@ -60,7 +47,7 @@ TEST(Cuts, ATriangleHasNone) {
 //
 //   0 === 1 --- 2
 TEST(Cuts, AParallelTieIsNoBridgeButTheCutPointStays) {
-  const Network network = network_of(3, {{0, 1}, {1, 0}, {1, 2}});
+  const Network network = numbered_network(3, {{0, 1}, {1, 0}, {1, 2}});
   const Cuts cuts = find_cuts(network);
   EXPECT_EQ(cuts.people, std::vector<std::size_t>{1});
   EXPECT_EQ(cuts.bridges, std::vector<std::size_t>{2});
@@ -77,8 +64,8 @@ TEST(Cuts, AParallelTieIsNoBridgeButTheCutPointStays) {
 // Cut points: 2 (between the triangles), 4 (holds 5 and 6), 5 (holds 6); not 7 or 8 (a pair).
 // Bridges: the ties 4-5, 5-6 and 7-8 (indices 6, 7, 8).
 TEST(Cuts, TrianglesSharingAPersonAndATail) {
-  const Network network =
-      network_of(10, {{0, 1}, {1, 2}, {2, 0}, {2, 3}, {3, 4}, {4, 2}, {4, 5}, {5, 6}, {7, 8}});
+  const Network network = numbered_network(
+      10, {{0, 1}, {1, 2}, {2, 0}, {2, 3}, {3, 4}, {4, 2}, {4, 5}, {5, 6}, {7, 8}});
   const Cuts cuts = find_cuts(network);
   EXPECT_EQ(cuts.people, (std::vector<std::size_t>{2, 4, 5}));
   EXPECT_EQ(cuts.bridges, (std::vector<std::size_t>{6, 7, 8}));
@@ -92,7 +79,7 @@ TEST(Cuts, ALongChainNeedsNoRecursion) {
   const std::size_t n = 300000;
   std::vector<std::pair<std::size_t, std::size_t>> ties;
   for (std::size_t i = 0; i + 1 < n; ++i) ties.emplace_back(i, i + 1);
-  const Cuts cuts = find_cuts(network_of(n, ties));
+  const Cuts cuts = find_cuts(numbered_network(n, ties));
   EXPECT_EQ(cuts.people.size(), n - 2);
   EXPECT_EQ(cuts.bridges.size(), n - 1);
 }
@@ -186,7 +173,7 @@ TEST(Cuts, MatchIgraphOnGeneratedNetworks) {
       ties.emplace_back(a, b);
       if (pick(rng) % 9 == 0) ties.emplace_back(b, a);  // a parallel twin
     }
-    const Network network = network_of(n, ties);
+    const Network network = numbered_network(n, ties);
     const Cuts ours = find_cuts(network);
     const IgraphCuts theirs = igraph_cuts(network);
     EXPECT_EQ(ours.people, theirs.people) << "seed " << seed;

@@ -9,6 +9,7 @@
 
 #include "analysis/evidence.hpp"
 #include "model/json_io.hpp"
+#include "support/document_builder.hpp"
 
 namespace peermap::analysis {
 namespace {
@@ -79,22 +80,6 @@ TEST(Evidence, RecencyHalvesEveryRecentWindow) {
   EXPECT_NEAR(at({2026, 8, 12}), 0.5, kExact);
 }
 
-model::Person person(std::string id, model::Role role = model::Role::Peer) {
-  model::Person p;
-  p.id = id;
-  p.full_name = id + " Surname";
-  p.role = role;
-  return p;
-}
-
-model::Tie tie(std::string id, std::string from, std::string to) {
-  model::Tie t;
-  t.id = std::move(id);
-  t.from = std::move(from);
-  t.to = std::move(to);
-  return t;
-}
-
 // Five people, four ties, map date 2026-11-10:
 //
 //   ana --t1-- ben --t2-- cat --t3-- dev --t4-- pro (professional)
@@ -108,12 +93,6 @@ model::Tie tie(std::string id, std::string from, std::string to) {
 // t3: no item (evidence 0). Seen together 91 days before (s4): no recent sighting.
 // t4: to a professional, never seen together: not a sighting gap.
 model::Document four_ties() {
-  model::Document d;
-  d.map.map_date = {2026, 11, 10};
-  d.people = {person("ana"), person("ben"), person("cat"), person("dev"),
-              person("pro", model::Role::Professional)};
-  d.ties = {tie("t1", "ana", "ben"), tie("t2", "ben", "cat"), tie("t3", "cat", "dev"),
-            tie("t4", "dev", "pro")};
   model::InformationItem old = graded("3x5x2", "2", "B");
   old.id = "i1";
   old.observed = model::Date{2026, 5, 14};
@@ -126,19 +105,21 @@ model::Document four_ties() {
   historic.id = "i3";
   historic.observed = model::Date{2026, 4, 24};  // 200 days before
   historic.about = {"t2"};
-  d.information = {old, fresh, historic};
-  const auto sighting = [](std::string id, std::vector<std::string> people, model::Date date) {
-    model::Sighting s;
-    s.id = std::move(id);
-    s.people = std::move(people);
-    s.date = date;
-    return s;
-  };
-  d.sightings = {sighting("s2", {"ben", "ana"}, {2026, 8, 2}),
-                 sighting("s1", {"ana", "ben"}, {2026, 10, 11}),
-                 sighting("s3", {"ben", "ana", "cat"}, {2026, 8, 12}),
-                 sighting("s4", {"cat", "dev"}, {2026, 8, 11})};
-  return d;
+  return testing::DocumentBuilder({2026, 11, 10})
+      .people({{"ana", "ana Surname"},
+               {"ben", "ben Surname"},
+               {"cat", "cat Surname"},
+               {"dev", "dev Surname"}})
+      .person("pro", "pro Surname", model::Role::Professional)
+      .relationships({{"ana", "ben"}, {"ben", "cat"}, {"cat", "dev"}, {"dev", "pro"}})
+      .information(old)
+      .information(fresh)
+      .information(historic)
+      .sighting("s2", {"ben", "ana"}, {2026, 8, 2})
+      .sighting("s1", {"ana", "ben"}, {2026, 10, 11})
+      .sighting("s3", {"ben", "ana", "cat"}, {2026, 8, 12})
+      .sighting("s4", {"cat", "dev"}, {2026, 8, 11})
+      .build();
 }
 
 TEST(Evidence, EachTieGetsItsScoreFlagsAndLastSighting) {

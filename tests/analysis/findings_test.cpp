@@ -8,26 +8,16 @@
 
 #include "analysis/findings.hpp"
 #include "model/json_io.hpp"
+#include "support/document_builder.hpp"
 
 namespace peermap::analysis {
 namespace {
 
-model::Person person(std::string id, std::string name, model::Role role) {
-  model::Person p;
-  p.id = std::move(id);
-  p.full_name = std::move(name);
-  p.role = role;
-  p.date_of_birth = model::Date{2011, 5, 1};
-  return p;
-}
+using model::Role;
+using testing::DocumentBuilder;
 
-model::Tie relationship(std::string id, std::string from, std::string to) {
-  model::Tie t;
-  t.id = std::move(id);
-  t.from = std::move(from);
-  t.to = std::move(to);
-  return t;
-}
+//! The children's date of birth in these maps: 15 on the map date.
+constexpr model::Date kChildBorn{2011, 5, 1};
 
 // Marcus (adult) exploits Jayden; Jayden leads Amira; Amira knows Leah; Leah knows Noah.
 //
@@ -36,30 +26,24 @@ model::Tie relationship(std::string id, std::string from, std::string to) {
 //
 // Jayden is 1 step and Amira 2 steps from Marcus: both exposed. Leah (3) and Noah (4) are not.
 model::Document exploitation_chain() {
-  model::Document d;
-  d.map.title = "Chain";
-  d.map.map_date = {2026, 11, 1};
-  d.map.subject_children = {"jayden"};
-  d.people = {person("marcus", "Marcus Reid", model::Role::AdultOfConcern),
-              person("jayden", "Jayden Carter", model::Role::SubjectChild),
-              person("amira", "Amira Okafor", model::Role::Peer),
-              person("leah", "Leah Patel", model::Role::Peer),
-              person("noah", "Noah Begum", model::Role::Peer)};
-  d.people[0].date_of_birth = model::Date{1999, 1, 1};
-  d.people[4].date_of_birth.reset();  // a child with no date of birth: a gap
-  d.ties = {relationship("t1", "marcus", "jayden"), relationship("t2", "jayden", "amira"),
-            relationship("t3", "amira", "leah"), relationship("t4", "leah", "noah")};
-  d.ties[0].exploitation_by = "marcus";
-  d.ties[1].influence_leader = "jayden";
-  model::InformationItem item;
-  item.id = "i1";
-  item.summary = "Seen together at the park";
-  item.source_agency = "Police";
-  item.evidence = model::Evidence::Anecdotal;
-  item.observed = model::Date{2026, 10, 1};
-  item.about = {"t1", "marcus", "jayden"};
-  d.information.push_back(item);
-  return d;
+  return DocumentBuilder({2026, 11, 1})
+      .title("Chain")
+      .subject("jayden")
+      .person("marcus", "Marcus Reid", Role::AdultOfConcern, {.born = model::Date{1999, 1, 1}})
+      .person("jayden", "Jayden Carter", Role::SubjectChild, {.born = kChildBorn})
+      .person("amira", "Amira Okafor", Role::Peer, {.born = kChildBorn})
+      .person("leah", "Leah Patel", Role::Peer, {.born = kChildBorn})
+      .person("noah", "Noah Begum", Role::Peer)  // a child with no date of birth: a gap
+      .relationship("t1", "marcus", "jayden", {.exploitation_by = "marcus"})
+      .relationship("t2", "jayden", "amira", {.influence_leader = "jayden"})
+      .relationship("t3", "amira", "leah")
+      .relationship("t4", "leah", "noah")
+      .information("i1", {"t1", "marcus", "jayden"},
+                   {.summary = "Seen together at the park",
+                    .source_agency = "Police",
+                    .observed = model::Date{2026, 10, 1},
+                    .evidence = model::Evidence::Anecdotal})
+      .build();
 }
 
 bool has(const std::vector<Finding>& findings, const std::string& kind, const std::string& words) {
@@ -99,22 +83,20 @@ TEST(Findings, ChildrenWithinTwoStepsOfAnExploitingAdultAreExposedWithThePath) {
 // child, nearest adult first, then most adults (Al and Bo before Fay), then document order,
 // although the document lists Fay and Cy first.
 TEST(Findings, OneExposureFindingPerChildNearestAndMostExposedFirst) {
-  model::Document d;
-  d.map.map_date = {2026, 11, 1};
-  d.people = {person("fay", "Fay Ford", model::Role::Peer),
-              person("cy", "Cy Cole", model::Role::Peer),
-              person("al", "Al Ames", model::Role::Peer),
-              person("bo", "Bo Bell", model::Role::Peer),
-              person("eli", "Eli Earl", model::Role::Peer),
-              person("vic", "Vic Vane", model::Role::AdultOfConcern),
-              person("dean", "Dean Dale", model::Role::AdultOfConcern)};
-  d.people[5].date_of_birth = model::Date{1990, 1, 1};
-  d.people[6].date_of_birth = model::Date{1988, 1, 1};
-  d.ties = {relationship("t1", "vic", "al"), relationship("t2", "dean", "bo"),
-            relationship("t3", "al", "bo"),  relationship("t4", "dean", "fay"),
-            relationship("t5", "bo", "cy"),  relationship("t6", "cy", "eli")};
-  d.ties[0].exploitation_by = "vic";
-  d.ties[1].exploitation_by = "dean";
+  const model::Document d =
+      DocumentBuilder({2026, 11, 1})
+          .people({{"fay", "Fay Ford"},
+                   {"cy", "Cy Cole"},
+                   {"al", "Al Ames"},
+                   {"bo", "Bo Bell"},
+                   {"eli", "Eli Earl"}},
+                  Role::Peer, {.born = kChildBorn})
+          .person("vic", "Vic Vane", Role::AdultOfConcern, {.born = model::Date{1990, 1, 1}})
+          .person("dean", "Dean Dale", Role::AdultOfConcern, {.born = model::Date{1988, 1, 1}})
+          .relationship("t1", "vic", "al", {.exploitation_by = "vic"})
+          .relationship("t2", "dean", "bo", {.exploitation_by = "dean"})
+          .relationships({{"al", "bo"}, {"dean", "fay"}, {"bo", "cy"}, {"cy", "eli"}})
+          .build();
   const auto network = network_from_document(d);
   ASSERT_TRUE(network.ok());
   std::vector<Finding> exposure;
@@ -234,33 +216,23 @@ namespace {
 //
 // The right triangle is a grouping no one recorded.
 TEST(Findings, ACommunityWithNoMatchingGroupIsAnUnrecordedGrouping) {
-  model::Document d;
-  d.map.map_date = {2026, 11, 1};
-  for (const char* id : {"ava", "bea", "cal", "dan", "eve", "fay"}) {
-    model::Person p;
-    p.id = id;
-    p.full_name = std::string(id) + " Surname";
-    d.people.push_back(p);
-  }
-  int n = 0;
-  const auto tie = [&](const char* a, const char* b,
-                       model::TieKind kind = model::TieKind::Relationship) {
-    model::Tie t;
-    t.id = "t" + std::to_string(n++);
-    t.kind = kind;
-    t.from = a;
-    t.to = b;
-    d.ties.push_back(t);
-  };
-  tie("ava", "bea");
-  tie("bea", "cal");
-  tie("cal", "ava");
-  tie("dan", "eve");
-  tie("eve", "fay");
-  tie("fay", "dan");
-  tie("cal", "fay");
-  d.groups.push_back({"oak", "Oak", "friendship", ""});
-  for (const char* id : {"ava", "bea", "cal"}) tie(id, "oak", model::TieKind::MemberOf);
+  const model::Document d = DocumentBuilder({2026, 11, 1})
+                                .people({{"ava", "ava Surname"},
+                                         {"bea", "bea Surname"},
+                                         {"cal", "cal Surname"},
+                                         {"dan", "dan Surname"},
+                                         {"eve", "eve Surname"},
+                                         {"fay", "fay Surname"}})
+                                .relationships({{"ava", "bea"},
+                                                {"bea", "cal"},
+                                                {"cal", "ava"},
+                                                {"dan", "eve"},
+                                                {"eve", "fay"},
+                                                {"fay", "dan"},
+                                                {"cal", "fay"}})
+                                .group("oak", "Oak", "friendship")
+                                .members("oak", {"ava", "bea", "cal"})
+                                .build();
   const auto network = network_from_document(d);
   ASSERT_TRUE(network.ok());
   const auto measures = compute_measures(network.value());
@@ -280,29 +252,6 @@ TEST(Findings, ACommunityWithNoMatchingGroupIsAnUnrecordedGrouping) {
 
 namespace peermap::analysis {
 namespace {
-
-model::Document with_people(const std::vector<std::pair<std::string, std::string>>& people) {
-  model::Document d;
-  d.map.map_date = {2026, 11, 1};
-  for (const auto& [id, name] : people) {
-    model::Person p;
-    p.id = id;
-    p.full_name = name;
-    p.date_of_birth = model::Date{2011, 5, 1};
-    d.people.push_back(p);
-  }
-  return d;
-}
-
-void tie(model::Document& d, const std::string& a, const std::string& b,
-         model::TieKind kind = model::TieKind::Relationship) {
-  model::Tie t;
-  t.id = "t" + std::to_string(d.ties.size() + 1);
-  t.kind = kind;
-  t.from = a;
-  t.to = b;
-  d.ties.push_back(t);
-}
 
 std::vector<Finding> of_kind(const std::vector<Finding>& findings, const std::string& kind) {
   std::vector<Finding> out;
@@ -331,22 +280,23 @@ std::vector<Finding> of_text(const std::vector<Finding>& findings, const std::st
 //
 // Only Jayden is a cut point: without him, Marcus is cut off from the rest of the group.
 TEST(Findings, TheOnlyLinkBetweenAGroupAndAnAdultIsNamed) {
-  model::Document d = with_people({{"jayden", "Jayden Carter"},
-                                   {"amira", "Amira Okafor"},
-                                   {"leah", "Leah Patel"},
-                                   {"noah", "Noah Begum"},
-                                   {"marcus", "Marcus Reid"}});
-  d.people[4].role = model::Role::AdultOfConcern;
-  d.people[4].date_of_birth = model::Date{1999, 1, 1};
-  d.groups.push_back({"oak", "Oakfield group", "friendship", ""});
-  tie(d, "amira", "leah");
-  tie(d, "amira", "jayden");
-  tie(d, "leah", "jayden");
-  tie(d, "leah", "noah");
-  tie(d, "jayden", "noah");
-  tie(d, "jayden", "marcus");
-  for (const char* id : {"jayden", "amira", "leah", "noah"})
-    tie(d, id, "oak", model::TieKind::MemberOf);
+  const model::Document d =
+      DocumentBuilder({2026, 11, 1})
+          .people({{"jayden", "Jayden Carter"},
+                   {"amira", "Amira Okafor"},
+                   {"leah", "Leah Patel"},
+                   {"noah", "Noah Begum"}},
+                  Role::Peer, {.born = kChildBorn})
+          .person("marcus", "Marcus Reid", Role::AdultOfConcern, {.born = model::Date{1999, 1, 1}})
+          .group("oak", "Oakfield group", "friendship")
+          .relationships({{"amira", "leah"},
+                          {"amira", "jayden"},
+                          {"leah", "jayden"},
+                          {"leah", "noah"},
+                          {"jayden", "noah"},
+                          {"jayden", "marcus"}})
+          .members("oak", {"jayden", "amira", "leah", "noah"})
+          .build();
   const auto network = network_from_document(d);
   ASSERT_TRUE(network.ok());
   const auto bridges = of_kind(document_findings(d, network.value()), "bridge");
@@ -370,27 +320,29 @@ TEST(Findings, TheOnlyLinkBetweenAGroupAndAnAdultIsNamed) {
 // (4 each): Kai holds 4 people to the rest, Xander 3, Lily and Marcus 1 each: that order. Without
 // Lily, the rest is 7 people, Marcus among them: "Marcus Reid (adult) and 6 other people".
 TEST(Findings, EveryCutPointIsNamedWithThePartsItHoldsMostFirst) {
-  model::Document d = with_people({{"priya", "Priya Shah"},
-                                   {"omar", "Omar Ali"},
-                                   {"lily", "Lily Evans"},
-                                   {"kai", "Kai Brown"},
-                                   {"jon", "Jon Reyes"},
-                                   {"xander", "Xander Hill"},
-                                   {"zoe", "Zoe Quinn"},
-                                   {"marcus", "Marcus Reid"},
-                                   {"noah", "Noah Begum"}});
-  d.people[7].role = model::Role::AdultOfConcern;
-  d.people[7].date_of_birth = model::Date{1999, 1, 1};
-  tie(d, "priya", "omar");
-  tie(d, "priya", "lily");
-  tie(d, "omar", "lily");
-  tie(d, "omar", "kai");
-  tie(d, "lily", "kai");
-  tie(d, "lily", "jon");
-  tie(d, "kai", "xander");
-  tie(d, "xander", "zoe");
-  tie(d, "xander", "marcus");
-  tie(d, "marcus", "noah");
+  const model::Document d =
+      DocumentBuilder({2026, 11, 1})
+          .people({{"priya", "Priya Shah"},
+                   {"omar", "Omar Ali"},
+                   {"lily", "Lily Evans"},
+                   {"kai", "Kai Brown"},
+                   {"jon", "Jon Reyes"},
+                   {"xander", "Xander Hill"},
+                   {"zoe", "Zoe Quinn"}},
+                  Role::Peer, {.born = kChildBorn})
+          .person("marcus", "Marcus Reid", Role::AdultOfConcern, {.born = model::Date{1999, 1, 1}})
+          .person("noah", "Noah Begum", Role::Peer, {.born = kChildBorn})
+          .relationships({{"priya", "omar"},
+                          {"priya", "lily"},
+                          {"omar", "lily"},
+                          {"omar", "kai"},
+                          {"lily", "kai"},
+                          {"lily", "jon"},
+                          {"kai", "xander"},
+                          {"xander", "zoe"},
+                          {"xander", "marcus"},
+                          {"marcus", "noah"}})
+          .build();
   const auto network = network_from_document(d);
   ASSERT_TRUE(network.ok());
   const auto bridges = of_kind(document_findings(d, network.value()), "bridge");
@@ -425,24 +377,26 @@ TEST(Findings, EveryCutPointIsNamedWithThePartsItHoldsMostFirst) {
 // (not all of them) and two other people, named: "members of the Elm group, Fin Ives and Gus
 // Jones".
 TEST(Findings, ASplitGroupIsNamedAsMembersOfItInALargePart) {
-  model::Document d = with_people({{"ava", "Ava Cole"},
-                                   {"bea", "Bea Dunn"},
-                                   {"cal", "Cal Ford"},
-                                   {"dan", "Dan Gray"},
-                                   {"eve", "Eve Hart"},
-                                   {"fin", "Fin Ives"},
-                                   {"gus", "Gus Jones"}});
-  d.groups.push_back({"elm", "Elm", "friendship", ""});
-  tie(d, "ava", "bea");
-  tie(d, "ava", "cal");
-  tie(d, "bea", "cal");
-  tie(d, "cal", "gus");
-  tie(d, "dan", "gus");
-  tie(d, "eve", "gus");
-  tie(d, "dan", "eve");
-  tie(d, "eve", "fin");
-  for (const char* id : {"ava", "bea", "cal", "dan", "eve"})
-    tie(d, id, "elm", model::TieKind::MemberOf);
+  const model::Document d = DocumentBuilder({2026, 11, 1})
+                                .people({{"ava", "Ava Cole"},
+                                         {"bea", "Bea Dunn"},
+                                         {"cal", "Cal Ford"},
+                                         {"dan", "Dan Gray"},
+                                         {"eve", "Eve Hart"},
+                                         {"fin", "Fin Ives"},
+                                         {"gus", "Gus Jones"}},
+                                        Role::Peer, {.born = kChildBorn})
+                                .group("elm", "Elm", "friendship")
+                                .relationships({{"ava", "bea"},
+                                                {"ava", "cal"},
+                                                {"bea", "cal"},
+                                                {"cal", "gus"},
+                                                {"dan", "gus"},
+                                                {"eve", "gus"},
+                                                {"dan", "eve"},
+                                                {"eve", "fin"}})
+                                .members("elm", {"ava", "bea", "cal", "dan", "eve"})
+                                .build();
   const auto network = network_from_document(d);
   ASSERT_TRUE(network.ok());
   const auto bridges = of_kind(document_findings(d, network.value()), "bridge");

@@ -28,7 +28,9 @@ struct Florentine : ::testing::Test {
     ASSERT_TRUE(computed.ok()) << computed.error().message;
     measures = std::move(computed).value();
   }
-  const NodeMeasures& of(const std::string& family) const { return measures.nodes[*network.index_of(family)]; }
+  [[nodiscard]] const NodeMeasures& of(const std::string& family) const {
+    return measures.nodes[*network.index_of(family)];
+  }
   Network network;
   Measures measures;
 };

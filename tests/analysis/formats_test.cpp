@@ -171,7 +171,7 @@ TEST(Formats, ExternalEntitiesAreRefusedNeverFetched) {
 TEST(Formats, AMillionDeepNestingIsRefusedWithoutOverflowingTheStack) {
   constexpr int kDepth = 1'000'000;
   std::string text = kGraphmlHead;
-  text.reserve(text.size() + 7u * kDepth + 20);
+  text.reserve(text.size() + 7 * static_cast<std::size_t>(kDepth) + 20);
   for (int i = 0; i < kDepth; ++i) text += "<a>";
   for (int i = 0; i < kDepth; ++i) text += "</a>";
   text += "</graphml>";

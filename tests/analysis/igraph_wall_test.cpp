@@ -9,6 +9,7 @@
 
 #include "analysis/igraph_wall.hpp"
 #include "analysis/measures.hpp"
+#include "support/network_builder.hpp"
 
 namespace peermap::analysis {
 namespace {
@@ -33,9 +34,8 @@ TEST(IgraphWall, AnIgraphErrorIsAnErrorValueAndIgraphStillWorks) {
 //   a --(-1)-- b
 TEST(IgraphWall, NegativeWeightIsReportedNotFatal) {
   Network network;
-  network.nodes = {Node{"a", "a", std::nullopt, model::Gender::Unknown, {}},
-                   Node{"b", "b", std::nullopt, model::Gender::Unknown, {}}};
-  network.edges = {Edge{0, 1, -1.0, false, false, "", ""}};
+  network.nodes = {testing::node("a"), testing::node("b")};
+  network.edges = {testing::edge(0, 1, -1.0)};
   network.weighted = true;
   const auto measures = compute_measures(network);
   ASSERT_FALSE(measures.ok());
@@ -47,20 +47,17 @@ TEST(IgraphWall, NegativeWeightIsReportedNotFatal) {
 //   a --- b --- c --- d --- e      (and e --- a: a ring of five)
 TEST(IgraphWall, ConcurrentCallersGetTheSameAnswers) {
   Network ring;
-  for (const char* id : {"a", "b", "c", "d", "e"}) {
-    ring.nodes.push_back(Node{id, id, std::nullopt, model::Gender::Unknown, {}});
-  }
-  for (std::size_t i = 0; i < 5; ++i)
-    ring.edges.push_back(Edge{i, (i + 1) % 5, 1, false, false, "", ""});
+  for (const char* id : {"a", "b", "c", "d", "e"}) ring.nodes.push_back(testing::node(id));
+  for (std::size_t i = 0; i < 5; ++i) ring.edges.push_back(testing::edge(i, (i + 1) % 5));
   const auto expected = compute_measures(ring);
   ASSERT_TRUE(expected.ok());
   std::vector<int> matches(2, 0);
   std::vector<std::thread> threads;
-  for (std::size_t t = 0; t < matches.size(); ++t) {
-    threads.emplace_back([&, t] {
+  for (int& count : matches) {
+    threads.emplace_back([&ring, &expected, &count] {
       for (int run = 0; run < 50; ++run) {
         const auto got = compute_measures(ring);
-        if (got.ok() && got.value() == expected.value()) ++matches[t];
+        if (got.ok() && got.value() == expected.value()) ++count;
       }
     });
   }

@@ -42,7 +42,7 @@ class KarateClub : public ::testing::Test {
     measures_ = measures.value();
   }
   //! The measures of member `number` (1-based, as in the paper).
-  const NodeMeasures& member(int number) const {
+  [[nodiscard]] const NodeMeasures& member(int number) const {
     const auto index = network_.index_of(std::to_string(number));
     EXPECT_TRUE(index.has_value()) << "no member " << number;
     return measures_.nodes.at(index.value_or(0));

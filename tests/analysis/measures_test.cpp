@@ -7,6 +7,7 @@
 
 #include "analysis/measures.hpp"
 #include "analysis/network.hpp"
+#include "support/network_builder.hpp"
 
 namespace peermap::analysis {
 namespace {
@@ -199,7 +200,7 @@ TEST(Measures, WeightsShortenStrongTiesAndCanBeSwitchedOff) {
 //   a --- b      c
 TEST(Measures, IsolatedPersonHasNoCloseness) {
   Network network = network_of("source,target\na,b\n");
-  network.nodes.push_back(Node{"c", "c", std::nullopt, model::Gender::Unknown, {}});
+  network.nodes.push_back(testing::node("c"));
   const auto m = measures_of(network);
   ASSERT_EQ(m.nodes.size(), 3u);
   EXPECT_EQ(m.nodes[2].degree, 0);
@@ -216,8 +217,7 @@ TEST(Measures, EmptyAndEdgelessNetworks) {
   EXPECT_EQ(empty->communities, 0);
 
   Network loners;
-  loners.nodes = {Node{"a", "a", std::nullopt, model::Gender::Unknown, {}},
-                  Node{"b", "b", std::nullopt, model::Gender::Unknown, {}}};
+  loners.nodes = {testing::node("a"), testing::node("b")};
   for (const bool weighted : {false, true}) {
     loners.weighted = weighted;
     const auto m = compute_measures(loners);

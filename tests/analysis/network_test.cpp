@@ -5,32 +5,14 @@
 
 #include "analysis/measures.hpp"
 #include "analysis/network.hpp"
+#include "support/document_builder.hpp"
 
 namespace peermap::analysis {
 namespace {
 
 constexpr double kExact = 1e-9;
 
-model::Person person(std::string id, std::string name, model::Role role,
-                     model::Gender gender = model::Gender::Unknown) {
-  model::Person p;
-  p.id = std::move(id);
-  p.full_name = std::move(name);
-  p.role = role;
-  p.gender = gender;
-  return p;
-}
-
-model::Tie tie(std::string id, std::string from, std::string to, int strength = 1,
-               model::TieKind kind = model::TieKind::Relationship) {
-  model::Tie t;
-  t.id = std::move(id);
-  t.kind = kind;
-  t.from = std::move(from);
-  t.to = std::move(to);
-  t.strength = strength;
-  return t;
-}
+using testing::DocumentBuilder;
 
 // A small peer map: Jayden is the only link between the Oakfield pair and Marcus, an adult
 // who exploits him; Tia leads Ava. Both children frequent the park and are in a group, which
@@ -41,25 +23,23 @@ model::Tie tie(std::string id, std::string from, std::string to, int strength = 
 //          (Tia - Jayden, strong)
 //   [park]  [Oakfield group]   (frequents / member-of: not edges)
 model::Document peer_map() {
-  model::Document doc;
-  doc.map.map_date = model::Date{2024, 6, 1};
-  doc.people = {
-      person("p-jayden", "Jayden Carter", model::Role::SubjectChild, model::Gender::Male),
-      person("p-ava", "Ava Brown", model::Role::Peer, model::Gender::Female),
-      person("p-tia", "Tia Green", model::Role::Peer, model::Gender::Female),
-      person("p-marcus", "Marcus Reid", model::Role::AdultOfConcern, model::Gender::Male)};
-  doc.people[0].date_of_birth = model::Date{2009, 3, 14};
-  doc.locations = {model::Location{"l-park", "Oakfield Park", "park", ""}};
-  doc.groups = {model::Group{"g-oak", "Oakfield group", "friendship", ""}};
-  doc.ties = {tie("t-1", "p-ava", "p-jayden"),
-              tie("t-2", "p-tia", "p-ava", 2),
-              tie("t-3", "p-tia", "p-jayden", 3),
-              tie("t-4", "p-jayden", "p-marcus", 3),
-              tie("t-5", "p-jayden", "l-park", 1, model::TieKind::Frequents),
-              tie("t-6", "p-ava", "g-oak", 1, model::TieKind::MemberOf)};
-  doc.ties[1].influence_leader = "p-tia";
-  doc.ties[3].exploitation_by = "p-marcus";
-  return doc;
+  using model::Gender;
+  using model::Role;
+  return DocumentBuilder(model::Date{2024, 6, 1})
+      .person("p-jayden", "Jayden Carter", Role::SubjectChild,
+              {.gender = Gender::Male, .born = model::Date{2009, 3, 14}})
+      .person("p-ava", "Ava Brown", Role::Peer, {.gender = Gender::Female})
+      .person("p-tia", "Tia Green", Role::Peer, {.gender = Gender::Female})
+      .person("p-marcus", "Marcus Reid", Role::AdultOfConcern, {.gender = Gender::Male})
+      .location("l-park", "Oakfield Park", "park")
+      .group("g-oak", "Oakfield group", "friendship")
+      .relationship("t-1", "p-ava", "p-jayden")
+      .relationship("t-2", "p-tia", "p-ava", {.strength = 2, .influence_leader = "p-tia"})
+      .relationship("t-3", "p-tia", "p-jayden", {.strength = 3})
+      .relationship("t-4", "p-jayden", "p-marcus", {.strength = 3, .exploitation_by = "p-marcus"})
+      .frequents("t-5", "p-jayden", "l-park")
+      .member_of("t-6", "p-ava", "g-oak")
+      .build();
 }
 
 TEST(NetworkFromDocument, PeopleAreNodesAndRelationshipsAreEdges) {

@@ -11,36 +11,26 @@
 
 #include "analysis/paths.hpp"
 #include "sampling.hpp"
+#include "support/network_builder.hpp"
 
 namespace peermap::analysis {
 namespace {
 
 constexpr double kRelative = 1e-9;
 
-Edge tie(std::size_t a, std::size_t b) {
-  Edge e;
-  e.source = a;
-  e.target = b;
-  return e;
-}
-
-Node person(const std::string& id) {
-  Node node;
-  node.id = id;
-  node.name = id;
-  return node;
-}
+using testing::edge;
+using testing::node;
 
 Network random_network(unsigned seed, std::size_t n, std::size_t m) {
   std::mt19937 rng(seed);
   std::uniform_int_distribution<std::size_t> pick(0, n - 1);
   Network network;
-  for (std::size_t i = 0; i < n; ++i) network.nodes.push_back(person("n" + std::to_string(i)));
+  for (std::size_t i = 0; i < n; ++i) network.nodes.push_back(node("n" + std::to_string(i)));
   while (network.edges.size() < m) {
     const std::size_t a = pick(rng);
     const std::size_t b =
         pick(rng) % (n - n / 10);  // the last tenth are never targets: some isolated
-    if (a != b) network.edges.push_back(tie(a, b));
+    if (a != b) network.edges.push_back(edge(a, b));
   }
   return network;
 }
@@ -108,8 +98,8 @@ TEST(Paths, MatchIgraphOnGeneratedNetworks) {
 // parallel tie changes no distance, so the values equal the simple path's.)
 TEST(Paths, ParallelTiesCountAsIgraphCountsThem) {
   Network network;
-  for (const char* id : {"x", "a", "b", "y"}) network.nodes.push_back(person(id));
-  network.edges = {tie(0, 1), tie(1, 2), tie(1, 2), tie(2, 3)};
+  for (const char* id : {"x", "a", "b", "y"}) network.nodes.push_back(node(id));
+  network.edges = {edge(0, 1), edge(1, 2), edge(1, 2), edge(2, 3)};
   const PathMeasures ours = unweighted_path_measures(network);
   const PathMeasures theirs = igraph_values(network);
   for (std::size_t v = 0; v < 4; ++v)
@@ -132,7 +122,7 @@ TEST(Paths, SameBitsEveryRun) {
 Network random_weighted_network(unsigned seed, std::size_t n, std::size_t m, bool continuous) {
   Network network = random_network(seed, n, m);
   network.weighted = true;
-  std::mt19937 rng(seed * 7919);
+  std::mt19937 rng(static_cast<std::mt19937::result_type>(seed) * 7919);
   std::uniform_int_distribution<int> strength(1, 3);
   std::uniform_real_distribution<double> weight(0.1, 10);
   for (Edge& e : network.edges) e.weight = continuous ? weight(rng) : strength(rng);
@@ -171,8 +161,8 @@ TEST(Paths, WeightedMatchIgraphOnGeneratedNetworks) {
 TEST(Paths, WeightedRoutesOfEqualLengthAreAllShortest) {
   Network network;
   network.weighted = true;
-  for (const char* id : {"a", "b", "c", "d"}) network.nodes.push_back(person(id));
-  network.edges = {tie(0, 1), tie(1, 2), tie(2, 3), tie(0, 3)};
+  for (const char* id : {"a", "b", "c", "d"}) network.nodes.push_back(node(id));
+  network.edges = {edge(0, 1), edge(1, 2), edge(2, 3), edge(0, 3)};
   for (std::size_t k = 0; k < 3; ++k) network.edges[k].weight = 3;
   const PathMeasures ours = weighted_path_measures(network);
   EXPECT_NEAR(ours.betweenness[0], 0, 1e-12);
@@ -193,8 +183,8 @@ TEST(Paths, WeightedRoutesOfEqualLengthAreAllShortest) {
 TEST(Paths, WeightedParallelTiesCountAsIgraphCountsThem) {
   Network network;
   network.weighted = true;
-  for (const char* id : {"x", "a", "b", "y"}) network.nodes.push_back(person(id));
-  network.edges = {tie(0, 1), tie(1, 2), tie(1, 2), tie(2, 3)};
+  for (const char* id : {"x", "a", "b", "y"}) network.nodes.push_back(node(id));
+  network.edges = {edge(0, 1), edge(1, 2), edge(1, 2), edge(2, 3)};
   network.edges[1].weight = network.edges[2].weight = 2;
   const PathMeasures ours = weighted_path_measures(network);
   const PathMeasures theirs = igraph_values(network, true);

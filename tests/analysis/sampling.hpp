@@ -10,31 +10,25 @@
 #include <vector>
 
 #include "analysis/network.hpp"
+#include "support/network_builder.hpp"
 
-namespace peermap::analysis::testing {
+namespace peermap::testing {
 
 //! Preferential attachment (Barabási–Albert): each new person ties to 3 earlier ones picked in
 //! proportion to their ties so far, so a few hubs and many on the edge, as in real networks.
 //! With `weighted`, each tie has a strength 1..3, as a document's ties do. No one is tied to
 //! themself; a repeated pair stays a parallel tie.
-inline Network preferential_attachment(std::size_t n, unsigned seed, bool weighted) {
+inline analysis::Network preferential_attachment(std::size_t n, unsigned seed, bool weighted) {
   std::mt19937 rng(seed);
   std::uniform_int_distribution<int> strength(1, 3);
-  Network network;
+  analysis::Network network = numbered_network(n, {});
   network.weighted = weighted;
-  network.nodes.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    Node node;
-    node.id = node.name = "n" + std::to_string(i);
-    network.nodes.push_back(node);
-  }
   std::vector<std::size_t> ends{0, 1};
   for (std::size_t v = 2; v < n; ++v) {
     const std::size_t earlier = ends.size();  // only people who came before v
     for (int k = 0; k < 3; ++k) {
-      Edge e;
-      e.source = v;
-      e.target = ends[std::uniform_int_distribution<std::size_t>(0, earlier - 1)(rng)];
+      analysis::Edge e =
+          edge(v, ends[std::uniform_int_distribution<std::size_t>(0, earlier - 1)(rng)]);
       if (weighted) e.weight = strength(rng);
       network.edges.push_back(e);
       ends.push_back(e.target);
@@ -79,4 +73,4 @@ inline double spearman(const std::vector<double>& a, const std::vector<double>& 
   return ab / std::sqrt(aa * bb);
 }
 
-}  // namespace peermap::analysis::testing
+}  // namespace peermap::testing

@@ -24,6 +24,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/svg_ids.hpp"
+
 namespace peermap::cli {
 namespace {
 
@@ -50,46 +52,7 @@ bool updating() {
   return flag != nullptr && std::string(flag) == "1";
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_word(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-//! Cairo's generated ids (`glyph3-7`, `surface12`, `clip4`, ...) renumbered per prefix in
-//! order of first appearance: `glyph0-0`, `glyph0-1`, ... keep which use names which symbol.
-std::string normalise_ids(const std::string& svg) {
-  static const char* kPrefixes[] = {"glyph", "surface", "clip",   "mask",  "pattern",
-                                    "image", "linear",  "radial", "filter"};
-  std::map<std::string, std::map<std::string, std::size_t>>
-      renamed;  // prefix -> old suffix -> new number
-  std::string out;
-  out.reserve(svg.size());
-  std::size_t i = 0;
-  while (i < svg.size()) {
-    bool replaced = false;
-    if (i == 0 || !is_word(svg[i - 1])) {
-      for (const char* prefix : kPrefixes) {
-        const std::string p = prefix;
-        if (svg.compare(i, p.size(), p) != 0) continue;
-        std::size_t end = i + p.size();
-        while (end < svg.size() &&
-               (is_digit(svg[end]) ||
-                (svg[end] == '-' && end + 1 < svg.size() && is_digit(svg[end + 1]))))
-          ++end;
-        if (end == i + p.size() || (end < svg.size() && is_word(svg[end]))) continue;
-        const std::string suffix = svg.substr(i + p.size(), end - i - p.size());
-        auto& numbers = renamed[p];
-        const auto [it, inserted] = numbers.try_emplace(suffix, numbers.size());
-        out += p + "#" + std::to_string(it->second);
-        i = end;
-        replaced = true;
-        break;
-      }
-    }
-    if (!replaced) out += svg[i++];
-  }
-  return out;
-}
+using testing::normalise_svg_ids;
 
 //! Runs the CLI; returns its exit code and puts stdout in `out`.
 int peermap(const std::string& args, std::string& out) {
@@ -140,8 +103,8 @@ void expect_golden_svg(const std::string& name, const std::string& actual) {
   ASSERT_TRUE(fs::exists(path)) << path
                                 << " is missing; run with PEERMAP_UPDATE_GOLDEN=1 to create it";
   const std::string golden = read(path);
-  const std::string expected = normalise_ids(golden);
-  const std::string now = normalise_ids(actual);
+  const std::string expected = normalise_svg_ids(golden);
+  const std::string now = normalise_svg_ids(actual);
   EXPECT_TRUE(expected == now) << name << " differs from the golden file (" << golden.size()
                                << " bytes golden, " << actual.size() << " bytes now); "
                                << first_difference(expected, now) << kHowToUpdate;
@@ -183,7 +146,7 @@ std::string render_svg(const std::string& example, const std::string& extra) {
                                extra + " -o " + quoted(out.string()),
                            ignored);
   EXPECT_EQ(code, 0) << "render " << example << " " << extra;
-  const std::string svg = read(out);
+  std::string svg = read(out);  // not const: returned by moving
   fs::remove(out);
   return svg;
 }
@@ -193,17 +156,17 @@ TEST(Golden, NormalisingRenumbersIdsButKeepsTheDrawing) {
       R"svg(<symbol id="glyph3-1"/><symbol id="glyph3-2"/><use xlink:href="#glyph3-2" x="1"/><g id="surface41" clip-path="url(#clip7)"/>)svg";
   const std::string b =
       R"svg(<symbol id="glyph0-0"/><symbol id="glyph0-9"/><use xlink:href="#glyph0-9" x="1"/><g id="surface1" clip-path="url(#clip1)"/>)svg";
-  EXPECT_EQ(normalise_ids(a), normalise_ids(b));
+  EXPECT_EQ(normalise_svg_ids(a), normalise_svg_ids(b));
   // Which glyph a <use> draws still matters...
   const std::string swapped =
       R"svg(<symbol id="glyph0-0"/><symbol id="glyph0-9"/><use xlink:href="#glyph0-0" x="1"/><g id="surface1" clip-path="url(#clip1)"/>)svg";
-  EXPECT_NE(normalise_ids(a), normalise_ids(swapped));
+  EXPECT_NE(normalise_svg_ids(a), normalise_svg_ids(swapped));
   // ...and so do coordinates and words that merely contain a prefix.
   EXPECT_NE(
-      normalise_ids(a),
-      normalise_ids(
+      normalise_svg_ids(a),
+      normalise_svg_ids(
           R"svg(<symbol id="glyph3-1"/><symbol id="glyph3-2"/><use xlink:href="#glyph3-2" x="2"/><g id="surface41" clip-path="url(#clip7)"/>)svg"));
-  EXPECT_EQ(normalise_ids("subsurface1 glyphs2 clip"), "subsurface1 glyphs2 clip");
+  EXPECT_EQ(normalise_svg_ids("subsurface1 glyphs2 clip"), "subsurface1 glyphs2 clip");
 }
 
 TEST(Golden, EcomapChildNetworkSvg) {

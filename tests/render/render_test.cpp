@@ -24,14 +24,15 @@
 #include "render/hand_geometry.hpp"
 #include "render/key.hpp"
 #include "render/render.hpp"
+#include "support/document_builder.hpp"
 #include "support/random_document.hpp"
+#include "support/svg_ids.hpp"
 
 namespace peermap::render {
 namespace {
 
 using model::Date;
 using model::Document;
-using model::Person;
 using model::Tie;
 
 constexpr double kA4Width = 841.89;
@@ -39,26 +40,8 @@ constexpr double kA4Height = 595.28;
 
 // ---- A small map ----------------------------------------------------------------------------
 
-Person person(const std::string& id, const std::string& name, model::Role role,
-              model::Gender gender, std::optional<Date> birth) {
-  Person p;
-  p.id = id;
-  p.full_name = name;
-  p.role = role;
-  p.gender = gender;
-  p.date_of_birth = birth;
-  return p;
-}
-
-Tie tie(const std::string& id, model::TieKind kind, const std::string& from,
-        const std::string& to) {
-  Tie t;
-  t.id = id;
-  t.kind = kind;
-  t.from = from;
-  t.to = to;
-  return t;
-}
+using testing::person;
+using testing::tie;
 
 //   Year 10 group: Amira (subject), Jayden, Alex      Brookfield Park: Amira, Marcus
 //   Marcus --exploits--> Amira; Amira ~tension~ Alex; Helen (professional) == Amira
@@ -73,13 +56,14 @@ Document small_document() {
   d.map.map_date = {2026, 11, 1};
   d.map.review_date = Date{2027, 2, 1};
   d.map.owning_team = "Exploitation Team";
-  Person amira =
-      person("p1", "Amira Haddad", Role::SubjectChild, Gender::Female, Date{2011, 4, 22});
-  amira.roth = true;
-  d.people = {amira, person("p2", "Jayden Clarke", Role::Peer, Gender::Male, Date{2010, 9, 1}),
-              person("p3", "Marcus Reid", Role::AdultOfConcern, Gender::Male, std::nullopt),
-              person("p4", "Helen Okoro", Role::Professional, Gender::Female, std::nullopt),
-              person("p5", "Alex Novak-Shaw", Role::Peer, Gender::NonBinary, Date{2011, 6, 9})};
+  d.people = {
+      person("p1", "Amira Haddad", Role::SubjectChild,
+             {.gender = Gender::Female, .born = Date{2011, 4, 22}, .roth = true}),
+      person("p2", "Jayden Clarke", Role::Peer, {.gender = Gender::Male, .born = Date{2010, 9, 1}}),
+      person("p3", "Marcus Reid", Role::AdultOfConcern, {.gender = Gender::Male}),
+      person("p4", "Helen Okoro", Role::Professional, {.gender = Gender::Female}),
+      person("p5", "Alex Novak-Shaw", Role::Peer,
+             {.gender = Gender::NonBinary, .born = Date{2011, 6, 9}})};
   d.locations = {{"l1", "Brookfield Park", "park", ""}};
   d.groups = {{"g1", "Year 10 friendship group", "friendship", ""}};
   Tie t1 = tie("t1", TieKind::Relationship, "p1", "p2");
@@ -420,24 +404,6 @@ TEST(Svg, IsAnA4DocumentInPoints) {
   EXPECT_NE(svg.find("</svg>"), std::string::npos);
 }
 
-//! Cairo's SVG ids renumbered by first appearance: `surface6` and `surface1` are the same.
-std::string renumbered_ids(const std::string& svg) {
-  static const std::regex id(R"(\b(surface|glyph|clip|mask|pattern|image)(\d+(?:-\d+)?)\b)");
-  std::map<std::string, std::size_t> seen;
-  std::string out;
-  std::size_t last = 0;
-  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), id); it != std::sregex_iterator();
-       ++it) {
-    const std::string key = (*it)[0].str();
-    const auto [entry, inserted] = seen.try_emplace(key, seen.size());
-    out.append(svg, last, static_cast<std::size_t>(it->position()) - last);
-    out += (*it)[1].str() + "#" + std::to_string(entry->second);
-    last = static_cast<std::size_t>(it->position() + it->length());
-  }
-  out.append(svg, last);
-  return out;
-}
-
 TEST(Svg, SameInputsGiveTheSameDrawing) {
   // Cairo numbers SVG surfaces from a process-wide counter, so a second SVG in the same process
   // has other ids (a fresh CLI process always starts from the same ones); the drawing is equal.
@@ -446,11 +412,12 @@ TEST(Svg, SameInputsGiveTheSameDrawing) {
   const std::string first = render_bytes(d, g, {});
   const std::string second = render_bytes(d, g, {});
   EXPECT_EQ(first.size(), second.size());
-  EXPECT_TRUE(renumbered_ids(first) == renumbered_ids(second));
+  EXPECT_TRUE(testing::normalise_svg_ids(first) == testing::normalise_svg_ids(second));
   // The comparison is not blind: another title is another drawing.
   Document retitled = d;
   retitled.map.title = "Peer map: Brookfield Park group";
-  EXPECT_FALSE(renumbered_ids(first) == renumbered_ids(render_bytes(retitled, g, {})));
+  EXPECT_FALSE(testing::normalise_svg_ids(first) ==
+               testing::normalise_svg_ids(render_bytes(retitled, g, {})));
 }
 
 TEST(FormatForPath, FollowsTheExtensionInAnyCase) {

@@ -11,13 +11,13 @@
 #include "layout/layout.hpp"
 #include "render/hand_geometry.hpp"
 #include "render/render.hpp"
+#include "support/document_builder.hpp"
 
 namespace peermap::render {
 namespace {
 
 using model::Date;
 using model::Document;
-using model::Person;
 
 const std::string kScript = "<script>alert(1)</script> Smith";
 const std::string kAttribute = "\" onload=\"alert(1)";
@@ -31,29 +31,8 @@ const std::string kMarkup =
 const std::string kBidi = "Noah \u202eEvans\u202c \u200f";              // right-to-left override
 const std::string kLong = std::string(10 * 1024 - 7, 'W') + " Carter";  // 10 kB, one word
 
-Person person(const std::string& id, const std::string& name, model::Role role) {
-  Person p;
-  p.id = id;
-  p.full_name = name;
-  p.role = role;
-  p.gender = model::Gender::Unknown;
-  return p;
-}
-
-model::Tie relationship(const std::string& id, const std::string& from, const std::string& to) {
-  model::Tie t;
-  t.id = id;
-  t.from = from;
-  t.to = to;
-  return t;
-}
-
-model::Tie membership(const std::string& id, model::TieKind kind, const std::string& from,
-                      const std::string& to) {
-  model::Tie t = relationship(id, from, to);
-  t.kind = kind;
-  return t;
-}
+using testing::person;
+using testing::relationship;
 
 //! Every hostile string somewhere the renderer draws text: title, team, marking, names (so
 //! also the subject line and the ecomap view line), group and location names.
@@ -83,10 +62,10 @@ Document hostile_document() {
             relationship("t4", "p1", "p6"),
             relationship("t5", "p7", "p1"),
             relationship("t6", "p8", "p2"),
-            membership("t7", model::TieKind::MemberOf, "p1", "g1"),
-            membership("t8", model::TieKind::MemberOf, "p2", "g1"),
-            membership("t9", model::TieKind::Frequents, "p4", "l1"),
-            membership("t10", model::TieKind::Frequents, "p7", "l1")};
+            testing::tie("t7", model::TieKind::MemberOf, "p1", "g1"),
+            testing::tie("t8", model::TieKind::MemberOf, "p2", "g1"),
+            testing::tie("t9", model::TieKind::Frequents, "p4", "l1"),
+            testing::tie("t10", model::TieKind::Frequents, "p7", "l1")};
   d.ties[0].exploitation_by = "p2";
   d.ties[1].tension = true;
   d.ecomaps = {{"p1", {{"p2", 1}, {"p3", 2}, {"p7", 3}, {"l1", 4}}, ""}};

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <latch>
 #include <set>
 #include <thread>
@@ -151,8 +150,8 @@ void expect_append_only(const std::string& url, const std::string& backend) {
       "DELETE FROM audit",
   };
   if (backend == "postgresql") {
-    refused.push_back("TRUNCATE revisions CASCADE");
-    refused.push_back("TRUNCATE audit");
+    refused.emplace_back("TRUNCATE revisions CASCADE");
+    refused.emplace_back("TRUNCATE audit");
   }
   for (const std::string& sql : refused) {
     const std::string error = raw_sql(url, sql);
@@ -905,6 +904,7 @@ TEST_P(StoreTest, MigratesOnceWhenManyProcessesStartTogether) {
   std::latch start(kThreads);
   std::atomic<int> opened{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   std::vector<std::string> errors(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
@@ -993,6 +993,7 @@ TEST_P(StoreTest, LetsExactlyOneOfManySavesFromTheSameHeadWin) {
   std::atomic<int> saved{0};
   std::atomic<int> conflicts{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       start.arrive_and_wait();
@@ -1025,6 +1026,7 @@ TEST_P(StoreTest, LetsOneOfManyAuditedSavesWinWithItsAuditRowOnly) {
   std::atomic<int> saved{0};
   std::atomic<int> conflicts{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       start.arrive_and_wait();
@@ -1062,6 +1064,7 @@ TEST_P(StoreTest, KeepsEverySaveOfManyConcurrentWriters) {
   for (int t = 0; t < kThreads; ++t) create("own" + std::to_string(t), alice);
   std::latch start(kThreads);
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       start.arrive_and_wait();
@@ -1102,12 +1105,12 @@ TEST_P(StoreTest, KeepsEverySaveOfManyConcurrentWriters) {
 }
 
 // What the server does for GET /api/maps/{id} of a 200-person map, many times from many
-// threads at once: read the access record and the head, append an audit row. The bound is
-// loose (sanitizer builds, a shared machine); the timings are printed.
-TEST_P(StoreTest, ServesReadsOfA200PersonMapQuickly) {
+// threads at once: read the access record and the head, append an audit row. Every read gets
+// the whole document and every audit row is kept. How long it takes is measured by
+// bench/store_bench.cpp, not here: tests never assert wall-clock times.
+TEST_P(StoreTest, ServesConcurrentReadsOfA200PersonMap) {
   constexpr int kReaders = 32;
   constexpr int kReadsEach = 20;
-  constexpr double kSlowestAllowedMs = 500;  // catches lock waits and serialised reads, not noise
   const User alice = add("alice", "north");
   Revision big = version(alice.id, kNowMs, "two hundred");
   big.document = model::write_document(testing::random_document(
@@ -1116,33 +1119,21 @@ TEST_P(StoreTest, ServesReadsOfA200PersonMapQuickly) {
   ASSERT_TRUE(created) << created.error().message;
 
   std::latch start(kReaders);
-  std::vector<std::vector<double>> latencies(kReaders);
   std::vector<std::thread> threads;
+  threads.reserve(kReaders);
   for (int t = 0; t < kReaders; ++t) {
-    threads.emplace_back([&, t] {
+    threads.emplace_back([&] {
       start.arrive_and_wait();
       for (int i = 0; i < kReadsEach; ++i) {
-        const auto began = std::chrono::steady_clock::now();
         auto record = store().map_record("big");
         auto head = store().revision("big", 0);
         auto audited = store().append_audit(audit_row(kNowMs, alice, "map.read", "big", 1));
-        const std::chrono::duration<double, std::milli> took =
-            std::chrono::steady_clock::now() - began;
         ASSERT_TRUE(record && head && audited);
         ASSERT_EQ(head->document.size(), big.document.size());
-        latencies[static_cast<std::size_t>(t)].push_back(took.count());
       }
     });
   }
   for (auto& thread : threads) thread.join();
-  std::vector<double> all;
-  for (const auto& each : latencies) all.insert(all.end(), each.begin(), each.end());
-  std::sort(all.begin(), all.end());
-  const double median = all[all.size() / 2];
-  const double p99 = all[all.size() * 99 / 100];
-  std::printf("[ timing ] %s, %d threads, %zu-byte document: median %.2f ms, p99 %.2f ms\n",
-              GetParam().c_str(), kReaders, big.document.size(), median, p99);
-  EXPECT_LT(p99, kSlowestAllowedMs);
   EXPECT_EQ(store().audit_of_map("big")->size(), static_cast<std::size_t>(kReaders * kReadsEach));
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <libpq-fe.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
