@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 RELEASE := build/release
 ASAN := build/asan
 
-.PHONY: all deps build build-asan test test-release test-asan demo bench clean format
+.PHONY: all deps build build-asan test test-release test-asan demo bench clean format check-format check-tidy
 
 all: build
 
@@ -31,7 +31,14 @@ test-release: build
 test-asan: build-asan
 	cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS) -L unit
 
-test: test-release test-asan
+# Formatting is checked first: it takes seconds and fails before a long build.
+check-format: deps
+	@scripts/check-format.sh
+
+check-tidy: build
+	@scripts/check-tidy.sh $(RELEASE)
+
+test: check-format test-release test-asan
 
 demo: build
 	@scripts/demo.sh $(RELEASE)/peermap
@@ -42,7 +49,7 @@ bench: deps
 	bench/run.sh build/bench
 
 format:
-	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
+	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' 'bench/*.hpp')
 
 clean:
 	rm -rf build out
