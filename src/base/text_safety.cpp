@@ -92,6 +92,30 @@ std::string controls_to_spaces(std::string_view text) {
   return out;
 }
 
+std::string mark_direction_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const auto b0 = static_cast<unsigned char>(text[at]);
+    if (b0 == 0xE2 && at + 2 < text.size()) {
+      const auto b1 = static_cast<unsigned char>(text[at + 1]);
+      const auto b2 = static_cast<unsigned char>(text[at + 2]);
+      const bool embedding = b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE;  // U+202A..U+202E
+      const bool isolate = b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9;    // U+2066..U+2069
+      if (embedding || isolate) {
+        const unsigned code = 0x2000U + ((b1 & 0x3FU) << 6U) + (b2 & 0x3FU);
+        out += "[U+";
+        for (const unsigned shift : {12U, 8U, 4U, 0U}) out += "0123456789ABCDEF"[(code >> shift) & 15U];
+        out += ']';
+        at += 2;
+        continue;
+      }
+    }
+    out += static_cast<char>(b0);
+  }
+  return out;
+}
+
 std::string quote_for_message(std::string_view text, std::size_t max_characters) {
   std::string out = "\"";
   std::size_t at = 0;

@@ -24,6 +24,11 @@ namespace peermap::text {
 //! Control characters (below 0x20, and DEL) as spaces: text that will be drawn (a label).
 [[nodiscard]] std::string controls_to_spaces(std::string_view text);
 
+//! Unicode's direction overrides, embeddings and isolates (U+202A..U+202E, U+2066..U+2069)
+//! written out as "[U+202E]": in a name they can make "gnp.exe" read as "exe.png", so what is
+//! drawn or shown must show them rather than obey them. Other text is unchanged.
+[[nodiscard]] std::string mark_direction_controls(std::string_view text);
+
 //! A user's value inside a message: JSON-quoted (so control characters cannot break the line,
 //! bytes that are not UTF-8 become U+FFFD) and cut after `max_characters` code points ("...").
 [[nodiscard]] std::string quote_for_message(std::string_view text,

@@ -69,7 +69,7 @@ NodeGeometry sized_node(std::string id, NodeKind kind, double symbol,
 std::string label_text(std::string_view text) {
   // Control characters have no business in a label; they would confuse pango and readers.
   // The parser rejects broken UTF-8, but in-process callers may not have parsed.
-  const std::string spaced = text::controls_to_spaces(text);
+  const std::string spaced = text::mark_direction_controls(text::controls_to_spaces(text));
   const Handle<gchar, g_free> valid(
       g_utf8_make_valid(spaced.data(), static_cast<gssize>(spaced.size())));
   return valid.get();

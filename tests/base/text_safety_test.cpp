@@ -38,6 +38,18 @@ TEST(ControlsToSpaces, ControlsBecomeSpacesAndNothingElseChanges) {
   EXPECT_EQ(controls_to_spaces("\xd9\x85\xd8\xad\xd9\x85\xd8\xaf"), "\xd9\x85\xd8\xad\xd9\x85\xd8\xaf");
 }
 
+TEST(MarkDirectionControls, OverridesAreShownNotObeyed) {
+  // "Noor <RLO>gnp.exe<PDF> Haddad" would read as "Noor exe.png Haddad".
+  EXPECT_EQ(mark_direction_controls("Noor \u202Egnp.exe\u202C Haddad"),
+            "Noor [U+202E]gnp.exe[U+202C] Haddad");
+  EXPECT_EQ(mark_direction_controls("\u202A\u202B\u202D\u2066\u2067\u2068\u2069"),
+            "[U+202A][U+202B][U+202D][U+2066][U+2067][U+2068][U+2069]");
+  // Arabic and Hebrew names, and the neighbouring punctuation, are left alone.
+  EXPECT_EQ(mark_direction_controls("\u0645\u062D\u0645\u062F \u05D3\u05D5\u05D3 \u2014 \u2026"),
+            "\u0645\u062D\u0645\u062F \u05D3\u05D5\u05D3 \u2014 \u2026");
+  EXPECT_EQ(mark_direction_controls("\xE2\x80"), "\xE2\x80");  // cut short: unchanged
+}
+
 TEST(QuoteForMessage, QuotesAndEscapesLikeJson) {
   EXPECT_EQ(quote_for_message("Mia"), "\"Mia\"");
   EXPECT_EQ(quote_for_message("say \"hi\"\\"), "\"say \\\"hi\\\"\\\\\"");

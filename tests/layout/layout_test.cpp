@@ -141,3 +141,18 @@ TEST(Layout, JsonHasTheDocumentedShape) {
 
 }  // namespace
 }  // namespace peermap::layout
+
+namespace peermap::layout {
+namespace {
+
+TEST(Layout, ADirectionOverrideInANameIsDrawnAsAMarkNotObeyed) {
+  model::Document d = small_map();
+  d.people[3].full_name = "Noor \u202Egnp.exe\u202C Haddad";
+  const auto g = compute_layout(d, {});
+  ASSERT_TRUE(g.ok()) << g.error().message;
+  EXPECT_EQ(node(g.value(), d.people[3].id).label_lines.front(),
+            "Noor [U+202E]gnp.exe[U+202C] Haddad");
+}
+
+}  // namespace
+}  // namespace peermap::layout
