@@ -1,5 +1,5 @@
 // RFC 4180 CSV records with line:column positions, shared by the edge-list reader
-// (network.cpp) and the people-and-ties reader (formats.cpp). Internal to analysis.
+// (network.cpp) and the people-and-ties reader (csv_format.cpp). Internal to analysis.
 #pragma once
 
 #include <algorithm>
