@@ -295,12 +295,10 @@ class PagePainter {
   }
 
   void map() {
-    const PageArea area = map_area(page_, g_);
+    const MapPlacement placement = place_on_page(g_);  // the one formula the layout route shares
     cairo_save(cr_);  // no clip needed: the scale fits the drawing inside the area
-    const double ox = area.map.x + (area.map.w - g_.width * area.scale) / 2;
-    const double oy = area.map.y + (area.map.h - g_.height * area.scale) / 2;
-    cairo_translate(cr_, ox, oy);
-    cairo_scale(cr_, area.scale, area.scale);
+    cairo_translate(cr_, placement.x, placement.y);
+    cairo_scale(cr_, placement.scale, placement.scale);
     cairo_translate(cr_, -g_.x0, -g_.y0);
     cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
@@ -577,6 +575,17 @@ Page choose_page(const Geometry& geometry) {
     if (map_area(page, geometry).scale >= kMinScale) return page;
   }
   return kPages.back();
+}
+
+MapPlacement place_on_page(const Geometry& geometry) {
+  MapPlacement placement;
+  placement.page = choose_page(geometry);
+  const PageArea area = map_area(placement.page, geometry);
+  placement.scale = area.scale;
+  // As the drawing does it: the map centred in its area.
+  placement.x = area.map.x + (area.map.w - geometry.width * area.scale) / 2;
+  placement.y = area.map.y + (area.map.h - geometry.height * area.scale) / 2;
+  return placement;
 }
 
 Result<std::string> render_map(const model::Document& document, const Geometry& geometry,

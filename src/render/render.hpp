@@ -33,6 +33,16 @@ struct Page {
 };
 [[nodiscard]] Page choose_page(const layout::Geometry& geometry);
 
+//! Where render_map puts a geometry on its page, so a client can lay hit areas over the
+//! drawing: page point = (geometry point - (x0, y0)) * scale + (x, y), in points.
+struct MapPlacement {
+  Page page;
+  double scale = 1;
+  double x = 0;
+  double y = 0;
+};
+[[nodiscard]] MapPlacement place_on_page(const layout::Geometry& geometry);
+
 //! The rendered file's bytes. Same inputs, same bytes.
 [[nodiscard]] Result<std::string> render_map(const model::Document& document,
                                              const layout::Geometry& geometry,

@@ -19,6 +19,8 @@
 #include "render/render.hpp"
 #include "server/cache.hpp"
 #include "server/diff.hpp"
+#include "server/map_layout.hpp"
+#include "server/web_assets.hpp"
 #include "server/working_copies.hpp"
 #include "store/store.hpp"
 
@@ -815,6 +817,11 @@ struct Api::Impl {
                    return render_map(request, params.at("id"), f, caller);
                  }));
     }
+    router.add("GET", "/api/maps/{id}/layout",
+               authed("map.layout",
+                      [this](const Request& request, const Params& params, const Caller& caller) {
+                        return map_layout(request, params.at("id"), caller);
+                      }));
     router.add("GET", "/api/maps/{id}/members",
                authed("map.members.read",
                       [this](const Request& request, const Params& params, const Caller& caller) {
@@ -952,6 +959,10 @@ struct Api::Impl {
                       {"revision", m.head},
                       {"updated_at", iso_time(m.updated_at)},
                       {"updated_by", m.updated_by}});
+      // The workspace's list shows subjects, status and dates: read from the head (cached).
+      if (auto head = revision_of(m.id, m.head)) {
+        maps.back().update(map_list_fields(head.value()->document));
+      }
     }
     if (!audit(request, &caller, "map.list", "", 0, "ok", 200)) return audit_unavailable();
     return json_response(200, {{"maps", maps}});
@@ -1331,6 +1342,22 @@ struct Api::Impl {
     return r;
   }
 
+  Response map_layout(const Request& request, const std::string& id, const Caller& caller) {
+    Response refusal;
+    auto map = visible_map(request, caller, id, "map.layout", refusal);
+    if (!map) return refusal;
+    auto head = revision_of(id, map->head);
+    if (!head) return error_response(500, "internal error");
+    auto outcome = validate(head.value()->document);
+    if (outcome.has_errors()) return error_response(500, "internal error");
+    auto body = layout_body(outcome.document);
+    if (!body) return error_response(500, "the map cannot be laid out");
+    if (!audit(request, &caller, "map.layout", id, map->head, "ok", 200)) return audit_unavailable();
+    Response r = json_response(200, body.value());
+    r.set_header("ETag", etag_of(map->head));
+    return r;
+  }
+
   Response list_members(const Request& request, const std::string& id, const Caller& caller) {
     Response refusal;
     auto map = visible_map(request, caller, id, "map.members.read", refusal);
@@ -1436,6 +1463,8 @@ Result<std::string> Api::create_map_as(const store::User& user, std::string_view
 const ApiOptions& Api::options() const { return impl_->options; }
 
 Response Api::handle(const Request& request) {
+  // The workspace's page and assets, with the pages' own headers (server/web_assets.hpp).
+  if (auto page = web_response(request, impl_->options.council_name)) return std::move(*page);
   Response response;
   try {
     if (request.body.size() > impl_->options.max_body_bytes) {

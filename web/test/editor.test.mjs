@@ -1,0 +1,173 @@
+// In the meeting: the facilitator opens the map, finds people in the list and on the drawing,
+// reads what each claim rests on, and adds and corrects a person as the room talks.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { apiGet, expectAccessible, launchBrowser, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ imports: ['peer-group.json'] });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPeerGroup(page) {
+  await signIn(page, server.url);
+  await page.getByRole('link', { name: /Peer mapping: Mia Kowalczyk/ }).click();
+  await page.getByRole('heading', { level: 1, name: /Peer mapping: Mia Kowalczyk/ }).waitFor();
+  await page.locator('svg image').waitFor();
+  return new URL(page.url()).pathname.split('/')[2];
+}
+
+test('the map and its text alternative: selecting from the list and on the drawing', async () => {
+  const { page, incidents, context } = await watchedPage(browser);
+  const id = await openPeerGroup(page);
+  const list = page.getByRole('navigation', { name: 'People and places' });
+  await list.getByRole('heading', { name: /^Children \(\d+\)$/ }).waitFor();
+  await list.getByRole('heading', { name: /^Groups \(\d+\)$/ }).waitFor();
+  await list.getByRole('heading', { name: /^Places \(\d+\)$/ }).waitFor();
+  // The drawing is the server's own map.svg, as an image from a blob URL.
+  const href = await page.locator('svg image').getAttribute('href');
+  assert.match(href, /^blob:/);
+  const drawn = await page.evaluate(async (u) => (await (await fetch(u)).text()).slice(0, 200), href);
+  assert.match(drawn, /<svg/);
+  await expectAccessible(page, 'editor');
+  await screenshot(page, 'editor');
+
+  await list.getByRole('button', { name: /^Mia Kowalczyk/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Selected' });
+  await panel.getByRole('heading', { name: 'Mia Kowalczyk', level: 2 }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'panel-heading', 'focus moves to the panel');
+  await panel.getByText('Subject child', { exact: true }).waitFor();
+  await panel.getByRole('heading', { name: /^Information \([1-9]\d*\)$/ }).waitFor();
+  await panel.getByText(/Evidenced|Anecdotal/).first().waitFor();
+  await expectAccessible(page, 'editor, person selected');
+  await screenshot(page, 'editor-person');
+
+  // The hit areas come from GET /api/maps/{id}/layout: clicking Ethan on the drawing selects him.
+  const layout = JSON.parse((await apiGet(page, `/api/maps/${id}/layout`)).body);
+  const ethan = layout.nodes.find((n) => n.id === 'p2');
+  assert.ok(ethan && layout.placement.scale > 0);
+  const box = await page.locator('rect[data-hit="p2"]').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await panel.getByRole('heading', { name: 'Ethan Oduya', level: 2 }).waitFor();
+
+  // Zoom and pan by keyboard: the view narrows, then moves, then fits again.
+  const viewBox = () => page.locator('.pm-map svg').getAttribute('viewBox');
+  const fitted = await viewBox();
+  await page.getByRole('group', { name: /Map drawing/ }).focus();
+  await page.keyboard.press('+');
+  const zoomed = await viewBox();
+  assert.ok(Number(zoomed.split(' ')[2]) < Number(fitted.split(' ')[2]), `${zoomed} narrower than ${fitted}`);
+  await page.keyboard.press('ArrowRight');
+  assert.ok(Number((await viewBox()).split(' ')[0]) > Number(zoomed.split(' ')[0]));
+  await page.keyboard.press('0');
+  assert.equal(await viewBox(), fitted);
+  // And by mouse: the wheel zooms.
+  const map = await page.locator('.pm-map').boundingBox();
+  await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+  await page.mouse.wheel(0, -200);
+  await page.waitForFunction((f) => document.querySelector('.pm-map svg')?.getAttribute('viewBox') !== f, fitted);
+  assert.deepEqual(incidents, []);
+  await context.close();
+});
+
+test('adding a person: the full-name rule, the derived adult status, and the server\'s answer', async () => {
+  const { page, incidents, context } = await watchedPage(browser);
+  const id = await openPeerGroup(page);
+  const before = JSON.parse((await apiGet(page, `/api/maps/${id}`)).body);
+  const revisionBefore = (await apiGet(page, `/api/maps/${id}`)).headers.etag;
+
+  await page.getByRole('button', { name: 'Add a person' }).click();
+  const panel = page.getByRole('complementary', { name: 'Selected' });
+  await panel.getByRole('heading', { name: 'Add a person' }).waitFor();
+  await panel.getByLabel('Full name').fill('Kai');
+  await panel.getByText('Enter their first name and last name.').waitFor();
+  const dob = panel.getByRole('group', { name: /Date of birth/ });
+  await dob.getByLabel('Day').fill('2');
+  await dob.getByLabel('Month').fill('3');
+  await dob.getByLabel('Year').fill('2004');
+  await panel.getByText('Adult on the map (22 years old at the map date).').waitFor();
+  await panel.getByLabel('Role').selectOption({ label: 'Adult of concern' });
+  await panel.getByRole('button', { name: 'Save person' }).click();
+  // The server refuses the single name, at the full name field; nothing is saved.
+  const summary = panel.getByRole('alert');
+  await summary.getByText('There is a problem').waitFor();
+  await panel.locator('.govuk-form-group--error', { has: panel.getByLabel('Full name') }).waitFor();
+  assert.equal((await apiGet(page, `/api/maps/${id}`)).headers.etag, revisionBefore);
+  await expectAccessible(page, 'add a person with an error');
+  await screenshot(page, 'editor-add-person-error');
+
+  await panel.getByLabel('Full name').fill('Kai Brennan-Ross');
+  await panel.getByLabel('Known as (optional)').fill('K-Dog, kb_04');
+  await panel.getByLabel('Gender').selectOption({ label: 'Male' });
+  await panel.getByLabel('Services involved (optional)').fill('Police');
+  await panel.getByLabel('Already at risk outside the home (ROTH)').check();
+  await panel.getByRole('button', { name: 'Save person' }).click();
+  await panel.getByRole('heading', { name: 'Kai Brennan-Ross', level: 2 }).waitFor();
+  await page.getByRole('navigation', { name: 'People and places' })
+    .getByRole('heading', { name: /^Adults/ }).waitFor();
+  await page.getByRole('navigation', { name: 'People and places' })
+    .getByRole('button', { name: 'Kai Brennan-Ross (“K-Dog”, “kb_04”)' }).waitFor();
+
+  const after = JSON.parse((await apiGet(page, `/api/maps/${id}`)).body);
+  assert.equal(after.people.length, before.people.length + 1);
+  const added = after.people.at(-1);
+  assert.deepEqual(added, {
+    id: added.id,
+    full_name: 'Kai Brennan-Ross',
+    known_as: ['K-Dog', 'kb_04'],
+    date_of_birth: '2004-03-02',
+    gender: 'male',
+    role: 'adult-of-concern',
+    services: ['Police'],
+    roth: true,
+  });
+  assert.ok(!before.people.some((p) => p.id === added.id));
+  // The drawing was fetched again for the new revision, with a hit area for them.
+  await page.locator(`rect[data-hit="${added.id}"]`).waitFor({ state: 'attached' });
+
+  // Correct them: the edit is a JSON Patch on the revision we hold.
+  await panel.getByRole('button', { name: 'Edit person' }).click();
+  await panel.getByLabel('School (optional)').fill('Moorside College');
+  await panel.getByRole('button', { name: 'Save person' }).click();
+  await panel.getByText('Moorside College').waitFor();
+  const edited = JSON.parse((await apiGet(page, `/api/maps/${id}`)).body).people.find((p) => p.id === added.id);
+  assert.equal(edited.school, 'Moorside College');
+  assert.deepEqual(incidents, []);
+  await context.close();
+});
+
+test('someone else saves in between: an edit to another person still lands, without overwriting theirs', async () => {
+  const { page, incidents, context } = await watchedPage(browser);
+  const id = await openPeerGroup(page);
+  await page.getByRole('navigation', { name: 'People and places' }).getByRole('button', { name: /^Ethan Oduya/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Selected' });
+  await panel.getByRole('button', { name: 'Edit person' }).click();
+  await panel.getByLabel('Notes (optional)').fill('Moved to a new school in October.');
+
+  // A partner on another laptop changes Mia's notes meanwhile, through the API.
+  const other = await browser.newContext();
+  const login = await other.request.post(`${server.url}api/session`, { data: { username: 'practitioner', password: 'correct horse battery staple' } });
+  const { csrf_token } = await login.json();
+  const current = await other.request.get(`${server.url}api/maps/${id}`);
+  const mia = (await current.json()).people.findIndex((p) => p.id === 'p1');
+  const patched = await other.request.patch(`${server.url}api/maps/${id}`, {
+    headers: { 'X-CSRF-Token': csrf_token, 'If-Match': current.headers().etag, 'Content-Type': 'application/json-patch+json' },
+    data: JSON.stringify([{ op: 'replace', path: `/people/${mia}/notes`, value: 'Partner: seen at the Parkway Lodge.' }]),
+  });
+  assert.equal(patched.status(), 200);
+
+  await panel.getByRole('button', { name: 'Save person' }).click();
+  await panel.getByText('Moved to a new school in October.').waitFor();
+  const saved = JSON.parse((await apiGet(page, `/api/maps/${id}`)).body);
+  assert.equal(saved.people.find((p) => p.id === 'p2').notes, 'Moved to a new school in October.');
+  assert.equal(saved.people.find((p) => p.id === 'p1').notes, 'Partner: seen at the Parkway Lodge.');
+  await other.close();
+  assert.deepEqual(incidents, []);
+  await context.close();
+});
