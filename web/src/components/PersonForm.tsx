@@ -10,6 +10,17 @@ import { mapStore } from '../store';
 import { ErrorSummary } from './ErrorSummary';
 import { Checkbox, DateInput, type DateParts, Select, TextInput, Textarea } from './Fields';
 
+/** Equal as JSON values, whatever the order of their keys (the server may reorder them). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => k in b && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
 function nextId(document: PeerMapDocument): string {
@@ -105,7 +116,7 @@ export function PersonForm({
         // when nobody else changed this person.
         if (!person) return operationsOn(newest);
         const theirs = newest.people?.find((p) => p.id === id);
-        return theirs && JSON.stringify(theirs) === JSON.stringify(person) ? operationsOn(newest) : null;
+        return theirs && sameJson(theirs, person) ? operationsOn(newest) : null;
       });
       onDone(id);
     } catch (error) {

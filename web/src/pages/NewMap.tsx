@@ -96,9 +96,11 @@ export function NewMap() {
 
   return (
     <div class="govuk-width-container">
-      <Link href="/maps" class="govuk-back-link">
-        Back to maps
-      </Link>
+      <nav aria-label="Back">
+        <Link href="/maps" class="govuk-back-link">
+          Back to maps
+        </Link>
+      </nav>
       <main class="govuk-main-wrapper" id="main-content">
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
