@@ -173,3 +173,30 @@ test('someone else saves in between: an edit to another person still lands, with
   assert.deepEqual(incidents, []);
   await context.close();
 });
+
+test('the command bar (Ctrl+K): find a person by name, or add one with the name filled in', async () => {
+  const { page, incidents, context } = await watchedPage(browser);
+  await openPeerGroup(page);
+  await page.keyboard.press('Control+k');
+  const bar = page.getByRole('dialog', { name: 'Find or add a person' });
+  const input = bar.getByRole('combobox', { name: 'Find or add a person' });
+  await input.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'command-input');
+  await page.keyboard.type('e-man');
+  await bar.getByRole('option', { name: 'Ethan Oduya', selected: true }).waitFor();
+  await expectAccessible(page, 'command bar open');
+  await screenshot(page, 'editor-command-bar');
+  await page.keyboard.press('Enter');
+  await bar.waitFor({ state: 'hidden' });
+  const panel = page.getByRole('complementary', { name: 'Selected' });
+  await panel.getByRole('heading', { name: 'Ethan Oduya', level: 2 }).waitFor();
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Shannon Doyle');
+  await bar.getByRole('option', { name: 'Add “Shannon Doyle” as a new person', selected: true }).waitFor();
+  await page.keyboard.press('Enter');
+  await panel.getByRole('heading', { name: 'Add a person' }).waitFor();
+  assert.equal(await panel.getByLabel('Full name').inputValue(), 'Shannon Doyle');
+  assert.deepEqual(incidents, []);
+  await context.close();
+});

@@ -9,6 +9,8 @@ const script = '<script>alert("title")</script> Peer map';
 const img = 'Ava "><img src=x onerror=alert(1)> Stone';
 const js = 'javascript:alert(2) Jones';
 const rtl = 'Noor \u202Egnp.exe\u202C Haddad';
+// On screen the override is shown, not obeyed: "exe.png" cannot pose as the name.
+const rtlShown = 'Noor [U+202E]gnp.exe[U+202C] Haddad';
 
 let server;
 let browser;
@@ -47,6 +49,9 @@ test('hostile names in every field are shown as text on every page', async () =>
   await panel.getByText('"><iframe src=javascript:alert(6)>').waitFor();
   await panel.getByText('</textarea><script>alert(8)</script>').waitFor();
   const list = page.getByRole('navigation', { name: 'People and places' });
+  await list.getByRole('button', { name: rtlShown, exact: true }).waitFor();
+  await list.getByRole('button', { name: `${js} (“<script>alert(5)</script>”, “${rtlShown}”)` }).waitFor();
+  assert.equal(await page.getByText(/\u202E/).count(), 0, 'no override reaches the screen');
   await list.getByRole('button', { name: img }).click();
   await panel.getByRole('heading', { name: img, level: 2 }).waitFor();
   await page.locator('svg image').waitFor();
@@ -66,7 +71,7 @@ test('hostile names in every field are shown as text on every page', async () =>
   await page.getByRole('link', { name: 'Maps' }).click();
   const row = page.getByRole('row').filter({ hasText: 'Peer map' });
   await row.getByRole('link', { name: script }).waitFor();
-  assert.equal(await row.getByRole('cell').nth(1).textContent(), `${img}, ${rtl}`);
+  assert.equal(await row.getByRole('cell').nth(1).textContent(), `${img}, ${rtlShown}`);
   await expectAccessible(page, 'maps with hostile names');
   await screenshot(page, 'hostile-maps');
 

@@ -6,6 +6,7 @@ import type { AgeBand, Gender, PatchOperation, PeerMapDocument, Person, PersonRo
 import { fromParts, toParts } from '../model/dates';
 import { adultStatus, ageBandNames, fullNameProblem, genderNames, roleNames } from '../model/people';
 import { type FieldError, errorFor, fieldErrors } from '../model/problems';
+import { shown } from '../model/text';
 import { mapStore } from '../store';
 import { ErrorSummary } from './ErrorSummary';
 import { Checkbox, DateInput, type DateParts, Select, TextInput, Textarea } from './Fields';
@@ -51,13 +52,15 @@ const fieldNames: Record<string, string> = {
 export function PersonForm({
   document,
   person,
+  initialName,
   onDone,
 }: {
   document: PeerMapDocument;
   person: Person | null; // null: a new person
+  initialName?: string; // a new person's name as typed in the command bar
   onDone: (id: string | null) => void;
 }) {
-  const [fullName, setFullName] = useState(person?.full_name ?? '');
+  const [fullName, setFullName] = useState(person?.full_name ?? initialName ?? '');
   const [nameStatus, setNameStatus] = useState<string>(person?.name_status ?? 'full');
   const [knownAs, setKnownAs] = useState((person?.known_as ?? []).join(', '));
   const [dob, setDob] = useState<DateParts>(toParts(person?.date_of_birth));
@@ -146,7 +149,7 @@ export function PersonForm({
     <form noValidate onSubmit={submit}>
       <ErrorSummary errors={errors} />
       <h2 class="govuk-heading-m" tabIndex={-1} ref={heading}>
-        {person ? `Edit ${person.full_name}` : 'Add a person'}
+        {person ? `Edit ${shown(person.full_name)}` : 'Add a person'}
       </h2>
       <TextInput id="person-full-name" label="Full name" value={fullName} onInput={setFullName}
         error={errorFor(errors, 'person-full-name')} labelClass="govuk-label--s"

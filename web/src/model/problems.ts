@@ -1,5 +1,6 @@
 // Server problems (JSON pointers, docs/api.md) placed at the fields that caused them.
 import type { Problem } from '../api/types';
+import { shown } from './text';
 
 export interface FieldError {
   field: string; // the id of the input the message belongs to
@@ -27,7 +28,7 @@ export function fieldErrors(
 }
 
 export function sentence(message: string): string {
-  const text = message.trim();
+  const text = shown(message.trim());
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
 

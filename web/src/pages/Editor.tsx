@@ -2,21 +2,23 @@
 // left, the selected person, place or group with their graded information on the right.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Grading, InformationItem, PeerMapDocument, Person, Tie } from '../api/types';
+import { CommandBar } from '../components/CommandBar';
 import { MapView } from '../components/MapView';
 import { PersonForm } from '../components/PersonForm';
 import { ReviewTag, StatusTag } from '../components/Tag';
 import { longDate } from '../model/dates';
 import { adultStatus, ageBandNames, genderNames, roleNames } from '../model/people';
+import { shown } from '../model/text';
 import { Link } from '../router';
 import { mapStore, useMapState } from '../store';
 
 function nameIn(document: PeerMapDocument, id: string): string {
   const p = document.people?.find((x) => x.id === id);
-  if (p) return p.full_name;
+  if (p) return shown(p.full_name);
   const l = document.locations?.find((x) => x.id === id);
-  if (l) return l.name;
+  if (l) return shown(l.name);
   const g = document.groups?.find((x) => x.id === id);
-  if (g) return g.name;
+  if (g) return shown(g.name);
   return id;
 }
 
@@ -56,13 +58,13 @@ function Information({ items, document }: { items: InformationItem[]; document: 
     <ul class="govuk-list">
       {items.map((item) => (
         <li key={item.id} class="govuk-!-margin-bottom-3">
-          <p class="govuk-body-s govuk-!-margin-bottom-1">{item.summary}</p>
+          <p class="govuk-body-s govuk-!-margin-bottom-1">{shown(item.summary)}</p>
           <p class="govuk-body-s govuk-!-margin-bottom-0">
             <strong class={`govuk-tag govuk-tag--${item.evidence === 'evidenced' ? 'green' : 'yellow'}`}>
               {item.evidence === 'evidenced' ? 'Evidenced' : 'Anecdotal'}
             </strong>{' '}
-            {gradingWords(item.grading)} · {item.source.agency}
-            {item.source.person ? ` (${item.source.person})` : ''}
+            {gradingWords(item.grading)} · {shown(item.source.agency)}
+            {item.source.person ? ` (${shown(item.source.person)})` : ''}
             {item.observed ? ` · observed ${longDate(item.observed)}` : ''}
             {item.about.length > 1 ? ` · also about ${item.about.map((a) => nameIn(document, a)).join(', ')}` : ''}
           </p>
@@ -79,18 +81,18 @@ function PersonDetails({ document, person, onEdit }: { document: PeerMapDocument
   const items = (document.information ?? []).filter((i) => i.about.includes(person.id) || i.about.some((a) => tieIds.has(a)));
   return (
     <>
-      <h2 class="govuk-heading-m" tabIndex={-1} id="panel-heading">{person.full_name}</h2>
+      <h2 class="govuk-heading-m" tabIndex={-1} id="panel-heading">{shown(person.full_name)}</h2>
       <dl class="govuk-summary-list govuk-summary-list--no-border">
-        <Row term="Known as">{(person.known_as ?? []).join(', ') || undefined}</Row>
+        <Row term="Known as">{(person.known_as ?? []).map(shown).join(', ') || undefined}</Row>
         <Row term="Role">{roleNames[person.role]}</Row>
         <Row term="Adult or child">{`${adult.adult ? 'Adult' : 'Child'} (${adult.because})`}</Row>
         <Row term="Date of birth">{person.date_of_birth ? longDate(person.date_of_birth) : undefined}</Row>
         <Row term="Age band">{person.age_band ? ageBandNames[person.age_band] : undefined}</Row>
         <Row term="Gender">{genderNames[person.gender ?? 'unknown']}</Row>
-        <Row term="School">{person.school}</Row>
-        <Row term="Services">{(person.services ?? []).join(', ') || undefined}</Row>
+        <Row term="School">{shown(person.school)}</Row>
+        <Row term="Services">{(person.services ?? []).map(shown).join(', ') || undefined}</Row>
         <Row term="At risk outside the home">{person.roth ? 'Yes (ROTH)' : undefined}</Row>
-        <Row term="Notes">{person.notes}</Row>
+        <Row term="Notes">{shown(person.notes)}</Row>
       </dl>
       <button type="button" class="govuk-button govuk-button--secondary" onClick={onEdit}>Edit person</button>
       <h3 class="govuk-heading-s">Ties ({ties.length})</h3>
@@ -112,10 +114,10 @@ function PlaceOrGroup({ document, id }: { document: PeerMapDocument; id: string 
   const items = (document.information ?? []).filter((i) => i.about.includes(id));
   return (
     <>
-      <h2 class="govuk-heading-m" tabIndex={-1} id="panel-heading">{item.name}</h2>
+      <h2 class="govuk-heading-m" tabIndex={-1} id="panel-heading">{shown(item.name)}</h2>
       <dl class="govuk-summary-list govuk-summary-list--no-border">
         <Row term={place ? 'Place' : 'Group'}>{item.kind}</Row>
-        <Row term="Notes">{item.notes}</Row>
+        <Row term="Notes">{shown(item.notes)}</Row>
         <Row term={place ? 'Frequented by' : 'Members'}>{members.join(', ') || 'Nobody yet'}</Row>
       </dl>
       <h3 class="govuk-heading-s">Information ({items.length})</h3>
@@ -152,6 +154,7 @@ export function Editor({ id }: { id: string }) {
   const [failed, setFailed] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<'new' | 'person' | null>(null);
+  const [newName, setNewName] = useState('');
   const [filter, setFilter] = useState('');
   const panel = useRef<HTMLElement>(null);
 
@@ -161,7 +164,7 @@ export function Editor({ id }: { id: string }) {
   }, [id]);
 
   useEffect(() => {
-    if (state?.id === id) document.title = `${state.document.map.title} – peermap`;
+    if (state?.id === id) document.title = `${shown(state.document.map.title)} – peermap`;
   }, [state]);
 
   const select = (next: string | null) => {
@@ -185,7 +188,7 @@ export function Editor({ id }: { id: string }) {
   const q = filter.trim().toLocaleLowerCase();
   const matches = (text: string) => !q || text.toLocaleLowerCase().includes(q);
   const people = (doc.people ?? []).filter((p) => matches([p.full_name, ...(p.known_as ?? [])].join(' ')));
-  const label = (p: Person) => p.full_name + (p.known_as?.length ? ` (“${p.known_as.join('”, “')}”)` : '');
+  const label = (p: Person) => shown(p.full_name) + (p.known_as?.length ? ` (“${p.known_as.map(shown).join('”, “')}”)` : '');
   const children = people.filter((p) => p.role !== 'professional' && !adultStatus(p, m.map_date).adult);
   const adults = people.filter((p) => p.role !== 'professional' && adultStatus(p, m.map_date).adult);
   const professionals = people.filter((p) => p.role === 'professional');
@@ -194,17 +197,18 @@ export function Editor({ id }: { id: string }) {
   return (
     <main class="pm-editor" id="main-content">
       <div class="pm-editor__bar">
-        <h1 class="govuk-heading-m">{m.title}</h1>
+        <h1 class="govuk-heading-m">{shown(m.title)}</h1>
         <p class="govuk-body-s">
           <StatusTag status={m.status} />{' '}
           {m.review_date ? <>Review {longDate(m.review_date)} <ReviewTag date={m.review_date} /> · </> : null}
           Subject: {m.subject_children.map((s) => nameIn(doc, s)).join(', ')} · Map date {longDate(m.map_date)} ·{' '}
-          <strong>{m.protective_marking || 'OFFICIAL-SENSITIVE'}</strong> · revision {state.revision}
+          <strong>{shown(m.protective_marking) || 'OFFICIAL-SENSITIVE'}</strong> · revision {state.revision}
         </p>
       </div>
       <nav class="pm-editor__list" aria-label="People and places">
         <h2 class="govuk-heading-s">People and places</h2>
-        <button type="button" class="govuk-button govuk-!-margin-bottom-3" onClick={() => { setSelected(null); setEditing('new'); }}>
+        <p class="govuk-body-s">Press Ctrl+K to find or add a person by name.</p>
+        <button type="button" class="govuk-button govuk-!-margin-bottom-3" onClick={() => { setSelected(null); setNewName(''); setEditing('new'); }}>
           Add a person
         </button>
         <div class="govuk-form-group">
@@ -215,8 +219,8 @@ export function Editor({ id }: { id: string }) {
         <ListSection title="Children" entries={children.map((p) => ({ id: p.id, text: label(p) }))} selected={selected} onSelect={select} />
         <ListSection title="Adults" entries={adults.map((p) => ({ id: p.id, text: label(p) }))} selected={selected} onSelect={select} />
         <ListSection title="Professionals" entries={professionals.map((p) => ({ id: p.id, text: label(p) }))} selected={selected} onSelect={select} />
-        <ListSection title="Groups" entries={(doc.groups ?? []).filter((g) => matches(g.name)).map((g) => ({ id: g.id, text: g.name }))} selected={selected} onSelect={select} />
-        <ListSection title="Places" entries={(doc.locations ?? []).filter((l) => matches(l.name)).map((l) => ({ id: l.id, text: l.name }))} selected={selected} onSelect={select} />
+        <ListSection title="Groups" entries={(doc.groups ?? []).filter((g) => matches(g.name)).map((g) => ({ id: g.id, text: shown(g.name) }))} selected={selected} onSelect={select} />
+        <ListSection title="Places" entries={(doc.locations ?? []).filter((l) => matches(l.name)).map((l) => ({ id: l.id, text: shown(l.name) }))} selected={selected} onSelect={select} />
         {(doc.ties ?? []).filter((t) => t.kind === 'relationship').length ? (
           <details class="govuk-details pm-details-plain">
             <summary class="govuk-details__summary">
@@ -231,11 +235,11 @@ export function Editor({ id }: { id: string }) {
         ) : null}
       </nav>
       <section class="pm-editor__map" aria-label="Map">
-        <MapView mapId={id} revision={state.revision} title={m.title} selected={selected} onSelect={select} nameOf={(x) => nameIn(doc, x)} />
+        <MapView mapId={id} revision={state.revision} title={shown(m.title)} selected={selected} onSelect={select} nameOf={(x) => nameIn(doc, x)} />
       </section>
       <aside class="pm-editor__panel" aria-label="Selected" ref={panel}>
         {editing === 'new' ? (
-          <PersonForm key="new" document={doc} person={null} onDone={(x) => { setEditing(null); if (x) select(x); }} />
+          <PersonForm key={`new:${newName}`} document={doc} person={null} initialName={newName} onDone={(x) => { setEditing(null); if (x) select(x); }} />
         ) : editing === 'person' && person ? (
           <PersonForm key={person.id} document={doc} person={person} onDone={(x) => { setEditing(null); if (x) select(x); }} />
         ) : person ? (
@@ -246,6 +250,15 @@ export function Editor({ id }: { id: string }) {
           <p class="govuk-body-s">Select a person, place or group, on the map or in the list, to see their details and the information about them.</p>
         )}
       </aside>
+      <CommandBar
+        people={doc.people ?? []}
+        onCommand={(c) => {
+          if (c.kind === 'select') return select(c.id);
+          setSelected(null);
+          setNewName(c.name);
+          setEditing('new');
+        }}
+      />
     </main>
   );
 }

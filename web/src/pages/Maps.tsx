@@ -6,6 +6,7 @@ import { Select, TextInput } from '../components/Fields';
 import { ReviewTag, StatusTag } from '../components/Tag';
 import { longDate, longDateTime } from '../model/dates';
 import { statusNames } from '../model/people';
+import { shown } from '../model/text';
 import { Link } from '../router';
 
 export function Maps() {
@@ -26,7 +27,7 @@ export function Maps() {
     return [...names].sort((a, b) => a.localeCompare(b));
   }, [maps]);
 
-  const shown = (maps ?? []).filter((m) => {
+  const visible = (maps ?? []).filter((m) => {
     const names = (m.subject_children ?? []).map((s) => s.full_name);
     if (status && m.status !== status) return false;
     if (subject && !names.includes(subject)) return false;
@@ -56,7 +57,7 @@ export function Maps() {
             label="Subject child"
             value={subject}
             onChange={setSubject}
-            options={[['', 'All subject children'], ...subjects.map((s) => [s, s] as const)]}
+            options={[['', 'All subject children'], ...subjects.map((s) => [s, shown(s)] as const)]}
           />
         </div>
         {failed ? <p class="govuk-body">The maps cannot be loaded. Reload the page to try again.</p> : null}
@@ -77,14 +78,14 @@ export function Maps() {
               </tr>
             </thead>
             <tbody class="govuk-table__body">
-              {shown.map((m) => (
+              {visible.map((m) => (
                 <tr class="govuk-table__row" key={m.id}>
                   <td class="govuk-table__cell">
                     <Link class="govuk-link" href={`/maps/${m.id}`}>
-                      {m.title}
+                      {shown(m.title)}
                     </Link>
                   </td>
-                  <td class="govuk-table__cell">{(m.subject_children ?? []).map((s) => s.full_name).join(', ')}</td>
+                  <td class="govuk-table__cell">{(m.subject_children ?? []).map((s) => shown(s.full_name)).join(', ')}</td>
                   <td class="govuk-table__cell">
                     <StatusTag status={m.status} />
                   </td>
@@ -110,7 +111,7 @@ export function Maps() {
             </tbody>
           </table>
         ) : null}
-        {maps !== null && shown.length === 0 ? (
+        {maps !== null && visible.length === 0 ? (
           <p class="govuk-body">{maps.length ? 'No maps match.' : 'There are no maps yet.'}</p>
         ) : null}
       </main>
