@@ -1,9 +1,10 @@
 // The workspace's entry: who is signed in, and which page the path names.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api } from './api/client';
+import { api, onSessionEnded } from './api/client';
 import type { Session } from './api/types';
 import { Header } from './components/Header';
+import { SessionRenewal } from './components/SessionRenewal';
 import { Editor } from './pages/Editor';
 import { Maps } from './pages/Maps';
 import { NewMap } from './pages/NewMap';
@@ -15,6 +16,7 @@ function App() {
   const path = usePath();
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [notice, setNotice] = useState('');
+  const [renewal, setRenewal] = useState<{ username: string; done: () => void } | null>(null);
 
   useEffect(() => {
     api.currentSession().then(setSession, () => setSession(null));
@@ -24,6 +26,17 @@ function App() {
     if (session === null && path !== '/sign-in') navigate('/sign-in', true);
     if (session && (path === '/sign-in' || path === '/')) navigate('/maps', true);
   }, [session, path]);
+
+  useEffect(() => {
+    if (!session) return onSessionEnded(null);
+    let pending: Promise<void> | null = null;
+    onSessionEnded(() => {
+      pending ??= new Promise<void>((resolve) => {
+        setRenewal({ username: session.username, done: () => { pending = null; resolve(); } });
+      });
+      return pending;
+    });
+  }, [session]);
 
   const signOut = async () => {
     try {
@@ -48,6 +61,15 @@ function App() {
     <>
       <Header session={session} current={editorId ? 'editor' : 'maps'} onSignOut={signOut} />
       {page}
+      {renewal ? (
+        <SessionRenewal
+          username={renewal.username}
+          onSignedIn={() => {
+            renewal.done();
+            setRenewal(null);
+          }}
+        />
+      ) : null}
     </>
   );
 }

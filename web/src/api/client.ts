@@ -10,6 +10,15 @@ import type {
 } from './types';
 
 let csrfToken = '';
+let renewSession: (() => Promise<void>) | null = null;
+
+/**
+ * What to do when the server says the session has ended (401) mid-meeting: `renew` signs the
+ * user in again (the page and what was typed stay as they are), then the request is sent again.
+ */
+export function onSessionEnded(renew: (() => Promise<void>) | null): void {
+  renewSession = renew;
+}
 
 /** A refusal from the server, with what the page needs to explain it. */
 export class ApiError extends Error {
@@ -43,6 +52,10 @@ async function send(method: string, path: string, sent: Sent = {}): Promise<Resp
     cache: 'no-store',
   });
   if (response.ok) return response;
+  if (response.status === 401 && renewSession && path !== '/api/session') {
+    await renewSession();
+    return send(method, path, sent);
+  }
   let body: Record<string, unknown> = {};
   try {
     body = await response.json();
