@@ -200,3 +200,52 @@ test('the command bar (Ctrl+K): find a person by name, or add one with the name 
   assert.deepEqual(incidents, []);
   await context.close();
 });
+
+test('recording exploitation: a tie that already exists is refused at its field, then the new one is drawn and listed', async () => {
+  const { page, incidents, context } = await watchedPage(browser);
+  const id = await openPeerGroup(page);
+  const before = JSON.parse((await apiGet(page, `/api/maps/${id}`)).body);
+  await page.getByRole('navigation', { name: 'People and places' }).getByRole('button', { name: /^Mia Kowalczyk/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Selected' });
+  await panel.getByRole('button', { name: 'Add a tie' }).click();
+  await panel.getByRole('heading', { name: 'Add a tie for Mia Kowalczyk' }).waitFor();
+
+  // Mia and Ruby already have a relationship: the server refuses a second one.
+  await panel.getByLabel('The other person').selectOption({ label: 'Ruby Tennant' });
+  await panel.getByRole('button', { name: 'Save tie' }).click();
+  await panel.getByRole('alert').getByText('There is a problem').waitFor();
+  // The server names people by id; the message names them as the room knows them.
+  await panel.getByRole('alert').getByRole('link', { name: /“Mia Kowalczyk” and “Ruby Tennant”/ }).waitFor();
+  await panel.locator('.govuk-form-group--error', { has: page.getByLabel('The other person') }).waitFor();
+  await expectAccessible(page, 'add a tie with an error');
+  await screenshot(page, 'editor-add-tie-error');
+  assert.equal(JSON.parse((await apiGet(page, `/api/maps/${id}`)).body).ties.length, before.ties.length);
+
+  await panel.getByLabel('The other person').selectOption({ label: 'Marcus Delacroix' });
+  await panel.getByLabel('Strength').selectOption({ label: 'Strong' });
+  await panel.getByLabel('Exploitation or control').selectOption({ label: 'Marcus Delacroix exploits or controls Mia Kowalczyk' });
+  await panel.getByLabel('Who leads').selectOption({ label: 'Marcus Delacroix leads, Mia Kowalczyk follows' });
+  await panel.getByLabel('Protective or risky').selectOption({ label: 'Risky' });
+  await screenshot(page, 'editor-add-tie');
+  await panel.getByRole('button', { name: 'Save tie' }).click();
+  await panel.getByRole('heading', { name: 'Mia Kowalczyk', level: 2 }).waitFor();
+  await panel.getByText('Mia Kowalczyk and Marcus Delacroix: associate, strong, exploitation or control by Marcus Delacroix, Marcus Delacroix leads, risky').waitFor();
+
+  const after = JSON.parse((await apiGet(page, `/api/maps/${id}`)).body);
+  assert.equal(after.ties.length, before.ties.length + 1);
+  const tie = after.ties.find((t) => t.from === 'p1' && t.to === 'p20');
+  assert.deepEqual(tie, {
+    id: tie.id,
+    kind: 'relationship',
+    from: 'p1',
+    to: 'p20',
+    nature: 'associate',
+    strength: 3,
+    exploitation: { by: 'p20' },
+    influence: { leader: 'p20' },
+    valence: 'risky',
+  });
+  assert.ok(!before.ties.some((t) => t.id === tie.id));
+  assert.deepEqual(incidents, []);
+  await context.close();
+});

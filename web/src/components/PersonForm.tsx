@@ -135,6 +135,7 @@ export function PersonForm({
               return m[2] ? (fieldNames[m[2]] ?? null) : null;
             },
             'person-full-name',
+            (id) => document.people?.find((x) => x.id === id)?.full_name ?? null,
           ),
         );
       } else {

@@ -15,6 +15,7 @@ export function fieldErrors(
   problems: Problem[],
   fieldFor: (pointer: string) => string | null,
   fallback: string,
+  nameOf?: (id: string) => string | null,
 ): FieldError[] {
   const out: FieldError[] = [];
   for (const p of problems) {
@@ -22,7 +23,12 @@ export function fieldErrors(
     const pointer = p.pointer ?? '';
     const field = fieldFor(pointer) ?? fallback;
     if (out.some((e) => e.field === field)) continue; // one message a field, as GOV.UK does
-    out.push({ field, message: sentence(p.message) });
+    // The server names items by id ("p3"); the practitioner knows them by name.
+    const message = nameOf ? p.message.replace(/"([A-Za-z0-9_.-]{1,64})"/g, (all, id) => {
+      const name = nameOf(id);
+      return name ? `“${name}”` : all;
+    }) : p.message;
+    out.push({ field, message: sentence(message) });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { Grading, InformationItem, PeerMapDocument, Person, Tie } from '../
 import { CommandBar } from '../components/CommandBar';
 import { MapView } from '../components/MapView';
 import { PersonForm } from '../components/PersonForm';
+import { TieForm } from '../components/TieForm';
 import { ReviewTag, StatusTag } from '../components/Tag';
 import { longDate } from '../model/dates';
 import { adultStatus, ageBandNames, genderNames, roleNames } from '../model/people';
@@ -74,7 +75,12 @@ function Information({ items, document }: { items: InformationItem[]; document: 
   );
 }
 
-function PersonDetails({ document, person, onEdit }: { document: PeerMapDocument; person: Person; onEdit: () => void }) {
+function PersonDetails({ document, person, onEdit, onAddTie }: {
+  document: PeerMapDocument;
+  person: Person;
+  onEdit: () => void;
+  onAddTie: () => void;
+}) {
   const adult = adultStatus(person, document.map.map_date);
   const ties = (document.ties ?? []).filter((t) => t.from === person.id || t.to === person.id);
   const tieIds = new Set(ties.map((t) => t.id));
@@ -94,7 +100,10 @@ function PersonDetails({ document, person, onEdit }: { document: PeerMapDocument
         <Row term="At risk outside the home">{person.roth ? 'Yes (ROTH)' : undefined}</Row>
         <Row term="Notes">{shown(person.notes)}</Row>
       </dl>
-      <button type="button" class="govuk-button govuk-button--secondary" onClick={onEdit}>Edit person</button>
+      <div class="govuk-button-group">
+        <button type="button" class="govuk-button govuk-button--secondary" onClick={onEdit}>Edit person</button>
+        <button type="button" class="govuk-button govuk-button--secondary" onClick={onAddTie}>Add a tie</button>
+      </div>
       <h3 class="govuk-heading-s">Ties ({ties.length})</h3>
       <ul class="govuk-list govuk-body-s">
         {ties.map((t) => <li key={t.id}>{tieWords(document, t)}</li>)}
@@ -153,7 +162,7 @@ export function Editor({ id }: { id: string }) {
   const state = useMapState();
   const [failed, setFailed] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
-  const [editing, setEditing] = useState<'new' | 'person' | null>(null);
+  const [editing, setEditing] = useState<'new' | 'person' | 'tie' | null>(null);
   const [newName, setNewName] = useState('');
   const [filter, setFilter] = useState('');
   const panel = useRef<HTMLElement>(null);
@@ -242,8 +251,10 @@ export function Editor({ id }: { id: string }) {
           <PersonForm key={`new:${newName}`} document={doc} person={null} initialName={newName} onDone={(x) => { setEditing(null); if (x) select(x); }} />
         ) : editing === 'person' && person ? (
           <PersonForm key={person.id} document={doc} person={person} onDone={(x) => { setEditing(null); if (x) select(x); }} />
+        ) : editing === 'tie' && person ? (
+          <TieForm key={`tie:${person.id}`} document={doc} person={person} onDone={() => select(person.id)} />
         ) : person ? (
-          <PersonDetails document={doc} person={person} onEdit={() => setEditing('person')} />
+          <PersonDetails document={doc} person={person} onEdit={() => setEditing('person')} onAddTie={() => setEditing('tie')} />
         ) : selected ? (
           <PlaceOrGroup document={doc} id={selected} />
         ) : (
