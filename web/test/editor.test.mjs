@@ -249,3 +249,53 @@ test('recording exploitation: a tie that already exists is refused at its field,
   assert.deepEqual(incidents, []);
   await context.close();
 });
+
+test('recording graded information: who said it, when, evidenced, 3x5x2 typed as one code, and what it is about', async () => {
+  const { page, incidents, context } = await watchedPage(browser);
+  const id = await openPeerGroup(page);
+  const before = JSON.parse((await apiGet(page, `/api/maps/${id}`)).body);
+  await page.getByRole('navigation', { name: 'People and places' }).getByRole('button', { name: /^Ethan Oduya/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Selected' });
+  const count = Number((await panel.getByRole('heading', { name: /^Information \(\d+\)$/ }).textContent()).match(/\d+/)[0]);
+  await panel.getByRole('button', { name: 'Add information' }).click();
+  await panel.getByRole('heading', { name: 'Add information about Ethan Oduya' }).waitFor();
+  await panel.getByLabel('What was said').fill('Seen getting into a grey Audi outside the school gates with Mia Kowalczyk.');
+  await panel.getByLabel('Source: agency').fill('Police');
+  await panel.getByLabel('Source: person (optional)').fill('Dawn Ellis');
+  await panel.getByLabel('Evidenced', { exact: true }).check();
+  const observed = panel.getByRole('group', { name: /When it happened/ });
+  await observed.getByLabel('Day').fill('3');
+  await observed.getByLabel('Month').fill('11');
+  await observed.getByLabel('Year').fill('2026');
+  await panel.getByLabel('Grading scheme').selectOption('3x5x2');
+  await panel.getByLabel('Grading', { exact: true }).fill('2BX');
+  await panel.getByLabel('Mia Kowalczyk and Ethan Oduya: friend, moderate, mixed').check();
+  await panel.getByRole('button', { name: 'Save information' }).click();
+  // A code that is not 3x5x2 is refused at the grading, before anything is sent.
+  await panel.locator('.govuk-form-group--error', { has: page.getByLabel('Grading', { exact: true }) })
+    .getByText(/Error: Enter the grading as source 1 to 3/).waitFor();
+  await expectAccessible(page, 'add information with an error');
+  await panel.getByLabel('Grading', { exact: true }).fill('2bp');
+  await screenshot(page, 'editor-add-information');
+  await panel.getByRole('button', { name: 'Save information' }).click();
+  await panel.getByRole('heading', { name: `Information (${count + 1})` }).waitFor();
+  await panel.getByText('3x5x2: 2BP · Police (Dawn Ellis) · observed 3 November 2026').waitFor();
+
+  const after = JSON.parse((await apiGet(page, `/api/maps/${id}`)).body);
+  assert.equal(after.information.length, before.information.length + 1);
+  const item = after.information.at(-1);
+  const tie = before.ties.find((t) => t.kind === 'relationship' && [t.from, t.to].sort().join() === 'p1,p2');
+  const today = new Date().toISOString().slice(0, 10);
+  assert.deepEqual(item, {
+    id: item.id,
+    summary: 'Seen getting into a grey Audi outside the school gates with Mia Kowalczyk.',
+    source: { agency: 'Police', person: 'Dawn Ellis' },
+    observed: '2026-11-03',
+    recorded: today,
+    evidence: 'evidenced',
+    grading: { scheme: '3x5x2', source: 2, intelligence: 'B', handling: 'P' },
+    about: ['p2', tie.id],
+  });
+  assert.deepEqual(incidents, []);
+  await context.close();
+});

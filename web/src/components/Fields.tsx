@@ -251,3 +251,35 @@ export function DateInput(
     </div>
   );
 }
+
+export function Radios(
+  props: Common & {
+    value: string;
+    onChange: (v: string) => void;
+    options: readonly (readonly [string, string])[];
+    inline?: boolean;
+  },
+) {
+  const { id, label, hint, error, value, onChange, options } = props;
+  return (
+    <div class={group(error)}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend class={`govuk-fieldset__legend ${props.labelClass ?? 'govuk-fieldset__legend--s'}`}>{label}</legend>
+        <Hint id={id} hint={hint} />
+        <ErrorMessage id={id} error={error} />
+        <div class={`govuk-radios govuk-radios--small${props.inline ? ' govuk-radios--inline' : ''}`}>
+          {options.map(([v, text], i) => {
+            const itemId = i === 0 ? id : `${id}-${i + 1}`;
+            return (
+              <div class="govuk-radios__item" key={v}>
+                <input class="govuk-radios__input" id={itemId} name={id} type="radio" value={v} checked={value === v}
+                  onChange={() => onChange(v)} />
+                <label class="govuk-label govuk-radios__label" for={itemId}>{text}</label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -6,6 +6,7 @@ import { CommandBar } from '../components/CommandBar';
 import { MapView } from '../components/MapView';
 import { PersonForm } from '../components/PersonForm';
 import { TieForm } from '../components/TieForm';
+import { InformationForm } from '../components/InformationForm';
 import { ReviewTag, StatusTag } from '../components/Tag';
 import { longDate } from '../model/dates';
 import { adultStatus, ageBandNames, genderNames, roleNames } from '../model/people';
@@ -75,11 +76,12 @@ function Information({ items, document }: { items: InformationItem[]; document: 
   );
 }
 
-function PersonDetails({ document, person, onEdit, onAddTie }: {
+function PersonDetails({ document, person, onEdit, onAddTie, onAddInformation }: {
   document: PeerMapDocument;
   person: Person;
   onEdit: () => void;
   onAddTie: () => void;
+  onAddInformation: () => void;
 }) {
   const adult = adultStatus(person, document.map.map_date);
   const ties = (document.ties ?? []).filter((t) => t.from === person.id || t.to === person.id);
@@ -103,6 +105,7 @@ function PersonDetails({ document, person, onEdit, onAddTie }: {
       <div class="govuk-button-group">
         <button type="button" class="govuk-button govuk-button--secondary" onClick={onEdit}>Edit person</button>
         <button type="button" class="govuk-button govuk-button--secondary" onClick={onAddTie}>Add a tie</button>
+        <button type="button" class="govuk-button govuk-button--secondary" onClick={onAddInformation}>Add information</button>
       </div>
       <h3 class="govuk-heading-s">Ties ({ties.length})</h3>
       <ul class="govuk-list govuk-body-s">
@@ -162,7 +165,7 @@ export function Editor({ id }: { id: string }) {
   const state = useMapState();
   const [failed, setFailed] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
-  const [editing, setEditing] = useState<'new' | 'person' | 'tie' | null>(null);
+  const [editing, setEditing] = useState<'new' | 'person' | 'tie' | 'information' | null>(null);
   const [newName, setNewName] = useState('');
   const [filter, setFilter] = useState('');
   const panel = useRef<HTMLElement>(null);
@@ -253,8 +256,12 @@ export function Editor({ id }: { id: string }) {
           <PersonForm key={person.id} document={doc} person={person} onDone={(x) => { setEditing(null); if (x) select(x); }} />
         ) : editing === 'tie' && person ? (
           <TieForm key={`tie:${person.id}`} document={doc} person={person} onDone={() => select(person.id)} />
+        ) : editing === 'information' && person ? (
+          <InformationForm key={`info:${person.id}`} document={doc} person={person} onDone={() => select(person.id)}
+            describeTie={(tieId) => { const t = doc.ties?.find((x) => x.id === tieId); return t ? tieWords(doc, t) : tieId; }} />
         ) : person ? (
-          <PersonDetails document={doc} person={person} onEdit={() => setEditing('person')} onAddTie={() => setEditing('tie')} />
+          <PersonDetails document={doc} person={person} onEdit={() => setEditing('person')} onAddTie={() => setEditing('tie')}
+            onAddInformation={() => setEditing('information')} />
         ) : selected ? (
           <PlaceOrGroup document={doc} id={selected} />
         ) : (
