@@ -810,7 +810,7 @@ TEST_P(ApiTest, OversizedDeepAndUnknownRequests) {
   EXPECT_EQ(deep_map.status, 422);
   EXPECT_EQ(json::parse(deep_map.text())["problems"][0]["pointer"], "/");
   EXPECT_EQ(alice.send("GET", "/api/nothing").status, 404);
-  EXPECT_EQ(alice.send("GET", "/").status, 404);
+  EXPECT_EQ(alice.send("GET", "/nothing").status, 404);  // "/" is the workspace's page now
   const auto wrong = alice.send("DELETE", "/api/maps");
   EXPECT_EQ(wrong.status, 405);
   EXPECT_EQ(wrong.header("Allow"), "GET, POST");
