@@ -89,3 +89,26 @@ test('by keyboard alone: sign in, open a map, select a person, add a person, zoo
   assert.deepEqual(incidents, []);
   await context.close();
 });
+
+test('at 200% zoom the editor stacks into one column and stays usable', async () => {
+  // A 1366×768 laptop at 200% zoom gives the page 683×384 CSS pixels.
+  const { page, incidents, context } = await watchedPage(browser, { width: 683, height: 384 });
+  await page.goto(server.url);
+  await page.getByLabel('Username').fill('practitioner');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: /Ecomap and pre-mapping/ }).click();
+  await page.locator('svg image').waitFor();
+  const list = page.getByRole('navigation', { name: 'People and places' });
+  const map = page.getByRole('region', { name: 'Map' });
+  const [listBox, mapBox] = [await list.boundingBox(), await map.boundingBox()];
+  assert.ok(mapBox.width > 600 && listBox.width > 600, 'one column, full width');
+  // Nothing is wider than the window: no sideways scrolling.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1));
+  await list.getByRole('button', { name: /^Leon Mbatha-Hughes/ }).click();
+  await page.getByRole('complementary', { name: 'Selected' }).getByRole('heading', { name: 'Leon Mbatha-Hughes' }).waitFor();
+  await expectAccessible(page, 'editor at 200% zoom');
+  await screenshot(page, 'editor-zoom-200');
+  assert.deepEqual(incidents, []);
+  await context.close();
+});
