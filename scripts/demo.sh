@@ -35,6 +35,7 @@ url="http://$listen/"
 cat <<TEXT
 
 peermap is starting at $url (SQLite: var/demo.db)
+  workspace:    open $url in a browser and sign in (docs/workspace.md)
   first login:  username demo          password $password
   manager:      username demo-manager  password $manager_password
   API:          ${url}api/openapi.json (docs/api.md)
@@ -44,4 +45,4 @@ peermap is starting at $url (SQLite: var/demo.db)
 Press Ctrl-C to stop.
 
 TEXT
-exec "$binary" serve --db "$db" --listen "$listen"
+exec "$binary" serve --db "$db" --listen "$listen" --council-name "${PEERMAP_DEMO_COUNCIL:-Demo Council}"

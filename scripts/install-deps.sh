@@ -10,7 +10,13 @@ packages=(
   libsqlite3-dev libpq-dev postgresql
   libsodium-dev libcpp-httplib-dev wrk python3
   fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum
+  chromium
 )
+# The browser workspace (web/) is built with Node and npm; Debian's own packages only when there
+# is no Node at all (a NodeSource Node brings its own npm, which Debian's npm would conflict with).
+if ! command -v node >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -24,4 +30,9 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if ((node_major < 20)); then
+  echo "peermap: the browser workspace needs Node 20 or later (found $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
 fi

@@ -47,6 +47,7 @@ struct ServeOptions {
   bool quiet = false;  //!< no access log
   bool behind_tls_proxy = false;  //!< trust X-Forwarded-For; Secure cookies
   std::size_t working_copies_mib = 256;  //!< memory for parsed heads of edited maps
+  std::string council_name = "Council";  //!< shown in the workspace's header
 };
 struct UserOptions {
   std::string db;

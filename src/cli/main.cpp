@@ -66,6 +66,8 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--tls-key", serve_options.tls_private_key,
                         "PEM private key for --tls-cert");
   serve_cmd->add_flag("--quiet", serve_options.quiet, "no access log");
+  serve_cmd->add_option("--council-name", serve_options.council_name,
+                        "the council's name in the workspace's header (default \"Council\")");
   serve_cmd->add_flag("--behind-tls-proxy", serve_options.behind_tls_proxy,
                       "behind a reverse proxy that terminates TLS: Secure cookies, and the client "
                       "address from the last X-Forwarded-For entry");

@@ -230,6 +230,7 @@ int serve(const ServeOptions& options, std::ostream& err) {
   server::ApiOptions api_options;
   api_options.secure_cookies = !listen.tls_certificate.empty() || options.behind_tls_proxy;
   listen.trust_forwarded_for = options.behind_tls_proxy;
+  api_options.council_name = options.council_name;
   api_options.working_copy_bytes = options.working_copies_mib << 20u;
   server::Api api(*store, api_options);
   server::HttpServer http(api, listen, options.quiet ? nullptr : &err);

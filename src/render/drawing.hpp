@@ -46,10 +46,9 @@ void draw_symbol(cairo_t* cr, const NodeStyle& style, layout::Point c, double si
 //! A line between two points in a tie's style: thickness, dashes, zig-zag, arrows.
 void draw_tie(cairo_t* cr, const TieStyle& style, layout::Point a, layout::Point b);
 
-//! The map (ecomap rings, regions, ties, people, region names), scaled by `scale` and centred
-//! in `area`.
-void draw_map(cairo_t* cr, TextPainter& text, const Page& page, const layout::Rect& area,
-              double scale);
+//! The map (ecomap rings, regions, ties, people, region names) where `placement` puts it
+//! (place_on_page, the formula the layout route shares).
+void draw_map(cairo_t* cr, TextPainter& text, const Page& page, const MapPlacement& placement);
 
 //! The key in `column` (its frame drawn 6 pt outside on the left and top): every symbol and
 //! line, and the sections for regions and the ecomap when the geometry has them.

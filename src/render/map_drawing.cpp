@@ -17,12 +17,10 @@ class MapPainter {
   MapPainter(cairo_t* cr, TextPainter& text, const Page& page)
       : cr_(cr), text_(text), d_(page.document), g_(page.geometry) {}
 
-  void paint(const Rect& area, double scale) {
+  void paint(const MapPlacement& placement) {
     cairo_save(cr_);  // no clip needed: the scale fits the drawing inside the area
-    const double ox = area.x + (area.w - g_.width * scale) / 2;
-    const double oy = area.y + (area.h - g_.height * scale) / 2;
-    cairo_translate(cr_, ox, oy);
-    cairo_scale(cr_, scale, scale);
+    cairo_translate(cr_, placement.x, placement.y);
+    cairo_scale(cr_, placement.scale, placement.scale);
     cairo_translate(cr_, -g_.x0, -g_.y0);
     cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
@@ -145,8 +143,8 @@ class MapPainter {
 
 }  // namespace
 
-void draw_map(cairo_t* cr, TextPainter& text, const Page& page, const Rect& area, double scale) {
-  MapPainter(cr, text, page).paint(area, scale);
+void draw_map(cairo_t* cr, TextPainter& text, const Page& page, const MapPlacement& placement) {
+  MapPainter(cr, text, page).paint(placement);
 }
 
 }  // namespace peermap::render

@@ -142,6 +142,18 @@ Paper choose_paper(const Geometry& geometry) {
   return {size.name, size.width, size.height};
 }
 
+MapPlacement place_on_page(const Paper& paper, const Geometry& geometry) {
+  const MapArea area = map_area(paper.width, paper.height, geometry);
+  MapPlacement placement;
+  placement.scale = area.scale;
+  // No clip is needed when drawing: the scale fits the map inside the area.
+  placement.x = area.map.x + (area.map.w - geometry.width * area.scale) / 2;
+  placement.y = area.map.y + (area.map.h - geometry.height * area.scale) / 2;
+  return placement;
+}
+
+MapPlacement place_on_page(const Page& page) { return place_on_page(page.paper, page.geometry); }
+
 Page::Page(model::Document viewed, layout::Geometry laid_out, model::View shown)
     : document(std::move(viewed)),
       geometry(std::move(laid_out)),
@@ -170,8 +182,7 @@ Status draw_page(cairo_t* cr, const Page& page) {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     draw_header(text, page);
-    const MapArea area = map_area(page.paper.width, page.paper.height, page.geometry);
-    draw_map(cr, text, page, area.map, area.scale);
+    draw_map(cr, text, page, place_on_page(page));
     draw_key(cr, text, page.geometry, key_column(page.paper));
     draw_footer(text, page);
   }

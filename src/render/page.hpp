@@ -33,6 +33,19 @@ struct Page {
   Paper paper;       //!< choose_paper(geometry)
 };
 
+//! Where a Page puts its map: page point = (geometry point - (x0, y0)) * scale + (x, y), in
+//! points. The drawing (draw_map) and the layout route (GET /api/maps/{id}/layout, hit areas
+//! over map.svg) both use it, so they agree.
+struct MapPlacement {
+  double scale = 1;
+  double x = 0;
+  double y = 0;
+};
+//! The map centred in its area of `paper`, at the largest scale that fits (1.5 at most).
+[[nodiscard]] MapPlacement place_on_page(const Paper& paper, const layout::Geometry& geometry);
+//! The same for a Page, on its own paper.
+[[nodiscard]] MapPlacement place_on_page(const Page& page);
+
 //! Applies `view` to `document` (as_known_on), lays it out and chooses the paper. Errors:
 //! NotFound when the ecomap centre is not on the viewed map, else compute_layout's.
 [[nodiscard]] Result<Page> prepare_page(model::Document document, const model::View& view);

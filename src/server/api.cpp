@@ -99,9 +99,28 @@ struct Api::Impl {
                    return render_map(context, request, params, caller, f);
                  }));
     }
+    router.add("GET", "/api/maps/{id}/layout", authed("map.layout", map_layout));
     router.add("GET", "/api/maps/{id}/members", authed("map.members.read", list_members));
     router.add("POST", "/api/maps/{id}/members", authed("map.members.add", add_member));
     router.add("GET", "/api/maps/{id}/audit", authed("map.audit.read", read_audit));
+
+    // The browser workspace: its page on the paths the single page routes itself
+    // (web/src/main.tsx), and its assets, with the pages' security headers.
+    const auto page = [this](const Request& request, const Params& params) {
+      return workspace_page(context, request, params);
+    };
+    for (const char* method : {"GET", "HEAD"}) {
+      for (const char* path : {"/", "/sign-in", "/maps", "/maps/new"}) {
+        router.add(method, path, page, page_security_headers());
+      }
+      router.add_prefix(
+          method, "/maps/",
+          [this](const Request& request, const Params& params) {
+            return workspace_map_page(context, request, params);
+          },
+          page_security_headers());
+      router.add_prefix(method, "/assets/", workspace_asset, page_security_headers());
+    }
   }
 };
 
@@ -138,7 +157,19 @@ Response Api::handle(const Request& request) {
   } catch (const std::exception&) {
     response = internal_error();
   }
-  for (const auto& [name, value] : *headers) response.set_header(name, value);
+  // An error is the API's JSON, whichever route gave it (a page route's 404 too): the API's
+  // headers go with it.
+  if (response.status >= 400 && response.content_type == "application/json") {
+    headers = &api_security_headers();
+  }
+  const bool own_cache_control = !response.header("Cache-Control").empty();
+  for (const auto& [name, value] : *headers) {
+    // A page route's own Cache-Control stands (an asset is immutable); the API's is no-store.
+    if (own_cache_control && name == "Cache-Control" && headers != &api_security_headers()) {
+      continue;
+    }
+    response.set_header(name, value);
+  }
   return response;
 }
 

@@ -32,6 +32,8 @@ struct ApiOptions {
   //! Memory for the parsed newest revisions of recently edited maps (about 1 MiB for a map of
   //! 200 people), which make a PATCH cost a fraction of a millisecond instead of several.
   std::size_t working_copy_bytes = std::size_t{256} << 20u;
+  //! Shown in the workspace's header (peermap serve --council-name).
+  std::string council_name = "Council";
 };
 
 class Api {

@@ -138,9 +138,7 @@ const HeaderSet& api_security_headers() {
 }
 
 const HeaderSet& page_security_headers() {
-  static const HeaderSet headers = security_headers(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-      "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  static const HeaderSet headers = security_headers(std::string(kPageCsp));
   return headers;
 }
 

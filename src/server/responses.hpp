@@ -57,8 +57,14 @@ using HeaderSet = std::vector<std::pair<std::string, std::string>>;
 //! The API's: case data must not linger in caches, be sniffed into something else or be
 //! framed; `default-src 'none'`, since a JSON answer loads nothing.
 const HeaderSet& api_security_headers();
-//! The browser workspace's pages: scripts, styles and connections from this origin only, no
-//! inline script or style, images also from data: and blob: (drawings made in the page).
+//! The Content-Security-Policy of the workspace's page and assets (issue 9): scripts, styles
+//! and connections from this origin only, no inline script or style, no eval, images also from
+//! data: and blob: (drawings made in the page).
+inline constexpr std::string_view kPageCsp =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+//! The browser workspace's pages: the API's set with kPageCsp. A page route may send its own
+//! Cache-Control (the assets are immutable), which then stands instead of `no-store`.
 const HeaderSet& page_security_headers();
 
 }  // namespace peermap::server

@@ -8,6 +8,36 @@ namespace peermap::server::routes {
 
 using json = nlohmann::json;
 
+namespace {
+
+//! What the maps list shows of a map's document: subject children's full names, status, map
+//! and review dates, protective marking. An empty object when the text is not a document.
+json map_list_fields(std::string_view document) {
+  const json doc = json::parse(document, nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_object() || !doc.contains("map") || !doc["map"].is_object()) return json::object();
+  const json& map = doc["map"];
+  json out = json::object();
+  for (const char* field : {"status", "map_date", "review_date", "protective_marking"}) {
+    if (map.contains(field) && map[field].is_string()) out[field] = map[field];
+  }
+  json subjects = json::array();
+  if (map.contains("subject_children") && map["subject_children"].is_array() &&
+      doc.contains("people") && doc["people"].is_array()) {
+    for (const auto& id : map["subject_children"]) {
+      for (const auto& person : doc["people"]) {
+        if (person.is_object() && person.value("id", json()) == id) {
+          subjects.push_back({{"id", id}, {"full_name", person.value("full_name", "")}});
+          break;
+        }
+      }
+    }
+  }
+  out["subject_children"] = subjects;
+  return out;
+}
+
+}  // namespace
+
 Response precondition_failed(RouteContext& ctx, const std::string& id) {
   auto record = ctx.store.map_record(id);
   if (!record) return internal_error();
@@ -83,6 +113,10 @@ Response list_maps(RouteContext& ctx, const Request& request, const Params&, con
                     {"revision", m.head},
                     {"updated_at", iso_time(m.updated_at)},
                     {"updated_by", m.updated_by}});
+    // The workspace's list shows subjects, status and dates: read from the head (cached).
+    if (auto head = ctx.history.revision(m.id, m.head)) {
+      maps.back().update(map_list_fields(head.value()->document));
+    }
   }
   if (!ctx.audit.record(request.remote, &caller.user, "map.list", "", 0, "ok", 200)) {
     return audit_unavailable();

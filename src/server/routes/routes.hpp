@@ -58,6 +58,10 @@ Response diff_revisions(RouteContext& ctx, const Request& request, const Params&
 Response render_map(RouteContext& ctx, const Request& request, const Params& params,
                     const Caller& caller, render::Format format);
 
+// layout.cpp: /api/maps/{id}/layout
+Response map_layout(RouteContext& ctx, const Request& request, const Params& params,
+                    const Caller& caller);
+
 // members.cpp: /api/maps/{id}/members
 Response list_members(RouteContext& ctx, const Request& request, const Params& params,
                       const Caller& caller);
@@ -70,6 +74,13 @@ Response read_audit(RouteContext& ctx, const Request& request, const Params& par
 
 // openapi.cpp: /api/openapi.json
 Response openapi(const Request& request, const Params& params);
+
+// workspace.cpp: the browser workspace's page ("/", "/sign-in", "/maps", "/maps/new",
+// "/maps/{id}") with the council's name written in, and its embedded /assets/.
+Response workspace_page(RouteContext& ctx, const Request& request, const Params& params);
+//! The page under the prefix "/maps/": for a map id (and below it) only, else the 404.
+Response workspace_map_page(RouteContext& ctx, const Request& request, const Params& params);
+Response workspace_asset(const Request& request, const Params& params);
 
 // Shared by the map routes (maps.cpp).
 

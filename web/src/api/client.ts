@@ -1,0 +1,155 @@
+// The one place that talks to the server (docs/api.md). The CSRF token lives in memory only,
+// and every write sends it; nothing of a map is ever put in browser storage.
+import type {
+  MapLayout,
+  MapListEntry,
+  PatchOperation,
+  PeerMapDocument,
+  Problem,
+  Session,
+} from './types';
+
+let csrfToken = '';
+let renewSession: (() => Promise<void>) | null = null;
+
+/**
+ * What to do when the server says the session has ended (401) mid-meeting: `renew` signs the
+ * user in again (the page and what was typed stay as they are), then the request is sent again.
+ */
+export function onSessionEnded(renew: (() => Promise<void>) | null): void {
+  renewSession = renew;
+}
+
+/** A refusal from the server, with what the page needs to explain it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problems: Problem[] = [],
+    readonly retryAfterSeconds = 0,
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+interface Sent {
+  body?: string;
+  contentType?: string;
+  ifMatch?: string;
+}
+
+async function send(method: string, path: string, sent: Sent = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
+  if (sent.contentType) headers['Content-Type'] = sent.contentType;
+  if (sent.ifMatch) headers['If-Match'] = sent.ifMatch;
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: sent.body,
+    credentials: 'same-origin',
+    cache: 'no-store',
+  });
+  if (response.ok) return response;
+  if (response.status === 401 && renewSession && path !== '/api/session') {
+    await renewSession();
+    return send(method, path, sent);
+  }
+  let body: Record<string, unknown> = {};
+  try {
+    body = await response.json();
+  } catch {
+    // not JSON: the status says enough
+  }
+  const retry = Number(response.headers.get('Retry-After') ?? '0');
+  throw new ApiError(
+    response.status,
+    typeof body.error === 'string' ? body.error : `the server answered ${response.status}`,
+    Array.isArray(body.problems) ? (body.problems as Problem[]) : [],
+    Number.isFinite(retry) ? retry : 0,
+    body,
+  );
+}
+
+async function json<T>(method: string, path: string, sent: Sent = {}): Promise<T> {
+  return (await send(method, path, sent)).json() as Promise<T>;
+}
+
+export interface LoadedMap {
+  document: PeerMapDocument;
+  etag: string;
+}
+
+export const api = {
+  async currentSession(): Promise<Session | null> {
+    try {
+      const session = await json<Session>('GET', '/api/session');
+      csrfToken = session.csrf_token;
+      return session;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+
+  async signIn(username: string, password: string): Promise<Session> {
+    const session = await json<Session>('POST', '/api/session', {
+      body: JSON.stringify({ username, password }),
+      contentType: 'application/json',
+    });
+    csrfToken = session.csrf_token;
+    return session;
+  },
+
+  async signOut(): Promise<void> {
+    try {
+      await send('DELETE', '/api/session');
+    } finally {
+      csrfToken = '';
+    }
+  },
+
+  async listMaps(): Promise<MapListEntry[]> {
+    return (await json<{ maps: MapListEntry[] }>('GET', '/api/maps')).maps;
+  },
+
+  async createMap(document: PeerMapDocument): Promise<string> {
+    const created = await json<{ id: string }>('POST', '/api/maps', {
+      body: JSON.stringify(document),
+      contentType: 'application/json',
+    });
+    return created.id;
+  },
+
+  async getMap(id: string): Promise<LoadedMap> {
+    const response = await send('GET', `/api/maps/${encodeURIComponent(id)}`);
+    return { etag: response.headers.get('ETag') ?? '', document: await response.json() };
+  },
+
+  /** Saves an edit as a JSON Patch on the revision `etag` names; the new ETag. */
+  async patchMap(id: string, operations: PatchOperation[], etag: string): Promise<string> {
+    const response = await send('PATCH', `/api/maps/${encodeURIComponent(id)}`, {
+      body: JSON.stringify(operations),
+      contentType: 'application/json-patch+json',
+      ifMatch: etag,
+    });
+    return response.headers.get('ETag') ?? '';
+  },
+
+  /** The server's own drawing of the map (the one that goes on the record). */
+  async drawing(id: string, revision: number): Promise<Blob> {
+    const response = await send('GET', `/api/maps/${encodeURIComponent(id)}/map.svg?revision=${revision}`);
+    return response.blob();
+  },
+
+  async layout(id: string): Promise<MapLayout> {
+    return json<MapLayout>('GET', `/api/maps/${encodeURIComponent(id)}/layout`);
+  },
+};
+
+/** "r12" from the ETag "\"r12\"". */
+export function revisionOf(etag: string): number {
+  const match = /r(\d+)/.exec(etag);
+  return match ? Number(match[1]) : 0;
+}

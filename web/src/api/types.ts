@@ -1,0 +1,154 @@
+// Types of the server's JSON, following src/server/openapi.json and docs/format.md.
+
+export interface Session {
+  username: string;
+  team: string;
+  role: 'practitioner' | 'manager' | 'admin';
+  csrf_token: string;
+  expires_at: string;
+}
+
+export type MapStatus = 'pre-mapping' | 'meeting' | 'outcomes' | 'review-due' | 'closed';
+
+export interface MapListEntry {
+  id: string;
+  title: string;
+  team: string;
+  revision: number;
+  updated_at: string;
+  updated_by: string;
+  subject_children?: { id: string; full_name: string }[];
+  status?: MapStatus;
+  map_date?: string;
+  review_date?: string;
+  protective_marking?: string;
+}
+
+export interface Problem {
+  pointer?: string;
+  parameter?: string;
+  where?: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export type Gender = 'female' | 'male' | 'non-binary' | 'other' | 'unknown';
+export type PersonRole = 'subject-child' | 'peer' | 'adult-of-concern' | 'family' | 'professional' | 'other';
+export type AgeBand = 'under-10' | '10-12' | '13-15' | '16-17' | '18-24' | '25+' | 'unknown';
+
+export interface Person {
+  id: string;
+  full_name: string;
+  name_status?: 'full' | 'unknown' | 'street-name-only';
+  known_as?: string[];
+  date_of_birth?: string;
+  age_band?: AgeBand;
+  adult?: boolean;
+  gender?: Gender;
+  role: PersonRole;
+  school?: string;
+  services?: string[];
+  roth?: boolean;
+  notes?: string;
+}
+
+export interface Location {
+  id: string;
+  name: string;
+  kind: string;
+  notes?: string;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  kind: string;
+  notes?: string;
+}
+
+export interface Tie {
+  id: string;
+  kind: 'relationship' | 'frequents' | 'member-of';
+  from: string;
+  to: string;
+  nature?: string;
+  strength?: number;
+  tension?: boolean;
+  exploitation?: { by: string };
+  influence?: { leader: string };
+  valence?: 'risky' | 'protective' | 'mixed' | 'unknown';
+  notes?: string;
+}
+
+export type Grading =
+  | { scheme: 'simple'; reliable?: boolean | null }
+  | { scheme: '3x5x2'; source: number; intelligence: string; handling: string }
+  | { scheme: '5x5x5'; source: string; intelligence: number; handling: number };
+
+export interface InformationItem {
+  id: string;
+  summary: string;
+  source: { agency: string; person?: string };
+  observed?: string;
+  recorded?: string;
+  evidence: 'evidenced' | 'anecdotal';
+  grading?: Grading;
+  about: string[];
+}
+
+export interface MapMeta {
+  title: string;
+  purpose?: string;
+  concern_types?: string[];
+  subject_children: string[];
+  status: MapStatus;
+  map_date: string;
+  review_date?: string;
+  owning_team?: string;
+  protective_marking?: string;
+  recent_window_days?: number;
+}
+
+export interface PeerMapDocument {
+  format: 'peermap/1';
+  map: MapMeta;
+  people?: Person[];
+  locations?: Location[];
+  groups?: Group[];
+  ties?: Tie[];
+  information?: InformationItem[];
+  [section: string]: unknown;
+}
+
+export interface NodeGeometry {
+  id: string;
+  kind: 'person' | 'location';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  label: { x: number; y: number; w: number; h: number };
+}
+
+export interface RegionGeometry {
+  id: string;
+  kind: 'group' | 'location';
+  members: string[];
+  polygon: [number, number][];
+  label: { x: number; y: number; w: number; h: number };
+}
+
+export interface MapLayout {
+  width: number;
+  height: number;
+  x0: number;
+  y0: number;
+  nodes: NodeGeometry[];
+  regions: RegionGeometry[];
+  page: { name: string; width: number; height: number };
+  placement: { scale: number; x: number; y: number };
+}
+
+export type PatchOperation =
+  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
+  | { op: 'remove'; path: string };

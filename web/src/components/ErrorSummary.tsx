@@ -1,0 +1,35 @@
+// GOV.UK error summary: takes focus when it appears; each message links to its field.
+import { useEffect, useRef } from 'preact/hooks';
+import type { FieldError } from '../model/problems';
+
+export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length) ref.current?.focus();
+  }, [errors]);
+  if (!errors.length) return null;
+  return (
+    <div class="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
+      <div role="alert">
+        <h2 class="govuk-error-summary__title">There is a problem</h2>
+        <div class="govuk-error-summary__body">
+          <ul class="govuk-list govuk-error-summary__list">
+            {errors.map((e) => (
+              <li key={e.field + e.message}>
+                <a
+                  href={`#${e.field}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    document.getElementById(e.field)?.focus();
+                  }}
+                >
+                  {e.message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}

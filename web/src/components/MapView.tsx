@@ -1,0 +1,170 @@
+// The map: the server's own drawing (map.svg, shown as an image from a blob URL, never as
+// markup), with hit areas from the layout route, zoom and pan by mouse and keyboard.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api } from '../api/client';
+import type { MapLayout } from '../api/types';
+
+interface View {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export function MapView({
+  mapId,
+  revision,
+  title,
+  selected,
+  onSelect,
+  nameOf,
+}: {
+  mapId: string;
+  revision: number;
+  title: string;
+  selected: string | null;
+  onSelect: (id: string) => void;
+  nameOf: (id: string) => string;
+}) {
+  const [url, setUrl] = useState('');
+  const [layout, setLayout] = useState<MapLayout | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [view, setView] = useState<View | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
+
+  useEffect(() => {
+    let objectUrl = '';
+    let live = true;
+    Promise.all([api.drawing(mapId, revision), api.layout(mapId)]).then(
+      ([blob, geometry]) => {
+        if (!live) return;
+        objectUrl = URL.createObjectURL(blob);
+        setUrl(objectUrl);
+        setLayout(geometry);
+        setView((v) => v ?? { x: 0, y: 0, w: geometry.page.width, h: geometry.page.height });
+        setFailed(false);
+      },
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [mapId, revision]);
+
+  if (failed) return <p class="govuk-body govuk-!-padding-3">The map cannot be drawn now.</p>;
+  if (!layout || !view) return <p class="govuk-body govuk-!-padding-3">Drawing the map…</p>;
+
+  const page = layout.page;
+  const fit = () => setView({ x: 0, y: 0, w: page.width, h: page.height });
+  const zoom = (factor: number, cx = view.x + view.w / 2, cy = view.y + view.h / 2) => {
+    const w = Math.min(page.width * 4, Math.max(page.width / 20, view.w / factor));
+    const h = (w / view.w) * view.h;
+    setView({ x: cx - ((cx - view.x) * w) / view.w, y: cy - ((cy - view.y) * h) / view.h, w, h });
+  };
+  const pan = (dx: number, dy: number) => setView({ ...view, x: view.x + dx * view.w, y: view.y + dy * view.h });
+  const toMap = (clientX: number, clientY: number) => {
+    const svg = svgRef.current!;
+    const point = svg.createSVGPoint();
+    point.x = clientX;
+    point.y = clientY;
+    const m = svg.getScreenCTM();
+    return m ? point.matrixTransform(m.inverse()) : point;
+  };
+  const { scale, x: ox, y: oy } = layout.placement;
+  const px = (x: number) => (x - layout.x0) * scale + ox;
+  const py = (y: number) => (y - layout.y0) * scale + oy;
+
+  return (
+    <>
+      <div class="pm-map-tools" role="toolbar" aria-label="Map view">
+        <button type="button" class="govuk-button govuk-button--secondary" onClick={() => zoom(1.25)}>Zoom in</button>
+        <button type="button" class="govuk-button govuk-button--secondary" onClick={() => zoom(0.8)}>Zoom out</button>
+        <button type="button" class="govuk-button govuk-button--secondary" onClick={fit}>Fit the map</button>
+        <span class="govuk-body-s govuk-!-margin-0">Drag or use the arrow keys to move, + and − to zoom.</span>
+      </div>
+      <div
+        class={`pm-map${dragging ? ' pm-map--dragging' : ''}`}
+        tabIndex={0}
+        role="group"
+        aria-label="Map drawing: arrow keys move, plus and minus zoom, 0 fits. The list of people and places has the same content."
+        onKeyDown={(e) => {
+          const keys: Record<string, () => void> = {
+            ArrowLeft: () => pan(-0.1, 0),
+            ArrowRight: () => pan(0.1, 0),
+            ArrowUp: () => pan(0, -0.1),
+            ArrowDown: () => pan(0, 0.1),
+            '+': () => zoom(1.25),
+            '=': () => zoom(1.25),
+            '-': () => zoom(0.8),
+            '0': fit,
+          };
+          const action = keys[e.key];
+          if (action) {
+            e.preventDefault();
+            action();
+          }
+        }}
+        onWheel={(e) => {
+          e.preventDefault();
+          const p = toMap(e.clientX, e.clientY);
+          zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, p.x, p.y);
+        }}
+        onPointerDown={(e) => {
+          drag.current = { x: e.clientX, y: e.clientY, view, moved: false };
+        }}
+        onPointerMove={(e) => {
+          const d = drag.current;
+          if (!d || !svgRef.current) return;
+          const dx = e.clientX - d.x;
+          const dy = e.clientY - d.y;
+          if (!d.moved && Math.hypot(dx, dy) < 4) return;
+          if (!d.moved) {
+            (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+            setDragging(true);
+          }
+          d.moved = true;
+          const box = svgRef.current.getBoundingClientRect();
+          const unit = Math.max(d.view.w / box.width, d.view.h / box.height);
+          setView({ ...d.view, x: d.view.x - dx * unit, y: d.view.y - dy * unit });
+        }}
+        onPointerUp={() => {
+          drag.current = null;
+          setDragging(false);
+        }}
+      >
+        <svg ref={svgRef} viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
+          <image href={url} x={0} y={0} width={page.width} height={page.height} />
+          {layout.regions.map((r) => (
+            <polygon
+              key={r.id}
+              class={`pm-hit${selected === r.id ? ' pm-hit--selected' : ''}`}
+              points={r.polygon.map(([x, y]) => `${px(x)},${py(y)}`).join(' ')}
+              onClick={() => !drag.current?.moved && onSelect(r.id)}
+            >
+              <title>{nameOf(r.id)}</title>
+            </polygon>
+          ))}
+          {layout.nodes.map((n) => (
+            <rect
+              key={n.id}
+              data-hit={n.id}
+              class={`pm-hit${selected === n.id ? ' pm-hit--selected' : ''}`}
+              x={px(n.x - n.w / 2) - 2}
+              y={py(n.y - n.h / 2) - 2}
+              width={n.w * scale + 4}
+              height={n.h * scale + 4}
+              rx={4}
+              onClick={() => onSelect(n.id)}
+            >
+              <title>{nameOf(n.id)}</title>
+            </rect>
+          ))}
+        </svg>
+      </div>
+      <p class="govuk-visually-hidden">{title}</p>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+// The facilitator works without the mouse: signs in, opens the map, finds a person in the
+// text alternative, adds a new person and zooms the drawing, all by keyboard, with visible
+// focus on every control reached.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { apiGet, expectAccessible, launchBrowser, password, screenshot, startServer, watchedPage } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ imports: ['ecomap-child.json'] });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Presses Tab until the focused element matches, checking each one reached shows its focus. */
+async function tabTo(page, matches, limit = 80) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const visible = style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
+      return {
+        text: (el.getAttribute('aria-label') || el.textContent || '').trim(),
+        label: el.labels?.[0]?.textContent?.trim() ?? '',
+        tag: el.tagName.toLowerCase(),
+        visible: visible || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)',
+      };
+    });
+    if (!focused) continue;
+    assert.ok(focused.visible, `focus is not visible on <${focused.tag}> "${focused.text || focused.label}"`);
+    if (matches(focused)) return focused;
+  }
+  throw new Error('the control was not reached by Tab');
+}
+
+test('by keyboard alone: sign in, open a map, select a person, add a person, zoom', async () => {
+  const { page, incidents, context } = await watchedPage(browser);
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Sign in to peermap' }).waitFor();
+  await tabTo(page, (f) => f.label === 'Username');
+  await page.keyboard.type('practitioner');
+  await tabTo(page, (f) => f.label === 'Password');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Maps', level: 1 }).waitFor();
+
+  await tabTo(page, (f) => f.text.startsWith('Ecomap and pre-mapping'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: /Ecomap and pre-mapping/ }).waitFor();
+  await page.locator('svg image').waitFor();
+
+  await tabTo(page, (f) => f.text.startsWith('Grace Mbatha'));
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('complementary', { name: 'Selected' });
+  await panel.getByRole('heading', { name: 'Grace Mbatha', level: 2 }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Grace Mbatha', 'focus moved to the panel');
+  await screenshot(page, 'keyboard-person');
+
+  // Back to the list's "Add a person" with Shift+Tab, then fill the form by keyboard.
+  for (let i = 0; i < 80; i += 1) {
+    await page.keyboard.press('Shift+Tab');
+    if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Add a person') break;
+  }
+  await page.keyboard.press('Enter');
+  await panel.getByRole('heading', { name: 'Add a person' }).waitFor();
+  await tabTo(page, (f) => f.label === 'Full name');
+  await page.keyboard.type('Priya Natarajan');
+  await tabTo(page, (f) => f.label === 'Role');
+  await page.keyboard.press('End'); // the last role: Other
+  await tabTo(page, (f) => f.text === 'Save person');
+  await expectAccessible(page, 'keyboard: the add-a-person form');
+  await page.keyboard.press('Enter');
+  await panel.getByRole('heading', { name: 'Priya Natarajan', level: 2 }).waitFor();
+  const id = new URL(page.url()).pathname.split('/')[2];
+  const saved = JSON.parse((await apiGet(page, `/api/maps/${id}`)).body).people.find((p) => p.full_name === 'Priya Natarajan');
+  assert.equal(saved.role, 'other');
+
+  // The drawing: focus it and zoom with the keyboard.
+  await page.getByRole('group', { name: /Map drawing/ }).focus();
+  const fitted = await page.locator('.pm-map svg').getAttribute('viewBox');
+  await page.keyboard.press('-');
+  assert.notEqual(await page.locator('.pm-map svg').getAttribute('viewBox'), fitted);
+  assert.deepEqual(incidents, []);
+  await context.close();
+});
+
+test('at 200% zoom the editor stacks into one column and stays usable', async () => {
+  // A 1366×768 laptop at 200% zoom gives the page 683×384 CSS pixels.
+  const { page, incidents, context } = await watchedPage(browser, { width: 683, height: 384 });
+  await page.goto(server.url);
+  await page.getByLabel('Username').fill('practitioner');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: /Ecomap and pre-mapping/ }).click();
+  await page.locator('svg image').waitFor();
+  const list = page.getByRole('navigation', { name: 'People and places' });
+  const map = page.getByRole('region', { name: 'Map' });
+  const [listBox, mapBox] = [await list.boundingBox(), await map.boundingBox()];
+  assert.ok(mapBox.width > 600 && listBox.width > 600, 'one column, full width');
+  // Nothing is wider than the window: no sideways scrolling.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1));
+  await list.getByRole('button', { name: /^Leon Mbatha-Hughes/ }).click();
+  await page.getByRole('complementary', { name: 'Selected' }).getByRole('heading', { name: 'Leon Mbatha-Hughes' }).waitFor();
+  await expectAccessible(page, 'editor at 200% zoom');
+  await screenshot(page, 'editor-zoom-200');
+  assert.deepEqual(incidents, []);
+  await context.close();
+});

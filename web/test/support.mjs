@@ -1,0 +1,126 @@
+// What every browser test needs: a real `peermap serve` on a real temporary SQLite file (users
+// made with `peermap user add`, examples with `peermap map import`), Debian's chromium driven
+// by playwright-core (never a downloaded browser), axe in every state, and screenshots.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '../..');
+export const binary = process.env.PEERMAP_BIN ?? path.join(repo, 'build/release/peermap');
+export const password = 'correct horse battery staple';
+export const council = 'Testshire Council';
+
+function run(args, input) {
+  const result = spawnSync(binary, args, { input, encoding: 'utf8' });
+  assert.equal(result.status, 0, `peermap ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/**
+ * Starts a server with users `practitioner` (team "Exploitation Team") and `outsider` (team
+ * "Youth Service"); `imports` are example files imported as the practitioner.
+ */
+export async function startServer({ imports = [] } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'peermap-web-'));
+  const db = `sqlite:${path.join(dir, 'peermap.db')}`;
+  run(['user', 'add', '--db', db, '--username', 'practitioner', '--team', 'Exploitation Team', '--role', 'practitioner'], `${password}\n`);
+  run(['user', 'add', '--db', db, '--username', 'outsider', '--team', 'Youth Service', '--role', 'practitioner'], `${password}\n`);
+  if (imports.length) {
+    run(['map', 'import', '--db', db, '--as', 'practitioner', ...imports.map((f) => path.join(repo, 'examples', f))]);
+  }
+  const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet', '--council-name', council], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`the server did not start: ${text}`)), 20000);
+    child.stderr.on('data', (chunk) => {
+      text += chunk;
+      const found = /serving (http:\/\/[^\s]+\/)/.exec(text);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the server exited (${code}): ${text}`)));
+  });
+  return {
+    url,
+    db,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * A page that records what must never happen: a dialog (an injected script ran), a CSP
+ * violation (something inline or foreign tried to load), or an uncaught error.
+ */
+export async function watchedPage(browser, { width = 1366, height = 768 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const incidents = [];
+  page.on('dialog', async (dialog) => {
+    incidents.push(`dialog: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) incidents.push(`console: ${message.text()}`);
+  });
+  await page.exposeFunction('__peermapIncident', (text) => incidents.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__peermapIncident(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return { context, page, incidents };
+}
+
+export async function signIn(page, url, username = 'practitioner', secret = password) {
+  await page.goto(url);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(secret);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Maps', level: 1 }).waitFor();
+}
+
+/** Runs axe on the page as it is now: 0 violations, or the test fails naming them. */
+export async function expectAccessible(page, state) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  assert.deepEqual(found, [], `axe violations in "${state}"`);
+}
+
+/** A screenshot into PEERMAP_SCREENSHOTS (docs/screenshots when making the docs), if set. */
+export async function screenshot(page, name) {
+  const dir = process.env.PEERMAP_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+/** The API as the signed-in page sees it (its cookie), for checking what was saved. */
+export async function apiGet(page, route) {
+  return page.evaluate(async (r) => {
+    const response = await fetch(r, { headers: { Accept: 'application/json' } });
+    return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+  }, route);
+}
