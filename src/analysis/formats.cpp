@@ -34,7 +34,7 @@ bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
 
 std::string number_text(double value) {
   char buffer[32];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  auto* const end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
   return std::string(buffer, end);
 }
 
