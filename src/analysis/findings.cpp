@@ -17,13 +17,13 @@ namespace {
 
 std::string fixed(double value) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  (void)std::snprintf(buffer, sizeof buffer, "%.1f", value);  // a measure fits
   return buffer;
 }
 
 std::string fixed2(double value) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  (void)std::snprintf(buffer, sizeof buffer, "%.2f", value);  // a measure fits
   return buffer;
 }
 
@@ -115,6 +115,7 @@ std::vector<Finding> cut_findings(const model::Document& document, const Network
     for (std::size_t k = 1; k < parts.size(); ++k) held += parts[k].size();
     std::vector<std::string> ids{network.nodes[cut].id};
     std::vector<std::string> words;
+    words.reserve(parts.size());
     for (const auto& part : parts)
       words.push_back(describe_part(document, network, part, cut, ids));
     // "between A and B" when that cannot be misread; a list with semicolons otherwise.
@@ -135,6 +136,7 @@ std::vector<Finding> cut_findings(const model::Document& document, const Network
   std::stable_sort(worded.begin(), worded.end(),
                    [](const Worded& a, const Worded& b) { return a.held > b.held; });
   std::vector<Finding> findings;
+  findings.reserve(worded.size());
   for (auto& w : worded) findings.push_back(std::move(w.finding));
   return findings;
 }
@@ -220,8 +222,13 @@ std::vector<Finding> exposure_findings(const Network& network) {
     std::vector<std::string> between;
     for (const Reach& r : e.adults) {
       const std::string& adult = network.nodes[r.adult].name;
-      words.push_back(adult + (r.steps == 1 ? " (1 step: " + child + " - " + adult + ")"
-                                            : " (2 steps: via " + network.nodes[r.via].name + ")"));
+      std::string word = adult;
+      if (r.steps == 1) {
+        word.append(" (1 step: ").append(child).append(" - ").append(adult).append(")");
+      } else {
+        word.append(" (2 steps: via ").append(network.nodes[r.via].name).append(")");
+      }
+      words.push_back(std::move(word));
       ids.push_back(network.nodes[r.adult].id);
       if (r.steps == 2) between.push_back(network.nodes[r.via].id);
     }
@@ -231,9 +238,10 @@ std::vector<Finding> exposure_findings(const Network& network) {
     const std::string adults = e.adults.size() == 1 ? "an adult who exploits or controls someone"
                                                     : std::to_string(e.adults.size()) +
                                                           " adults who exploit or control someone";
-    findings.push_back({"exposure",
-                        child + " is within two steps of " + adults + ": " + joined(words) + ".",
-                        ids});
+    std::string text = child;
+    text.append(" is within two steps of ").append(adults).append(": ").append(joined(words));
+    text.append(".");
+    findings.push_back({"exposure", std::move(text), ids});
   }
   return findings;
 }
@@ -380,6 +388,7 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
   const auto graded = [&](const std::vector<const TieSupport*>& ties, const std::string& resting) {
     if (ties.empty()) return;
     std::vector<std::string> ids;
+    ids.reserve(ties.size());
     for (const TieSupport* tie : ties) ids.push_back(tie->tie);
     if (ties.size() == 1) {
       findings.push_back({"evidence",
@@ -389,6 +398,7 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
       return;
     }
     std::vector<std::string> pairs;
+    pairs.reserve(ties.size());
     for (const TieSupport* tie : ties)
       pairs.push_back(pair_of(*tie) + " (" + fixed2(tie->evidence) + ")");
     findings.push_back({"evidence",
@@ -484,8 +494,9 @@ std::vector<Finding> grouping_findings(const model::Document& document, const Ne
     std::size_t best = 0;
     for (const auto& [group, ids] : groups) {
       const auto inside = static_cast<std::size_t>(
-          std::count_if(members.begin(), members.end(),
-                        [&](std::size_t i) { return ids.contains(network.nodes[i].id); }));
+          std::count_if(members.begin(), members.end(), [&network, &ids = ids](std::size_t i) {
+            return ids.contains(network.nodes[i].id);
+          }));
       best = std::max(best, inside);
     }
     if (2 * best >= members.size()) continue;

@@ -88,7 +88,7 @@ Result<Geometry> ecomap_layout(const Document& document, const LayoutOptions& op
   std::vector<bool> pinned;
   for (const auto& node : g.nodes) {
     footprints.push_back(node.footprint());
-    pinned.push_back(&node == &g.nodes[0]);
+    pinned.push_back(&node == g.nodes.data());
   }
   std::vector<std::string> moved;
   separate_footprints(footprints, pinned, style::kNodeSeparation, moved);

@@ -285,7 +285,9 @@ bool remove_holes(Grid& grid) {
 //! the region touches itself at a corner (cannot happen once holes are removed).
 Polygon trace_outline(const Grid& grid) {
   const int vx = grid.nx() + 1;
-  const auto vertex = [vx](int i, int j) { return static_cast<std::size_t>(j * vx + i); };
+  const auto vertex = [vx](int i, int j) {
+    return static_cast<std::size_t>(j) * static_cast<std::size_t>(vx) + static_cast<std::size_t>(i);
+  };
   std::vector<std::size_t> next(static_cast<std::size_t>(vx) * static_cast<std::size_t>(grid.ny() + 1), kNone);
   std::size_t edges = 0;
   bool pinched = false;

@@ -18,7 +18,8 @@ struct Date {
   [[nodiscard]] std::string to_string() const;
   //! Days since 1970-01-01 (proleptic Gregorian).
   [[nodiscard]] long days_since_epoch() const;
-  auto operator<=>(const Date&) const = default;
+  // clang-tidy 14 takes the literal 0 of the defaulted <=>'s comparison for a null pointer.
+  auto operator<=>(const Date&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 //! Whole days from `a` to `b` (positive when b is later).

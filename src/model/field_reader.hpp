@@ -88,7 +88,7 @@ class ObjectReader {
     }
     const std::string where = at(field);
     if (!list->is_array()) {
-      type_error(where, "an array", *list);
+      (void)type_error(where, "an array", *list);  // logged; no value to return
       return;
     }
     if (list->size() > kMaxItems) {
@@ -116,13 +116,13 @@ class ObjectReader {
       -> decltype(check(std::declval<const json&>(), std::string{}));
 
   static std::string type_of(const json& v);
-  std::nullopt_t type_error(const std::string& where, const std::string& expected,
-                            const json& v) const;
-  std::optional<std::string> as_text(const json& v, const std::string& where, Need need,
-                                     std::size_t max_chars) const;
-  std::optional<long long> as_integer(const json& v, const std::string& where, long long min,
-                                      long long max) const;
-  std::optional<std::string> as_id(const json& v, const std::string& where) const;
+  [[nodiscard]] std::nullopt_t type_error(const std::string& where, const std::string& expected,
+                                          const json& v) const;
+  [[nodiscard]] std::optional<std::string> as_text(const json& v, const std::string& where,
+                                                   Need need, std::size_t max_chars) const;
+  [[nodiscard]] std::optional<long long> as_integer(const json& v, const std::string& where,
+                                                    long long min, long long max) const;
+  [[nodiscard]] std::optional<std::string> as_id(const json& v, const std::string& where) const;
   std::optional<std::string> as_reference(const json& v, const std::string& where, Kinds allowed);
   static std::string suggestion(std::string_view key,
                                 std::initializer_list<std::string_view> fields);

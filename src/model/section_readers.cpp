@@ -117,7 +117,7 @@ Tie DocumentReader::read_tie(ObjectReader& r) {
     check_tie_ends(r, tie);
   }
   if (kind && tie.kind != TieKind::Relationship) {
-    for (const auto field : {"nature", "tension", "exploitation", "influence"}) {
+    for (const auto* const field : {"nature", "tension", "exploitation", "influence"}) {
       if (r.has(field)) {
         r.error(r.at(field), std::string(field) +
                                  " is only allowed on relationship ties; this tie is " +

@@ -35,7 +35,8 @@ class KeyPainter {
          {model::Gender::NonBinary, "Non-binary"},
          {model::Gender::Unknown, "Other or not known"}}};
     for (const auto& [gender, name] : genders) {
-      row(name, [&](Point c) {
+      // Named captures: clang 14 cannot capture a structured binding implicitly.
+      row(name, [this, &gender = gender](Point c) {
         draw_symbol(cr_, {shape_for(gender), {1, 1, 1}, colours::kInk, 1, false}, c, 12);
       });
     }
@@ -44,7 +45,7 @@ class KeyPainter {
          {colours::kAdult, "Adult"},
          {colours::kProfessional, "Professional or key contact"}}};
     for (const auto& [fill, name] : fills) {
-      row(name, [&](Point c) {
+      row(name, [this, &fill = fill](Point c) {
         draw_symbol(cr_, {Shape::Square, fill, colours::kInk, 1, false}, c, 12);
       });
     }

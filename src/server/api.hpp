@@ -23,10 +23,10 @@ namespace peermap::server {
 struct ApiOptions {
   //! The clock, in unix milliseconds; tests inject their own.
   std::function<std::int64_t()> now_ms;
-  std::int64_t session_seconds = 8 * 3600;  //!< a session ends this long after login
+  std::int64_t session_seconds = std::int64_t{8} * 3600;  //!< a session ends this long after login
   bool secure_cookies = false;              //!< add Secure to the cookie (TLS in front)
   std::size_t max_body_bytes = 32u << 20u;  //!< larger bodies get 413
-  std::int64_t throttle_window_seconds = 15 * 60;
+  std::int64_t throttle_window_seconds = std::int64_t{15} * 60;
   std::int64_t max_failures_per_account = 10;  //!< failed logins per username per window
   std::int64_t max_failures_per_source = 100;  //!< failed logins per address per window
   //! Memory for the parsed newest revisions of recently edited maps (about 1 MiB for a map of

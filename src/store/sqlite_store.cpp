@@ -18,10 +18,10 @@
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
-#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -565,7 +565,11 @@ Status prepare_file(const std::string& path) {
     fs::permissions(parent, fs::perms::owner_all, error);
   }
   const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0) return Error{ErrorKind::Io, "cannot open " + path + ": " + std::strerror(errno)};
+  if (fd < 0) {
+    // generic_category's message is strerror's text, without strerror's shared buffer.
+    return Error{ErrorKind::Io,
+                 "cannot open " + path + ": " + std::generic_category().message(errno)};
+  }
   ::close(fd);
   return ok_status();
 }
