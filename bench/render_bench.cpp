@@ -113,9 +113,24 @@ void BM_NeatoSvgProcess(benchmark::State& state) {
   }
 }
 
-BENCHMARK(BM_PeermapInProcess)->Arg(50)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond)->MinTime(2);
-BENCHMARK(BM_PeermapRenderProcess)->Arg(50)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond)->MinTime(2);
-BENCHMARK(BM_NeatoSvgProcess)->Arg(50)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond)->MinTime(2);
+BENCHMARK(BM_PeermapInProcess)
+    ->Arg(50)
+    ->Arg(200)
+    ->Arg(1000)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK(BM_PeermapRenderProcess)
+    ->Arg(50)
+    ->Arg(200)
+    ->Arg(1000)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK(BM_NeatoSvgProcess)
+    ->Arg(50)
+    ->Arg(200)
+    ->Arg(1000)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
 
 //! Keeps each run's time so the ratios can be printed after the table.
 class RatioReporter : public benchmark::ConsoleReporter {
@@ -126,11 +141,16 @@ class RatioReporter : public benchmark::ConsoleReporter {
   }
   void Finalize() override {
     ConsoleReporter::Finalize();
-    std::printf("\nratio = peermap render (whole process) / neato -Tsvg (whole process); <= 1.0 is the goal\n");
+    std::printf(
+        "\nratio = peermap render (whole process) / neato -Tsvg (whole process); <= 1.0 is the "
+        "goal\n");
     for (int n : {50, 200, 1000}) {
-      const double ours = times_["BM_PeermapRenderProcess/" + std::to_string(n) + "/min_time:2.000"];
+      const double ours =
+          times_["BM_PeermapRenderProcess/" + std::to_string(n) + "/min_time:2.000"];
       const double neato = times_["BM_NeatoSvgProcess/" + std::to_string(n) + "/min_time:2.000"];
-      if (ours > 0 && neato > 0) std::printf("  %5d people: %8.1f ms vs %8.1f ms  ratio %.2f\n", n, ours, neato, ours / neato);
+      if (ours > 0 && neato > 0)
+        std::printf("  %5d people: %8.1f ms vs %8.1f ms  ratio %.2f\n", n, ours, neato,
+                    ours / neato);
     }
   }
 

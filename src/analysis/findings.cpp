@@ -493,10 +493,9 @@ std::vector<Finding> grouping_findings(const model::Document& document, const Ne
     if (members.size() < 3) continue;
     std::size_t best = 0;
     for (const auto& [group, ids] : groups) {
-      const auto inside = static_cast<std::size_t>(
-          std::count_if(members.begin(), members.end(), [&network, &ids = ids](std::size_t i) {
-            return ids.contains(network.nodes[i].id);
-          }));
+      const auto inside = static_cast<std::size_t>(std::count_if(
+          members.begin(), members.end(),
+          [&network, &ids = ids](std::size_t i) { return ids.contains(network.nodes[i].id); }));
       best = std::max(best, inside);
     }
     if (2 * best >= members.size()) continue;

@@ -21,8 +21,8 @@ enum class NetworkFormat { Document, GraphML, Gexf, Csv };
 //! Bounds on what a reader accepts; input beyond them is an Invalid error, never a crash.
 struct ReadLimits {
   std::size_t max_bytes = 256u << 20u;  //!< the whole file (an area-wide network, 100k people)
-  std::size_t max_depth = 64;          //!< XML element nesting
-  std::size_t max_text = 10'000;       //!< bytes in one id, name, nature or other value
+  std::size_t max_depth = 64;           //!< XML element nesting
+  std::size_t max_text = 10'000;        //!< bytes in one id, name, nature or other value
 };
 
 // Every reader's errors are Invalid and start with "line:column: " (1-based, of the file it
@@ -51,8 +51,7 @@ struct PeopleAndTiesCsv {
 
 //! The people of a people CSV as a network with no ties yet. Columns are found by header name
 //! (any case, any order): id is required; name, kind, gender, adult are read; others ignored.
-[[nodiscard]] Result<Network> read_people_csv(std::string_view text,
-                                              const ReadLimits& limits = {});
+[[nodiscard]] Result<Network> read_people_csv(std::string_view text, const ReadLimits& limits = {});
 //! Adds the ties of a ties CSV to `network` (whose people they must name): source and target
 //! are required; weight, nature, directed, exploitation, id are read. O(bytes + m).
 [[nodiscard]] Status add_ties_csv(Network& network, std::string_view text,

@@ -66,8 +66,8 @@ Result<Network> network_from_document(const model::Document& document) {
     if (tie.strength <= 0) {
       return invalid("tie " + tie.id + ": strength must be at least 1");
     }
-    Edge edge{from->second, to->second, static_cast<double>(tie.strength), false, false, tie.id,
-              tie.nature};
+    Edge edge{from->second, to->second, static_cast<double>(tie.strength), false, false,
+              tie.id,       tie.nature};
     if (tie.exploitation_by) {
       auto oriented =
           orient(edge, tie, *tie.exploitation_by, from->second, to->second, "controlling person");

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/document.hpp"
 #include "base/result.hpp"
+#include "model/document.hpp"
 
 namespace peermap::analysis {
 

@@ -105,7 +105,8 @@ std::string mark_direction_controls(std::string_view text) {
       if (embedding || isolate) {
         const unsigned code = 0x2000U + ((b1 & 0x3FU) << 6U) + (b2 & 0x3FU);
         out += "[U+";
-        for (const unsigned shift : {12U, 8U, 4U, 0U}) out += "0123456789ABCDEF"[(code >> shift) & 15U];
+        for (const unsigned shift : {12U, 8U, 4U, 0U})
+          out += "0123456789ABCDEF"[(code >> shift) & 15U];
         out += ']';
         at += 2;
         continue;
@@ -136,13 +137,27 @@ std::string quote_for_message(std::string_view text, std::size_t max_characters)
     }
     ++at;
     switch (byte) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (byte < 0x20) {
           out += "\\u00";

@@ -31,8 +31,7 @@ namespace peermap::text {
 
 //! A user's value inside a message: JSON-quoted (so control characters cannot break the line,
 //! bytes that are not UTF-8 become U+FFFD) and cut after `max_characters` code points ("...").
-[[nodiscard]] std::string quote_for_message(std::string_view text,
-                                            std::size_t max_characters = 60);
+[[nodiscard]] std::string quote_for_message(std::string_view text, std::size_t max_characters = 60);
 
 //! The number of UTF-8 code points in `text` (continuation bytes are not counted).
 [[nodiscard]] std::size_t code_points(std::string_view text);

@@ -14,11 +14,11 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/evidence.hpp"
-#include "base/text_safety.hpp"
 #include "analysis/findings.hpp"
 #include "analysis/formats.hpp"
 #include "analysis/measures.hpp"
 #include "analysis/network.hpp"
+#include "base/text_safety.hpp"
 #include "layout/layout.hpp"
 #include "model/json_io.hpp"
 #include "model/view.hpp"
@@ -49,13 +49,14 @@ Result<std::string> read_file(const std::string& path, std::size_t limit) {
   return text.str();
 }
 
-
 namespace {
 
-void print_problems(const std::string& path, const model::ParseOutcome& outcome, std::ostream& out) {
+void print_problems(const std::string& path, const model::ParseOutcome& outcome,
+                    std::ostream& out) {
   for (const auto& p : outcome.problems) {
     out << path << ": " << text::escape_controls_for_terminal(p.where) << ": "
-        << (p.severity == model::Severity::Error ? "error: " : "warning: ") << text::escape_controls_for_terminal(p.message) << "\n";
+        << (p.severity == model::Severity::Error ? "error: " : "warning: ")
+        << text::escape_controls_for_terminal(p.message) << "\n";
   }
 }
 
@@ -149,8 +150,8 @@ void print_located(const std::string& path, const std::string& message, std::ost
   if (split == std::string::npos) {
     err << path << ": error: " << text::escape_controls_for_terminal(message) << "\n";
   } else {
-    err << path << ": " << text::escape_controls_for_terminal(message.substr(0, split)) << ": error: "
-        << text::escape_controls_for_terminal(message.substr(split + 2)) << "\n";
+    err << path << ": " << text::escape_controls_for_terminal(message.substr(0, split))
+        << ": error: " << text::escape_controls_for_terminal(message.substr(split + 2)) << "\n";
   }
 }
 
@@ -256,7 +257,8 @@ int layout(const std::string& path, const ViewOptions& view, std::ostream& out, 
   return kExitOk;
 }
 
-int render(const std::string& path, const std::string& output, const ViewOptions& view, std::ostream& err) {
+int render(const std::string& path, const std::string& output, const ViewOptions& view,
+           std::ostream& err) {
   const auto format = render::format_for_path(output);
   if (!format) {
     err << output << ": error: the output must end in .svg, .png or .pdf\n";
@@ -288,7 +290,8 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
     err << path << ": error: " << measures.error().message << "\n";
     return kExitInvalid;
   }
-  std::vector<analysis::Finding> findings = analysis::network_findings(network.value(), measures.value());
+  std::vector<analysis::Finding> findings =
+      analysis::network_findings(network.value(), measures.value());
   if (document) {
     auto more = analysis::document_findings(*document, network.value());
     findings.insert(findings.end(), more.begin(), more.end());
@@ -301,7 +304,9 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
   const auto date = [](const std::optional<model::Date>& d) {
     return d ? nlohmann::json(d->to_string()) : nlohmann::json(nullptr);
   };
-  const auto number = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
+  const auto number = [](double v) {
+    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+  };
   if (as_json) {
     nlohmann::ordered_json j;
     j["nodes"] = nlohmann::ordered_json::array();
@@ -321,7 +326,9 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
     j["communities"] = measures->communities;
     j["modularity"] = number(measures->modularity);
     j["weights_used"] = measures->weights_used;
-    j["betweenness_sampled_from"] = measures->sampled_sources > 0 ? nlohmann::json(measures->sampled_sources) : nlohmann::json(nullptr);
+    j["betweenness_sampled_from"] = measures->sampled_sources > 0
+                                        ? nlohmann::json(measures->sampled_sources)
+                                        : nlohmann::json(nullptr);
     j["warnings"] = measures->warnings;
     if (document) {
       j["ties"] = nlohmann::ordered_json::array();
@@ -342,18 +349,22 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
       }
     }
     j["findings"] = nlohmann::ordered_json::array();
-    for (const auto& f : findings) j["findings"].push_back({{"kind", f.kind}, {"text", f.text}, {"ids", f.ids}});
+    for (const auto& f : findings)
+      j["findings"].push_back({{"kind", f.kind}, {"text", f.text}, {"ids", f.ids}});
     out << j.dump(2) << "\n";
     return kExitOk;
   }
-  out << network->nodes.size() << " people, " << network->edges.size() << " ties, " << measures->communities
-      << " communities (modularity " << std::fixed << std::setprecision(3) << measures->modularity << "); tie "
+  out << network->nodes.size() << " people, " << network->edges.size() << " ties, "
+      << measures->communities << " communities (modularity " << std::fixed << std::setprecision(3)
+      << measures->modularity << "); tie "
       << (measures->weights_used ? "strengths used as weights" : "weights not used") << "\n";
-  for (const auto& warning : measures->warnings) out << "note: " << text::escape_controls_for_terminal(warning) << "\n";
+  for (const auto& warning : measures->warnings)
+    out << "note: " << text::escape_controls_for_terminal(warning) << "\n";
   out << "\nFindings\n";
   for (const auto& f : findings) {
     out << "- [" << f.kind << "] " << text::escape_controls_for_terminal(f.text) << " (";
-    for (std::size_t k = 0; k < f.ids.size(); ++k) out << (k ? ", " : "") << text::escape_controls_for_terminal(f.ids[k]);
+    for (std::size_t k = 0; k < f.ids.size(); ++k)
+      out << (k ? ", " : "") << text::escape_controls_for_terminal(f.ids[k]);
     out << ")\n";
   }
   if (!ties.empty()) {

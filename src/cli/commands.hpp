@@ -44,8 +44,8 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string tls_certificate;
   std::string tls_private_key;
-  bool quiet = false;  //!< no access log
-  bool behind_tls_proxy = false;  //!< trust X-Forwarded-For; Secure cookies
+  bool quiet = false;                    //!< no access log
+  bool behind_tls_proxy = false;         //!< trust X-Forwarded-For; Secure cookies
   std::size_t working_copies_mib = 256;  //!< memory for parsed heads of edited maps
   std::string council_name = "Council";  //!< shown in the workspace's header
 };

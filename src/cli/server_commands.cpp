@@ -103,7 +103,8 @@ int user_add(const UserOptions& options, std::istream& in, std::ostream& out, st
   store::NewUser user{options.username, options.team, *role, *hash, now_seconds()};
   auto added = store->add_user(user);
   if (!added) {
-    err << "--username: error: " << text::escape_controls_for_terminal(added.error().message) << "\n";
+    err << "--username: error: " << text::escape_controls_for_terminal(added.error().message)
+        << "\n";
     return added.error().kind == ErrorKind::Conflict ? kExitInvalid : kExitUsage;
   }
   out << "added " << added->username << " (" << store::role_text(added->role) << ", team "
@@ -123,8 +124,9 @@ int user_list(const UserOptions& options, std::ostream& out, std::ostream& err) 
       << "TEAM"
       << "STATE\n";
   for (const auto& u : users.value()) {
-    out << std::setw(24) << text::escape_controls_for_terminal(u.username) << std::setw(14) << store::role_text(u.role)
-        << std::setw(24) << text::escape_controls_for_terminal(u.team) << (u.disabled ? "disabled" : "active") << "\n";
+    out << std::setw(24) << text::escape_controls_for_terminal(u.username) << std::setw(14)
+        << store::role_text(u.role) << std::setw(24) << text::escape_controls_for_terminal(u.team)
+        << (u.disabled ? "disabled" : "active") << "\n";
   }
   return kExitOk;
 }
@@ -141,7 +143,8 @@ int user_disable(const UserOptions& options, std::ostream& out, std::ostream& er
     err << "error: the user cannot be disabled\n";
     return kExitUsage;
   }
-  out << "disabled " << text::escape_controls_for_terminal(options.username) << "; their sessions are ended\n";
+  out << "disabled " << text::escape_controls_for_terminal(options.username)
+      << "; their sessions are ended\n";
   return kExitOk;
 }
 
@@ -161,7 +164,8 @@ int user_reset_password(const UserOptions& options, std::istream& in, std::ostre
     err << "error: the password cannot be changed\n";
     return kExitUsage;
   }
-  out << "new password set for " << text::escape_controls_for_terminal(options.username) << "; their sessions are ended\n";
+  out << "new password set for " << text::escape_controls_for_terminal(options.username)
+      << "; their sessions are ended\n";
   return kExitOk;
 }
 
@@ -189,9 +193,9 @@ int map_import(const std::string& db, const std::string& as_user,
       // An invalid document: its first problem with its pointer (or line:column).
       const bool invalid =
           created.id.error().kind == ErrorKind::Invalid && !created.problems.empty();
-      const std::string why = invalid ? created.problems.front().where + ": " +
-                                            created.problems.front().message
-                                      : created.id.error().message;
+      const std::string why =
+          invalid ? created.problems.front().where + ": " + created.problems.front().message
+                  : created.id.error().message;
       err << file << ": error: " << text::escape_controls_for_terminal(why) << "\n";
       code = kExitInvalid;
       continue;

@@ -15,7 +15,8 @@ namespace {
 
 //! Placements as recorded with the child; without a recorded ecomap, from the child's own
 //! ties: strength 3 on ring 1, 2 on ring 2, 1 on ring 3, places frequented on ring 2.
-std::vector<model::EcomapPlacement> placements_for(const Document& document, const std::string& centre) {
+std::vector<model::EcomapPlacement> placements_for(const Document& document,
+                                                   const std::string& centre) {
   if (const model::Ecomap* ecomap = document.find_ecomap(centre)) return ecomap->placements;
   std::vector<model::EcomapPlacement> derived;
   std::map<std::string, bool> seen;
@@ -46,7 +47,8 @@ Result<Geometry> ecomap_layout(const Document& document, const LayoutOptions& op
                                const TextMeasurer& measurer) {
   const model::Person* child = document.find_person(options.ecomap_centre);
   if (child == nullptr) {
-    return Error{ErrorKind::NotFound, "--ecomap: no person with id \"" + options.ecomap_centre + "\""};
+    return Error{ErrorKind::NotFound,
+                 "--ecomap: no person with id \"" + options.ecomap_centre + "\""};
   }
   Geometry g;
   g.nodes.push_back(make_person_node(document, *child, options.redact, measurer));
@@ -60,7 +62,8 @@ Result<Geometry> ecomap_layout(const Document& document, const LayoutOptions& op
     } else {
       continue;
     }
-    rings[static_cast<std::size_t>(std::clamp(placement.ring, 1, 4) - 1)].push_back(g.nodes.size() - 1);
+    rings[static_cast<std::size_t>(std::clamp(placement.ring, 1, 4) - 1)].push_back(g.nodes.size() -
+                                                                                    1);
   }
 
   // Each ring far enough out that its nodes clear the ring inside and each other.
@@ -79,7 +82,8 @@ Result<Geometry> ecomap_layout(const Document& document, const LayoutOptions& op
     previous_reach = radius + spacing / 2;
     g.ring_radii.push_back(previous_reach);  // the band's outer edge; its nodes sit mid-band
     for (std::size_t k = 0; k < rings[r].size(); ++k) {
-      const double angle = -M_PI / 2 + 0.35 * static_cast<double>(r) + 2 * M_PI * static_cast<double>(k) / std::max(count, 1.0);
+      const double angle = -M_PI / 2 + 0.35 * static_cast<double>(r) +
+                           2 * M_PI * static_cast<double>(k) / std::max(count, 1.0);
       place_node(g.nodes[rings[r][k]], {radius * std::cos(angle), radius * std::sin(angle)});
     }
   }
@@ -94,7 +98,8 @@ Result<Geometry> ecomap_layout(const Document& document, const LayoutOptions& op
   separate_footprints(footprints, pinned, style::kNodeSeparation, moved);
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
     const Point offset = footprint_offset(g.nodes[i]);
-    place_node(g.nodes[i], {footprints[i].centre().x - offset.x, footprints[i].centre().y - offset.y});
+    place_node(g.nodes[i],
+               {footprints[i].centre().x - offset.x, footprints[i].centre().y - offset.y});
   }
   g.ecomap_centre = Point{g.nodes[0].x, g.nodes[0].y};
 

@@ -7,7 +7,8 @@ namespace peermap::layout {
 Rect Rect::united(const Rect& other) const {
   const double left = std::min(x, other.x);
   const double top = std::min(y, other.y);
-  return {left, top, std::max(right(), other.right()) - left, std::max(bottom(), other.bottom()) - top};
+  return {left, top, std::max(right(), other.right()) - left,
+          std::max(bottom(), other.bottom()) - top};
 }
 
 bool contains(const Polygon& polygon, Point p) {

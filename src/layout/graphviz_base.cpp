@@ -3,10 +3,10 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
-#include <algorithm>
 #include <mutex>
 #include <string>
 
@@ -64,8 +64,8 @@ void set(void* object, const char* name, const std::string& value) {
 }  // namespace
 
 Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes,
-                                              const std::vector<BaseEdge>& edges,
-                                              BaseEngine engine, unsigned seed) {
+                                              const std::vector<BaseEdge>& edges, BaseEngine engine,
+                                              unsigned seed) {
   if (nodes.empty()) return std::vector<Point>{};
   const std::lock_guard<std::mutex> lock(graphviz_mutex());
   graphviz_errors().clear();
@@ -86,7 +86,8 @@ Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes
   // rows. Graphviz's default polyomino packing costs O(n^2) and more in the number of parts:
   // 1,000 people with no ties took 24 s to pack, in rows 0.06 s. Packing moves each part as a
   // whole, which pins cannot survive, so a layout with pins is not packed.
-  const bool any_pin = std::any_of(nodes.begin(), nodes.end(), [](const BaseNode& n) { return n.pin.has_value(); });
+  const bool any_pin =
+      std::any_of(nodes.begin(), nodes.end(), [](const BaseNode& n) { return n.pin.has_value(); });
   if (!any_pin) set(g, "packmode", "array");
   set(g, "start", "random" + std::to_string(seed));
   if (engine == BaseEngine::MultiLevel) {
@@ -109,7 +110,8 @@ Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes
     set(node, "height", number(nodes[i].height / 72.0));
     if (nodes[i].pin) {
       // Graphviz's y grows upwards and its pos is in inches.
-      set(node, "pos", number(nodes[i].pin->x / 72.0) + "," + number(-nodes[i].pin->y / 72.0) + "!");
+      set(node, "pos",
+          number(nodes[i].pin->x / 72.0) + "," + number(-nodes[i].pin->y / 72.0) + "!");
       set(node, "pin", "true");
     } else if (nodes[i].start) {
       set(node, "pos", number(nodes[i].start->x / 72.0) + "," + number(-nodes[i].start->y / 72.0));
@@ -133,7 +135,8 @@ Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes
   positions.reserve(nodes.size());
   for (Agnode_t* node : handles) {
     // Rounded to 1/100 pt: Graphviz's last bits vary with memory layout between runs.
-    positions.push_back({std::round(ND_coord(node).x * 100) / 100, -std::round(ND_coord(node).y * 100) / 100});
+    positions.push_back(
+        {std::round(ND_coord(node).x * 100) / 100, -std::round(ND_coord(node).y * 100) / 100});
   }
   // Engines that do not honour pins (sfdp) or that translate still keep relative positions:
   // shift so the first pinned node sits on its pin, then put every pinned node on its own.

@@ -1,10 +1,10 @@
 #include "layout/layout.hpp"
 
+#include <glib.h>
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <memory>
-#include <glib.h>
 
 #include <nlohmann/json.hpp>
 
@@ -23,7 +23,6 @@ using model::Person;
 
 namespace {
 
-
 //! "Jayden Carter" -> "J. C." (first code point of each word).
 std::string initials(const std::string& name) {
   std::string out;
@@ -37,7 +36,8 @@ std::string initials(const std::string& name) {
     if (at_word_start && (byte & 0xC0) != 0x80) {
       if (!out.empty()) out += ' ';
       std::size_t len = 1;
-      while (i + len < name.size() && (static_cast<unsigned char>(name[i + len]) & 0xC0) == 0x80) ++len;
+      while (i + len < name.size() && (static_cast<unsigned char>(name[i + len]) & 0xC0) == 0x80)
+        ++len;
       out += name.substr(i, len) + ".";
       at_word_start = false;
     }
@@ -54,7 +54,8 @@ NodeGeometry sized_node(std::string id, NodeKind kind, double symbol,
   double width = 0;
   double height = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const Point size = measurer.measure(lines[i], i == 0 ? label_style::kName : label_style::kDetail);
+    const Point size =
+        measurer.measure(lines[i], i == 0 ? label_style::kName : label_style::kDetail);
     width = std::max(width, size.x);
     height += size.y;
   }
@@ -96,8 +97,10 @@ std::vector<std::string> person_label(const Document& document, const Person& pe
 
 NodeGeometry make_person_node(const Document& document, const Person& person, bool redact,
                               const TextMeasurer& measurer) {
-  const double symbol = document.is_subject(person.id) ? style::kSubjectSymbolSize : style::kSymbolSize;
-  return sized_node(person.id, NodeKind::Person, symbol, person_label(document, person, redact), measurer);
+  const double symbol =
+      document.is_subject(person.id) ? style::kSubjectSymbolSize : style::kSymbolSize;
+  return sized_node(person.id, NodeKind::Person, symbol, person_label(document, person, redact),
+                    measurer);
 }
 
 NodeGeometry make_location_node(const model::Location& location, const TextMeasurer& measurer) {
@@ -118,13 +121,16 @@ Point footprint_offset(const NodeGeometry& node) {
   return copy.footprint().centre();
 }
 
-EdgeGeometry straight_edge(const std::string& id, const NodeGeometry& from, const NodeGeometry& to) {
+EdgeGeometry straight_edge(const std::string& id, const NodeGeometry& from,
+                           const NodeGeometry& to) {
   const double dx = to.x - from.x;
   const double dy = to.y - from.y;
   const double length = std::max(std::hypot(dx, dy), 1e-9);
   const double r_from = std::min(from.w / 2, length / 2);
   const double r_to = std::min(to.w / 2, length / 2);
-  return {id, from.id, to.id,
+  return {id,
+          from.id,
+          to.id,
           {{from.x + dx / length * r_from, from.y + dy / length * r_from},
            {to.x - dx / length * r_to, to.y - dy / length * r_to}}};
 }
@@ -244,7 +250,6 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
   }
 }
 
-
 //! For a layout from earlier positions: each hidden hub is fixed at the centre of its fixed
 //! members (so it pulls as it did), then every free node goes to the centre of its placed
 //! neighbours, round by round outwards from the fixed ones; overlap removal then makes room.
@@ -285,8 +290,9 @@ std::optional<std::vector<Point>> place_beside_anchors(std::vector<BaseNode>& ba
     }
     placed = std::move(next);
   }
-  const bool everyone = std::all_of(placed.begin(), placed.begin() + static_cast<std::ptrdiff_t>(people),
-                                    [](const std::optional<Point>& p) { return p.has_value(); });
+  const bool everyone =
+      std::all_of(placed.begin(), placed.begin() + static_cast<std::ptrdiff_t>(people),
+                  [](const std::optional<Point>& p) { return p.has_value(); });
   if (!everyone) {
     for (std::size_t i = 0; i < base.size(); ++i) {
       if (!base[i].pin) base[i].start = placed[i];
@@ -350,7 +356,8 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   if (anchored) beside = place_beside_anchors(base, edges, g.nodes.size());
   const BaseEngine engine = g.nodes.size() <= 400 ? BaseEngine::Stress : BaseEngine::MultiLevel;
   Result<std::vector<Point>> positions =
-      beside ? Result<std::vector<Point>>(std::move(*beside)) : graphviz_positions(base, edges, engine, options.seed);
+      beside ? Result<std::vector<Point>>(std::move(*beside))
+             : graphviz_positions(base, edges, engine, options.seed);
   if (!positions) return positions.error();
 
   std::vector<Rect> footprints;
@@ -382,21 +389,25 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
     fresh.previous.clear();
     return network_layout(document, fresh, measurer);
   }
-  if (!polygons) return Error{ErrorKind::Internal, "cannot draw regions: " + polygons.error().message};
+  if (!polygons)
+    return Error{ErrorKind::Internal, "cannot draw regions: " + polygons.error().message};
   // Only the practitioner's pins are worth a warning; anchored people may move quietly.
   std::erase_if(moved, [&](const std::string& index) { return !pinned[std::stoul(index)]; });
 
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
     const Point offset = footprint_offset(g.nodes[i]);
-    place_node(g.nodes[i], {footprints[i].centre().x - offset.x, footprints[i].centre().y - offset.y});
+    place_node(g.nodes[i],
+               {footprints[i].centre().x - offset.x, footprints[i].centre().y - offset.y});
   }
   for (const std::string& index : moved) {
     g.warnings.push_back("pinned person " + g.nodes[std::stoul(index)].id +
                          " overlapped another pinned person and was moved");
   }
   for (std::size_t r = 0; r < specs.size(); ++r) {
-    RegionGeometry region{specs[r].id, specs[r].is_location, label_text(specs[r].name), {}, polygons.value()[r], {}};
-    for (int m : specs[r].members) region.members.push_back(g.nodes[static_cast<std::size_t>(m)].id);
+    RegionGeometry region{specs[r].id, specs[r].is_location, label_text(specs[r].name),
+                          {},          polygons.value()[r],  {}};
+    for (int m : specs[r].members)
+      region.members.push_back(g.nodes[static_cast<std::size_t>(m)].id);
     g.regions.push_back(std::move(region));
   }
   for (const auto& tie : document.ties) {
@@ -437,15 +448,19 @@ std::string geometry_to_json(const Geometry& g) {
                             {"y", round(n.y)},
                             {"w", round(n.w)},
                             {"h", round(n.h)},
-                            {"label", {{"x", round(n.label.x)}, {"y", round(n.label.y)},
-                                       {"w", round(n.label.w)}, {"h", round(n.label.h)}}},
+                            {"label",
+                             {{"x", round(n.label.x)},
+                              {"y", round(n.label.y)},
+                              {"w", round(n.label.w)},
+                              {"h", round(n.label.h)}}},
                             {"pinned", n.pinned}});
   }
   out["edges"] = ordered_json::array();
   for (const auto& e : g.edges) {
     ordered_json points = ordered_json::array();
     for (const Point& p : e.points) points.push_back(point(p));
-    out["edges"].push_back({{"id", e.id}, {"source", e.source}, {"target", e.target}, {"points", points}});
+    out["edges"].push_back(
+        {{"id", e.id}, {"source", e.source}, {"target", e.target}, {"points", points}});
   }
   out["regions"] = ordered_json::array();
   for (const auto& r : g.regions) {
@@ -455,8 +470,11 @@ std::string geometry_to_json(const Geometry& g) {
                               {"kind", r.is_location ? "location" : "group"},
                               {"members", r.members},
                               {"polygon", polygon},
-                              {"label", {{"x", round(r.label.x)}, {"y", round(r.label.y)},
-                                         {"w", round(r.label.w)}, {"h", round(r.label.h)}}}});
+                              {"label",
+                               {{"x", round(r.label.x)},
+                                {"y", round(r.label.y)},
+                                {"w", round(r.label.w)},
+                                {"h", round(r.label.h)}}}});
   }
   if (g.ecomap_centre) {
     out["ecomap"] = {{"centre", point(*g.ecomap_centre)}, {"rings", g.ring_radii}};

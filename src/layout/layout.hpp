@@ -13,9 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.hpp"
 #include "layout/geometry.hpp"
 #include "model/document.hpp"
-#include "base/result.hpp"
 
 namespace peermap::layout {
 

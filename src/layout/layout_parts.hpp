@@ -25,12 +25,13 @@ void place_node(NodeGeometry& node, Point centre);
 [[nodiscard]] Point footprint_offset(const NodeGeometry& node);
 
 //! Moves the unpinned footprints away from their centroid by `factor` (1.25 = 25 % further).
-void spread_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned, double factor);
+void spread_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned,
+                       double factor);
 
 //! Moves unpinned footprints until no two are closer than `gap`; pinned ones only when two
 //! pinned footprints overlap (a warning names them). Deterministic. Cost: O(n log n) a round.
-void separate_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned,
-                         double gap, std::vector<std::string>& moved_pins);
+void separate_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned, double gap,
+                         std::vector<std::string>& moved_pins);
 
 //! A straight line between two symbols, stopping at their outlines.
 [[nodiscard]] EdgeGeometry straight_edge(const std::string& id, const NodeGeometry& from,

@@ -63,8 +63,8 @@ void push_apart(Rect& a, Rect& b, bool a_pinned, bool b_pinned, double half) {
   b.y += uy * t * share_b;
 }
 
-bool clashes(const Rect& box, const std::vector<Rect>& boxes, const std::vector<std::size_t>& placed,
-             double half) {
+bool clashes(const Rect& box, const std::vector<Rect>& boxes,
+             const std::vector<std::size_t>& placed, double half) {
   const Rect grown = box.inflated(half);
   return std::any_of(placed.begin(), placed.end(),
                      [&](std::size_t j) { return grown.overlaps(boxes[j].inflated(half)); });
@@ -104,7 +104,8 @@ void place_greedily(std::vector<Rect>& boxes, const std::vector<bool>& pinned, d
 
 }  // namespace
 
-void spread_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned, double factor) {
+void spread_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned,
+                       double factor) {
   Point centroid;
   for (const Rect& f : footprints) {
     centroid.x += f.centre().x / static_cast<double>(footprints.size());
@@ -135,7 +136,8 @@ void separate_footprints(std::vector<Rect>& footprints, const std::vector<bool>&
     }
     spread_footprints(footprints, pinned, 1.08);
   }
-  if (!overlapping_pairs(footprints, half).empty()) place_greedily(footprints, pinned, half, moved_pins);
+  if (!overlapping_pairs(footprints, half).empty())
+    place_greedily(footprints, pinned, half, moved_pins);
 }
 
 }  // namespace peermap::layout

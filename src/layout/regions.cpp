@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <optional>
-#include <thread>
 #include <cmath>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
+#include <thread>
 
 namespace peermap::layout {
 
@@ -17,9 +17,9 @@ enum : std::uint8_t {
   kForbidden = 1,  // within clearance of a non-member, or the grid's border
   kSeed = 2,       // covers a member's footprint plus padding: must stay in the region
   kRegion = 4,
-  kCorridor = 8,   // added to join members
+  kCorridor = 8,  // added to join members
   kExterior = 16,
-  kMark = 32,      // scratch
+  kMark = 32,  // scratch
 };
 
 //! A raster over one region's neighbourhood. Cell (i, j) covers [x0+i*s, x0+(i+1)*s) x [...].
@@ -46,7 +46,8 @@ class Grid {
   [[nodiscard]] int ny() const { return ny_; }
   [[nodiscard]] std::size_t size() const { return flags_.size(); }
   [[nodiscard]] std::size_t index(int i, int j) const {
-    return static_cast<std::size_t>(j) * static_cast<std::size_t>(nx_) + static_cast<std::size_t>(i);
+    return static_cast<std::size_t>(j) * static_cast<std::size_t>(nx_) +
+           static_cast<std::size_t>(i);
   }
   std::uint8_t& at(std::size_t k) { return flags_[k]; }
   [[nodiscard]] bool has(std::size_t k, std::uint8_t flag) const { return (flags_[k] & flag) != 0; }
@@ -264,11 +265,13 @@ bool remove_holes(Grid& grid) {
         continue;
       }
       const auto cut = shortest_path(
-          grid, cells, parent, [&](std::size_t k) { return grid.has(k, kRegion) && !grid.has(k, kSeed); },
+          grid, cells, parent,
+          [&](std::size_t k) { return grid.has(k, kRegion) && !grid.has(k, kSeed); },
           [&](std::size_t k) { return grid.has(k, kExterior); });
       if (cut.empty()) return false;
       for (std::size_t k : cut) {
-        if (grid.has(k, kRegion)) grid.at(k) = static_cast<std::uint8_t>(grid.at(k) & ~(kRegion | kCorridor));
+        if (grid.has(k, kRegion))
+          grid.at(k) = static_cast<std::uint8_t>(grid.at(k) & ~(kRegion | kCorridor));
       }
       for (std::size_t k : cut) grid.at(k) |= kExterior | kMark;
       for (std::size_t k : cells) grid.at(k) |= kExterior;
@@ -288,7 +291,8 @@ Polygon trace_outline(const Grid& grid) {
   const auto vertex = [vx](int i, int j) {
     return static_cast<std::size_t>(j) * static_cast<std::size_t>(vx) + static_cast<std::size_t>(i);
   };
-  std::vector<std::size_t> next(static_cast<std::size_t>(vx) * static_cast<std::size_t>(grid.ny() + 1), kNone);
+  std::vector<std::size_t> next(
+      static_cast<std::size_t>(vx) * static_cast<std::size_t>(grid.ny() + 1), kNone);
   std::size_t edges = 0;
   bool pinched = false;
   const auto add = [&](std::size_t from, std::size_t to) {
@@ -297,7 +301,8 @@ Polygon trace_outline(const Grid& grid) {
     ++edges;
   };
   const auto inside = [&](int i, int j) {
-    return i >= 0 && j >= 0 && i < grid.nx() && j < grid.ny() && grid.has(grid.index(i, j), kRegion);
+    return i >= 0 && j >= 0 && i < grid.nx() && j < grid.ny() &&
+           grid.has(grid.index(i, j), kRegion);
   };
   std::size_t start = kNone;
   for (int j = 0; j < grid.ny(); ++j) {
@@ -359,7 +364,8 @@ Polygon round_corners(const Polygon& polygon, double cut) {
     if (out.empty() || std::hypot(out.back().x - a.x, out.back().y - a.y) > 1e-6) out.push_back(a);
     out.push_back(b);
   }
-  if (out.size() > 1 && std::hypot(out.front().x - out.back().x, out.front().y - out.back().y) < 1e-6) {
+  if (out.size() > 1 &&
+      std::hypot(out.front().x - out.back().x, out.front().y - out.back().y) < 1e-6) {
     out.pop_back();
   }
   return out;
@@ -453,15 +459,19 @@ Result<std::vector<Polygon>> build_regions(const std::vector<Rect>& footprints,
     Rect box = footprints[static_cast<std::size_t>(members.front())];
     for (int m : members) box = box.united(footprints[static_cast<std::size_t>(m)]);
     // First look near the members; if a corridor has to go round, look over everything.
-    auto region = build_region(footprints, members, box.inflated(parameters.reach + border), parameters);
-    if (!region) region = build_region(footprints, members, all.inflated(border + 4 * parameters.cell), parameters);
+    auto region =
+        build_region(footprints, members, box.inflated(parameters.reach + border), parameters);
+    if (!region)
+      region =
+          build_region(footprints, members, all.inflated(border + 4 * parameters.cell), parameters);
     return region;
   };
   // Regions are independent: share them between the cores, each result in its own slot.
   std::vector<std::optional<Result<Polygon>>> results(memberships.size());
   std::atomic<std::size_t> next{0};
   const auto worker = [&] {
-    for (std::size_t r = next++; r < memberships.size(); r = next++) results[r] = one(memberships[r]);
+    for (std::size_t r = next++; r < memberships.size(); r = next++)
+      results[r] = one(memberships[r]);
   };
   const unsigned threads = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
                                               static_cast<unsigned>(memberships.size()));

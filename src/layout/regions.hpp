@@ -5,8 +5,8 @@
 
 #include <vector>
 
-#include "layout/geometry.hpp"
 #include "base/result.hpp"
+#include "layout/geometry.hpp"
 
 namespace peermap::layout {
 

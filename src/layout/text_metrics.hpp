@@ -20,7 +20,8 @@ struct TextStyle {
 
 //! The label styles layout reserves space for and render draws with.
 namespace label_style {
-inline constexpr TextStyle kName{style::kNameFontSize, false, style::kLabelMaxWidth, style::kLabelMaxNameLines};
+inline constexpr TextStyle kName{style::kNameFontSize, false, style::kLabelMaxWidth,
+                                 style::kLabelMaxNameLines};
 inline constexpr TextStyle kDetail{style::kDetailFontSize, false, style::kLabelMaxWidth, 1};
 inline constexpr TextStyle kRegion{style::kRegionFontSize, true, style::kRegionLabelMaxWidth, 1};
 }  // namespace label_style

@@ -41,8 +41,8 @@ struct Person {
   NameStatus name_status = NameStatus::Full;
   std::vector<std::string> known_as;
   std::optional<Date> date_of_birth;
-  std::string age_band;         //!< empty when not given
-  std::optional<bool> adult;    //!< as written in the file, if at all
+  std::string age_band;       //!< empty when not given
+  std::optional<bool> adult;  //!< as written in the file, if at all
   Gender gender = Gender::Unknown;
   Role role = Role::Peer;
   std::string school;
@@ -84,7 +84,7 @@ struct Tie {
 };
 
 struct Grading {
-  std::string scheme;  //!< "simple", "3x5x2" or "5x5x5"; empty when ungraded
+  std::string scheme;            //!< "simple", "3x5x2" or "5x5x5"; empty when ungraded
   std::optional<bool> reliable;  //!< simple
   std::string source;            //!< "1".."3" (3x5x2) or "A".."E" (5x5x5)
   std::string intelligence;      //!< "A".."E" (3x5x2) or "1".."5" (5x5x5)

@@ -69,7 +69,8 @@ TieEvidence tie_evidence(const Document& document, const std::string& id) {
     evidence.any_evidenced = evidence.any_evidenced || item.evidence == Evidence::Evidenced;
     // Undated information is not known to be historic, so it does not fade the tie.
     const auto when = item.observed ? item.observed : known_since(item);
-    const bool recent = !when || days_between(*when, document.map.map_date) <= document.map.recent_window_days;
+    const bool recent =
+        !when || days_between(*when, document.map.map_date) <= document.map.recent_window_days;
     evidence.any_recent = evidence.any_recent || recent;
   }
   return evidence;

@@ -10,11 +10,15 @@ using model::Document;
 
 Shape shape_for(model::Gender gender) {
   switch (gender) {
-    case model::Gender::Female: return Shape::Circle;
-    case model::Gender::Male: return Shape::Square;
-    case model::Gender::NonBinary: return Shape::Diamond;
+    case model::Gender::Female:
+      return Shape::Circle;
+    case model::Gender::Male:
+      return Shape::Square;
+    case model::Gender::NonBinary:
+      return Shape::Diamond;
     case model::Gender::Other:
-    case model::Gender::Unknown: return Shape::Hexagon;
+    case model::Gender::Unknown:
+      return Shape::Hexagon;
   }
   return Shape::Hexagon;
 }
@@ -69,10 +73,10 @@ TieStyle placement_style() {
 
 Colour region_colour(bool is_location, std::size_t index) {
   // Colour-blind-safe hues (Okabe-Ito): groups take the blues and purples, places the earths.
-  static constexpr std::array<Colour, 4> kGroups{{{0.0, 0.45, 0.70}, {0.80, 0.47, 0.65},
-                                                 {0.34, 0.71, 0.91}, {0.45, 0.35, 0.75}}};
-  static constexpr std::array<Colour, 4> kPlaces{{{0.0, 0.62, 0.45}, {0.60, 0.45, 0.20},
-                                                 {0.55, 0.60, 0.10}, {0.35, 0.50, 0.35}}};
+  static constexpr std::array<Colour, 4> kGroups{
+      {{0.0, 0.45, 0.70}, {0.80, 0.47, 0.65}, {0.34, 0.71, 0.91}, {0.45, 0.35, 0.75}}};
+  static constexpr std::array<Colour, 4> kPlaces{
+      {{0.0, 0.62, 0.45}, {0.60, 0.45, 0.20}, {0.55, 0.60, 0.10}, {0.35, 0.50, 0.35}}};
   return is_location ? kPlaces[index % kPlaces.size()] : kGroups[index % kGroups.size()];
 }
 

@@ -30,17 +30,17 @@ struct NodeStyle {
 struct TieStyle {
   Colour colour;
   double width = 1;
-  bool dashed = false;         //!< anecdotal only
-  bool zigzag = false;         //!< tension
-  bool faded = false;          //!< historic information only
+  bool dashed = false;           //!< anecdotal only
+  bool zigzag = false;           //!< tension
+  bool faded = false;            //!< historic information only
   bool arrow_at_target = false;  //!< exploitation/control pointing away from the controller
   bool arrow_at_source = false;
   bool influence_to_target = false;  //!< leader -> follower chevron
   bool influence_to_source = false;
 };
 
-using model::TieEvidence;
 using model::tie_evidence;
+using model::TieEvidence;
 
 [[nodiscard]] Shape shape_for(model::Gender gender);
 [[nodiscard]] NodeStyle person_style(const model::Document& document, const model::Person& person);

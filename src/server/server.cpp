@@ -111,8 +111,9 @@ struct HttpServer::Impl {
               .count();
       // Only the route's shape: ids are random and carry no case content, queries may.
       const std::lock_guard lock(log_mutex);
-      *log << "peermap: " << text::escape_controls_for_log(in.method) << " " << text::escape_controls_for_log(in.path) << " " << out.status
-           << " " << sent << "B " << static_cast<double>(static_cast<long>(ms * 1000)) / 1000.0 << "ms\n"
+      *log << "peermap: " << text::escape_controls_for_log(in.method) << " "
+           << text::escape_controls_for_log(in.path) << " " << out.status << " " << sent << "B "
+           << static_cast<double>(static_cast<long>(ms * 1000)) / 1000.0 << "ms\n"
            << std::flush;
     }
   }

@@ -46,10 +46,10 @@ TEST_F(Florentine, HasFifteenFamiliesAndTwentyMarriages) {
 
 TEST_F(Florentine, BetweennessMatchesThePublishedValues) {
   const std::map<std::string, double> published{
-      {"Medici", 47.5},      {"Guadagni", 23.1667},  {"Albizzi", 19.3333},   {"Salviati", 13.0},
-      {"Ridolfi", 10.3333},  {"Bischeri", 9.5},      {"Strozzi", 9.3333},    {"Barbadori", 8.5},
-      {"Tornabuoni", 8.3333}, {"Castellani", 5.0},   {"Peruzzi", 2.0},       {"Acciaiuoli", 0.0},
-      {"Ginori", 0.0},       {"Lamberteschi", 0.0},  {"Pazzi", 0.0}};
+      {"Medici", 47.5},       {"Guadagni", 23.1667}, {"Albizzi", 19.3333}, {"Salviati", 13.0},
+      {"Ridolfi", 10.3333},   {"Bischeri", 9.5},     {"Strozzi", 9.3333},  {"Barbadori", 8.5},
+      {"Tornabuoni", 8.3333}, {"Castellani", 5.0},   {"Peruzzi", 2.0},     {"Acciaiuoli", 0.0},
+      {"Ginori", 0.0},        {"Lamberteschi", 0.0}, {"Pazzi", 0.0}};
   for (const auto& [family, value] : published) {
     EXPECT_NEAR(of(family).betweenness, value, kPublished) << family;
   }

@@ -29,11 +29,10 @@ Network sample() {
       Node{"p-tia", "Tia Green", model::Role::Peer, model::Gender::NonBinary, std::nullopt},
       Node{"p-marcus", "Marcus Reid", model::Role::AdultOfConcern, model::Gender::Male, true},
       Node{"p-x", "=cmd|' /C calc'!A0", std::nullopt, model::Gender::Unknown, std::nullopt}};
-  network.edges = {Edge{1, 0, 1, false, false, "t-1", "friend"},
-                   Edge{2, 1, 2, true, false, "t-2", "associate"},
-                   Edge{2, 0, 3, false, false, "t-3", "family"},
-                   Edge{3, 0, 3, true, true, "t-4", "associate"},
-                   Edge{1, 2, 0.5, false, false, "t-5", ""}};
+  network.edges = {
+      Edge{1, 0, 1, false, false, "t-1", "friend"}, Edge{2, 1, 2, true, false, "t-2", "associate"},
+      Edge{2, 0, 3, false, false, "t-3", "family"}, Edge{3, 0, 3, true, true, "t-4", "associate"},
+      Edge{1, 2, 0.5, false, false, "t-5", ""}};
   return network;
 }
 
@@ -145,10 +144,13 @@ TEST(Formats, BillionLaughsIsRefusedNotExpanded) {
   std::string text = "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [\n<!ENTITY lol \"lol\">\n";
   for (int i = 1; i <= 9; ++i) {
     text += "<!ENTITY lol" + std::to_string(i) + " \"";
-    for (int j = 0; j < 10; ++j) text += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+    for (int j = 0; j < 10; ++j)
+      text += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
     text += "\">\n";
   }
-  text += "]>\n<graphml><graph><node id=\"a\"><data key=\"name\">&lol9;</data></node></graph></graphml>\n";
+  text +=
+      "]>\n<graphml><graph><node id=\"a\"><data "
+      "key=\"name\">&lol9;</data></node></graph></graphml>\n";
   const std::string message = error_of(read_graphml(text));
   EXPECT_EQ(message.rfind("2:1: a DOCTYPE is not accepted", 0), 0u) << message;
   EXPECT_FALSE(read_gexf(text));
@@ -162,8 +164,8 @@ TEST(Formats, ExternalEntitiesAreRefusedNeverFetched) {
   EXPECT_NE(message.find("DOCTYPE"), std::string::npos) << message;
   EXPECT_EQ(message.find("root:"), std::string::npos) << message;
   // Without a DTD an entity reference is inert text, never expanded.
-  const auto inert = read_gexf(
-      "<gexf><graph><nodes><node id=\"a\" label=\"&xxe;\"/></nodes></graph></gexf>");
+  const auto inert =
+      read_gexf("<gexf><graph><nodes><node id=\"a\" label=\"&xxe;\"/></nodes></graph></gexf>");
   ASSERT_TRUE(inert) << inert.error().message;
   EXPECT_EQ(inert->nodes[0].name, "&xxe;");
 }
@@ -227,13 +229,15 @@ TEST(Formats, MalformedXmlAndBadValuesGiveLineAndColumn) {
   EXPECT_EQ(error_of(read_graphml("<graphml>\n  <graph>\n  </grap>")).rfind("3:", 0), 0u);
   EXPECT_EQ(error_of(read_graphml("<svg/>")), "1:1: the root element is <svg>, not <graphml>");
   const std::string bad_weight = error_of(read_graphml(
-      std::string(kGraphmlHead) + "<key id=\"w\" for=\"edge\" attr.name=\"weight\"/>\n<graph>"
+      std::string(kGraphmlHead) +
+      "<key id=\"w\" for=\"edge\" attr.name=\"weight\"/>\n<graph>"
       "<node id=\"a\"/><node id=\"b\"/>\n<edge source=\"a\" target=\"b\"><data key=\"w\">-2</data>"
       "</edge></graph></graphml>"));
   EXPECT_NE(bad_weight.find("weight \"-2\" is not a number above 0"), std::string::npos);
   EXPECT_EQ(bad_weight.rfind("5:", 0), 0u) << bad_weight;
-  EXPECT_NE(error_of(read_people_csv("id,kind\na,wizard\n")).find("\"wizard\" is not a peermap role"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of(read_people_csv("id,kind\na,wizard\n")).find("\"wizard\" is not a peermap role"),
+      std::string::npos);
   EXPECT_NE(error_of(read_gexf("<gexf><graph><nodes><node id=\"a\"/></nodes><edges>"
                                "<edge source=\"a\" target=\"a\"/></edges></graph></gexf>"))
                 .find("tied to itself"),

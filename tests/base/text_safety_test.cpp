@@ -35,7 +35,8 @@ TEST(EscapeControlsForTerminal, ControlsBecomeUnicodeEscapes) {
 
 TEST(ControlsToSpaces, ControlsBecomeSpacesAndNothingElseChanges) {
   EXPECT_EQ(controls_to_spaces("a\tb\nc\x7f"), "a b c ");
-  EXPECT_EQ(controls_to_spaces("\xd9\x85\xd8\xad\xd9\x85\xd8\xaf"), "\xd9\x85\xd8\xad\xd9\x85\xd8\xaf");
+  EXPECT_EQ(controls_to_spaces("\xd9\x85\xd8\xad\xd9\x85\xd8\xaf"),
+            "\xd9\x85\xd8\xad\xd9\x85\xd8\xaf");
 }
 
 TEST(MarkDirectionControls, OverridesAreShownNotObeyed) {
@@ -54,7 +55,10 @@ TEST(QuoteForMessage, QuotesAndEscapesLikeJson) {
   EXPECT_EQ(quote_for_message("Mia"), "\"Mia\"");
   EXPECT_EQ(quote_for_message("say \"hi\"\\"), "\"say \\\"hi\\\"\\\\\"");
   EXPECT_EQ(quote_for_message("a\nb\tc\x01"), "\"a\\nb\\tc\\u0001\"");
-  EXPECT_EQ(quote_for_message("Bo\xc5\xbc" "ena"), "\"Bo\xc5\xbc" "ena\"");
+  EXPECT_EQ(quote_for_message("Bo\xc5\xbc"
+                              "ena"),
+            "\"Bo\xc5\xbc"
+            "ena\"");
 }
 
 TEST(QuoteForMessage, CutsAtACharacterBoundary) {
@@ -68,11 +72,14 @@ TEST(QuoteForMessage, CutsAtACharacterBoundary) {
 }
 
 TEST(QuoteForMessage, BytesThatAreNotUtf8BecomeReplacementCharacters) {
-  EXPECT_EQ(quote_for_message("a\xff" "b"), "\"a\xef\xbf\xbd" "b\"");
+  EXPECT_EQ(quote_for_message("a\xff"
+                              "b"),
+            "\"a\xef\xbf\xbd"
+            "b\"");
   EXPECT_EQ(quote_for_message("\xc0\xaf"), "\"\xef\xbf\xbd\xef\xbf\xbd\"");  // overlong '/'
   EXPECT_EQ(quote_for_message("\xed\xa0\x80"), "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
   EXPECT_EQ(quote_for_message("\xe2\x82"), "\"\xef\xbf\xbd\xef\xbf\xbd\"");  // cut short
-  EXPECT_EQ(quote_for_message("\xf0\x9f\x98\x80"), "\"\xf0\x9f\x98\x80\"");   // U+1F600 is fine
+  EXPECT_EQ(quote_for_message("\xf0\x9f\x98\x80"), "\"\xf0\x9f\x98\x80\"");  // U+1F600 is fine
 }
 
 TEST(CodePoints, CountsCharactersNotBytes) {

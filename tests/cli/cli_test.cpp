@@ -600,7 +600,8 @@ TEST_F(Cli, AnalyzeThePeerGroupGivesMeasuresAndFindingsAsJson) {
   ASSERT_EQ(r.code, 0) << r;
   const json j = json::parse(r.out);
   EXPECT_EQ(j["nodes"].size(), 25u);
-  for (const char* key : {"id", "name", "degree", "betweenness", "closeness", "pagerank", "eigenvector", "community"}) {
+  for (const char* key : {"id", "name", "degree", "betweenness", "closeness", "pagerank",
+                          "eigenvector", "community"}) {
     EXPECT_TRUE(j["nodes"][0].contains(key)) << key;
   }
   EXPECT_GE(j["communities"].get<int>(), 2);
@@ -715,7 +716,8 @@ namespace {
 TEST_F(Cli, UserAddReadsThePasswordFromStdinAndListShowsNoSecret) {
   file("pw", "a long enough passphrase\n");
   const auto added = peermap(
-      "user add --db sqlite:db/peermap.db --username alice --team exploitation --role manager < pw");
+      "user add --db sqlite:db/peermap.db --username alice --team exploitation --role manager < "
+      "pw");
   ASSERT_EQ(added.code, 0) << added;
   EXPECT_EQ(added.out, "added alice (manager, team exploitation)\n");
   const auto listed = peermap("user list --db sqlite:db/peermap.db");
@@ -745,8 +747,8 @@ TEST_F(Cli, UserAddRefusesShortPasswordsDuplicatesAndUnknownRoles) {
   const auto empty =
       peermap("user add --db sqlite:p.db --username a --team t --role practitioner < /dev/null");
   EXPECT_EQ(empty.code, 1);
-  EXPECT_EQ(peermap("user add --db sqlite:p.db --username a --team t --role practitioner < pw").code,
-            0);
+  EXPECT_EQ(
+      peermap("user add --db sqlite:p.db --username a --team t --role practitioner < pw").code, 0);
   const auto twice =
       peermap("user add --db sqlite:p.db --username a --team t --role practitioner < pw");
   EXPECT_EQ(twice.code, 1) << twice;
@@ -758,8 +760,8 @@ TEST_F(Cli, UserAddRefusesShortPasswordsDuplicatesAndUnknownRoles) {
 TEST_F(Cli, DisableAndResetPassword) {
   file("pw", "a long enough passphrase\n");
   file("pw2", "another long passphrase\n");
-  ASSERT_EQ(peermap("user add --db sqlite:p.db --username a --team t --role practitioner < pw").code,
-            0);
+  ASSERT_EQ(
+      peermap("user add --db sqlite:p.db --username a --team t --role practitioner < pw").code, 0);
   const auto disabled = peermap("user disable --db sqlite:p.db --username a");
   EXPECT_EQ(disabled.code, 0) << disabled;
   EXPECT_NE(peermap("user list --db sqlite:p.db").out.find("disabled"), std::string::npos);
@@ -781,8 +783,8 @@ TEST_F(Cli, ADatabasePasswordOnTheCommandLineIsRefusedWithoutEchoingIt) {
 
 TEST_F(Cli, MapImportValidatesAndStoresEachDocument) {
   file("pw", "a long enough passphrase\n");
-  ASSERT_EQ(peermap("user add --db sqlite:p.db --username a --team t --role practitioner < pw").code,
-            0);
+  ASSERT_EQ(
+      peermap("user add --db sqlite:p.db --username a --team t --role practitioner < pw").code, 0);
   auto broken = valid_document();
   broken["people"][0]["full_name"] = 3;
   file("broken.json", broken.dump());

@@ -75,10 +75,10 @@ TEST(Layout, TwoPinsOnTheSameSpotAreNudgedApartWithAWarning) {
 
 TEST(Layout, RedactedLabelsShowOtherChildrenByInitialsOnly) {
   model::Document d = small_map();
-  d.people[0].full_name = "Mia Kowalczyk";         // the subject
-  d.people[1].full_name = "Jayden Carter";         // a child
+  d.people[0].full_name = "Mia Kowalczyk";  // the subject
+  d.people[1].full_name = "Jayden Carter";  // a child
   d.people[1].role = model::Role::Peer;
-  d.people[2].full_name = "Marcus Reid";           // an adult
+  d.people[2].full_name = "Marcus Reid";  // an adult
   d.people[2].role = model::Role::AdultOfConcern;
   LayoutOptions options;
   options.redact = true;

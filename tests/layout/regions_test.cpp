@@ -7,9 +7,11 @@ namespace {
 
 Rect box_at(double x, double y) { return {x, y, 20, 20}; }
 
-void expect_exact_region(const Polygon& polygon, const std::vector<Rect>& boxes, const std::vector<int>& members) {
+void expect_exact_region(const Polygon& polygon, const std::vector<Rect>& boxes,
+                         const std::vector<int>& members) {
   for (std::size_t k = 0; k < boxes.size(); ++k) {
-    const bool member = std::find(members.begin(), members.end(), static_cast<int>(k)) != members.end();
+    const bool member =
+        std::find(members.begin(), members.end(), static_cast<int>(k)) != members.end();
     if (member) {
       EXPECT_TRUE(contains(polygon, boxes[k])) << "member " << k << " outside";
     } else {

@@ -9,16 +9,18 @@ namespace {
 
 TEST(Text, NamesInManyScriptsHaveAGlyphForEveryCharacter) {
   const TextMeasurer measurer;
-  for (const char* name : {"Zo\u00eb \u0141ukasz \u00d8deg\u00e5rd",      // Latin with diacritics
-                           "\u041d\u0430\u0442\u0430\u0448\u0430 \u0418\u0432\u0430\u043d\u043e\u0432\u0430",  // Cyrillic
-                           "\u0645\u0631\u064a\u0645 \u0623\u062d\u0645\u062f",  // Arabic
-                           "\u05e0\u05d5\u05e2\u05d4 \u05dc\u05d5\u05d9",        // Hebrew
-                           "\u0986\u09af\u09bc\u09b6\u09be \u09b0\u09b9\u09ae\u09be\u09a8",  // Bengali
-                           "\u0a39\u0a30\u0a2a\u0a4d\u0a30\u0a40\u0a24 \u0a15\u0a4c\u0a30",  // Gurmukhi
-                           "\u092a\u094d\u0930\u093f\u092f\u093e \u0936\u0930\u094d\u092e\u093e",  // Devanagari
-                           "\u738b \u82b3",                                      // Chinese
-                           "\u30b5\u30af\u30e9 \u30bf\u30ca\u30ab",              // Japanese
-                           "\uae40 \ubbfc\uc900"}) {                            // Korean
+  for (
+      const char* name :
+      {"Zo\u00eb \u0141ukasz \u00d8deg\u00e5rd",  // Latin with diacritics
+       "\u041d\u0430\u0442\u0430\u0448\u0430 \u0418\u0432\u0430\u043d\u043e\u0432\u0430",  // Cyrillic
+       "\u0645\u0631\u064a\u0645 \u0623\u062d\u0645\u062f",                                // Arabic
+       "\u05e0\u05d5\u05e2\u05d4 \u05dc\u05d5\u05d9",                                      // Hebrew
+       "\u0986\u09af\u09bc\u09b6\u09be \u09b0\u09b9\u09ae\u09be\u09a8",        // Bengali
+       "\u0a39\u0a30\u0a2a\u0a4d\u0a30\u0a40\u0a24 \u0a15\u0a4c\u0a30",        // Gurmukhi
+       "\u092a\u094d\u0930\u093f\u092f\u093e \u0936\u0930\u094d\u092e\u093e",  // Devanagari
+       "\u738b \u82b3",                                                        // Chinese
+       "\u30b5\u30af\u30e9 \u30bf\u30ca\u30ab",                                // Japanese
+       "\uae40 \ubbfc\uc900"}) {                                               // Korean
     EXPECT_EQ(measurer.missing_glyphs(name, label_style::kName), 0) << name;
     EXPECT_EQ(measurer.missing_glyphs(name, label_style::kRegion), 0) << name << " (bold)";
     EXPECT_GT(measurer.measure(name, label_style::kName).x, 10.0) << name;

@@ -1,5 +1,5 @@
-// place_on_page tells a client where the drawing (draw_map) put each symbol (the workspace's hit areas
-// over map.svg come from it). Drawn at 72 dpi, one pixel is one point: at every person's
+// place_on_page tells a client where the drawing (draw_map) put each symbol (the workspace's hit
+// areas over map.svg come from it). Drawn at 72 dpi, one pixel is one point: at every person's
 // placed centre the PNG shows their symbol, not the page. A placement that ignores the scale
 // and the offset lands on the page instead (the negative control).
 #include <cairo.h>

@@ -999,10 +999,10 @@ void refuse_rows(const std::string& url, const std::string& table) {
   }
   PGconn* connection = PQconnectdb(url.c_str());
   ASSERT_EQ(PQstatus(connection), CONNECTION_OK);
-  const std::string sql = "CREATE OR REPLACE FUNCTION refuse_row() RETURNS trigger AS $$ BEGIN "
-                          "RAISE EXCEPTION 'no'; END $$ LANGUAGE plpgsql; CREATE TRIGGER refuse_" +
-                          table + " BEFORE INSERT ON " + table +
-                          " FOR EACH ROW EXECUTE FUNCTION refuse_row();";
+  const std::string sql =
+      "CREATE OR REPLACE FUNCTION refuse_row() RETURNS trigger AS $$ BEGIN "
+      "RAISE EXCEPTION 'no'; END $$ LANGUAGE plpgsql; CREATE TRIGGER refuse_" +
+      table + " BEFORE INSERT ON " + table + " FOR EACH ROW EXECUTE FUNCTION refuse_row();";
   PGresult* result = PQexec(connection, sql.c_str());
   EXPECT_EQ(PQresultStatus(result), PGRES_COMMAND_OK) << PQerrorMessage(connection);
   PQclear(result);

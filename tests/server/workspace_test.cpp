@@ -43,8 +43,10 @@ class WorkspaceTest : public ::testing::TestWithParam<std::string> {
     options.council_name = "Barset <b>\"Borough\"</b> & Co";
     api_ = std::make_unique<Api>(*store_, options);
     const std::string hash = auth::hash_password(kPassword).value();
-    ASSERT_TRUE(store_->add_user({"alice", "exploitation", store::AccountRole::practitioner, hash, 0}));
-    ASSERT_TRUE(store_->add_user({"bob", "youth-justice", store::AccountRole::practitioner, hash, 0}));
+    ASSERT_TRUE(
+        store_->add_user({"alice", "exploitation", store::AccountRole::practitioner, hash, 0}));
+    ASSERT_TRUE(
+        store_->add_user({"bob", "youth-justice", store::AccountRole::practitioner, hash, 0}));
   }
 
   Response send(const std::string& method, const std::string& path, const std::string& body = "",
@@ -82,8 +84,8 @@ class WorkspaceTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(WorkspaceTest, PageRoutesAnswerThePageWithItsCspAndTheCouncilNameAsText) {
-  for (const char* path : {"/", "/sign-in", "/maps", "/maps/new",
-                           "/maps/0123456789abcdef0123456789abcdef"}) {
+  for (const char* path :
+       {"/", "/sign-in", "/maps", "/maps/new", "/maps/0123456789abcdef0123456789abcdef"}) {
     const Response r = send("GET", path);
     ASSERT_EQ(r.status, 200) << path;
     EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
@@ -174,8 +176,10 @@ TEST_P(WorkspaceTest, TheMapListCarriesSubjectsStatusAndDates) {
   EXPECT_EQ(map["map_date"], "2026-11-10");
   EXPECT_EQ(map["review_date"], "2027-02-10");
   EXPECT_EQ(map["protective_marking"], "OFFICIAL-SENSITIVE");
-  EXPECT_EQ(map["subject_children"],
-            json::parse(R"([{"id":"p1","full_name":"Mia Kowalczyk"},{"id":"p2","full_name":"Ethan Oduya"}])"));
+  EXPECT_EQ(
+      map["subject_children"],
+      json::parse(
+          R"([{"id":"p1","full_name":"Mia Kowalczyk"},{"id":"p2","full_name":"Ethan Oduya"}])"));
   EXPECT_EQ(map["updated_by"], "alice");
   EXPECT_TRUE(json::parse(send("GET", "/api/maps", "", "bob").text())["maps"].empty());
 }

@@ -26,7 +26,8 @@ constexpr std::int64_t kNowMs = kNow * 1000;  // the same in milliseconds
 constexpr int kThreads = 8;
 constexpr int kSchemaVersion = 2;  // the newest migration
 
-NewUser person(const std::string& name, const std::string& team, AccountRole role = AccountRole::practitioner) {
+NewUser person(const std::string& name, const std::string& team,
+               AccountRole role = AccountRole::practitioner) {
   NewUser user;
   user.username = name;
   user.team = team;
@@ -183,7 +184,8 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   [[nodiscard]] const std::string& url() const { return database_->url(); }
   Store& store() { return *store_; }
 
-  User add(const std::string& name, const std::string& team, AccountRole role = AccountRole::practitioner) {
+  User add(const std::string& name, const std::string& team,
+           AccountRole role = AccountRole::practitioner) {
     auto user = store().add_user(person(name, team, role));
     EXPECT_TRUE(user) << user.error().message;
     return user.ok() ? user.value() : User{};

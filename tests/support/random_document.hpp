@@ -20,20 +20,26 @@ struct RandomMapShape {
 //! A valid document of that shape; the same seed gives the same document.
 inline model::Document random_document(unsigned seed, const RandomMapShape& shape) {
   std::mt19937 rng(seed);
-  const auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-  static const char* kFirst[] = {"Amira", "Jayden", "Chloe", "Tomasz", "Priya", "Kwame", "Sofia", "Liam",
-                                 "Nadia", "Oskar", "Leah", "Bilal", "Maya", "Callum", "Zara", "Dylan"};
-  static const char* kLast[] = {"Carter", "Okafor", "Nowak", "Haddad", "Reid", "Sandhu", "Evans", "Kowalski",
-                                "Mensah", "Lindqvist", "Patel", "O'Neill", "Begum", "Moreau", "Tran", "Silva"};
+  const auto uniform = [&](int lo, int hi) {
+    return std::uniform_int_distribution<int>(lo, hi)(rng);
+  };
+  static const char* kFirst[] = {"Amira", "Jayden", "Chloe", "Tomasz", "Priya", "Kwame",
+                                 "Sofia", "Liam",   "Nadia", "Oskar",  "Leah",  "Bilal",
+                                 "Maya",  "Callum", "Zara",  "Dylan"};
+  static const char* kLast[] = {"Carter", "Okafor",   "Nowak",  "Haddad",    "Reid",  "Sandhu",
+                                "Evans",  "Kowalski", "Mensah", "Lindqvist", "Patel", "O'Neill",
+                                "Begum",  "Moreau",   "Tran",   "Silva"};
   model::Document d;
   d.map.title = "Generated map " + std::to_string(seed);
   d.map.map_date = {2026, 11, 1};
   for (int i = 0; i < shape.people; ++i) {
     model::Person p;
     p.id = "p" + std::to_string(i);
-    p.full_name = std::string(kFirst[uniform(0, 15)]) + " " + kLast[uniform(0, 15)] + " " + std::to_string(i);
+    p.full_name =
+        std::string(kFirst[uniform(0, 15)]) + " " + kLast[uniform(0, 15)] + " " + std::to_string(i);
     p.gender = static_cast<model::Gender>(uniform(0, 4));
-    p.role = i == 0 ? model::Role::SubjectChild : (uniform(0, 9) == 0 ? model::Role::AdultOfConcern : model::Role::Peer);
+    p.role = i == 0 ? model::Role::SubjectChild
+                    : (uniform(0, 9) == 0 ? model::Role::AdultOfConcern : model::Role::Peer);
     p.roth = uniform(0, 5) == 0;
     d.people.push_back(p);
   }
@@ -61,10 +67,12 @@ inline model::Document random_document(unsigned seed, const RandomMapShape& shap
       const int first = uniform(-1, shape.groups - 1);
       if (first >= 0) add_tie(model::TieKind::MemberOf, person, "g" + std::to_string(first));
       const int second = uniform(0, 3) == 0 ? uniform(0, shape.groups - 1) : -1;
-      if (second >= 0 && second != first) add_tie(model::TieKind::MemberOf, person, "g" + std::to_string(second));
+      if (second >= 0 && second != first)
+        add_tie(model::TieKind::MemberOf, person, "g" + std::to_string(second));
     }
     if (shape.locations > 0 && uniform(0, 2) == 0) {
-      add_tie(model::TieKind::Frequents, person, "l" + std::to_string(uniform(0, shape.locations - 1)));
+      add_tie(model::TieKind::Frequents, person,
+              "l" + std::to_string(uniform(0, shape.locations - 1)));
     }
   }
   const int relationships = static_cast<int>(shape.people * shape.ties_per_person);
