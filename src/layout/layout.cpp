@@ -305,6 +305,8 @@ std::optional<std::vector<Point>> place_beside_anchors(std::vector<BaseNode>& ba
   return positions;
 }
 
+// Recurses at most once: the retry has no earlier places, so it cannot be anchored again.
+// NOLINTNEXTLINE(misc-no-recursion)
 Result<Geometry> network_layout(const Document& document, const LayoutOptions& options,
                                 const TextMeasurer& measurer) {
   Geometry g;
@@ -370,6 +372,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   separate_footprints(footprints, fixed, style::kNodeSeparation, moved);
 
   std::vector<std::vector<int>> memberships;
+  memberships.reserve(specs.size());
   for (const auto& spec : specs) memberships.push_back(spec.members);
   RegionParameters parameters;
   parameters.cell = style::kRegionCell;

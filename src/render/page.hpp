@@ -24,8 +24,8 @@ struct Paper {
 
 //! A map ready to draw.
 struct Page {
-  //! `document` must already be as `view` shows it; prepare_page makes one from any document.
-  Page(model::Document document, layout::Geometry geometry, model::View view);
+  //! `viewed` must already be as `shown` shows it; prepare_page makes one from any document.
+  Page(model::Document viewed, layout::Geometry laid_out, model::View shown);
 
   model::Document document;  //!< as the view shows it (e.g. as known on the as-of date)
   layout::Geometry geometry;

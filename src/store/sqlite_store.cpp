@@ -193,6 +193,9 @@ class SqliteConnection final : public Connection {
     if (!prepared) return prepared.error();
     sqlite3_stmt* statement = prepared.value();
     struct Reset {
+      explicit Reset(sqlite3_stmt* reset) : statement(reset) {}
+      Reset(const Reset&) = delete;
+      Reset& operator=(const Reset&) = delete;
       sqlite3_stmt* statement;
       ~Reset() {
         sqlite3_reset(statement);
