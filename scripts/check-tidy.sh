@@ -64,7 +64,7 @@ printf '%s\0' "${files[@]}" | xargs -0 -P "$jobs" -I{} sh -c \
 
 # One line a finding (a header's finding is reported by every file that includes it: once).
 findings=$(cat "$logs"/*.log | grep -E '^/.*:[0-9]+:[0-9]+: (warning|error): .*\[[^]]+\]$' |
-  sed -e "s|^$root/||" -e "s|^$build/module-include/[a-z_]*/|src/|" -e 's/,-warnings-as-errors\]$/]/' |
+  sed -e "s|^$build/module-include/[a-z_]*/|src/|" -e "s|^$root/||" -e 's/,-warnings-as-errors\]$/]/' |
   sort -u || true)
 if [[ -z $findings ]]; then
   echo "check-tidy: ${#files[@]} files, no finding ($tidy, .clang-tidy)"

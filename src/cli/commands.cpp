@@ -131,14 +131,16 @@ Status write_atomically(const std::string& path, const std::string& bytes) {
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.flush();
     if (!out) {
-      std::remove(temporary.c_str());
+      std::error_code ignored;  // the write's failure is the one reported
+      std::filesystem::remove(temporary, ignored);
       return Error{ErrorKind::Io, "cannot write " + path};
     }
   }
   std::error_code ec;
   std::filesystem::rename(temporary, path, ec);
   if (ec) {
-    std::remove(temporary.c_str());
+    std::error_code ignored;  // the rename's failure is the one reported
+    std::filesystem::remove(temporary, ignored);
     return Error{ErrorKind::Io, "cannot write " + path + ": " + ec.message()};
   }
   return ok_status();

@@ -11,10 +11,12 @@
 
 namespace peermap::cli {
 
-//! Exit codes: 0 success, 1 the input has problems (nothing written), 2 usage or I/O error.
+//! Exit codes: 0 success, 1 the input has problems (nothing written), 2 usage or I/O error,
+//! 70 an internal error (a defect; EX_SOFTWARE).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInternal = 70;
 
 //! The view options as typed on the command line; commands.cpp makes a model::View of them.
 struct ViewOptions {

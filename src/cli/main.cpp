@@ -5,8 +5,10 @@
 
 #include "cli/commands.hpp"
 
-int main(int argc, char** argv) {
-  using namespace peermap::cli;
+namespace peermap::cli {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"peermap: peer mapping for children's safeguarding"};
   app.require_subcommand(1);
   std::string file;
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
       ->required();
 
   // The database: --db, else $PEERMAP_DB, else the embedded default under ./var/.
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): read before any thread starts
   const char* env_db = std::getenv("PEERMAP_DB");
   const std::string default_db = env_db != nullptr ? env_db : "sqlite:var/peermap.db";
   const std::string db_help =
@@ -130,4 +133,19 @@ int main(int argc, char** argv) {
   if (*user_reset_cmd) return user_reset_password(user_options, std::cin, std::cout, std::cerr);
   if (*import_cmd) return map_import(import_db, import_as, import_files, std::cout, std::cerr);
   return kExitUsage;
+}
+
+}  // namespace
+}  // namespace peermap::cli
+
+int main(int argc, char** argv) {
+  // A command reports its own errors as Results; what reaches here is a defect or std::bad_alloc.
+  try {
+    return peermap::cli::run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "peermap: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "peermap: internal error\n";
+  }
+  return peermap::cli::kExitInternal;
 }

@@ -1,11 +1,11 @@
 // The server's commands: serve, user add|list|disable|reset-password, map import. Secrets are
 // never taken from argv: passwords come from stdin, a database password from PGPASSFILE or
 // PGPASSWORD (the store refuses a URL carrying one).
-#include <signal.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -227,7 +227,9 @@ int serve(const ServeOptions& options, std::ostream& err) {
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-  ::signal(SIGPIPE, SIG_IGN);
+  if (std::signal(SIGPIPE, SIG_IGN) == SIG_ERR) {
+    err << "warning: cannot ignore SIGPIPE; a client that goes away may stop the server\n";
+  }
 
   auto store = open_or_report(options.db, err);
   if (!store) return kExitUsage;
@@ -253,8 +255,8 @@ int serve(const ServeOptions& options, std::ostream& err) {
   });
   const auto ran = http.run();
   if (waiter.joinable()) {
-    // run() ended by itself (not a signal): wake the waiter so it can finish.
-    pthread_kill(waiter.native_handle(), SIGTERM);
+    // run() ended by itself (not a signal): wake the waiter (SIGINT is one it waits for).
+    pthread_kill(waiter.native_handle(), SIGINT);
     waiter.join();
   }
   err << "peermap: stopped\n";
