@@ -75,7 +75,8 @@ struct Api::Impl {
   }
 
   void add_routes() {
-    using namespace routes;
+    // The table names routes/'s handlers, one a line.
+    using namespace routes;  // NOLINT(google-build-using-namespace)
     router.add("GET", "/api/openapi.json", openapi);
     router.add("POST", "/api/session",
                [this](const Request& request, const Params&) { return login(context, request); });

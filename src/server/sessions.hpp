@@ -61,7 +61,7 @@ class Sessions {
   [[nodiscard]] bool logout(const std::string& source, const Caller& caller);
 
  private:
-  std::int64_t now_ms() const { return options_.now_ms(); }
+  [[nodiscard]] std::int64_t now_ms() const { return options_.now_ms(); }
   Result<std::int64_t> wait_for(const std::string& key, std::int64_t limit, std::int64_t now_s);
   std::optional<LoginOutcome> throttled(const std::string& account_key,
                                         const std::string& source_key, const std::string& source,
