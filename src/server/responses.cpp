@@ -112,7 +112,7 @@ std::string iso_time(std::int64_t ms) {
   std::tm tm{};
   gmtime_r(&seconds, &tm);
   char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
+  if (std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm) == 0) return {};
   char out[40];
   (void)std::snprintf(out, sizeof out, "%s.%03dZ", buffer, static_cast<int>(ms % 1000));
   return out;
