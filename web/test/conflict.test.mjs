@@ -5,6 +5,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiGet, expectAccessible, launchBrowser, screenshot, signIn, startServer, watchedPage } from './support.mjs';
 
+/** A screenshot with the window tall enough to show the whole side panel. */
+async function tallScreenshot(page, name) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size.width, height: 1300 });
+  await screenshot(page, name);
+  await page.setViewportSize(size);
+}
+
 let server;
 let browser;
 before(async () => {
@@ -56,7 +64,7 @@ test('the same person edited in two browsers: both versions shown, keep mine, th
   assert.equal((await ethan(a.page, id)).school, 'Moorside College', 'nothing of mine saved yet');
   assert.equal(await mine.panel.getByLabel('Notes (optional)').inputValue(), 'Attending mornings only.', 'what I typed stays');
   await expectAccessible(a.page, 'a conflict');
-  await screenshot(a.page, 'conflict');
+  await tallScreenshot(a.page, 'conflict');
 
   await conflict.getByRole('button', { name: 'Keep mine' }).click();
   await mine.panel.getByRole('heading', { level: 2, name: 'Ethan Oduya', exact: true }).waitFor();

@@ -5,6 +5,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiGet, expectAccessible, launchBrowser, screenshot, signIn, startServer, watchedPage } from './support.mjs';
 
+/** A screenshot with the window tall enough to show the whole side panel. */
+async function tallScreenshot(page, name) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size.width, height: 1300 });
+  await screenshot(page, name);
+  await page.setViewportSize(size);
+}
+
 let server;
 let browser;
 before(async () => {
@@ -39,7 +47,7 @@ const focusedClass = (page) => page.evaluate(() => document.activeElement?.class
 
 async function selectInList(page, name) {
   await page.getByRole('navigation', { name: 'People and places' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
-  await page.getByRole('complementary', { name: 'Selected' }).getByRole('heading', { level: 2, name }).waitFor();
+  await page.getByRole('complementary', { name: 'Selected' }).getByRole('heading', { level: 2, name, exact: true }).waitFor();
 }
 
 test('a place with who frequents it: refused without a kind, added, edited, removed with its ties', async () => {
@@ -64,13 +72,13 @@ test('a place with who frequents it: refused without a kind, added, edited, remo
   assert.equal((await documentOf(page, id)).etag, etag, 'nothing saved');
   assert.equal(await panel.getByLabel('Name of the place').inputValue(), 'Greenway Skate Park', 'typed values stay');
   await expectAccessible(page, 'add a place with an error');
-  await screenshot(page, 'form-place-error');
+  await tallScreenshot(page, 'form-place-error');
   await summary.getByRole('link').first().click();
   await expectFocus(page, 'place-kind');
 
   await panel.getByLabel('Kind of place').selectOption({ label: 'Park' });
   await panel.getByRole('button', { name: 'Save place' }).click();
-  await panel.getByRole('heading', { level: 2, name: 'Greenway Skate Park' }).waitFor();
+  await panel.getByRole('heading', { level: 2, name: 'Greenway Skate Park', exact: true }).waitFor();
   await expectFocus(page, 'panel-heading', 'focus moves to the new place');
   await panel.getByRole('heading', { name: 'Frequented by (2)' }).waitFor();
   let { doc } = await documentOf(page, id);
@@ -88,9 +96,9 @@ test('a place with who frequents it: refused without a kind, added, edited, remo
   await panel.getByLabel('Name of the place').fill('Greenway Skate Park (the bowl)');
   await panel.getByLabel('Notes (optional)').fill('Busy after 9pm.');
   await panel.getByRole('group', { name: 'Who frequents it' }).getByLabel('Zain Chaudhry', { exact: true }).uncheck();
-  await screenshot(page, 'form-place-edit');
+  await tallScreenshot(page, 'form-place-edit');
   await panel.getByRole('button', { name: 'Save place' }).click();
-  await panel.getByRole('heading', { level: 2, name: 'Greenway Skate Park (the bowl)' }).waitFor();
+  await panel.getByRole('heading', { level: 2, name: 'Greenway Skate Park (the bowl)', exact: true }).waitFor();
   ({ doc } = await documentOf(page, id));
   assert.deepEqual(doc.locations.find((l) => l.id === place.id), { id: place.id, name: 'Greenway Skate Park (the bowl)', kind: 'park', notes: 'Busy after 9pm.' });
   assert.deepEqual(frequents(doc), [{ kind: 'frequents', from: 'p2', to: place.id }]);
@@ -99,7 +107,7 @@ test('a place with who frequents it: refused without a kind, added, edited, remo
   await panel.getByRole('heading', { name: 'Remove Greenway Skate Park (the bowl)?' }).waitFor();
   await panel.getByText('Ethan Oduya frequents Greenway Skate Park (the bowl)').waitFor();
   await expectAccessible(page, 'remove a place');
-  await screenshot(page, 'form-remove-place');
+  await tallScreenshot(page, 'form-remove-place');
   await panel.getByRole('button', { name: 'Yes, remove place' }).click();
   await panel.getByText('Removed Greenway Skate Park (the bowl)').waitFor();
   await expectFocus(page, 'notice-text');
@@ -123,9 +131,9 @@ test('a group from a person\'s panel, with its members; then removed', async () 
   await panel.getByLabel('Kind of group').selectOption({ label: 'Online group' });
   await members.getByLabel('Tariq Haddad', { exact: true }).check();
   await expectAccessible(page, 'add a group');
-  await screenshot(page, 'form-group');
+  await tallScreenshot(page, 'form-group');
   await panel.getByRole('button', { name: 'Save group' }).click();
-  await panel.getByRole('heading', { level: 2, name: 'Moorside online chat' }).waitFor();
+  await panel.getByRole('heading', { level: 2, name: 'Moorside online chat', exact: true }).waitFor();
   let { doc } = await documentOf(page, id);
   const group = doc.groups.find((g) => g.name === 'Moorside online chat');
   assert.deepEqual(group, { id: group.id, name: 'Moorside online chat', kind: 'online' });
@@ -150,7 +158,7 @@ test('a tie edited (strength, tension, protective) and removed, with the informa
   const t53 = before.ties.find((t) => t.id === 't53');
   await selectInList(page, 'Ethan Oduya');
   await panel.getByRole('button', { name: /^Ethan Oduya and Kacper Nowicki: friend/ }).click();
-  await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya and Kacper Nowicki' }).waitFor();
+  await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya and Kacper Nowicki', exact: true }).waitFor();
   await expectFocus(page, 'panel-heading');
   await panel.getByRole('button', { name: 'Edit tie' }).click();
   await panel.getByRole('heading', { name: 'Edit the tie between Ethan Oduya and Kacper Nowicki' }).waitFor();
@@ -160,9 +168,9 @@ test('a tie edited (strength, tension, protective) and removed, with the informa
   await panel.getByLabel('Who leads').selectOption({ label: 'Kacper Nowicki leads, Ethan Oduya follows' });
   await panel.getByLabel('Protective or risky').selectOption({ label: 'Protective' });
   await expectAccessible(page, 'edit a tie');
-  await screenshot(page, 'form-tie-edit');
+  await tallScreenshot(page, 'form-tie-edit');
   await panel.getByRole('button', { name: 'Save tie' }).click();
-  await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya and Kacper Nowicki' }).waitFor();
+  await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya and Kacper Nowicki', exact: true }).waitFor();
   let { doc } = await documentOf(page, id);
   const { valence: _, ...rest } = t53;
   assert.deepEqual(doc.ties.find((t) => t.id === 't53'), { ...rest, strength: 3, tension: true, influence: { leader: 'p5' }, valence: 'protective' });
@@ -206,12 +214,12 @@ test('information edited (a date in the future refused at its field; anecdotal, 
   await panel.locator('.govuk-form-group--error', { has: page.getByRole('group', { name: /When it happened/ }) }).getByText(/Error:/).waitFor();
   assert.equal((await documentOf(page, id)).etag, etag, 'nothing saved');
   await expectAccessible(page, 'edit information with an error');
-  await screenshot(page, 'form-information-error');
+  await tallScreenshot(page, 'form-information-error');
 
   await observed.getByLabel('Year').fill('2026');
   await observed.getByLabel('Month').fill('10');
   await panel.getByRole('button', { name: 'Save information' }).click();
-  await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya' }).waitFor();
+  await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya', exact: true }).waitFor();
   await expectFocus(page, 'entry-i8', 'focus moves to the edited entry');
   let { doc } = await documentOf(page, id);
   assert.deepEqual(doc.information.find((i) => i.id === 'i8'), {
@@ -247,10 +255,10 @@ test('a sighting: who, where, when and seen by whom; refused without a witness, 
   await panel.getByRole('button', { name: 'Save sighting' }).click();
   await panel.locator('.govuk-form-group--error', { has: page.getByLabel('Seen by') }).getByText(/Error:/).waitFor();
   await expectAccessible(page, 'add a sighting with an error');
-  await screenshot(page, 'form-sighting-error');
+  await tallScreenshot(page, 'form-sighting-error');
   await panel.getByLabel('Seen by').fill('Bethany Akinola, Youth Service');
   await panel.getByRole('button', { name: 'Save sighting' }).click();
-  await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya' }).waitFor();
+  await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya', exact: true }).waitFor();
   let { doc } = await documentOf(page, id);
   const added = doc.sightings.find((s) => !before.sightings.some((b) => b.id === s.id));
   assert.deepEqual(added, { id: added.id, people: ['p2', 'p4'], location: 'l2', date: '2026-11-08', seen_by: 'Bethany Akinola, Youth Service' });
@@ -286,9 +294,9 @@ test('risks and strengths, and information gaps: added, edited and removed', asy
   await panel.getByLabel('Strength', { exact: true }).check();
   await panel.getByLabel('Description').fill('Close to his grandmother, who he visits every Sunday.');
   await expectAccessible(page, 'add a strength');
-  await screenshot(page, 'form-risk');
+  await tallScreenshot(page, 'form-risk');
   await panel.getByRole('button', { name: 'Save risk or strength' }).click();
-  await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya' }).waitFor();
+  await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya', exact: true }).waitFor();
   let { doc } = await documentOf(page, id);
   const strength = doc.risks.find((r) => !before.risks.some((b) => b.id === r.id));
   assert.deepEqual(strength, { id: strength.id, kind: 'strength', about: 'p2', description: 'Close to his grandmother, who he visits every Sunday.' });
@@ -315,9 +323,9 @@ test('risks and strengths, and information gaps: added, edited and removed', asy
   await due.getByLabel('Month').fill('12');
   await due.getByLabel('Year').fill('2026');
   await expectAccessible(page, 'add an information gap');
-  await screenshot(page, 'form-gap');
+  await tallScreenshot(page, 'form-gap');
   await panel.getByRole('button', { name: 'Save information gap' }).click();
-  await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya' }).waitFor();
+  await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya', exact: true }).waitFor();
   ({ doc } = await documentOf(page, id));
   const gap = doc.gaps.find((g) => !before.gaps.some((b) => b.id === g.id));
   assert.deepEqual(gap, { id: gap.id, question: 'Who gave Ethan the second phone?', about: ['p2', 'p19'], owner: 'Rachel Adeyemi, Police', due: '2026-12-01' });
@@ -355,7 +363,7 @@ test('removing a person says what goes with them and takes it out in the same re
   await panel.getByText('These will no longer name Reece Haldane:').waitFor();
   await panel.getByText(/^the sighting of Mia Kowalczyk, Reece Haldane on 31 October 2026$/).waitFor();
   await expectAccessible(page, 'remove a person');
-  await screenshot(page, 'form-remove-person');
+  await tallScreenshot(page, 'form-remove-person');
   await panel.getByRole('button', { name: 'Yes, remove person' }).click();
   await panel.getByText('Removed Reece Haldane').waitFor();
   const { doc } = await documentOf(page, id);

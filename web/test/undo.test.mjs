@@ -5,6 +5,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiGet, expectAccessible, launchBrowser, password, screenshot, signIn, startServer, watchedPage } from './support.mjs';
 
+/** A screenshot with the window tall enough to show the whole side panel. */
+async function tallScreenshot(page, name) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size.width, height: 1300 });
+  await screenshot(page, name);
+  await page.setViewportSize(size);
+}
+
 let server;
 let browser;
 before(async () => {
@@ -110,7 +118,7 @@ test('an undo that would overwrite a partner\'s later change is refused, in word
   assert.equal(after.doc.people.find((p) => p.id === 'p4').notes, 'Partner: started at the college in November.');
   assert.equal(after.doc.people.find((p) => p.id === 'p4').school, 'Moorside College');
   await expectAccessible(page, 'an undo refused');
-  await screenshot(page, 'undo-refused');
+  await tallScreenshot(page, 'undo-refused');
   await other.close();
   assert.deepEqual(incidents, []);
   await context.close();

@@ -67,6 +67,7 @@ export function InformationForm({
     section: 'information',
     fieldFor: (f) => (f === 'grading' && scheme !== 'simple' ? 'info-code' : (fieldNames[f] ?? null)),
     fallback: 'info-summary',
+    required: { 'info-summary': 'Enter what was said', 'info-agency': 'Enter the agency the information came from', 'info-about': 'Select what it is about' },
   }, (id) => onDone(id));
 
   const ties = (document.ties ?? []).filter((t) => t.from === subject || t.to === subject);

@@ -19,7 +19,12 @@ export interface ItemFormSpec {
   fallback: string;
   /** The field for a problem in another item the same patch touched (a membership tie). */
   otherFieldFor?: (section: string, id: string) => string | null;
+  /** What to say, by field id, when the server finds a required field empty (GOV.UK: "Enter …"). */
+  required?: Record<string, string>;
 }
+
+/** The server's "must not be empty" or `"" is not one of …` for a field that has a clearer way. */
+const emptyField = /must not be empty|missing required field|^"" is not one of/i;
 
 /** More of the same patch: memberships, say, built on the same revision. */
 export type Extra = (builder: PatchBuilder, document: PeerMapDocument) => void;
@@ -102,7 +107,7 @@ export function useItemForm(
               const found = find(document, id);
               return found && ['people', 'locations', 'groups'].includes(found.section) ? describeName(document, found.section, found.item) : null;
             },
-          ),
+          ).map((e) => (spec.required?.[e.field] && emptyField.test(e.message) ? { ...e, message: spec.required[e.field] } : e)),
         );
       } else {
         setErrors([{ field: spec.fallback, message: `The ${kindName(spec.section)} cannot be saved now. Try again` }]);

@@ -55,6 +55,7 @@ export function PersonForm({
     section: 'people',
     fieldFor: (f) => fieldNames[f] ?? null,
     fallback: 'person-full-name',
+    required: { 'person-full-name': 'Enter their full name' },
   }, (id) => onDone(id));
 
   const dobIso = fromParts(dob.day, dob.month, dob.year);

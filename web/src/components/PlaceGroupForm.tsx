@@ -27,6 +27,7 @@ export function PlaceGroupForm({ document, section, item, initialMembers = [], o
     fieldFor: (f) => ({ name: `${prefix}-name`, kind: `${prefix}-kind`, notes: `${prefix}-notes` })[f] ?? null,
     fallback: `${prefix}-name`,
     otherFieldFor: (s) => (s === 'ties' ? `${prefix}-members` : null),
+    required: { [`${prefix}-name`]: `Enter the name of the ${place ? 'place' : 'group'}`, [`${prefix}-kind`]: `Select the kind of ${place ? 'place' : 'group'}` },
   }, (id) => onDone(id));
 
   const kinds = place ? placeKinds : groupKinds;

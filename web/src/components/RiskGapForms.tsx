@@ -40,6 +40,7 @@ export function RiskForm({ document, subject, risk, onDone }: {
     section: 'risks',
     fieldFor: (f) => ({ kind: 'risk-kind', about: 'risk-about', description: 'risk-description' })[f] ?? null,
     fallback: 'risk-kind',
+    required: { 'risk-description': 'Describe the risk or strength' },
   }, (id) => onDone(id));
 
   const submit = () => {
@@ -75,6 +76,7 @@ export function GapForm({ document, subject, gap, onDone }: {
     section: 'gaps',
     fieldFor: (f) => ({ question: 'gap-question', about: 'gap-about', owner: 'gap-owner', due: 'gap-due' })[f] ?? null,
     fallback: 'gap-question',
+    required: { 'gap-question': 'Enter what is not known' },
   }, (id) => onDone(id));
 
   // The subject, the people tied to them, and anything the gap already names.

@@ -36,6 +36,7 @@ export function SightingForm({ document, subject, sighting, onDone }: {
     section: 'sightings',
     fieldFor: (f) => fieldNames[f] ?? null,
     fallback: 'sighting-people',
+    required: { 'sighting-seen-by': 'Enter who saw them', 'sighting-people': 'Select the people who were seen together' },
   }, (id) => onDone(id));
 
   // The people tied to the subject first: they are the ones most often seen with them.

@@ -59,6 +59,7 @@ export function UndoRedo({ onDone }: { onDone: (words: string) => void }) {
   });
 
   return (
+    <>
     <div class="pm-undo">
       <button type="button" class="govuk-button govuk-button--secondary" disabled={!undo || busy} aria-describedby="undo-what" onClick={() => run('undo')}>
         Undo
@@ -68,7 +69,8 @@ export function UndoRedo({ onDone }: { onDone: (words: string) => void }) {
       </button>
       <span class="govuk-body-s pm-undo__what" id="undo-what">{undo ? `Undo: ${undo.words} (Ctrl+Z)` : 'Nothing of yours to undo'}</span>
       <span class="govuk-visually-hidden" id="redo-what">{redo ? `Redo: ${redo.words} (Ctrl+Shift+Z)` : 'Nothing to redo'}</span>
-      {problem ? <p class="govuk-error-message pm-undo__problem" role="alert">{problem}</p> : null}
     </div>
+    {problem ? <p class="govuk-error-message pm-undo__problem" role="alert">{problem}</p> : null}
+    </>
   );
 }
