@@ -379,3 +379,31 @@ test('removing a person says what goes with them and takes it out in the same re
   assert.deepEqual(incidents, []);
   await context.close();
 });
+
+test('hostile text in the new forms is shown as text, in the panel and in the removal; a gap about the removed group stays, about nobody', async () => {
+  const { page, incidents, context } = await watchedPage(browser);
+  const id = await openPeerGroup(page);
+  const panel = page.getByRole('complementary', { name: 'Selected' });
+  const hostile = '"><img src=x onerror=alert(1)> \u202Egnp.exe';
+  await page.getByRole('button', { name: 'Add a group' }).click();
+  await panel.getByLabel('Name of the group').fill(hostile);
+  await panel.getByLabel('Kind of group').selectOption({ label: 'Other' });
+  await panel.getByRole('button', { name: 'Save group' }).click();
+  const shown = '"><img src=x onerror=alert(1)> [U+202E]gnp.exe';
+  await panel.getByRole('heading', { level: 2, name: shown, exact: true }).waitFor();
+  await panel.getByRole('button', { name: 'Add an information gap' }).click();
+  await panel.getByLabel('What is not known').fill('<script>alert(2)</script>');
+  await panel.getByRole('button', { name: 'Save information gap' }).click();
+  await panel.getByText('<script>alert(2)</script>', { exact: true }).waitFor();
+  await panel.getByRole('button', { name: 'Remove group' }).click();
+  await panel.getByRole('heading', { name: `Remove ${shown}?` }).waitFor();
+  assert.equal(await page.locator('img[src="x"]').count(), 0, 'no element was made from the text');
+  await panel.getByRole('button', { name: 'Yes, remove group' }).click();
+  await panel.getByText(`Removed ${shown}`).waitFor();
+  const { doc } = await documentOf(page, id);
+  assert.ok(!doc.groups.some((g) => g.name === hostile));
+  const gap = doc.gaps.find((g) => g.question === '<script>alert(2)</script>');
+  assert.deepEqual(gap, { id: gap.id, question: '<script>alert(2)</script>' });
+  assert.deepEqual(incidents, []);
+  await context.close();
+});

@@ -214,7 +214,10 @@ export function removalPlan(document: PeerMapDocument, id: string): RemovalPlan 
       const after: Item = { ...item };
       for (const r of listRefs[section] ?? []) {
         const list = item[r.field] as string[] | undefined;
-        if (list?.some((x) => gone.has(x))) after[r.field] = list.filter((x) => !gone.has(x));
+        if (!list?.some((x) => gone.has(x))) continue;
+        const left = list.filter((x) => !gone.has(x));
+        if (left.length) after[r.field] = left;
+        else delete after[r.field]; // an optional list left empty is left out
       }
       for (const f of optionalRefs[section] ?? []) if (gone.has(item[f] as string)) delete after[f];
       if (!sameJson(after, item)) {
