@@ -2,7 +2,7 @@
 // them; "seen: … at … by …" records a sighting today. Keyboard only.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiGet, expectAccessible, launchBrowser, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+import { expectAccessible, launchBrowser, openMap, savedMap, screenshot, startServer, watchedPage } from './support.mjs';
 
 let server;
 let browser;
@@ -15,14 +15,11 @@ after(async () => {
   await server?.stop();
 });
 
-const documentOf = async (page, id) => JSON.parse((await apiGet(page, `/api/maps/${id}`)).body);
+const documentOf = async (page, id) => (await savedMap(page, id)).doc;
 
 test('two names in the command bar add a tie between them; Enter saves; a tie already there is shown instead', async () => {
   const { page, incidents, context } = await watchedPage(browser);
-  await signIn(page, server.url);
-  await page.getByRole('link', { name: /Peer mapping: Mia Kowalczyk/ }).click();
-  await page.locator('svg image').waitFor();
-  const id = new URL(page.url()).pathname.split('/')[2];
+  const id = await openMap(page, server.url, /Peer mapping: Mia Kowalczyk/);
   const before = await documentOf(page, id);
   const bar = page.getByRole('dialog', { name: /Find or add a person/ });
   const panel = page.getByRole('complementary', { name: 'Selected' });
@@ -66,10 +63,7 @@ test('two names in the command bar add a tie between them; Enter saves; a tie al
 
 test('"seen: NAME and NAME at PLACE by WHO" records a sighting today', async () => {
   const { page, incidents, context } = await watchedPage(browser);
-  await signIn(page, server.url);
-  await page.getByRole('link', { name: /Peer mapping: Mia Kowalczyk/ }).click();
-  await page.locator('svg image').waitFor();
-  const id = new URL(page.url()).pathname.split('/')[2];
+  const id = await openMap(page, server.url, /Peer mapping: Mia Kowalczyk/);
   const before = await documentOf(page, id);
   const bar = page.getByRole('dialog', { name: /Find or add a person/ });
   await page.keyboard.press('Control+k');

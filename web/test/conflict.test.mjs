@@ -3,15 +3,8 @@
 // revision) or keep theirs (mine dropped). Nobody is overwritten without seeing it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiGet, expectAccessible, launchBrowser, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+import { expectAccessible, launchBrowser, openMap, savedMap, startServer, tallScreenshot, watchedPage } from './support.mjs';
 
-/** A screenshot with the window tall enough to show the whole side panel. */
-async function tallScreenshot(page, name) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: size.width, height: 1300 });
-  await screenshot(page, name);
-  await page.setViewportSize(size);
-}
 
 let server;
 let browser;
@@ -25,17 +18,15 @@ after(async () => {
 });
 
 async function editEthan(page) {
-  await signIn(page, server.url);
-  await page.getByRole('link', { name: /Peer mapping: Mia Kowalczyk/ }).click();
-  await page.locator('svg image').waitFor();
+  const id = await openMap(page, server.url, /Peer mapping: Mia Kowalczyk/);
   await page.getByRole('navigation', { name: 'People and places' }).getByRole('button', { name: /^Ethan Oduya/ }).click();
   const panel = page.getByRole('complementary', { name: 'Selected' });
   await panel.getByRole('button', { name: 'Edit person' }).click();
   await panel.getByRole('heading', { name: 'Edit Ethan Oduya' }).waitFor();
-  return { panel, id: new URL(page.url()).pathname.split('/')[2] };
+  return { panel, id };
 }
 
-const ethan = async (page, id) => JSON.parse((await apiGet(page, `/api/maps/${id}`)).body).people.find((p) => p.id === 'p2');
+const ethan = async (page, id) => (await savedMap(page, id)).doc.people.find((p) => p.id === 'p2');
 
 test('the same person edited in two browsers: both versions shown, keep mine, then keep theirs', async () => {
   const a = await watchedPage(browser);

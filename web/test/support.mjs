@@ -124,3 +124,27 @@ export async function apiGet(page, route) {
     return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
   }, route);
 }
+
+/** Signs in and opens the map whose title matches, its drawing shown; the map's id. */
+export async function openMap(page, url, title) {
+  await signIn(page, url);
+  await page.getByRole('link', { name: title }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.locator('svg image').waitFor();
+  return new URL(page.url()).pathname.split('/')[2];
+}
+
+/** The saved document, its ETag and how many revisions the map has, read through the API. */
+export async function savedMap(page, id) {
+  const answer = await apiGet(page, `/api/maps/${id}`);
+  const listed = JSON.parse((await apiGet(page, `/api/maps/${id}/revisions`)).body);
+  return { doc: JSON.parse(answer.body), etag: answer.headers.etag, revisions: (listed.revisions ?? listed).length };
+}
+
+/** A screenshot with the window tall enough to show the whole side panel. */
+export async function tallScreenshot(page, name) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size.width, height: 1300 });
+  await screenshot(page, name);
+  await page.setViewportSize(size);
+}

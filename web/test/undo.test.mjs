@@ -3,15 +3,8 @@
 // undo that would overwrite someone else's later change is refused, saying why.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiGet, expectAccessible, launchBrowser, password, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+import { expectAccessible, launchBrowser, openMap, password, savedMap, screenshot, startServer, tallScreenshot, watchedPage } from './support.mjs';
 
-/** A screenshot with the window tall enough to show the whole side panel. */
-async function tallScreenshot(page, name) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: size.width, height: 1300 });
-  await screenshot(page, name);
-  await page.setViewportSize(size);
-}
 
 let server;
 let browser;
@@ -24,18 +17,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function state(page, id) {
-  const answer = await apiGet(page, `/api/maps/${id}`);
-  const revisions = JSON.parse((await apiGet(page, `/api/maps/${id}/revisions`)).body);
-  return { doc: JSON.parse(answer.body), etag: answer.headers.etag, revisions: (revisions.revisions ?? revisions).length };
-}
-
-async function openPeerGroup(page) {
-  await signIn(page, server.url);
-  await page.getByRole('link', { name: /Peer mapping: Mia Kowalczyk/ }).click();
-  await page.locator('svg image').waitFor();
-  return new URL(page.url()).pathname.split('/')[2];
-}
+const state = savedMap;
+const openPeerGroup = (page) => openMap(page, server.url, /Peer mapping: Mia Kowalczyk/);
 
 test('undo and redo of my own edits, each a new revision, by button and by keyboard', async () => {
   const { page, incidents, context } = await watchedPage(browser);
