@@ -148,3 +148,15 @@ export async function tallScreenshot(page, name) {
   await screenshot(page, name);
   await page.setViewportSize(size);
 }
+
+/** Focus moves a frame after the panel changes: waits for it to land on the element `id`. */
+export async function expectFocus(page, id, why) {
+  await page.waitForFunction((x) => document.activeElement?.id === x, id, { timeout: 3000 }).catch(() => {});
+  assert.equal(await page.evaluate(() => document.activeElement?.id ?? ''), id, why);
+}
+
+/** Selects a person, place or group in the editor's list; its panel opens. */
+export async function selectInList(page, name) {
+  await page.getByRole('navigation', { name: 'People and places' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await page.getByRole('complementary', { name: 'Selected' }).getByRole('heading', { level: 2, name, exact: true }).waitFor();
+}
