@@ -4,6 +4,45 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, revisionOf } from './api/client';
 import type { PatchOperation, PeerMapDocument } from './api/types';
+import { PatchBuilder, type Touched, restore, sameJson, touchedBetween } from './model/items';
+
+/** One of my own saves, as undo and redo need it: the items it touched, before and after. */
+export interface Edit {
+  touched: Touched[];
+  words: string; // "Edit Mia Kowalczyk", for the buttons' descriptions
+}
+
+/** Undo or redo cannot be done without overwriting someone else's change to these items. */
+export class UndoRefused extends Error {
+  constructor(readonly names: string[]) {
+    super(`someone else has since changed ${names.join(', ')}`);
+  }
+}
+
+/** The edit applied locally, for what it touched (the server applies the same RFC 6902 patch). */
+function applied(document: PeerMapDocument, operations: PatchOperation[]): PeerMapDocument {
+  const builder = new PatchBuilder(document);
+  const root = builder.result as unknown as Record<string, unknown>;
+  for (const o of operations) {
+    const parts = o.path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const last = parts.pop()!;
+    let parent: unknown = root;
+    for (const p of parts) parent = (parent as Record<string, unknown>)[p];
+    if (o.op === 'test' || parent === undefined) continue;
+    const value = o.op === 'remove' ? undefined : JSON.parse(JSON.stringify(o.value));
+    if (Array.isArray(parent)) {
+      const i = last === '-' ? parent.length : Number(last);
+      if (o.op === 'add') parent.splice(i, 0, value);
+      else if (o.op === 'replace') parent[i] = value;
+      else parent.splice(i, 1);
+    } else if (o.op === 'remove') {
+      delete (parent as Record<string, unknown>)[last];
+    } else {
+      (parent as Record<string, unknown>)[last] = value;
+    }
+  }
+  return builder.result;
+}
 
 export interface MapState {
   id: string;
@@ -17,6 +56,8 @@ type Listener = (state: MapState | null) => void;
 class MapStore {
   private state: MapState | null = null;
   private readonly listeners = new Set<Listener>();
+  private undoable: Edit[] = [];
+  private redoable: Edit[] = [];
 
   get current(): MapState | null {
     return this.state;
@@ -32,12 +73,27 @@ class MapStore {
     for (const l of this.listeners) l(state);
   }
 
+  /** My own last edits on this map, newest last (memory only, gone with the page). */
+  get undoStack(): readonly Edit[] {
+    return this.undoable;
+  }
+
+  get redoStack(): readonly Edit[] {
+    return this.redoable;
+  }
+
   async open(id: string): Promise<void> {
+    if (this.state?.id !== id) {
+      this.undoable = [];
+      this.redoable = [];
+    }
     const loaded = await api.getMap(id);
     this.set({ id, document: loaded.document, etag: loaded.etag, revision: revisionOf(loaded.etag) });
   }
 
   clear(): void {
+    this.undoable = [];
+    this.redoable = [];
     this.set(null);
   }
 
@@ -49,19 +105,81 @@ class MapStore {
   async save(
     operations: PatchOperation[],
     rebase: (newest: PeerMapDocument) => PatchOperation[] | null,
+    words = 'Edit',
   ): Promise<void> {
+    const edit = await this.send(operations, rebase, words);
+    this.undoable.push(edit);
+    this.redoable = [];
+    this.notify();
+  }
+
+  /**
+   * Undoes my last edit as a new revision made with its inverse (nothing is overwritten).
+   * Refused with UndoRefused when someone else has since changed an item it touched.
+   */
+  async undo(): Promise<void> {
+    await this.step('undo');
+  }
+
+  async redo(): Promise<void> {
+    await this.step('redo');
+  }
+
+  private async step(direction: 'undo' | 'redo'): Promise<void> {
+    const from = direction === 'undo' ? this.undoable : this.redoable;
+    const to = direction === 'undo' ? this.redoable : this.undoable;
+    const edit = from[from.length - 1];
+    const state = this.state;
+    if (!edit || !state) return;
+    const build = (document: PeerMapDocument) => {
+      const plan = restore(document, edit.touched, direction);
+      if ('changedByOthers' in plan) throw new UndoRefused(plan.changedByOthers);
+      return plan.operations;
+    };
+    const operations = build(state.document);
+    await this.send(operations, build, edit.words);
+    from.pop();
+    to.push(edit);
+    this.notify();
+  }
+
+  private notify() {
+    if (this.state) this.set({ ...this.state });
+  }
+
+  /** Sends a patch (again on the newest revision after a 412, as `rebase` says); what it touched. */
+  private async send(
+    operations: PatchOperation[],
+    rebase: (newest: PeerMapDocument) => PatchOperation[] | null,
+    words: string,
+  ): Promise<Edit> {
     const state = this.state;
     if (!state) throw new Error('no map is open');
+    let base = state.document;
+    let sent = operations;
+    let etag: string;
     try {
-      await api.patchMap(state.id, operations, state.etag);
+      etag = await api.patchMap(state.id, operations, state.etag);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 412) throw error;
       await this.open(state.id);
-      const again = rebase(this.state!.document);
+      base = this.state!.document;
+      const again = rebase(base);
       if (!again) throw error;
-      await api.patchMap(state.id, again, this.state!.etag);
+      sent = again;
+      etag = await api.patchMap(state.id, again, this.state!.etag);
     }
+    const touched = touchedBetween(base, applied(base, sent));
     await this.open(state.id);
+    // The server's own copy of each touched item is what a later undo compares with.
+    if (this.state && this.state.etag === etag) {
+      for (const t of touched) {
+        if (!t.after) continue;
+        const saved = (this.state.document[t.section] as { id: string }[] | undefined)?.find((x) => x.id === t.id);
+        if (saved && !sameJson(saved, t.after)) t.after = saved as Touched['after'];
+      }
+    }
+    return { touched, words };
   }
 }
 

@@ -124,3 +124,39 @@ export async function apiGet(page, route) {
     return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
   }, route);
 }
+
+/** Signs in and opens the map whose title matches, its drawing shown; the map's id. */
+export async function openMap(page, url, title) {
+  await signIn(page, url);
+  await page.getByRole('link', { name: title }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.locator('svg image').waitFor();
+  return new URL(page.url()).pathname.split('/')[2];
+}
+
+/** The saved document, its ETag and how many revisions the map has, read through the API. */
+export async function savedMap(page, id) {
+  const answer = await apiGet(page, `/api/maps/${id}`);
+  const listed = JSON.parse((await apiGet(page, `/api/maps/${id}/revisions`)).body);
+  return { doc: JSON.parse(answer.body), etag: answer.headers.etag, revisions: (listed.revisions ?? listed).length };
+}
+
+/** A screenshot with the window tall enough to show the whole side panel. */
+export async function tallScreenshot(page, name) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size.width, height: 1300 });
+  await screenshot(page, name);
+  await page.setViewportSize(size);
+}
+
+/** Focus moves a frame after the panel changes: waits for it to land on the element `id`. */
+export async function expectFocus(page, id, why) {
+  await page.waitForFunction((x) => document.activeElement?.id === x, id, { timeout: 3000 }).catch(() => {});
+  assert.equal(await page.evaluate(() => document.activeElement?.id ?? ''), id, why);
+}
+
+/** Selects a person, place or group in the editor's list; its panel opens. */
+export async function selectInList(page, name) {
+  await page.getByRole('navigation', { name: 'People and places' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await page.getByRole('complementary', { name: 'Selected' }).getByRole('heading', { level: 2, name, exact: true }).waitFor();
+}

@@ -35,6 +35,34 @@ function group(error?: string) {
   return `govuk-form-group${error ? ' govuk-form-group--error' : ''}`;
 }
 
+/** A labelled field: the form group, its label, hint and error message, then the control. */
+function Field({ id, label, hint, error, labelClass, children }: Common & { children: ComponentChildren }) {
+  return (
+    <div class={group(error)}>
+      <label class={`govuk-label ${labelClass ?? ''}`} for={id}>
+        {label}
+      </label>
+      <Hint id={id} hint={hint} />
+      <ErrorMessage id={id} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** A group of controls under one legend (radios, checkboxes, a date). */
+function Fieldset({ id, label, hint, error, labelClass, role, children }: Common & { role?: 'group'; children: ComponentChildren }) {
+  return (
+    <div class={group(error)}>
+      <fieldset class="govuk-fieldset" role={role} aria-describedby={describedBy(id, hint, error)}>
+        <legend class={`govuk-fieldset__legend ${labelClass ?? 'govuk-fieldset__legend--s'}`}>{label}</legend>
+        <Hint id={id} hint={hint} />
+        <ErrorMessage id={id} error={error} />
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
 export function TextInput(
   props: Common & {
     value: string;
@@ -45,14 +73,9 @@ export function TextInput(
     spellcheck?: boolean;
   },
 ) {
-  const { id, label, hint, error, value, onInput } = props;
+  const { id, hint, error, value, onInput } = props;
   return (
-    <div class={group(error)}>
-      <label class={`govuk-label ${props.labelClass ?? ''}`} for={id}>
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
-      <ErrorMessage id={id} error={error} />
+    <Field {...props}>
       <input
         class={`govuk-input ${props.width ?? ''}${error ? ' govuk-input--error' : ''}`}
         id={id}
@@ -64,21 +87,16 @@ export function TextInput(
         aria-describedby={describedBy(id, hint, error)}
         onInput={(e) => onInput((e.target as HTMLInputElement).value)}
       />
-    </div>
+    </Field>
   );
 }
 
 export function Textarea(
   props: Common & { value: string; onInput: (v: string) => void; rows?: number },
 ) {
-  const { id, label, hint, error, value, onInput } = props;
+  const { id, hint, error, value, onInput } = props;
   return (
-    <div class={group(error)}>
-      <label class={`govuk-label ${props.labelClass ?? ''}`} for={id}>
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
-      <ErrorMessage id={id} error={error} />
+    <Field {...props}>
       <textarea
         class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
         id={id}
@@ -88,7 +106,7 @@ export function Textarea(
         aria-describedby={describedBy(id, hint, error)}
         onInput={(e) => onInput((e.target as HTMLTextAreaElement).value)}
       />
-    </div>
+    </Field>
   );
 }
 
@@ -99,14 +117,9 @@ export function Select(
     options: readonly (readonly [string, string])[];
   },
 ) {
-  const { id, label, hint, error, value, onChange, options } = props;
+  const { id, hint, error, value, onChange, options } = props;
   return (
-    <div class={group(error)}>
-      <label class={`govuk-label ${props.labelClass ?? ''}`} for={id}>
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
-      <ErrorMessage id={id} error={error} />
+    <Field {...props}>
       <select
         class={`govuk-select${error ? ' govuk-select--error' : ''}`}
         id={id}
@@ -121,7 +134,7 @@ export function Select(
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }
 
@@ -133,41 +146,34 @@ export function Checkboxes(
     small?: boolean;
   },
 ) {
-  const { id, label, hint, error, values, onChange, options } = props;
+  const { id, values, onChange, options } = props;
   return (
-    <div class={group(error)}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend class={`govuk-fieldset__legend ${props.labelClass ?? 'govuk-fieldset__legend--s'}`}>
-          {label}
-        </legend>
-        <Hint id={id} hint={hint} />
-        <ErrorMessage id={id} error={error} />
-        <div class={`govuk-checkboxes${props.small ? ' govuk-checkboxes--small' : ''}`}>
-          {options.map(([v, text], i) => {
-            const itemId = i === 0 ? id : `${id}-${i + 1}`;
-            return (
-              <div class="govuk-checkboxes__item" key={v}>
-                <input
-                  class="govuk-checkboxes__input"
-                  id={itemId}
-                  name={id}
-                  type="checkbox"
-                  value={v}
-                  checked={values.includes(v)}
-                  onChange={(e) => {
-                    const on = (e.target as HTMLInputElement).checked;
-                    onChange(on ? [...values, v] : values.filter((x) => x !== v));
-                  }}
-                />
-                <label class="govuk-label govuk-checkboxes__label" for={itemId}>
-                  {text}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <Fieldset {...props}>
+      <div class={`govuk-checkboxes${props.small ? ' govuk-checkboxes--small' : ''}`}>
+        {options.map(([v, text], i) => {
+          const itemId = i === 0 ? id : `${id}-${i + 1}`;
+          return (
+            <div class="govuk-checkboxes__item" key={v}>
+              <input
+                class="govuk-checkboxes__input"
+                id={itemId}
+                name={id}
+                type="checkbox"
+                value={v}
+                checked={values.includes(v)}
+                onChange={(e) => {
+                  const on = (e.target as HTMLInputElement).checked;
+                  onChange(on ? [...values, v] : values.filter((x) => x !== v));
+                }}
+              />
+              <label class="govuk-label govuk-checkboxes__label" for={itemId}>
+                {text}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </Fieldset>
   );
 }
 
@@ -212,7 +218,7 @@ export interface DateParts {
 export function DateInput(
   props: Common & { value: DateParts; onInput: (v: DateParts) => void },
 ) {
-  const { id, label, hint, error, value, onInput } = props;
+  const { id, error, value, onInput } = props;
   const part = (key: keyof DateParts, text: string, width: string) => {
     const partId = `${id}-${key}`;
     return (
@@ -235,20 +241,13 @@ export function DateInput(
     );
   };
   return (
-    <div class={group(error)}>
-      <fieldset class="govuk-fieldset" role="group" aria-describedby={describedBy(id, hint, error)}>
-        <legend class={`govuk-fieldset__legend ${props.labelClass ?? 'govuk-fieldset__legend--s'}`}>
-          {label}
-        </legend>
-        <Hint id={id} hint={hint} />
-        <ErrorMessage id={id} error={error} />
-        <div class="govuk-date-input" id={id}>
-          {part('day', 'Day', 'govuk-input--width-2')}
-          {part('month', 'Month', 'govuk-input--width-2')}
-          {part('year', 'Year', 'govuk-input--width-4')}
-        </div>
-      </fieldset>
-    </div>
+    <Fieldset {...props} role="group">
+      <div class="govuk-date-input" id={id}>
+        {part('day', 'Day', 'govuk-input--width-2')}
+        {part('month', 'Month', 'govuk-input--width-2')}
+        {part('year', 'Year', 'govuk-input--width-4')}
+      </div>
+    </Fieldset>
   );
 }
 
@@ -260,26 +259,34 @@ export function Radios(
     inline?: boolean;
   },
 ) {
-  const { id, label, hint, error, value, onChange, options } = props;
+  const { id, value, onChange, options } = props;
   return (
-    <div class={group(error)}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend class={`govuk-fieldset__legend ${props.labelClass ?? 'govuk-fieldset__legend--s'}`}>{label}</legend>
-        <Hint id={id} hint={hint} />
-        <ErrorMessage id={id} error={error} />
-        <div class={`govuk-radios govuk-radios--small${props.inline ? ' govuk-radios--inline' : ''}`}>
-          {options.map(([v, text], i) => {
-            const itemId = i === 0 ? id : `${id}-${i + 1}`;
-            return (
-              <div class="govuk-radios__item" key={v}>
-                <input class="govuk-radios__input" id={itemId} name={id} type="radio" value={v} checked={value === v}
-                  onChange={() => onChange(v)} />
-                <label class="govuk-label govuk-radios__label" for={itemId}>{text}</label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
+    <Fieldset {...props}>
+      <div class={`govuk-radios govuk-radios--small${props.inline ? ' govuk-radios--inline' : ''}`}>
+        {options.map(([v, text], i) => {
+          const itemId = i === 0 ? id : `${id}-${i + 1}`;
+          return (
+            <div class="govuk-radios__item" key={v}>
+              <input class="govuk-radios__input" id={itemId} name={id} type="radio" value={v} checked={value === v}
+                onChange={() => onChange(v)} />
+              <label class="govuk-label govuk-radios__label" for={itemId}>{text}</label>
+            </div>
+          );
+        })}
+      </div>
+    </Fieldset>
+  );
+}
+
+/** A GOV.UK warning text: the icon, then what the user must know before going on. */
+export function WarningText({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="govuk-warning-text">
+      <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+      <strong class="govuk-warning-text__text">
+        <span class="govuk-visually-hidden">Warning</span>
+        {children}
+      </strong>
     </div>
   );
 }

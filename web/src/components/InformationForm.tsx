@@ -1,15 +1,19 @@
 // Record a piece of information about the selected person (guidance §5): what was said, who
 // said it, when it was observed and recorded, evidenced or anecdotal, its grading in the
 // chosen scheme (a code such as 2BP is typed in one go), and what it is about.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api/client';
-import type { Grading, InformationItem, PeerMapDocument, Person } from '../api/types';
+import { useState } from 'preact/hooks';
+import type { Grading, InformationItem, PeerMapDocument } from '../api/types';
 import { fromParts, toParts, todayIso } from '../model/dates';
-import { type FieldError, errorFor, fieldErrors } from '../model/problems';
+import { type FieldError } from '../model/problems';
+import { type Item, nameIn, nextId } from '../model/items';
 import { shown } from '../model/text';
-import { mapStore } from '../store';
-import { ErrorSummary } from './ErrorSummary';
 import { Checkboxes, DateInput, type DateParts, Radios, Select, TextInput, Textarea } from './Fields';
+import { FormShell, useItemForm } from './ItemForm';
+
+/** The code a grading is typed as (2BP, B23), or ''. */
+export function codeOf(grading: Grading | undefined): string {
+  return grading && grading.scheme !== 'simple' ? `${grading.source}${grading.intelligence}${grading.handling}` : '';
+}
 
 /** The grading a code stands for in a scheme, or null when the code does not fit it. */
 export function gradingFromCode(scheme: string, code: string): Grading | null {
@@ -25,16 +29,6 @@ export function gradingFromCode(scheme: string, code: string): Grading | null {
   return null;
 }
 
-function nextId(document: PeerMapDocument): string {
-  const used = new Set<string>();
-  for (const value of Object.values(document)) {
-    if (Array.isArray(value)) for (const item of value) if (item && typeof item.id === 'string') used.add(item.id);
-  }
-  let n = (document.information?.length ?? 0) + 1;
-  while (used.has(`i${n}`)) n += 1;
-  return `i${n}`;
-}
-
 const fieldNames: Record<string, string> = {
   summary: 'info-summary',
   source: 'info-agency',
@@ -47,36 +41,41 @@ const fieldNames: Record<string, string> = {
 
 export function InformationForm({
   document,
-  person,
+  subject,
+  item,
   describeTie,
   onDone,
 }: {
   document: PeerMapDocument;
-  person: Person;
+  subject: string; // the person, place or group whose panel it was opened from
+  item: InformationItem | null; // null: a new item
   describeTie: (tieId: string) => string;
-  onDone: () => void;
+  onDone: (id: string | null) => void;
 }) {
-  const [summary, setSummary] = useState('');
-  const [agency, setAgency] = useState('');
-  const [sourcePerson, setSourcePerson] = useState('');
-  const [observed, setObserved] = useState<DateParts>({ day: '', month: '', year: '' });
-  const [recorded, setRecorded] = useState<DateParts>(toParts(todayIso()));
-  const [evidence, setEvidence] = useState('');
-  const [scheme, setScheme] = useState('simple');
-  const [reliable, setReliable] = useState('unknown');
-  const [code, setCode] = useState('');
-  const [about, setAbout] = useState<string[]>([person.id]);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const g = item?.grading;
+  const [summary, setSummary] = useState(item?.summary ?? '');
+  const [agency, setAgency] = useState(item?.source.agency ?? '');
+  const [sourcePerson, setSourcePerson] = useState(item?.source.person ?? '');
+  const [observed, setObserved] = useState<DateParts>(toParts(item?.observed));
+  const [recorded, setRecorded] = useState<DateParts>(toParts(item ? item.recorded : todayIso()));
+  const [evidence, setEvidence] = useState<string>(item?.evidence ?? '');
+  const [scheme, setScheme] = useState<string>(g?.scheme ?? 'simple');
+  const [reliable, setReliable] = useState(g?.scheme === 'simple' ? (g.reliable === true ? 'yes' : g.reliable === false ? 'no' : 'unknown') : 'unknown');
+  const [code, setCode] = useState(codeOf(g));
+  const [about, setAbout] = useState<string[]>(item?.about ?? [subject]);
+  const form = useItemForm(document, item as unknown as Item | null, {
+    section: 'information',
+    fieldFor: (f) => (f === 'grading' && scheme !== 'simple' ? 'info-code' : (fieldNames[f] ?? null)),
+    fallback: 'info-summary',
+    required: { 'info-summary': 'Enter what was said', 'info-agency': 'Enter the agency the information came from', 'info-about': 'Select what it is about' },
+  }, (id) => onDone(id));
 
-  const ties = (document.ties ?? []).filter((t) => t.from === person.id || t.to === person.id);
-  const aboutOptions = [[person.id, shown(person.full_name)] as const, ...ties.map((t) => [t.id, describeTie(t.id)] as const)];
+  const ties = (document.ties ?? []).filter((t) => t.from === subject || t.to === subject);
+  const ids = [...new Set([subject, ...ties.map((t) => t.id), ...about])];
+  const aboutOptions = ids.map((x) => [x, document.ties?.some((t) => t.id === x) ? describeTie(x) : nameIn(document, x)] as const);
   const agencies = [...new Set((document.information ?? []).map((i) => i.source.agency))].sort();
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const submit = () => {
     const local: FieldError[] = [];
     const observedIso = fromParts(observed.day, observed.month, observed.year);
     const recordedIso = fromParts(recorded.day, recorded.month, recorded.year);
@@ -97,9 +96,9 @@ export function InformationForm({
     } else {
       local.push({ field: 'info-code', message: 'Enter the grading' });
     }
-    if (local.length) return setErrors(local);
-    const item: InformationItem = {
-      id: nextId(document),
+    if (local.length) return form.fail(local);
+    const value: InformationItem = {
+      id: item?.id ?? nextId(document, 'i', 'information'),
       summary,
       source: { agency, ...(sourcePerson.trim() ? { person: sourcePerson } : {}) },
       ...(observedIso ? { observed: observedIso } : {}),
@@ -108,63 +107,33 @@ export function InformationForm({
       ...(grading ? { grading } : {}),
       about,
     };
-    const at = document.information?.length ?? 0;
-    const operations = (doc: PeerMapDocument) =>
-      doc.information ? [{ op: 'add' as const, path: '/information/-', value: item }] : [{ op: 'add' as const, path: '/information', value: [item] }];
-    setBusy(true);
-    try {
-      await mapStore.save(operations(document), (newest) => operations(newest));
-      onDone();
-    } catch (error) {
-      if (error instanceof ApiError && error.problems.length) {
-        setErrors(
-          fieldErrors(
-            error.problems,
-            (pointer) => {
-              const m = /^\/information\/(\d+)(?:\/([a-z_]+))?/.exec(pointer);
-              if (!m || Number(m[1]) !== at) return null;
-              return m[2] ? (fieldNames[m[2]] ?? null) : 'info-summary';
-            },
-            'info-summary',
-            (id) => document.people?.find((x) => x.id === id)?.full_name ?? null,
-          ),
-        );
-      } else {
-        setErrors([{ field: 'info-summary', message: 'The information cannot be saved now. Try again' }]);
-      }
-    } finally {
-      setBusy(false);
-    }
+    return form.save(value as unknown as Item);
   };
 
   return (
-    <form noValidate onSubmit={submit}>
-      <ErrorSummary errors={errors} />
-      <h2 class="govuk-heading-m" tabIndex={-1} ref={heading}>Add information about {shown(person.full_name)}</h2>
-      <Textarea id="info-summary" label="What was said" value={summary} onInput={setSummary} rows={3} error={errorFor(errors, 'info-summary')} labelClass="govuk-label--s" />
-      <TextInput id="info-agency" label="Source: agency" value={agency} onInput={setAgency} error={errorFor(errors, 'info-agency')}
+    <FormShell form={form} document={document} section="information"
+      heading={item ? `Edit information about ${nameIn(document, subject)}` : `Add information about ${nameIn(document, subject)}`}
+      submit="Save information" onSubmit={submit} onCancel={() => onDone(item?.id ?? null)}>
+      <Textarea {...form.at('info-summary')} label="What was said" value={summary} onInput={setSummary} rows={3} labelClass="govuk-label--s" />
+      <TextInput {...form.at('info-agency')} label="Source: agency" value={agency} onInput={setAgency}
         hint={agencies.length ? `Already on this map: ${agencies.map(shown).join(', ')}` : 'For example Police, School, YOT'} />
-      <TextInput id="info-person" label="Source: person (optional)" value={sourcePerson} onInput={setSourcePerson} />
-      <Radios id="info-evidence" label="Evidenced or anecdotal?" value={evidence} onChange={setEvidence} inline error={errorFor(errors, 'info-evidence')}
+      <TextInput {...form.at('info-person')} label="Source: person (optional)" value={sourcePerson} onInput={setSourcePerson} />
+      <Radios {...form.at('info-evidence')} label="Evidenced or anecdotal?" value={evidence} onChange={setEvidence} inline
         options={[['evidenced', 'Evidenced'], ['anecdotal', 'Anecdotal']]} />
-      <DateInput id="info-observed" label="When it happened (optional)" value={observed} onInput={setObserved} error={errorFor(errors, 'info-observed')}
+      <DateInput {...form.at('info-observed')} label="When it happened (optional)" value={observed} onInput={setObserved}
         hint="Is it recent or historic?" />
-      <DateInput id="info-recorded" label="When it was recorded" value={recorded} onInput={setRecorded} error={errorFor(errors, 'info-recorded')} />
-      <Select id="info-scheme" label="Grading scheme" value={scheme} onChange={setScheme} error={errorFor(errors, 'info-scheme')}
+      <DateInput {...form.at('info-recorded')} label="When it was recorded" value={recorded} onInput={setRecorded} />
+      <Select {...form.at('info-scheme')} label="Grading scheme" value={scheme} onChange={setScheme}
         options={[['simple', 'Is it a reliable source? (guidance)'], ['3x5x2', '3x5x2 (source, intelligence, handling)'], ['5x5x5', '5x5x5 (legacy)']]} />
       {scheme === 'simple' ? (
-        <Radios id="info-reliable" label="Is it a reliable source?" value={reliable} onChange={setReliable} inline
+        <Radios {...form.at('info-reliable')} label="Is it a reliable source?" value={reliable} onChange={setReliable} inline
           options={[['yes', 'Yes'], ['no', 'No'], ['unknown', 'Not known']]} />
       ) : (
-        <TextInput id="info-code" label="Grading" value={code} onInput={setCode} width="govuk-input--width-4" error={errorFor(errors, 'info-code')}
-          hint={scheme === '3x5x2' ? 'Source 1–3, intelligence A–E, handling P or C, for example 2BP' : 'Source A–E, intelligence 1–5, handling 1–5, for example B23'} />
+        <TextInput {...form.at('info-code')} label="Grading" value={code} onInput={setCode} width="govuk-input--width-4"
+          hint={scheme === '3x5x2' ? 'Source 1–3, intelligence A–E, handling P (may be shared) or C (conditions apply), for example 2BP' : 'Source A–E, intelligence 1–5, handling code 1–5, for example B23'} />
       )}
-      <Checkboxes id="info-about" label="What it is about" values={about} onChange={setAbout} options={aboutOptions} small
-        error={errorFor(errors, 'info-about')} hint="The person, or the ties it supports" />
-      <div class="govuk-button-group">
-        <button type="submit" class="govuk-button" disabled={busy}>Save information</button>
-        <button type="button" class="govuk-button govuk-button--secondary" onClick={onDone}>Cancel</button>
-      </div>
-    </form>
+      <Checkboxes {...form.at('info-about')} label="What it is about" values={about} onChange={setAbout} options={aboutOptions} small
+        hint="The person, place or group, or the ties it supports" />
+    </FormShell>
   );
 }
