@@ -1,12 +1,13 @@
 // The map editor, first slice: the server's drawing in the centre, its text alternative on the
 // left, the selected person, place or group with their graded information on the right.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Grading, InformationItem, PeerMapDocument, Person, Tie } from '../api/types';
+import type { Grading, InformationItem, MapLayout, MapViewOptions, PeerMapDocument, Person, Tie } from '../api/types';
 import { CommandBar } from '../components/CommandBar';
 import { MapView } from '../components/MapView';
 import { PersonForm } from '../components/PersonForm';
 import { TieForm } from '../components/TieForm';
 import { InformationForm } from '../components/InformationForm';
+import { ViewControls, ViewedList, ViewedPanel, isCurrentView } from '../components/ViewControls';
 import { ReviewTag, StatusTag } from '../components/Tag';
 import { longDate } from '../model/dates';
 import { adultStatus, ageBandNames, genderNames, roleNames } from '../model/people';
@@ -14,7 +15,7 @@ import { shown } from '../model/text';
 import { Link } from '../router';
 import { mapStore, useMapState } from '../store';
 
-function nameIn(document: PeerMapDocument, id: string): string {
+export function nameIn(document: PeerMapDocument, id: string): string {
   const p = document.people?.find((x) => x.id === id);
   if (p) return shown(p.full_name);
   const l = document.locations?.find((x) => x.id === id);
@@ -24,7 +25,7 @@ function nameIn(document: PeerMapDocument, id: string): string {
   return id;
 }
 
-function tieWords(document: PeerMapDocument, tie: Tie): string {
+export function tieWords(document: PeerMapDocument, tie: Tie): string {
   const a = nameIn(document, tie.from);
   const b = nameIn(document, tie.to);
   if (tie.kind === 'frequents') return `${a} frequents ${b}`;
@@ -169,6 +170,11 @@ export function Editor({ id }: { id: string }) {
   const [newName, setNewName] = useState('');
   const [filter, setFilter] = useState('');
   const panel = useRef<HTMLElement>(null);
+  // The view drawn (as-of, disclosure copy, ecomap); editing is for the current, whole map only.
+  const [shows, setShows] = useState<MapViewOptions>({});
+  const [viewLayout, setViewLayout] = useState<MapLayout | null>(null);
+  const editable = isCurrentView(shows);
+  const changeView = (v: MapViewOptions) => { setShows(v); setViewLayout(null); select(null); };
 
   useEffect(() => {
     mapStore.open(id).catch(() => setFailed(true));
@@ -214,11 +220,15 @@ export function Editor({ id }: { id: string }) {
           <StatusTag status={m.status} />{' '}
           {m.review_date ? <>Review {longDate(m.review_date)} <ReviewTag date={m.review_date} /> · </> : null}
           Subject: {m.subject_children.map((s) => nameIn(doc, s)).join(', ')} · Map date {longDate(m.map_date)} ·{' '}
-          <strong>{shown(m.protective_marking) || 'OFFICIAL-SENSITIVE'}</strong> · revision {state.revision}
+          <strong>{shown(m.protective_marking) || 'OFFICIAL-SENSITIVE'}</strong> · revision {state.revision} ·{' '}
+          <Link class="govuk-link" href={`/maps/${id}/history`}>History</Link>
         </p>
+        <ViewControls mapId={id} revision={state.revision} document={doc} view={shows} onChange={changeView} />
       </div>
       <nav class="pm-editor__list" aria-label="People and places">
         <h2 class="govuk-heading-s">People and places</h2>
+        {editable ? null : <ViewedList layout={viewLayout} document={doc} selected={selected} onSelect={select} />}
+        {editable ? <>
         <p class="govuk-body-s">Press Ctrl+K to find or add a person by name.</p>
         <button type="button" class="govuk-button govuk-!-margin-bottom-3" onClick={() => { setSelected(null); setNewName(''); setEditing('new'); }}>
           Add a person
@@ -245,12 +255,16 @@ export function Editor({ id }: { id: string }) {
             </div>
           </details>
         ) : null}
+        </> : null}
       </nav>
       <section class="pm-editor__map" aria-label="Map">
-        <MapView mapId={id} revision={state.revision} title={shown(m.title)} selected={selected} onSelect={select} nameOf={(x) => nameIn(doc, x)} />
+        <MapView mapId={id} revision={state.revision} title={shown(m.title)} selected={selected} onSelect={select} nameOf={(x) => nameIn(doc, x)}
+          shows={shows} onLayout={setViewLayout} />
       </section>
       <aside class="pm-editor__panel" aria-label="Selected" ref={panel}>
-        {editing === 'new' ? (
+        {!editable ? (
+          <ViewedPanel layout={viewLayout} view={shows} document={doc} selected={selected} onBack={() => changeView({})} />
+        ) : editing === 'new' ? (
           <PersonForm key={`new:${newName}`} document={doc} person={null} initialName={newName} onDone={(x) => { setEditing(null); if (x) select(x); }} />
         ) : editing === 'person' && person ? (
           <PersonForm key={person.id} document={doc} person={person} onDone={(x) => { setEditing(null); if (x) select(x); }} />
@@ -268,7 +282,7 @@ export function Editor({ id }: { id: string }) {
           <p class="govuk-body-s">Select a person, place or group, on the map or in the list, to see their details and the information about them.</p>
         )}
       </aside>
-      <CommandBar
+      {editable ? <CommandBar
         people={doc.people ?? []}
         onCommand={(c) => {
           if (c.kind === 'select') return select(c.id);
@@ -276,7 +290,7 @@ export function Editor({ id }: { id: string }) {
           setNewName(c.name);
           setEditing('new');
         }}
-      />
+      /> : null}
     </main>
   );
 }
