@@ -2,8 +2,9 @@
 // from 3 March 2009 to 3 April 2009"): the server's diff (GET /api/maps/{id}/diff) as read.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { ItemChange, MapDiff } from '../api/types';
+import type { ItemChange, MapDiff, RevisionInfo } from '../api/types';
 import { CompareForm } from '../components/CompareForm';
+import { longDateTime } from '../model/dates';
 import { shown } from '../model/text';
 import { Link } from '../router';
 
@@ -25,14 +26,14 @@ function Changed({ change }: { change: ItemChange }) {
 
 export function Compare({ id, from, to }: { id: string; from: number; to: number }) {
   const [diff, setDiff] = useState<MapDiff | null>(null);
-  const [newest, setNewest] = useState(to);
+  const [revisions, setRevisions] = useState<RevisionInfo[]>([]);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     setDiff(null);
     Promise.all([api.diff(id, from, to), api.revisions(id)]).then(([d, list]) => {
       setDiff(d);
-      setNewest(list.length ? list[list.length - 1].revision : to);
+      setRevisions(list);
       document.title = `Changes from revision ${from} to ${to} – peermap`;
     }, () => setFailed(true));
   }, [id, from, to]);
@@ -45,6 +46,11 @@ export function Compare({ id, from, to }: { id: string; from: number; to: number
       </main>
     );
   }
+  const newest = revisions.length ? revisions[revisions.length - 1].revision : to;
+  const saved = (n: number) => {
+    const r = revisions.find((x) => x.revision === n);
+    return r ? `, saved by ${shown(r.author)} on ${longDateTime(r.created_at)}` : '';
+  };
   const added = diff?.changes.filter((c) => c.change === 'added') ?? [];
   const changed = diff?.changes.filter((c) => c.change === 'changed') ?? [];
   const removed = diff?.changes.filter((c) => c.change === 'removed') ?? [];
@@ -59,10 +65,10 @@ export function Compare({ id, from, to }: { id: string; from: number; to: number
         {!diff ? <p class="govuk-body">Comparing…</p> : (
           <>
             <p class="govuk-body-l">{`In short: ${shown(diff.summary)}.`}</p>
-            <p class="govuk-body">
-              <Link class="govuk-link" href={`/maps/${id}/revisions/${from}`}>{`Open revision ${from}`}</Link> ·{' '}
-              <Link class="govuk-link" href={`/maps/${id}/revisions/${to}`}>{`Open revision ${to}`}</Link>
-            </p>
+            <ul class="govuk-list">
+              <li><Link class="govuk-link" href={`/maps/${id}/revisions/${from}`}>{`Open revision ${from}`}</Link>{saved(from)}</li>
+              <li><Link class="govuk-link" href={`/maps/${id}/revisions/${to}`}>{`Open revision ${to}`}</Link>{saved(to)}</li>
+            </ul>
             {!diff.changes.length ? <p class="govuk-body">Nothing changed between these revisions.</p> : null}
             {changed.length ? (
               <section aria-labelledby="changed-heading">

@@ -99,7 +99,7 @@ export function Revision({ id, n }: { id: string; n: number }) {
         </p>
         <h1 class="govuk-heading-m">{shown(m.title)}</h1>
         <p class="govuk-body-s govuk-!-margin-bottom-0">
-          <strong class="govuk-tag govuk-tag--orange" id="revision-marker">{`Revision ${n} of ${newest}, read-only`}</strong>{' '}
+          <strong class="govuk-tag govuk-tag--orange pm-revision-tag" id="revision-marker">{`Revision ${n} of ${newest}, read-only`}</strong>{' '}
           {info ? `Saved by ${shown(info.author)} on ${longDateTime(info.created_at)}: ${shown(info.summary)}. ` : ''}
           Subject: {m.subject_children.map((s) => nameIn(doc, s)).join(', ')} · Map date {longDate(m.map_date)} ·{' '}
           <strong>{shown(m.protective_marking) || 'OFFICIAL-SENSITIVE'}</strong>
