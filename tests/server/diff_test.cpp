@@ -158,6 +158,20 @@ TEST(FieldDiff, AFieldRemovedSaysWhatItWas) {
   EXPECT_EQ(dob["text"], "Jordan Reed's date of birth removed (was 3 March 2009)");
 }
 
+TEST(FieldDiff, AnEcomapIsKeyedByItsChildAndItsPlacementsAreOneFieldInWords) {
+  json a = revision_a();
+  a["ecomaps"] = json::array({{{"centre", "p1"}, {"placements", {{{"ref", "p2"}, {"ring", 2}}}}}});
+  json b = a;
+  b["ecomaps"][0]["placements"][0]["ring"] = 1;
+  const json ecomap = change_of(diff_of(a, b), "ecomaps", "p1");
+  EXPECT_EQ(ecomap["name"], "Jordan Reed");
+  const json placements = field_of(ecomap, "placements");
+  EXPECT_EQ(placements["pointer"], "/ecomaps/0/placements");
+  EXPECT_EQ(placements["text"],
+            "Jordan Reed's ecomap's placements changed from (Sam Patel, ring 2) "
+            "to (Sam Patel, ring 1)");
+}
+
 TEST(FieldDiff, NoChangeIsNoChange) {
   const json diff = diff_of(revision_a(), revision_a());
   EXPECT_TRUE(diff["changes"].empty());
