@@ -221,6 +221,19 @@ bool is_free_text(const std::string& field) {
   return free.count(field.substr(field.rfind('/') + 1)) != 0;
 }
 
+//! Free text inside a sentence: in curly quotes, control characters as spaces, cut after
+//! `max_characters` code points ("…"). The page shows it as text; this only keeps it short.
+std::string quoted(std::string_view value, std::size_t max_characters) {
+  const std::string text = text::controls_to_spaces(value);
+  std::size_t characters = 0;
+  std::size_t end = 0;
+  for (; end < text.size(); ++end) {
+    if ((static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) continue;
+    if (characters++ == max_characters) break;
+  }
+  return "\u201c" + text.substr(0, end) + (end < text.size() ? "\u2026" : "") + "\u201d";
+}
+
 //! A value as the room reads it: dates written out, ids as names, free text quoted and cut.
 std::string value_words(const json& document, std::string_view section, const std::string& field,
                         const json& value) {
@@ -234,7 +247,7 @@ std::string value_words(const json& document, std::string_view section, const st
   if (value.is_string()) {
     const auto text = value.get<std::string>();
     if (is_reference(field)) return person_name(document, text);
-    if (is_free_text(field)) return text::quote_for_message(text, 80);
+    if (is_free_text(field)) return quoted(text, 80);
     if (const auto date = model::Date::parse(text)) {
       static constexpr std::array<const char*, 12> months{
           "January", "February", "March",     "April",   "May",      "June",
@@ -266,11 +279,11 @@ std::string item_name(const json& document, std::string_view section, const std:
     return text_field(it == document.end() ? nullptr : &*it, "title");
   }
   const json* item = find_item(document, section, key);
-  if (section == "information") return text::quote_for_message(text_field(item, "summary"), 60);
+  if (section == "information") return quoted(text_field(item, "summary"), 60);
   if (section == "risks" || section == "actions") {
-    return text::quote_for_message(text_field(item, "description"), 60);
+    return quoted(text_field(item, "description"), 60);
   }
-  if (section == "gaps") return text::quote_for_message(text_field(item, "question"), 60);
+  if (section == "gaps") return quoted(text_field(item, "question"), 60);
   if (section == "sightings" || section == "meetings") {
     return "on " + value_words(document, section, "date", json(text_field(item, "date")));
   }

@@ -172,6 +172,23 @@ TEST(FieldDiff, AnEcomapIsKeyedByItsChildAndItsPlacementsAreOneFieldInWords) {
             "to (Sam Patel, ring 1)");
 }
 
+TEST(FieldDiff, FreeTextIsQuotedAndCutAndAnItemIsNamedByWhatItSays) {
+  json b = revision_a();
+  b["people"][1]["notes"] = std::string(100, 'x') + "\nend";
+  b["information"][0]["evidence"] = "anecdotal";
+  const json diff = diff_of(revision_a(), b);
+  const json notes = field_of(change_of(diff, "people", "p2"), "notes");
+  EXPECT_EQ(notes["change"], "added");
+  EXPECT_EQ(notes["text"],
+            "Sam Patel's notes set to \u201c" + std::string(80, 'x') + "\u2026\u201d");
+  EXPECT_EQ(notes["after"], std::string(100, 'x') + "\nend") << "the value itself is whole";
+  const json info = change_of(diff, "information", "i1");
+  EXPECT_EQ(info["name"], "\u201cSeen together after school.\u201d");
+  EXPECT_EQ(field_of(info, "evidence")["text"],
+            "Information item \u201cSeen together after school.\u201d: evidenced or anecdotal "
+            "changed from evidenced to anecdotal");
+}
+
 TEST(FieldDiff, NoChangeIsNoChange) {
   const json diff = diff_of(revision_a(), revision_a());
   EXPECT_TRUE(diff["changes"].empty());
