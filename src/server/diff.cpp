@@ -120,9 +120,11 @@ std::map<std::string, std::size_t> index_of(const json& document, std::string_vi
 }
 
 //! The fields of two versions of one object that differ, following objects down. `a` or `b`
-//! may be null (the object was not there).
-void field_changes(const json* a, const json* b, const std::string& path,
-                   const std::string& pointer, std::vector<FieldChange>& out) {
+//! may be null (the object was not there). Recursive, as deep as the document nests (at most
+//! 32 levels, docs/format.md).
+void field_changes(  // NOLINT(misc-no-recursion): bounded by the document's nesting
+    const json* a, const json* b, const std::string& path, const std::string& pointer,
+    std::vector<FieldChange>& out) {
   const bool a_object = a == nullptr || a->is_object();
   const bool b_object = b == nullptr || b->is_object();
   if (a_object && b_object && (a != nullptr || b != nullptr)) {
@@ -138,8 +140,10 @@ void field_changes(const json* a, const json* b, const std::string& path,
       const json* x = a != nullptr && a->contains(name) ? &(*a)[name] : nullptr;
       const json* y = b != nullptr && b->contains(name) ? &(*b)[name] : nullptr;
       if (x != nullptr && y != nullptr && *x == *y) continue;
-      field_changes(x, y, path.empty() ? name : path + "/" + name, pointer + "/" + token(name),
-                    out);
+      std::string inner = path;
+      if (!inner.empty()) inner += '/';
+      inner += name;
+      field_changes(x, y, inner, pointer + "/" + token(name), out);
     }
     return;
   }
@@ -212,13 +216,13 @@ bool is_reference(const std::string& field) {
   static const std::set<std::string, std::less<>> refs{
       "from",   "to",  "by",     "leader",   "about",
       "people", "ref", "centre", "location", "subject_children"};
-  return refs.count(last) != 0;
+  return refs.contains(last);
 }
 
 bool is_free_text(const std::string& field) {
   static const std::set<std::string, std::less<>> free{"notes",    "summary",    "description",
                                                        "question", "objectives", "purpose"};
-  return free.count(field.substr(field.rfind('/') + 1)) != 0;
+  return free.contains(field.substr(field.rfind('/') + 1));
 }
 
 //! Free text inside a sentence: in curly quotes, control characters as spaces, cut after
@@ -235,8 +239,9 @@ std::string quoted(std::string_view value, std::size_t max_characters) {
 }
 
 //! A value as the room reads it: dates written out, ids as names, free text quoted and cut.
-std::string value_words(const json& document, std::string_view section, const std::string& field,
-                        const json& value) {
+//! Recursive through lists and objects, as deep as the document nests.
+std::string value_words(  // NOLINT(misc-no-recursion): bounded by the document's nesting
+    const json& document, std::string_view section, const std::string& field, const json& value) {
   if (value.is_null()) return "not known";
   if (value.is_boolean()) return value.get<bool>() ? "yes" : "no";
   if (value.is_number_integer() && field == "strength" && section == "ties") {
@@ -245,15 +250,19 @@ std::string value_words(const json& document, std::string_view section, const st
   }
   if (value.is_number()) return value.dump();
   if (value.is_string()) {
-    const auto text = value.get<std::string>();
+    auto text = value.get<std::string>();
     if (is_reference(field)) return person_name(document, text);
     if (is_free_text(field)) return quoted(text, 80);
     if (const auto date = model::Date::parse(text)) {
       static constexpr std::array<const char*, 12> months{
           "January", "February", "March",     "April",   "May",      "June",
           "July",    "August",   "September", "October", "November", "December"};
-      return std::to_string(date->day) + " " + months.at(date->month - 1) + " " +
-             std::to_string(date->year);
+      std::string words = std::to_string(date->day);
+      words += ' ';
+      words += months.at(date->month - 1);
+      words += ' ';
+      words += std::to_string(date->year);
+      return words;
     }
     return text;
   }
@@ -263,10 +272,15 @@ std::string value_words(const json& document, std::string_view section, const st
     if (!out.empty()) out += ", ";
     // An element of a list of objects (attendees, placements) is read by its own fields; a
     // number or yes/no keeps its field's name ("ring 1").
-    const std::string inner = array ? field : field + "/" + name;
-    std::string words = value_words(document, section, inner, element);
-    if (!array && (element.is_number() || element.is_boolean())) words = name + " " + words;
-    out += element.is_object() ? "(" + words + ")" : words;
+    std::string inner = field;
+    if (!array) inner.append("/").append(name);
+    const std::string words = value_words(document, section, inner, element);
+    if (!array && (element.is_number() || element.is_boolean())) out.append(name).append(" ");
+    if (element.is_object()) {
+      out.append("(").append(words).append(")");
+    } else {
+      out += words;
+    }
   }
   return out.empty() ? "none" : out;
 }
