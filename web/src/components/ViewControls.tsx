@@ -195,11 +195,11 @@ export function ViewedPanel({ layout, view, document, selected, onBack }: {
       </div>
       {node ? (
         <>
-          <h2 class="govuk-heading-m" tabIndex={-1} id="panel-heading">{shown(node.text?.[0] ?? node.id)}</h2>
+          <h2 class="govuk-heading-m" tabIndex={-1} id="view-panel-heading">{shown(node.text?.[0] ?? node.id)}</h2>
           <p class="govuk-body-s">{(node.text ?? []).slice(1).map(shown).join(', ')}</p>
         </>
       ) : selected ? (
-        <h2 class="govuk-heading-m" tabIndex={-1} id="panel-heading">
+        <h2 class="govuk-heading-m" tabIndex={-1} id="view-panel-heading">
           {shown(document.groups?.find((g) => g.id === selected)?.name ?? document.locations?.find((l) => l.id === selected)?.name ?? selected)}
         </h2>
       ) : (

@@ -173,8 +173,14 @@ export function Editor({ id }: { id: string }) {
   // The view drawn (as-of, disclosure copy, ecomap); editing is for the current, whole map only.
   const [shows, setShows] = useState<MapViewOptions>({});
   const [viewLayout, setViewLayout] = useState<MapLayout | null>(null);
+  // What is selected in a view is its own, so a form being typed into stays as it was.
+  const [viewSelected, setViewSelected] = useState<string | null>(null);
   const editable = isCurrentView(shows);
-  const changeView = (v: MapViewOptions) => { setShows(v); setViewLayout(null); select(null); };
+  const changeView = (v: MapViewOptions) => { setShows(v); setViewLayout(null); setViewSelected(null); };
+  const selectInView = (next: string | null) => {
+    setViewSelected(next);
+    requestAnimationFrame(() => window.document.getElementById('view-panel-heading')?.focus());
+  };
 
   useEffect(() => {
     mapStore.open(id).catch(() => setFailed(true));
@@ -227,8 +233,8 @@ export function Editor({ id }: { id: string }) {
       </div>
       <nav class="pm-editor__list" aria-label="People and places">
         <h2 class="govuk-heading-s">People and places</h2>
-        {editable ? null : <ViewedList layout={viewLayout} document={doc} selected={selected} onSelect={select} />}
-        {editable ? <>
+        {editable ? null : <ViewedList layout={viewLayout} document={doc} selected={viewSelected} onSelect={selectInView} />}
+        <div hidden={!editable}>
         <p class="govuk-body-s">Press Ctrl+K to find or add a person by name.</p>
         <button type="button" class="govuk-button govuk-!-margin-bottom-3" onClick={() => { setSelected(null); setNewName(''); setEditing('new'); }}>
           Add a person
@@ -255,16 +261,18 @@ export function Editor({ id }: { id: string }) {
             </div>
           </details>
         ) : null}
-        </> : null}
+        </div>
       </nav>
       <section class="pm-editor__map" aria-label="Map">
-        <MapView mapId={id} revision={state.revision} title={shown(m.title)} selected={selected} onSelect={select} nameOf={(x) => nameIn(doc, x)}
-          shows={shows} onLayout={setViewLayout} />
+        <MapView mapId={id} revision={state.revision} title={shown(m.title)} selected={editable ? selected : viewSelected}
+          onSelect={editable ? select : selectInView} nameOf={(x) => nameIn(doc, x)} shows={shows} onLayout={setViewLayout} />
       </section>
       <aside class="pm-editor__panel" aria-label="Selected" ref={panel}>
         {!editable ? (
-          <ViewedPanel layout={viewLayout} view={shows} document={doc} selected={selected} onBack={() => changeView({})} />
-        ) : editing === 'new' ? (
+          <ViewedPanel layout={viewLayout} view={shows} document={doc} selected={viewSelected} onBack={() => changeView({})} />
+        ) : null}
+        <div hidden={!editable}>
+        {editing === 'new' ? (
           <PersonForm key={`new:${newName}`} document={doc} person={null} initialName={newName} onDone={(x) => { setEditing(null); if (x) select(x); }} />
         ) : editing === 'person' && person ? (
           <PersonForm key={person.id} document={doc} person={person} onDone={(x) => { setEditing(null); if (x) select(x); }} />
@@ -281,6 +289,7 @@ export function Editor({ id }: { id: string }) {
         ) : (
           <p class="govuk-body-s">Select a person, place or group, on the map or in the list, to see their details and the information about them.</p>
         )}
+        </div>
       </aside>
       {editable ? <CommandBar
         people={doc.people ?? []}
