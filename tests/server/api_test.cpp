@@ -1112,6 +1112,9 @@ TEST_P(ApiTest, RendersSvgPngAndPdfWithTheCoreOptions) {
                               {{"ecomap", "p1"}, {"as_of", "2026-06-01"}});
   ASSERT_EQ(pdf.status, 200);
   EXPECT_EQ(pdf.text().substr(0, 5), "%PDF-");
+  // The file's name says which revision and view it is.
+  EXPECT_EQ(pdf.header("Content-Disposition"),
+            "inline; filename=\"map-" + id + "-r1-ecomap-p1-as-of-2026-06-01.pdf\"");
   // The options change the drawing.
   const auto svg_redacted =
       alice.send("GET", "/api/maps/" + id + "/map.svg", "", {}, {{"redact", "true"}});
@@ -1122,6 +1125,90 @@ TEST_P(ApiTest, RendersSvgPngAndPdfWithTheCoreOptions) {
     EXPECT_EQ(r.status, 422) << name;
     EXPECT_EQ(json::parse(r.text())["problems"][0]["parameter"], name);
   }
+}
+
+// The layout route takes the drawing's own view, so the workspace's hit areas lie over what
+// map.svg draws in that view: an ecomap has only the child's placements, a disclosure copy's
+// labels are initials, an as-of date leaves out what was not yet known, a revision is that one.
+TEST_P(ApiTest, TheLayoutRouteHonoursTheDrawingsView) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  const auto layout = [&](std::multimap<std::string, std::string> query) {
+    const auto r = alice.send("GET", "/api/maps/" + id + "/layout", "", {}, std::move(query));
+    EXPECT_EQ(r.status, 200) << r.text();
+    return json::parse(r.text());
+  };
+  const auto text_of = [](const json& l, const std::string& person) {
+    for (const auto& n : l["nodes"]) {
+      if (n["id"] == person) return n["text"][0].get<std::string>();
+    }
+    return std::string();
+  };
+  const json whole = layout({});
+  EXPECT_EQ(text_of(whole, "p3"), "Ruby Tennant");
+  const json redacted = layout({{"redact", "true"}});
+  EXPECT_EQ(text_of(redacted, "p1"), "Mia Kowalczyk") << "the subject stays named";
+  EXPECT_NE(text_of(redacted, "p3"), "Ruby Tennant");
+  EXPECT_EQ(text_of(redacted, "p3").find("Tennant"), std::string::npos);
+  const json ecomap = layout({{"ecomap", "p1"}});
+  EXPECT_TRUE(ecomap.contains("ecomap"));
+  EXPECT_FALSE(whole.contains("ecomap"));
+  const json early = layout({{"as_of", "2026-01-01"}});
+  EXPECT_LT(early["nodes"].size(), whole["nodes"].size());
+  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+           {"as_of", "yesterday"}, {"ecomap", "p999"}, {"revision", "2"}}) {
+    const auto r = alice.send("GET", "/api/maps/" + id + "/layout", "", {}, {{name, value}});
+    EXPECT_EQ(r.status, 422) << name;
+    EXPECT_EQ(json::parse(r.text())["problems"][0]["parameter"], name);
+  }
+  const auto first = alice.send("GET", "/api/maps/" + id + "/layout", "", {}, {{"revision", "1"}});
+  EXPECT_EQ(first.header("ETag"), "\"r1\"");
+}
+
+// The comparison names each field that changed, with both values and the sentence, and is the
+// 404 of a map that does not exist to anyone without need to know (audited, like every read).
+TEST_P(ApiTest, TheDiffNamesEachChangedFieldOnlyForThoseWhoMaySeeTheMap) {
+  Browser alice = browser("alice");
+  const std::string id = create_map(alice);
+  const json patch = json::array(
+      {{{"op", "replace"}, {"path", "/people/1/date_of_birth"}, {"value", "2011-02-28"}},
+       {{"op", "add"}, {"path", "/people/1/known_as/-"}, {"value", "Ethan O"}}});
+  const auto patched =
+      alice.send("PATCH", "/api/maps/" + id, patch.dump(),
+                 {{"if-match", "\"r1\""}, {"content-type", "application/json-patch+json"}});
+  ASSERT_EQ(patched.status, 200) << patched.text();
+  const auto r =
+      alice.send("GET", "/api/maps/" + id + "/diff", "", {}, {{"from", "1"}, {"to", "2"}});
+  ASSERT_EQ(r.status, 200);
+  const json diff = json::parse(r.text());
+  EXPECT_EQ(diff["people"]["changed"][0]["id"], "p2") << "the first diff's lists stay";
+  ASSERT_EQ(diff["changes"].size(), 1u) << diff.dump(2);
+  const json& ethan = diff["changes"][0];
+  EXPECT_EQ(ethan["name"], "Ethan Oduya");
+  ASSERT_EQ(ethan["fields"].size(), 2u);
+  // By field name: the date of birth, then the known-as names.
+  EXPECT_EQ(ethan["fields"][0]["pointer"], "/people/1/date_of_birth");
+  EXPECT_EQ(ethan["fields"][0]["text"],
+            "Ethan Oduya's date of birth changed from 30 January 2011 to 28 February 2011");
+  EXPECT_EQ(ethan["fields"][1]["text"],
+            "Ethan Oduya's known-as names changed from E-Man to E-Man, Ethan O");
+
+  Browser bob = browser("bob");
+  const auto theirs = bob.send("GET", "/api/maps/" + id + "/diff", "", {}, {{"from", "1"}});
+  const auto none =
+      bob.send("GET", "/api/maps/" + std::string(32, '0') + "/diff", "", {}, {{"from", "1"}});
+  EXPECT_EQ(theirs.status, 404);
+  EXPECT_EQ(theirs.text(), none.text());
+  EXPECT_EQ(theirs.text().find("Ethan"), std::string::npos);
+  int ok = 0;
+  int refused = 0;
+  for (const auto& row : audit_of(id)) {
+    if (row.action != "map.diff") continue;
+    ok += row.outcome == "ok" ? 1 : 0;
+    refused += row.outcome == "refused" ? 1 : 0;
+  }
+  EXPECT_EQ(ok, 1);
+  EXPECT_EQ(refused, 1);
 }
 
 // --- the API description ------------------------------------------------------------------------

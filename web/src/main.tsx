@@ -5,9 +5,12 @@ import { api, onSessionEnded } from './api/client';
 import type { Session } from './api/types';
 import { Header } from './components/Header';
 import { SessionRenewal } from './components/SessionRenewal';
+import { Compare } from './pages/Compare';
 import { Editor } from './pages/Editor';
+import { History } from './pages/History';
 import { Maps } from './pages/Maps';
 import { NewMap } from './pages/NewMap';
+import { Revision } from './pages/Revision';
 import { SignIn } from './pages/SignIn';
 import { navigate, usePath } from './router';
 import { mapStore } from './store';
@@ -50,11 +53,16 @@ function App() {
 
   if (session === undefined) return null;
   const editorId = /^\/maps\/([0-9a-f]{32})/.exec(path)?.[1];
+  // The history's pages: /maps/{id}/history, /maps/{id}/revisions/{n}, /maps/{id}/compare/{a}/{b}.
+  const historyPage = /^\/maps\/[0-9a-f]{32}\/(history|revisions\/(\d+)|compare\/(\d+)\/(\d+))$/.exec(path);
   let page;
   if (!session) {
     document.title = 'Sign in – peermap';
     page = <SignIn notice={notice} onSignedIn={(s) => { setNotice(''); setSession(s); }} />;
   } else if (path === '/maps/new') page = <NewMap />;
+  else if (editorId && historyPage?.[2]) page = <Revision id={editorId} n={Number(historyPage[2])} />;
+  else if (editorId && historyPage?.[3]) page = <Compare id={editorId} from={Number(historyPage[3])} to={Number(historyPage[4])} />;
+  else if (editorId && historyPage) page = <History id={editorId} />;
   else if (editorId) page = <Editor id={editorId} />;
   else page = <Maps />;
   return (

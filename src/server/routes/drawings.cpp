@@ -1,52 +1,16 @@
 // /api/maps/{id}/map.svg, .png and .pdf: the map drawn by the core renderer, with the view's
 // options (ecomap centre, as-of date, redaction, revision). Drawings are cached by revision and
 // options: the renderer is deterministic.
+#include <cctype>
+
 #include "model/view.hpp"
 #include "render/page.hpp"
-#include "server/request_parsing.hpp"
 #include "server/responses.hpp"
 #include "server/routes/routes.hpp"
+#include "server/routes/view_query.hpp"
 
 namespace peermap::server::routes {
 namespace {
-
-//! What selects a drawing, as given in the query.
-struct DrawingOptions {
-  std::int64_t revision = 0;
-  model::View view;
-};
-
-//! The options in the query; nullopt with the 422 naming the parameter in `error`.
-std::optional<DrawingOptions> drawing_options(const Request& request, std::int64_t head,
-                                              Response& error) {
-  DrawingOptions out;
-  out.revision = head;
-  if (const auto* value = request.param("revision")) {
-    const auto n = parse_number(*value);
-    if (!n || *n < 1 || *n > head) {
-      error = parameter_error("revision", "a revision number from 1 to " + std::to_string(head));
-      return std::nullopt;
-    }
-    out.revision = *n;
-  }
-  if (const auto* value = request.param("as_of")) {
-    out.view.as_of = model::Date::parse(*value);
-    if (!out.view.as_of) {
-      error = parameter_error("as_of", "a date, YYYY-MM-DD");
-      return std::nullopt;
-    }
-  }
-  if (const auto* value = request.param("redact")) {
-    if (*value == "true" || *value == "1") {
-      out.view.redact = true;
-    } else if (*value != "false" && *value != "0") {
-      error = parameter_error("redact", "true or false");
-      return std::nullopt;
-    }
-  }
-  if (const auto* value = request.param("ecomap")) out.view.ecomap_centre = *value;
-  return out;
-}
 
 const char* extension_of(render::Format format) {
   return format == render::Format::Svg ? "svg" : format == render::Format::Png ? "png" : "pdf";
@@ -56,6 +20,21 @@ const char* content_type_of(render::Format format) {
   return format == render::Format::Svg   ? "image/svg+xml"
          : format == render::Format::Png ? "image/png"
                                          : "application/pdf";
+}
+
+//! "map-ID-r4-ecomap-p2-redacted-as-of-2026-03-01": the file says which revision and view it is.
+std::string file_name(const std::string& id, const ViewQuery& query) {
+  std::string name = "map-" + id + "-r" + std::to_string(query.revision);
+  if (!query.view.ecomap_centre.empty()) {
+    name += "-ecomap-";
+    for (const char c : query.view.ecomap_centre) {  // an id; nothing else reaches the header
+      const bool plain = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
+      name += plain ? c : '_';
+    }
+  }
+  if (query.view.redact) name += "-redacted";
+  if (query.view.as_of) name += "-as-of-" + query.view.as_of->to_string();
+  return name;
 }
 
 }  // namespace
@@ -68,15 +47,12 @@ Response render_map(RouteContext& ctx, const Request& request, const Params& par
   auto map = visible_map(ctx.store, ctx.audit, request, caller.user, id, action, refusal);
   if (!map) return refusal;
   Response error;
-  const auto options = drawing_options(request, map->head, error);
+  const auto options = view_query(request, map->head, error);
   if (!options) return refused(ctx.audit, request, caller.user, action, id, 0, std::move(error));
   const model::View& view = options->view;
-  // Same revision, same view, same bytes (the renderer is deterministic): draw once. The seed
-  // is always the View's default here, so it is not part of the key.
-  const std::string key = id + "#" + std::to_string(options->revision) + "#" +
-                          std::to_string(static_cast<int>(format)) + "#" +
-                          (view.as_of ? view.as_of->to_string() : std::string()) + "#" +
-                          (view.redact ? "r" : "") + "#" + view.ecomap_centre;
+  // Same revision, same view, same bytes (the renderer is deterministic): draw once.
+  const std::string key =
+      id + "#" + std::to_string(static_cast<int>(format)) + "#" + view_key(*options);
   auto drawing = ctx.drawings.find(key);
   if (!drawing) {
     auto revision = ctx.history.revision(id, options->revision);
@@ -100,9 +76,8 @@ Response render_map(RouteContext& ctx, const Request& request, const Params& par
   Response r;
   r.shared_body = drawing;
   r.content_type = content_type_of(format);
-  r.set_header("Content-Disposition", "inline; filename=\"map-" + id + "-r" +
-                                          std::to_string(options->revision) + "." +
-                                          extension_of(format) + "\"");
+  r.set_header("Content-Disposition",
+               "inline; filename=\"" + file_name(id, *options) + "." + extension_of(format) + "\"");
   return r;
 }
 

@@ -1,11 +1,13 @@
-// /api/maps/{id}/layout: the head's geometry and where map.svg's page puts it, so the workspace
-// lays hit areas over the drawing. Through the view pipeline (render::prepare_page) and the
-// placement draw_map uses (render::place_on_page): the hit areas match the drawing.
+// /api/maps/{id}/layout: a revision's geometry in a view (the same query as map.svg: revision,
+// as_of, redact, ecomap) and where map.svg's page puts it, so the workspace lays hit areas over
+// the drawing. Through the view pipeline (render::prepare_page) and the placement draw_map uses
+// (render::place_on_page): the hit areas match the drawing.
 #include "layout/layout.hpp"
 #include "model/view.hpp"
 #include "render/page.hpp"
 #include "server/responses.hpp"
 #include "server/routes/routes.hpp"
+#include "server/routes/view_query.hpp"
 
 namespace peermap::server::routes {
 
@@ -15,9 +17,14 @@ namespace {
 
 //! The geometry `peermap layout --json` gives (docs/layout-json.md) plus "page" {name, width,
 //! height} and "placement" {scale, x, y}: page point = (geometry point - (x0, y0)) * scale +
-//! (x, y), in points.
+//! (x, y), in points. Each node also carries "text", its label's lines as drawn (a disclosure
+//! copy's initials), for the workspace's text alternative of the view.
 json layout_body(const render::Page& page) {
   json body = json::parse(layout::geometry_to_json(page.geometry));
+  auto& nodes = body["nodes"];
+  for (std::size_t i = 0; i < nodes.size() && i < page.geometry.nodes.size(); ++i) {
+    nodes[i]["text"] = page.geometry.nodes[i].label_lines;
+  }
   const render::MapPlacement placement = render::place_on_page(page);
   body["page"] = {
       {"name", page.paper.name}, {"width", page.paper.width}, {"height", page.paper.height}};
@@ -34,19 +41,25 @@ Response map_layout(RouteContext& ctx, const Request& request, const Params& par
   Response refusal;
   auto map = visible_map(ctx.store, ctx.audit, request, caller.user, id, action, refusal);
   if (!map) return refusal;
-  auto head = ctx.history.revision(id, map->head);
-  if (!head) return internal_error();
-  auto outcome = ctx.history.validate(head.value()->document);
+  Response error;
+  const auto query = view_query(request, map->head, error);
+  if (!query) return refused(ctx.audit, request, caller.user, action, id, 0, std::move(error));
+  auto revision = ctx.history.revision(id, query->revision);
+  if (!revision) return internal_error();
+  auto outcome = ctx.history.validate(revision.value()->document);
   if (outcome.has_errors()) return internal_error();
-  // The view map.svg draws by default: the current, whole network map.
-  auto page = render::prepare_page(std::move(outcome.document), model::View{});
+  auto page = render::prepare_page(std::move(outcome.document), query->view);
+  if (!page && page.error().kind == ErrorKind::NotFound) {  // the ecomap centre is not on it
+    return refused(ctx.audit, request, caller.user, action, id, 0,
+                   parameter_error("ecomap", "no person with this id on the map"));
+  }
   if (!page) return error_response(500, "the map cannot be laid out");
   json body = layout_body(page.value());
-  if (!ctx.audit.record(request.remote, &caller.user, action, id, map->head, "ok", 200)) {
+  if (!ctx.audit.record(request.remote, &caller.user, action, id, query->revision, "ok", 200)) {
     return audit_unavailable();
   }
   Response r = json_response(200, body);
-  r.set_header("ETag", etag_of(map->head));
+  r.set_header("ETag", etag_of(query->revision));
   return r;
 }
 

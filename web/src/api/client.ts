@@ -1,11 +1,14 @@
 // The one place that talks to the server (docs/api.md). The CSRF token lives in memory only,
 // and every write sends it; nothing of a map is ever put in browser storage.
 import type {
+  MapDiff,
   MapLayout,
   MapListEntry,
+  MapViewOptions,
   PatchOperation,
   PeerMapDocument,
   Problem,
+  RevisionInfo,
   Session,
 } from './types';
 
@@ -137,16 +140,47 @@ export const api = {
     return response.headers.get('ETag') ?? '';
   },
 
-  /** The server's own drawing of the map (the one that goes on the record). */
-  async drawing(id: string, revision: number): Promise<Blob> {
-    const response = await send('GET', `/api/maps/${encodeURIComponent(id)}/map.svg?revision=${revision}`);
+  /** The server's own drawing of the map (the one that goes on the record), in a view. */
+  async drawing(id: string, revision: number, view: MapViewOptions = {}): Promise<Blob> {
+    const response = await send('GET', drawingPath(id, 'svg', revision, view));
     return response.blob();
   },
 
-  async layout(id: string): Promise<MapLayout> {
-    return json<MapLayout>('GET', `/api/maps/${encodeURIComponent(id)}/layout`);
+  /** The geometry of the drawing in the same view and revision, for its hit areas. */
+  async layout(id: string, revision?: number, view: MapViewOptions = {}): Promise<MapLayout> {
+    return json<MapLayout>('GET', `/api/maps/${encodeURIComponent(id)}/layout${viewQuery(revision, view)}`);
+  },
+
+  async revisions(id: string): Promise<RevisionInfo[]> {
+    return (await json<{ revisions: RevisionInfo[] }>('GET', `/api/maps/${encodeURIComponent(id)}/revisions`)).revisions;
+  },
+
+  /** Revision n's document (read-only: revisions never change). */
+  async revision(id: string, n: number): Promise<PeerMapDocument> {
+    return json<PeerMapDocument>('GET', `/api/maps/${encodeURIComponent(id)}/revisions/${n}`);
+  },
+
+  /** What changed from revision `from` to `to`, down to the field. */
+  async diff(id: string, from: number, to: number): Promise<MapDiff> {
+    return json<MapDiff>('GET', `/api/maps/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
   },
 };
+
+/** "?revision=4&as_of=2026-03-01&redact=true&ecomap=p1": the drawing routes' view query. */
+export function viewQuery(revision: number | undefined, view: MapViewOptions): string {
+  const query = new URLSearchParams();
+  if (revision) query.set('revision', String(revision));
+  if (view.asOf) query.set('as_of', view.asOf);
+  if (view.redact) query.set('redact', 'true');
+  if (view.ecomap) query.set('ecomap', view.ecomap);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Where the server draws the map as SVG, PNG or PDF in a view (audited, like every read). */
+export function drawingPath(id: string, format: 'svg' | 'png' | 'pdf', revision: number | undefined, view: MapViewOptions): string {
+  return `/api/maps/${encodeURIComponent(id)}/map.${format}${viewQuery(revision, view)}`;
+}
 
 /** "r12" from the ETag "\"r12\"". */
 export function revisionOf(etag: string): number {

@@ -128,6 +128,8 @@ export interface NodeGeometry {
   w: number;
   h: number;
   label: { x: number; y: number; w: number; h: number };
+  /** The label's lines as drawn in this view (a disclosure copy's initials). */
+  text?: string[];
 }
 
 export interface RegionGeometry {
@@ -147,8 +149,56 @@ export interface MapLayout {
   regions: RegionGeometry[];
   page: { name: string; width: number; height: number };
   placement: { scale: number; x: number; y: number };
+  edges?: { id: string; source: string; target: string }[];
 }
 
 export type PatchOperation =
   | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
   | { op: 'remove'; path: string };
+
+/** What a drawing shows (the query of map.svg and layout; model::View on the server). */
+export interface MapViewOptions {
+  asOf?: string;
+  redact?: boolean;
+  ecomap?: string;
+}
+
+export interface RevisionInfo {
+  revision: number;
+  author: string;
+  created_at: string;
+  summary: string;
+}
+
+/** One field of a changed item (GET /api/maps/{id}/diff, "changes"). */
+export interface FieldChange {
+  field: string;
+  label: string;
+  pointer: string;
+  change: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+  before_text?: string;
+  after_text?: string;
+  text: string;
+}
+
+export interface ItemChange {
+  section: string;
+  kind: string;
+  id: string;
+  name: string;
+  change: 'added' | 'removed' | 'changed';
+  pointer: string;
+  text: string;
+  fields?: FieldChange[];
+}
+
+export interface MapDiff {
+  id: string;
+  from: number;
+  to: number;
+  summary: string;
+  map_changed: boolean;
+  changes: ItemChange[];
+}

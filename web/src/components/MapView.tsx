@@ -1,8 +1,8 @@
 // The map: the server's own drawing (map.svg, shown as an image from a blob URL, never as
 // markup), with hit areas from the layout route, zoom and pan by mouse and keyboard.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../api/client';
-import type { MapLayout } from '../api/types';
+import { api, viewQuery } from '../api/client';
+import type { MapLayout, MapViewOptions } from '../api/types';
 
 interface View {
   x: number;
@@ -18,6 +18,8 @@ export function MapView({
   selected,
   onSelect,
   nameOf,
+  shows = {},
+  onLayout,
 }: {
   mapId: string;
   revision: number;
@@ -25,6 +27,9 @@ export function MapView({
   selected: string | null;
   onSelect: (id: string) => void;
   nameOf: (id: string) => string;
+  /** The view drawn (as-of date, disclosure copy, ecomap); the hit areas follow the same one. */
+  shows?: MapViewOptions;
+  onLayout?: (layout: MapLayout) => void;
 }) {
   const [url, setUrl] = useState('');
   const [layout, setLayout] = useState<MapLayout | null>(null);
@@ -33,18 +38,24 @@ export function MapView({
   const [dragging, setDragging] = useState(false);
   const svgRef = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
+  const shownKey = viewQuery(undefined, shows);
+  const drawnKey = useRef(shownKey);
 
   useEffect(() => {
     let objectUrl = '';
     let live = true;
-    Promise.all([api.drawing(mapId, revision), api.layout(mapId)]).then(
+    Promise.all([api.drawing(mapId, revision, shows), api.layout(mapId, revision, shows)]).then(
       ([blob, geometry]) => {
         if (!live) return;
         objectUrl = URL.createObjectURL(blob);
         setUrl(objectUrl);
         setLayout(geometry);
-        setView((v) => v ?? { x: 0, y: 0, w: geometry.page.width, h: geometry.page.height });
+        // Another view is another page (an ecomap's paper differs): fit it afresh.
+        const sameView = drawnKey.current === shownKey;
+        drawnKey.current = shownKey;
+        setView((v) => (v && sameView ? v : { x: 0, y: 0, w: geometry.page.width, h: geometry.page.height }));
         setFailed(false);
+        onLayout?.(geometry);
       },
       () => live && setFailed(true),
     );
@@ -52,7 +63,7 @@ export function MapView({
       live = false;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [mapId, revision]);
+  }, [mapId, revision, shownKey]);
 
   if (failed) return <p class="govuk-body govuk-!-padding-3">The map cannot be drawn now.</p>;
   if (!layout || !view) return <p class="govuk-body govuk-!-padding-3">Drawing the map…</p>;

@@ -1,10 +1,11 @@
 // The map editor, first slice: the server's drawing in the centre, its text alternative on the
 // left, the selected person, place or group with their graded information on the right.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Person } from '../api/types';
+import type { MapLayout, MapViewOptions, Person } from '../api/types';
 import { CommandBar } from '../components/CommandBar';
 import { MapView } from '../components/MapView';
 import { type PanelMode, SidePanel } from '../components/SidePanel';
+import { ViewControls, ViewedList, ViewedPanel, isCurrentView } from '../components/ViewControls';
 import { ReviewTag, StatusTag } from '../components/Tag';
 import { UndoRedo } from '../components/UndoRedo';
 import { longDate } from '../model/dates';
@@ -45,6 +46,17 @@ export function Editor({ id }: { id: string }) {
   const [notice, setNotice] = useState('');
   const [filter, setFilter] = useState('');
   const panel = useRef<HTMLElement>(null);
+  // The view drawn (as-of, disclosure copy, ecomap); editing is for the current, whole map only.
+  const [shows, setShows] = useState<MapViewOptions>({});
+  const [viewLayout, setViewLayout] = useState<MapLayout | null>(null);
+  // What is selected in a view is its own, so a form being typed into stays as it was.
+  const [viewSelected, setViewSelected] = useState<string | null>(null);
+  const editable = isCurrentView(shows);
+  const changeView = (v: MapViewOptions) => { setShows(v); setViewLayout(null); setViewSelected(null); };
+  const selectInView = (next: string | null) => {
+    setViewSelected(next);
+    requestAnimationFrame(() => window.document.getElementById('view-panel-heading')?.focus());
+  };
 
   useEffect(() => {
     mapStore.open(id).catch(() => setFailed(true));
@@ -96,12 +108,16 @@ export function Editor({ id }: { id: string }) {
           <StatusTag status={m.status} />{' '}
           {m.review_date ? <>Review {longDate(m.review_date)} <ReviewTag date={m.review_date} /> · </> : null}
           Subject: {m.subject_children.map((s) => nameIn(doc, s)).join(', ')} · Map date {longDate(m.map_date)} ·{' '}
-          <strong>{shown(m.protective_marking) || 'OFFICIAL-SENSITIVE'}</strong> · revision {state.revision}
+          <strong>{shown(m.protective_marking) || 'OFFICIAL-SENSITIVE'}</strong> · revision {state.revision} ·{' '}
+          <Link class="govuk-link" href={`/maps/${id}/history`}>History</Link>
         </p>
-        <UndoRedo onDone={(words) => select(selected, undefined, words)} />
+        <ViewControls mapId={id} revision={state.revision} document={doc} view={shows} onChange={changeView} />
+        {editable ? <UndoRedo onDone={(words) => select(selected, undefined, words)} /> : null}
       </div>
       <nav class="pm-editor__list" aria-label="People and places">
         <h2 class="govuk-heading-s">People and places</h2>
+        {editable ? null : <ViewedList layout={viewLayout} document={doc} selected={viewSelected} onSelect={selectInView} />}
+        <div hidden={!editable}>
         <p class="govuk-body-s">Press Ctrl+K to find or add a person by name.</p>
         <div class="govuk-button-group pm-add-buttons">
           <button type="button" class="govuk-button" onClick={() => openForm({ kind: 'form', form: 'person', id: null })}>
@@ -136,14 +152,21 @@ export function Editor({ id }: { id: string }) {
             </div>
           </details>
         ) : null}
+        </div>
       </nav>
       <section class="pm-editor__map" aria-label="Map">
-        <MapView mapId={id} revision={state.revision} title={shown(m.title)} selected={selected} onSelect={select} nameOf={(x) => nameIn(doc, x)} />
+        <MapView mapId={id} revision={state.revision} title={shown(m.title)} selected={editable ? selected : viewSelected}
+          onSelect={editable ? select : selectInView} nameOf={(x) => nameIn(doc, x)} shows={shows} onLayout={setViewLayout} />
       </section>
       <aside class="pm-editor__panel" aria-label="Selected" ref={panel}>
-        <SidePanel document={doc} selected={selected} mode={mode} notice={notice} onSelect={select} onMode={openForm} />
+        {!editable ? (
+          <ViewedPanel layout={viewLayout} view={shows} document={doc} selected={viewSelected} onBack={() => changeView({})} />
+        ) : null}
+        <div hidden={!editable}>
+          <SidePanel document={doc} selected={selected} mode={mode} notice={notice} onSelect={select} onMode={openForm} />
+        </div>
       </aside>
-      <CommandBar
+      {editable ? <CommandBar
         document={doc}
         onCommand={(c) => {
           if (c.kind === 'select') return select(c.id);
@@ -151,7 +174,7 @@ export function Editor({ id }: { id: string }) {
           setSelected(null);
           openForm({ kind: 'form', form: 'person', id: null, initialName: c.name });
         }}
-      />
+      /> : null}
     </main>
   );
 }
