@@ -7,6 +7,7 @@ import { MapView } from '../components/MapView';
 import { PersonForm } from '../components/PersonForm';
 import { TieForm } from '../components/TieForm';
 import { InformationForm } from '../components/InformationForm';
+import { LiveStatus } from '../components/LiveStatus';
 import { ReviewTag, StatusTag } from '../components/Tag';
 import { longDate } from '../model/dates';
 import { adultStatus, ageBandNames, genderNames, roleNames } from '../model/people';
@@ -175,6 +176,9 @@ export function Editor({ id }: { id: string }) {
     return () => mapStore.clear();
   }, [id]);
 
+  // An open form edits the revision it opened on, while the map follows others' saves (live.ts).
+  useEffect(() => (editing ? mapStore.pin() : mapStore.unpin()), [editing]);
+
   useEffect(() => {
     if (state?.id === id) document.title = `${shown(state.document.map.title)} – peermap`;
   }, [state]);
@@ -205,6 +209,8 @@ export function Editor({ id }: { id: string }) {
   const adults = people.filter((p) => p.role !== 'professional' && adultStatus(p, m.map_date).adult);
   const professionals = people.filter((p) => p.role === 'professional');
   const person = doc.people?.find((p) => p.id === selected) ?? null;
+  const formDoc = (editing && mapStore.editBase?.document) || doc;
+  const formPerson = formDoc.people?.find((p) => p.id === selected) ?? null;
 
   return (
     <main class="pm-editor" id="main-content">
@@ -216,6 +222,7 @@ export function Editor({ id }: { id: string }) {
           Subject: {m.subject_children.map((s) => nameIn(doc, s)).join(', ')} · Map date {longDate(m.map_date)} ·{' '}
           <strong>{shown(m.protective_marking) || 'OFFICIAL-SENSITIVE'}</strong> · revision {state.revision}
         </p>
+        <LiveStatus mapId={id} />
       </div>
       <nav class="pm-editor__list" aria-label="People and places">
         <h2 class="govuk-heading-s">People and places</h2>
@@ -251,13 +258,13 @@ export function Editor({ id }: { id: string }) {
       </section>
       <aside class="pm-editor__panel" aria-label="Selected" ref={panel}>
         {editing === 'new' ? (
-          <PersonForm key={`new:${newName}`} document={doc} person={null} initialName={newName} onDone={(x) => { setEditing(null); if (x) select(x); }} />
-        ) : editing === 'person' && person ? (
-          <PersonForm key={person.id} document={doc} person={person} onDone={(x) => { setEditing(null); if (x) select(x); }} />
-        ) : editing === 'tie' && person ? (
-          <TieForm key={`tie:${person.id}`} document={doc} person={person} onDone={() => select(person.id)} />
-        ) : editing === 'information' && person ? (
-          <InformationForm key={`info:${person.id}`} document={doc} person={person} onDone={() => select(person.id)}
+          <PersonForm key={`new:${newName}`} document={formDoc} person={null} initialName={newName} onDone={(x) => { setEditing(null); if (x) select(x); }} />
+        ) : editing === 'person' && formPerson ? (
+          <PersonForm key={formPerson.id} document={formDoc} person={formPerson} onDone={(x) => { setEditing(null); if (x) select(x); }} />
+        ) : editing === 'tie' && formPerson ? (
+          <TieForm key={`tie:${formPerson.id}`} document={formDoc} person={formPerson} onDone={() => select(formPerson.id)} />
+        ) : editing === 'information' && formPerson ? (
+          <InformationForm key={`info:${formPerson.id}`} document={formDoc} person={formPerson} onDone={() => select(formPerson.id)}
             describeTie={(tieId) => { const t = doc.ties?.find((x) => x.id === tieId); return t ? tieWords(doc, t) : tieId; }} />
         ) : person ? (
           <PersonDetails document={doc} person={person} onEdit={() => setEditing('person')} onAddTie={() => setEditing('tie')}
