@@ -147,6 +147,7 @@ struct LiveUpdates::Hub {
     {
       const std::lock_guard lock(mutex);
       --streams;
+      if (stopping) return;  // the store may be gone: nobody is told any more
       const auto found = maps.find(s.map_id);
       if (found == maps.end()) return;
       MapChannel& channel = found->second;
@@ -333,6 +334,10 @@ class LiveStream final : public StreamSource {
   LiveStream& operator=(const LiveStream&) = delete;
 
   bool next(std::string& out, std::chrono::milliseconds wait) override {
+    {
+      const std::lock_guard lock(hub_->mutex);
+      if (hub_->stopping) return false;  // what `still_allowed` reads may be gone
+    }
     const auto now = Clock::now();
     if (!joined_) {
       hub_->join(subscriber_, head_);
