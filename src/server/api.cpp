@@ -22,7 +22,8 @@ struct Api::Impl {
   Sessions sessions{store, audit, options};
   MapHistory history{store, options};
   ByteBoundedCache<std::string> drawings{64u << 20u};
-  routes::RouteContext context{store, options, audit, sessions, history, drawings};
+  LiveUpdates live{store, options.live};
+  routes::RouteContext context{store, options, audit, sessions, history, drawings, live};
   Router router;
 
   Impl(store::Store& s, ApiOptions o) : store(s), options(with_clock(std::move(o))) {
@@ -104,6 +105,7 @@ struct Api::Impl {
     router.add("GET", "/api/maps/{id}/members", authed("map.members.read", list_members));
     router.add("POST", "/api/maps/{id}/members", authed("map.members.add", add_member));
     router.add("GET", "/api/maps/{id}/audit", authed("map.audit.read", read_audit));
+    router.add("GET", "/api/maps/{id}/events", authed("map.events", map_events));
 
     // The browser workspace: its page on the paths the single page routes itself
     // (web/src/main.tsx), and its assets, with the pages' security headers.

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "server/http.hpp"
+#include "server/live.hpp"
 #include "server/router.hpp"
 
 #include "store/store.hpp"
@@ -34,6 +35,8 @@ struct ApiOptions {
   std::size_t working_copy_bytes = std::size_t{256} << 20u;
   //! Shown in the workspace's header (peermap serve --council-name).
   std::string council_name = "Council";
+  //! The maps' event streams: head checks, presence between processes, session re-checks.
+  LiveOptions live{};
 };
 
 class Api {

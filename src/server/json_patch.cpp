@@ -168,7 +168,9 @@ ItemsEdit describe_items_edit(const json& tree, const TouchedItems& touched,
     text_bytes = text_bytes + text_size_at(now_value, depth) -
                  std::min(text_bytes, text_size_at(value, depth));
   }
-  return {diff_summary(diff_documents(old_items, new_items)), text_bytes};
+  DocumentDiff diff = diff_documents(old_items, new_items);
+  std::string summary = diff_summary(diff);
+  return {std::move(diff), std::move(summary), text_bytes};
 }
 
 }  // namespace peermap::server

@@ -14,6 +14,7 @@
 #include "model/json_io.hpp"
 #include "model/json_pointer.hpp"
 #include "model/revalidate.hpp"
+#include "server/diff.hpp"
 
 namespace peermap::server {
 
@@ -59,9 +60,10 @@ std::optional<PatchRefusal> apply_patch(const nlohmann::json& patch, nlohmann::j
 //! Puts the touched items' values before the patch back into `tree` (moved out of `touched`).
 void restore_items(nlohmann::json& tree, TouchedItems& touched);
 
-//! What an in-item patch changed: the revision's summary, and the new size of the document's
-//! text from its size before (`text_bytes`), item by item.
+//! What an in-item patch changed: the items, the revision's summary, and the new size of the
+//! document's text from its size before (`text_bytes`), item by item.
 struct ItemsEdit {
+  DocumentDiff diff;
   std::string summary;
   std::size_t text_bytes = 0;
 };

@@ -137,14 +137,14 @@ store::Revision MapHistory::make_revision(const store::User& author, std::string
   return revision;
 }
 
-Result<std::string> MapHistory::summary_after(const std::string& id, std::int64_t head,
-                                              const std::string& text) {
+Result<DocumentDiff> MapHistory::diff_after(const std::string& id, std::int64_t head,
+                                            const std::string& text) {
   try {
     auto previous = revision(id, head);
     if (!previous) return previous.error();
-    return diff_summary(diff_documents(json::parse(previous.value()->document), json::parse(text)));
+    return diff_documents(json::parse(previous.value()->document), json::parse(text));
   } catch (const json::exception&) {
-    return std::string("edited");
+    return DocumentDiff{};
   }
 }
 

@@ -17,6 +17,7 @@
 #include "server/access.hpp"
 #include "server/api.hpp"
 #include "server/cache.hpp"
+#include "server/diff.hpp"
 #include "server/working_copies.hpp"
 #include "store/store.hpp"
 
@@ -68,9 +69,10 @@ class MapHistory {
   [[nodiscard]] store::Revision make_revision(const store::User& author, std::string title,
                                               std::string text, std::string summary) const;
 
-  //! The one-line summary of `text` (a whole document) as the revision after `head`.
-  Result<std::string> summary_after(const std::string& id, std::int64_t head,
-                                    const std::string& text);
+  //! What `text` (a whole document) changes as the revision after `head`: the diff, empty
+  //! when either cannot be read as JSON.
+  Result<DocumentDiff> diff_after(const std::string& id, std::int64_t head,
+                                  const std::string& text);
 
   //! Stores `next` as revision map.head + 1 with its audit row (`action`, outcome ok, 200) in
   //! the same transaction: the revision stored, or Conflict when someone else saved first.

@@ -17,7 +17,7 @@ namespace peermap::server {
 struct StreamLimits {
   //! A comment line (":\n\n") after this long without anything sent: proxies keep the
   //! connection, and a client that went away is noticed at the next write.
-  std::chrono::milliseconds heartbeat{15'000};
+  std::chrono::milliseconds heartbeat{5'000};
   //! Streams open at once; beyond it, 503 with Retry-After.
   std::size_t max_open = 32;
   //! The server ends a stream this long after it opened (the client reconnects), so a stream

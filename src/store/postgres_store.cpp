@@ -7,9 +7,11 @@
 // Every value is a parameter of PQexecParams (binary: 8-byte integers and text), never spliced
 // into SQL. A password is never taken from the URL: libpq reads PGPASSWORD or PGPASSFILE.
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <array>
 #include <bit>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <thread>
@@ -34,6 +36,7 @@ constexpr std::int64_t kMigrationLock = 0x7065'6572'6d61'70;
 
 using ConnectionHandle = Handle<PGconn, PQfinish>;
 using ResultHandle = Handle<PGresult, PQclear>;
+using NotifyHandle = Handle<PGnotify, PQfreemem>;
 
 //! libpq's message, first line only and without the trailing newline.
 std::string first_line(const char* message) {
@@ -188,6 +191,62 @@ class PostgresConnection final : public Connection {
   ConnectionHandle connection_;
 };
 
+// ---- announcements between processes
+
+//! LISTEN on a connection of its own (a pooled one would miss what arrives between uses). It
+//! waits on the connection's socket, so an announcement is seen as soon as it arrives.
+class PostgresListener final : public Listener {
+ public:
+  //! `channel` was checked by the store: letters and underscores only, so it is spliced.
+  static Result<std::unique_ptr<Listener>> open(const std::string& url, std::string_view channel) {
+    ConnectionHandle connection(PQconnectdb(url.c_str()));
+    if (!connection) return Error{ErrorKind::Internal, "postgresql: out of memory"};
+    if (PQstatus(connection.get()) != CONNECTION_OK) {
+      return Error{ErrorKind::Io,
+                   "postgresql: cannot connect: " + first_line(PQerrorMessage(connection.get()))};
+    }
+    PQsetNoticeProcessor(
+        connection.get(), [](void*, const char*) {}, nullptr);
+    const std::string sql = "LISTEN " + std::string(channel);
+    ResultHandle result(PQexec(connection.get(), sql.c_str()));
+    if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+      return postgres_error(connection.get(), result.get(), "LISTEN");
+    }
+    return std::unique_ptr<Listener>(new PostgresListener(std::move(connection)));
+  }
+
+  Status wait(std::chrono::milliseconds wait, std::vector<std::string>& payloads) override {
+    if (auto status = take(payloads); !status || !payloads.empty()) return status;
+    const int socket = PQsocket(connection_.get());
+    if (socket < 0) return lost();
+    pollfd ready{socket, POLLIN, 0};
+    const int polled = ::poll(&ready, 1, static_cast<int>(wait.count()));
+    if (polled < 0) return errno == EINTR ? ok_status() : lost();
+    if (polled == 0) return ok_status();
+    if (PQconsumeInput(connection_.get()) == 0) return lost();
+    return take(payloads);
+  }
+
+ private:
+  explicit PostgresListener(ConnectionHandle connection) : connection_(std::move(connection)) {}
+
+  //! The announcements libpq has read already.
+  Status take(std::vector<std::string>& payloads) {
+    if (PQstatus(connection_.get()) != CONNECTION_OK) return lost();
+    while (NotifyHandle notify{PQnotifies(connection_.get())}) {
+      payloads.emplace_back(notify->extra != nullptr ? notify->extra : "");
+    }
+    return ok_status();
+  }
+
+  Status lost() {
+    return Error{ErrorKind::Io, "postgresql: the listening connection was lost: " +
+                                    first_line(PQerrorMessage(connection_.get()))};
+  }
+
+  ConnectionHandle connection_;
+};
+
 // ---- the schema
 
 // The same logical schema as SQLite's (sqlite_store.cpp). Text keys compare by code point
@@ -303,7 +362,8 @@ Status migrate(PostgresConnection& connection) {
 class PostgresDatabase final : public Database {
  public:
   explicit PostgresDatabase(std::string url)
-      : pool_([url = std::move(url)] { return PostgresConnection::open(url); }, kMaxConnections) {}
+      : url_(url),
+        pool_([url = std::move(url)] { return PostgresConnection::open(url); }, kMaxConnections) {}
 
   //! Opens the first connection and migrates through it; it then joins the pool.
   Status start(const std::string& url) {
@@ -342,6 +402,19 @@ class PostgresDatabase final : public Database {
     });
   }
 
+  // NOTIFY through pg_notify(), so the channel and payload are parameters like any value.
+  Status announce(std::string_view channel, std::string_view payload) override {
+    return read([&](Connection& c) -> Status {
+      auto done = c.query("SELECT pg_notify($1, $2)", {channel, payload});
+      if (!done) return done.error();
+      return ok_status();
+    });
+  }
+
+  Result<std::unique_ptr<Listener>> listen(std::string_view channel) override {
+    return PostgresListener::open(url_, channel);
+  }
+
  private:
   template <typename Attempt>
   Status with_retry(Attempt&& attempt) {
@@ -360,6 +433,7 @@ class PostgresDatabase final : public Database {
     }
   }
 
+  std::string url_;
   Pool<PostgresConnection> pool_;
 };
 

@@ -1,6 +1,7 @@
 // The Store's logic, once for both backends, over the queries of sql_queries.hpp.
 #include "store/sql_store.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -438,7 +439,32 @@ class SqlStore final : public Store {
     return audit(kAuditAll, limit);
   }
 
+  Status announce(std::string_view channel, std::string_view payload) override {
+    if (auto refused = check_channel(channel); !refused) return refused;
+    if (payload.size() > kMaxAnnouncementBytes) {
+      return Error{ErrorKind::Invalid, "an announcement is longer than the limit"};
+    }
+    return db_->announce(channel, payload);
+  }
+
+  Result<std::unique_ptr<Listener>> listen(std::string_view channel) override {
+    if (auto refused = check_channel(channel); !refused) return refused.error();
+    return db_->listen(channel);
+  }
+
  private:
+  // PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more.
+  static constexpr std::size_t kMaxAnnouncementBytes = 7'900;
+
+  //! A channel is a fixed name of ours: lower-case letters and underscores, 1 to 63 of them.
+  static Status check_channel(std::string_view channel) {
+    const bool fits = !channel.empty() && channel.size() < 64 &&
+                      std::all_of(channel.begin(), channel.end(),
+                                  [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+    if (!fits) return Error{ErrorKind::Invalid, "a channel name is lower-case letters and _"};
+    return ok_status();
+  }
+
   template <typename T, typename Produce>
   Result<T> read(Produce&& produce) {
     return run_for<T>([this](const Work& work) { return db_->read(work); },

@@ -50,6 +50,13 @@ class Database {
   virtual Status read(const Work& work) = 0;
   //! Runs `work` in one transaction: committed when it returns ok, rolled back otherwise.
   virtual Status write(const Work& work) = 0;
+  //! Store::announce and Store::listen (the backend checks nothing: SqlStore has).
+  virtual Status announce(std::string_view /*channel*/, std::string_view /*payload*/) {
+    return ok_status();
+  }
+  virtual Result<std::unique_ptr<Listener>> listen(std::string_view /*channel*/) {
+    return std::unique_ptr<Listener>();
+  }
 };
 
 //! One numbered schema change. Numbered, applied in order, never edited once released.

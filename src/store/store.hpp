@@ -10,6 +10,7 @@
 // Every method is safe to call from many threads at once.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -106,6 +107,16 @@ struct AuditEntry {
   std::string source;         // remote address
 };
 
+//! Announcements from the other server processes on the same database (PostgreSQL
+//! LISTEN/NOTIFY), on a connection of its own. Used from one thread at a time.
+class Listener {
+ public:
+  virtual ~Listener() = default;
+  //! Waits at most `wait` for announcements and appends each one's payload to `payloads`; Io
+  //! when the connection is lost (open another).
+  virtual Status wait(std::chrono::milliseconds wait, std::vector<std::string>& payloads) = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -170,6 +181,15 @@ class Store {
   virtual Result<std::vector<AuditEntry>> audit_of_map(std::string_view map_id) = 0;
   //! Every row, oldest first, at most `limit`.
   virtual Result<std::vector<AuditEntry>> audit_all(std::int64_t limit) = 0;
+
+  // Announcements between the server processes that share the database. `channel` is lower-case
+  // letters and underscores; a payload is short text (at most 7,900 bytes) that carries no case
+  // content. On SQLite processes cannot hear each other: announce does nothing and listen
+  // gives nullptr.
+  //! Sends `payload` to every process listening on `channel` (this one included).
+  virtual Status announce(std::string_view channel, std::string_view payload) = 0;
+  //! A listener on `channel`, or nullptr where the backend has none.
+  virtual Result<std::unique_ptr<Listener>> listen(std::string_view channel) = 0;
 };
 
 //! Opens (and migrates) the store named by url: "sqlite:PATH" or "postgresql://..." (also

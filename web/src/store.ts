@@ -58,6 +58,14 @@ class MapStore {
   private readonly listeners = new Set<Listener>();
   private undoable: Edit[] = [];
   private redoable: Edit[] = [];
+  /** The revision an open form edits, while the map shown moves on with others' saves. */
+  private pinned: MapState | null = null;
+  /** Revisions this page saved ("id#n"): not news when the event stream tells of them. */
+  private readonly saved = new Set<string>();
+  /** The save in flight, if any: its revision is known only once the server has answered. */
+  private saving: Promise<unknown> | null = null;
+  private refreshing: Promise<void> | null = null;
+  private refreshAgain = false;
 
   get current(): MapState | null {
     return this.state;
@@ -88,12 +96,67 @@ class MapStore {
       this.redoable = [];
     }
     const loaded = await api.getMap(id);
-    this.set({ id, document: loaded.document, etag: loaded.etag, revision: revisionOf(loaded.etag) });
+    const revision = revisionOf(loaded.etag);
+    // Two reads in flight may answer out of order: the map never goes back.
+    if (this.state?.id === id && revision < this.state.revision) return;
+    this.set({ id, document: loaded.document, etag: loaded.etag, revision });
+  }
+
+  /**
+   * Reads the map again after someone else's save (an event): one read at a time, and one
+   * more when another event came during it.
+   */
+  async refresh(id: string): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      try {
+        do {
+          this.refreshAgain = false;
+          if (this.state?.id !== id) return;
+          await this.open(id);
+        } while (this.refreshAgain);
+      } finally {
+        this.refreshing = null;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  /**
+   * Keeps the revision shown now as the one an open form edits: the map on screen still
+   * follows others' saves, but the form's save names this revision, so a save in between
+   * meets the 412 and `rebase`, and nobody's change is overwritten unseen.
+   */
+  pin(): void {
+    this.pinned = this.state;
+  }
+
+  unpin(): void {
+    this.pinned = null;
+  }
+
+  /** What an open form edits: the pinned revision, or the one shown. */
+  get editBase(): MapState | null {
+    return this.pinned?.id === this.state?.id ? this.pinned : this.state;
+  }
+
+  /**
+   * Whether this page saved revision `revision`, once its saves in flight have been answered
+   * (the event stream may tell of a save before its own request has its answer).
+   */
+  async savedHere(id: string, revision: number): Promise<boolean> {
+    while (this.saving) await this.saving;
+    return this.saved.has(`${id}#${revision}`);
   }
 
   clear(): void {
     this.undoable = [];
     this.redoable = [];
+    this.pinned = null;
+    this.saved.clear();
     this.set(null);
   }
 
@@ -107,7 +170,7 @@ class MapStore {
     rebase: (newest: PeerMapDocument) => PatchOperation[] | null,
     words = 'Edit',
   ): Promise<void> {
-    const edit = await this.send(operations, rebase, words);
+    const edit = await this.tracked(this.send(operations, rebase, words));
     this.undoable.push(edit);
     this.redoable = [];
     this.notify();
@@ -137,10 +200,21 @@ class MapStore {
       return plan.operations;
     };
     const operations = build(state.document);
-    await this.send(operations, build, edit.words);
+    await this.tracked(this.send(operations, build, edit.words));
     from.pop();
     to.push(edit);
     this.notify();
+  }
+
+  /** Marks `saving` as the save in flight until it settles (see savedHere). */
+  private async tracked<T>(saving: Promise<T>): Promise<T> {
+    const settled = saving.then(() => undefined, () => undefined);
+    this.saving = settled;
+    try {
+      return await saving;
+    } finally {
+      if (this.saving === settled) this.saving = null;
+    }
   }
 
   private notify() {
@@ -153,21 +227,30 @@ class MapStore {
     rebase: (newest: PeerMapDocument) => PatchOperation[] | null,
     words: string,
   ): Promise<Edit> {
-    const state = this.state;
+    const state = this.editBase;
     if (!state) throw new Error('no map is open');
+    const note = (answered: string) => {
+      this.saved.add(`${state.id}#${revisionOf(answered)}`);
+      return answered;
+    };
     let base = state.document;
     let sent = operations;
     let etag: string;
     try {
-      etag = await api.patchMap(state.id, operations, state.etag);
+      etag = note(await api.patchMap(state.id, operations, state.etag));
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 412) throw error;
       await this.open(state.id);
+      // The form now edits the newest revision, which it was told about.
+      if (this.pinned) {
+        this.pinned = this.state;
+        this.set(this.state);
+      }
       base = this.state!.document;
       const again = rebase(base);
       if (!again) throw error;
       sent = again;
-      etag = await api.patchMap(state.id, again, this.state!.etag);
+      etag = note(await api.patchMap(state.id, again, this.state!.etag));
     }
     const touched = touchedBetween(base, applied(base, sent));
     await this.open(state.id);

@@ -16,7 +16,8 @@ export const binary = process.env.PEERMAP_BIN ?? path.join(repo, 'build/release/
 export const password = 'correct horse battery staple';
 export const council = 'Testshire Council';
 
-function run(args, input) {
+/** Runs the peermap command line (user add, map import ...); its output, or the test fails. */
+export function run(args, input) {
   const result = spawnSync(binary, args, { input, encoding: 'utf8' });
   assert.equal(result.status, 0, `peermap ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
@@ -34,6 +35,19 @@ export async function startServer({ imports = [] } = {}) {
   if (imports.length) {
     run(['map', 'import', '--db', db, '--as', 'practitioner', ...imports.map((f) => path.join(repo, 'examples', f))]);
   }
+  const served = await serve(db);
+  return {
+    url: served.url,
+    db,
+    async stop() {
+      await served.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A `peermap serve` on database `db` (any URL --db takes), on a free port: its URL and stop(). */
+export async function serve(db) {
   const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet', '--council-name', council], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -52,11 +66,9 @@ export async function startServer({ imports = [] } = {}) {
   });
   return {
     url,
-    db,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -3,6 +3,7 @@
 #include "model/json_io.hpp"
 #include "model/json_pointer.hpp"
 #include "model/revalidate.hpp"
+#include "server/change_words.hpp"
 #include "server/diff.hpp"
 #include "server/json_patch.hpp"
 #include "server/request_parsing.hpp"
@@ -99,7 +100,8 @@ Response patch_map(RouteContext& ctx, const Request& request, const Params& para
   ItemsEdit change;
   std::string whole_text;
   if (before_whole) {
-    change.summary = diff_summary(diff_documents(*before_whole, tree));
+    change.diff = diff_documents(*before_whole, tree);
+    change.summary = diff_summary(change.diff);
     whole_text = tree.dump(2);
     change.text_bytes = whole_text.size();
   } else {
@@ -112,12 +114,13 @@ Response patch_map(RouteContext& ctx, const Request& request, const Params& para
                                       " MiB, the limit"));
   }
   const std::string patch_text = patch->dump();
+  const std::string phrase = change_phrase(change.diff);
   const store::Revision next =
       ctx.history.patch_revision(caller.user, work, tree, std::move(change.summary), patch_text,
                                  std::move(whole_text), change.text_bytes);
   std::int64_t saved = 0;
   Response response =
-      save(ctx, request, caller, *map, next, kAction, warnings_json(*problems), &saved);
+      save(ctx, request, caller, *map, next, kAction, warnings_json(*problems), phrase, &saved);
   if (saved == 0) return response;  // not stored: the working copy is stale or unsure
   MapHistory::note_saved(work, next, change.text_bytes, patch_text.size(), std::move(*problems));
   ctx.history.put_working_copy(id, saved, std::move(copy.value()));

@@ -1,5 +1,6 @@
 // /api/maps and /api/maps/{id}: list, create, read, and replace a whole map; the If-Match and
 // save steps every edit shares.
+#include "server/change_words.hpp"
 #include "server/request_parsing.hpp"
 #include "server/responses.hpp"
 #include "server/routes/routes.hpp"
@@ -78,7 +79,7 @@ std::optional<Response> check_if_match(RouteContext& ctx, const Request& request
 
 Response save(RouteContext& ctx, const Request& request, const Caller& caller,
               const store::MapRecord& map, const store::Revision& next, const std::string& action,
-              json warnings, std::int64_t* saved_number) {
+              json warnings, const std::string& change, std::int64_t* saved_number) {
   auto saved = ctx.history.store_revision(request.remote, caller.user, map, next, action);
   if (!saved) {
     if (saved.error().kind != ErrorKind::Conflict) return internal_error();
@@ -90,6 +91,7 @@ Response save(RouteContext& ctx, const Request& request, const Caller& caller,
     return current;
   }
   if (saved_number != nullptr) *saved_number = saved->number;
+  ctx.live.publish({map.id, saved->number, caller.user.username, change});
   Response r = json_response(200, {{"id", map.id},
                                    {"revision", saved->number},
                                    {"summary", saved->summary},
@@ -177,12 +179,12 @@ Response put_map(RouteContext& ctx, const Request& request, const Params& params
     ctx.audit.record_refusal(request.remote, &caller.user, action, id, map->head, "invalid", 422);
     return invalid_document(outcome.problems);
   }
-  auto summary = ctx.history.summary_after(id, map->head, request.body);
-  if (!summary) return internal_error();
+  auto change = ctx.history.diff_after(id, map->head, request.body);
+  if (!change) return internal_error();
   return save(ctx, request, caller, *map,
               ctx.history.make_revision(caller.user, outcome.document.map.title, request.body,
-                                        std::move(summary.value())),
-              action, warnings_json(outcome.problems));
+                                        diff_summary(change.value())),
+              action, warnings_json(outcome.problems), change_phrase(change.value()));
 }
 
 }  // namespace peermap::server::routes

@@ -8,6 +8,7 @@
 #include "server/access.hpp"
 #include "server/api.hpp"
 #include "server/cache.hpp"
+#include "server/live.hpp"
 #include "server/map_history.hpp"
 #include "server/router.hpp"
 #include "server/sessions.hpp"
@@ -22,6 +23,7 @@ struct RouteContext {
   Sessions& sessions;
   MapHistory& history;
   ByteBoundedCache<std::string>& drawings;  //!< rendered drawings of immutable revisions
+  LiveUpdates& live;                        //!< the maps' event streams
 };
 
 // session.cpp: /api/session
@@ -68,6 +70,10 @@ Response list_members(RouteContext& ctx, const Request& request, const Params& p
 Response add_member(RouteContext& ctx, const Request& request, const Params& params,
                     const Caller& caller);
 
+// events.cpp: /api/maps/{id}/events (server-sent events)
+Response map_events(RouteContext& ctx, const Request& request, const Params& params,
+                    const Caller& caller);
+
 // audit.cpp: /api/maps/{id}/audit
 Response read_audit(RouteContext& ctx, const Request& request, const Params& params,
                     const Caller& caller);
@@ -92,9 +98,10 @@ std::optional<Response> check_if_match(RouteContext& ctx, const Request& request
 //! The 412 of a map whose head moved, with the current revision (or the 500).
 Response precondition_failed(RouteContext& ctx, const std::string& id);
 //! Stores `next` after map.head: 200 with the new number in `saved`, or the 412 (audited) when
-//! someone else saved first, or the error.
+//! someone else saved first, or the error. A stored revision is published to the map's event
+//! streams with `change` (change_phrase()) as what was done.
 Response save(RouteContext& ctx, const Request& request, const Caller& caller,
               const store::MapRecord& map, const store::Revision& next, const std::string& action,
-              nlohmann::json warnings, std::int64_t* saved = nullptr);
+              nlohmann::json warnings, const std::string& change, std::int64_t* saved = nullptr);
 
 }  // namespace peermap::server::routes

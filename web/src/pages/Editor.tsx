@@ -6,6 +6,7 @@ import { CommandBar } from '../components/CommandBar';
 import { MapView } from '../components/MapView';
 import { type PanelMode, SidePanel } from '../components/SidePanel';
 import { ViewControls, ViewedList, ViewedPanel, isCurrentView } from '../components/ViewControls';
+import { LiveStatus } from '../components/LiveStatus';
 import { ReviewTag, StatusTag } from '../components/Tag';
 import { UndoRedo } from '../components/UndoRedo';
 import { longDate } from '../model/dates';
@@ -63,6 +64,9 @@ export function Editor({ id }: { id: string }) {
     return () => mapStore.clear();
   }, [id]);
 
+  // An open form edits the revision it opened on, while the map follows others' saves (live.ts).
+  useEffect(() => (mode.kind === 'view' ? mapStore.unpin() : mapStore.pin()), [mode.kind]);
+
   useEffect(() => {
     if (state?.id === id) document.title = `${shown(state.document.map.title)} – peermap`;
   }, [state]);
@@ -112,6 +116,7 @@ export function Editor({ id }: { id: string }) {
           <Link class="govuk-link" href={`/maps/${id}/history`}>History</Link>
         </p>
         <ViewControls mapId={id} revision={state.revision} document={doc} view={shows} onChange={changeView} />
+        <LiveStatus mapId={id} />
         {editable ? <UndoRedo onDone={(words) => select(selected, undefined, words)} /> : null}
       </div>
       <nav class="pm-editor__list" aria-label="People and places">
@@ -163,7 +168,7 @@ export function Editor({ id }: { id: string }) {
           <ViewedPanel layout={viewLayout} view={shows} document={doc} selected={viewSelected} onBack={() => changeView({})} />
         ) : null}
         <div hidden={!editable}>
-          <SidePanel document={doc} selected={selected} mode={mode} notice={notice} onSelect={select} onMode={openForm} />
+          <SidePanel document={(mode.kind !== 'view' && mapStore.editBase?.document) || doc} selected={selected} mode={mode} notice={notice} onSelect={select} onMode={openForm} />
         </div>
       </aside>
       {editable ? <CommandBar

@@ -1,0 +1,397 @@
+#include "server/live.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/auth.hpp"
+
+namespace peermap::server {
+namespace {
+
+using json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+//! The PostgreSQL channel the processes of one database talk on.
+constexpr std::string_view kChannel = "peermap_live";
+//! Usernames one presence event names at most (a NOTIFY payload is short).
+constexpr std::size_t kMaxViewers = 100;
+//! How long the watcher waits for announcements (or sleeps) in one round.
+constexpr std::chrono::milliseconds kRound{100};
+//! How long after a failed LISTEN connection the watcher tries again.
+constexpr std::chrono::milliseconds kListenRetry{1'000};
+
+//! One server-sent event: `event: NAME` and its JSON on one `data:` line.
+std::string event_text(std::string_view name, const json& data) {
+  return "event: " + std::string(name) + "\ndata: " + data.dump() + "\n\n";
+}
+
+json news_json(const RevisionNews& news) {
+  return {{"map", news.map_id},
+          {"revision", news.revision},
+          {"username", news.username},
+          {"action", news.action}};
+}
+
+}  // namespace
+
+//! One open stream as the hub sees it: its map and user, and the events not yet taken.
+struct Subscriber {
+  std::string map_id;
+  std::string username;
+  std::string pending;
+  std::condition_variable ready;
+};
+
+//! What another process said of a map's presence, and when.
+struct RemotePresence {
+  std::vector<std::string> usernames;
+  Clock::time_point heard;
+};
+
+//! A map with open streams here.
+struct MapChannel {
+  std::int64_t last_revision = 0;  //!< the newest revision its streams were told of
+  std::vector<Subscriber*> local;
+  std::map<std::string, RemotePresence> remote;  //!< by the other process's origin id
+  std::string presence;                          //!< the last presence event sent
+};
+
+struct LiveUpdates::Hub {
+  store::Store& store;
+  LiveOptions options;
+  const std::string origin = auth::random_id();  //!< this process, in its announcements
+  mutable std::mutex mutex;
+  std::condition_variable wake;  //!< the watcher's sleep, cut short by stopping
+  bool stopping = false;
+  std::size_t streams = 0;
+  std::map<std::string, MapChannel> maps;
+
+  Hub(store::Store& s, LiveOptions o) : store(s), options(o) {}
+
+  // ---- presence (the mutex held)
+
+  //! The presence event of `channel`: each username with how many streams it has open.
+  static std::string presence_of(const std::string& map_id, const MapChannel& channel) {
+    std::map<std::string, int> counts;
+    for (const Subscriber* s : channel.local) ++counts[s->username];
+    for (const auto& [origin, remote] : channel.remote) {
+      for (const auto& u : remote.usernames) ++counts[u];
+    }
+    json viewers = json::array();
+    for (const auto& [username, n] : counts) {
+      if (viewers.size() == kMaxViewers) break;
+      viewers.push_back({{"username", username}, {"streams", n}});
+    }
+    return event_text("presence", {{"map", map_id}, {"viewers", viewers}});
+  }
+
+  //! Tells the map's streams who has it open, when that changed since they were last told.
+  static void refresh_presence(const std::string& map_id, MapChannel& channel) {
+    std::string now = presence_of(map_id, channel);
+    if (now == channel.presence) return;
+    channel.presence = std::move(now);
+    for (Subscriber* s : channel.local) {
+      s->pending += channel.presence;
+      s->ready.notify_all();
+    }
+  }
+
+  //! This process's usernames of a map, as an announcement to the others.
+  std::string presence_announcement(const std::string& map_id, const MapChannel* channel,
+                                    bool ask) const {
+    json usernames = json::array();
+    if (channel != nullptr) {
+      for (const Subscriber* s : channel->local) {
+        if (usernames.size() == kMaxViewers) break;
+        usernames.push_back(s->username);
+      }
+    }
+    return json{{"kind", "presence"},
+                {"origin", origin},
+                {"map", map_id},
+                {"usernames", usernames},
+                {"ask", ask}}
+        .dump();
+  }
+
+  // ---- streams
+
+  //! A stream's first read: it is told the newest revision and who is here, and counts.
+  void join(Subscriber& s, std::int64_t head) {
+    std::string announcement;
+    {
+      const std::lock_guard lock(mutex);
+      MapChannel& channel = maps[s.map_id];
+      channel.last_revision = std::max(channel.last_revision, head);
+      s.pending += event_text(
+          "hello",
+          {{"map", s.map_id}, {"revision", channel.last_revision}, {"username", s.username}});
+      channel.local.push_back(&s);
+      ++streams;
+      const std::string before = channel.presence;
+      refresh_presence(s.map_id, channel);
+      if (channel.presence == before) s.pending += channel.presence;
+      announcement = presence_announcement(s.map_id, &channel, /*ask=*/true);
+    }
+    (void)store.announce(kChannel, announcement);
+  }
+
+  void leave(Subscriber& s) {
+    std::string announcement;
+    {
+      const std::lock_guard lock(mutex);
+      --streams;
+      if (stopping) return;  // the store may be gone: nobody is told any more
+      const auto found = maps.find(s.map_id);
+      if (found == maps.end()) return;
+      MapChannel& channel = found->second;
+      std::erase(channel.local, &s);
+      refresh_presence(s.map_id, channel);
+      announcement = presence_announcement(s.map_id, &channel, /*ask=*/false);
+      if (channel.local.empty()) maps.erase(found);
+    }
+    (void)store.announce(kChannel, announcement);
+  }
+
+  //! Tells a map's streams of a revision, unless they were told of it (or a newer one) already.
+  void deliver(const RevisionNews& news) {
+    const std::lock_guard lock(mutex);
+    const auto found = maps.find(news.map_id);
+    if (found == maps.end() || news.revision <= found->second.last_revision) return;
+    MapChannel& channel = found->second;
+    channel.last_revision = news.revision;
+    const std::string text = event_text("revision", news_json(news));
+    for (Subscriber* s : channel.local) {
+      s->pending += text;
+      s->ready.notify_all();
+    }
+  }
+
+  // ---- other processes
+
+  //! One announcement from a process on the same database (this one's own come back too).
+  void heard(const std::string& payload) {
+    const json message = json::parse(payload, nullptr, /*allow_exceptions=*/false);
+    if (!message.is_object()) return;
+    const std::string kind = message.value("kind", "");
+    const std::string map_id = message.value("map", "");
+    if (kind == "revision") {
+      deliver({map_id, message.value("revision", std::int64_t{0}), message.value("username", ""),
+               message.value("action", "")});
+      return;
+    }
+    const std::string from = message.value("origin", "");
+    if (kind != "presence" || from == origin || from.empty()) return;
+    std::string reply;
+    {
+      const std::lock_guard lock(mutex);
+      const auto found = maps.find(map_id);
+      if (found == maps.end()) return;  // nobody here has it open
+      MapChannel& channel = found->second;
+      std::vector<std::string> usernames;
+      if (const auto list = message.find("usernames"); list != message.end() && list->is_array()) {
+        for (const auto& u : *list) {
+          if (u.is_string() && usernames.size() < kMaxViewers) usernames.push_back(u);
+        }
+      }
+      if (usernames.empty()) {
+        channel.remote.erase(from);
+      } else {
+        channel.remote[from] = {std::move(usernames), Clock::now()};
+      }
+      refresh_presence(map_id, channel);
+      if (message.value("ask", false)) reply = presence_announcement(map_id, &channel, false);
+    }
+    if (!reply.empty()) (void)store.announce(kChannel, reply);
+  }
+
+  //! Reads the heads of the maps with open streams and tells them of revisions stored elsewhere.
+  //! What such a revision changed is not known here: its news says "saved a change".
+  void check_heads() {
+    std::vector<std::pair<std::string, std::int64_t>> watched;
+    {
+      const std::lock_guard lock(mutex);
+      for (const auto& [id, channel] : maps) watched.emplace_back(id, channel.last_revision);
+    }
+    for (const auto& [id, last] : watched) {
+      auto record = store.map_record(id);
+      if (!record || record->head <= last) continue;
+      auto infos = store.revisions(id);
+      if (!infos || infos->empty()) continue;
+      const store::RevisionInfo& newest = infos->back();
+      deliver({id, newest.number, newest.author, "saved a change"});
+    }
+  }
+
+  //! Says again who is here (the others forget what is not said again), and forgets what the
+  //! others said too long ago.
+  void renew_presence() {
+    std::vector<std::string> announcements;
+    {
+      const std::lock_guard lock(mutex);
+      const auto now = Clock::now();
+      for (auto& [id, channel] : maps) {
+        std::erase_if(channel.remote, [&](const auto& entry) {
+          return now - entry.second.heard > options.presence_expiry;
+        });
+        refresh_presence(id, channel);
+        announcements.push_back(presence_announcement(id, &channel, /*ask=*/false));
+      }
+    }
+    for (const auto& a : announcements) (void)store.announce(kChannel, a);
+  }
+
+  //! Asks every other process who has the maps open here (after a new LISTEN connection).
+  void ask_presence() {
+    std::vector<std::string> announcements;
+    {
+      const std::lock_guard lock(mutex);
+      for (const auto& [id, channel] : maps) {
+        announcements.push_back(presence_announcement(id, &channel, /*ask=*/true));
+      }
+    }
+    for (const auto& a : announcements) (void)store.announce(kChannel, a);
+  }
+
+  //! The watcher's loop: announcements as they arrive, heads and presence on their clocks.
+  void watch() {
+    std::unique_ptr<store::Listener> listener;
+    bool announced = false;  // the store carries announcements between processes
+    bool may_listen = true;
+    auto next_listen = Clock::now();
+    auto next_heads = Clock::now();
+    auto next_presence = Clock::now() + options.presence_refresh;
+    for (;;) {
+      {
+        const std::lock_guard lock(mutex);
+        if (stopping) return;
+      }
+      if (!listener && may_listen && Clock::now() >= next_listen) {
+        auto opened = store.listen(kChannel);
+        if (opened && !opened.value()) {
+          may_listen = false;  // this backend has no announcements (SQLite)
+        } else if (opened) {
+          listener = std::move(opened.value());
+          announced = true;
+          check_heads();  // what was missed while not listening
+          ask_presence();
+        } else {
+          next_listen = Clock::now() + kListenRetry;
+        }
+      }
+      if (listener) {
+        std::vector<std::string> payloads;
+        if (!listener->wait(kRound, payloads)) listener.reset();
+        for (const auto& p : payloads) heard(p);
+      } else {
+        std::unique_lock lock(mutex);
+        wake.wait_for(lock, kRound, [&] { return stopping; });
+      }
+      const auto now = Clock::now();
+      if (now >= next_heads) {
+        check_heads();
+        next_heads =
+            now + (announced && listener ? options.head_check_announced : options.head_check);
+      }
+      if (announced && now >= next_presence) {
+        renew_presence();
+        next_presence = now + options.presence_refresh;
+      }
+    }
+  }
+
+  void stop() {
+    const std::lock_guard lock(mutex);
+    stopping = true;
+    wake.notify_all();
+    for (auto& [id, channel] : maps) {
+      for (Subscriber* s : channel.local) s->ready.notify_all();
+    }
+  }
+};
+
+namespace {
+
+//! One open event stream: joins its map's channel at its first read, leaves at its end.
+class LiveStream final : public StreamSource {
+ public:
+  LiveStream(std::shared_ptr<LiveUpdates::Hub> hub, std::string map_id, std::int64_t head,
+             std::string username, std::function<bool()> still_allowed)
+      : hub_(std::move(hub)), head_(head), still_allowed_(std::move(still_allowed)) {
+    subscriber_.map_id = std::move(map_id);
+    subscriber_.username = std::move(username);
+  }
+  ~LiveStream() override {
+    if (joined_) hub_->leave(subscriber_);
+  }
+  LiveStream(const LiveStream&) = delete;
+  LiveStream& operator=(const LiveStream&) = delete;
+
+  bool next(std::string& out, std::chrono::milliseconds wait) override {
+    {
+      const std::lock_guard lock(hub_->mutex);
+      if (hub_->stopping) return false;  // what `still_allowed` reads may be gone
+    }
+    const auto now = Clock::now();
+    if (!joined_) {
+      hub_->join(subscriber_, head_);
+      joined_ = true;
+      next_check_ = now + hub_->options.recheck;
+    } else if (now >= next_check_) {
+      if (still_allowed_ && !still_allowed_()) return false;
+      next_check_ = now + hub_->options.recheck;
+    }
+    std::unique_lock lock(hub_->mutex);
+    subscriber_.ready.wait_for(lock, wait,
+                               [&] { return !subscriber_.pending.empty() || hub_->stopping; });
+    out += subscriber_.pending;
+    subscriber_.pending.clear();
+    return !hub_->stopping;
+  }
+
+ private:
+  std::shared_ptr<LiveUpdates::Hub> hub_;
+  std::int64_t head_;
+  std::function<bool()> still_allowed_;
+  Subscriber subscriber_;
+  bool joined_ = false;
+  Clock::time_point next_check_;
+};
+
+}  // namespace
+
+LiveUpdates::LiveUpdates(store::Store& store, LiveOptions options)
+    : hub_(std::make_shared<Hub>(store, options)), watcher_([hub = hub_] { hub->watch(); }) {}
+
+LiveUpdates::~LiveUpdates() {
+  hub_->stop();
+  if (watcher_.joinable()) watcher_.join();
+}
+
+std::shared_ptr<StreamSource> LiveUpdates::open_stream(std::string map_id, std::int64_t head,
+                                                       std::string username,
+                                                       std::function<bool()> still_allowed) {
+  return std::make_shared<LiveStream>(hub_, std::move(map_id), head, std::move(username),
+                                      std::move(still_allowed));
+}
+
+void LiveUpdates::publish(const RevisionNews& news) {
+  hub_->deliver(news);
+  json message = news_json(news);
+  message["kind"] = "revision";
+  message["origin"] = hub_->origin;
+  (void)hub_->store.announce(kChannel, message.dump());
+}
+
+std::size_t LiveUpdates::open_streams() const {
+  const std::lock_guard lock(hub_->mutex);
+  return hub_->streams;
+}
+
+}  // namespace peermap::server
