@@ -161,6 +161,16 @@ Page::Page(model::Document viewed, layout::Geometry laid_out, model::View shown)
       paper(choose_paper(geometry)) {}
 
 Result<Page> prepare_page(model::Document document, const model::View& view) {
+  return prepare_page(std::move(document), view, nullptr);
+}
+
+bool layout_reads_the_same(const model::Document& a, const model::Document& b) {
+  return a.map.map_date == b.map.map_date && a.map.subject_children == b.map.subject_children &&
+         a.people == b.people && a.locations == b.locations && a.groups == b.groups &&
+         a.ties == b.ties && a.ecomaps == b.ecomaps && a.pins == b.pins;
+}
+
+Result<Page> prepare_page(model::Document document, const model::View& view, const Page* earlier) {
   // Audience::Internal, the only audience so far, receives everything: nothing to leave out.
   if (view.as_of) document = model::as_known_on(document, *view.as_of);
   if (!view.ecomap_centre.empty() && document.find_person(view.ecomap_centre) == nullptr) {
@@ -170,6 +180,12 @@ Result<Page> prepare_page(model::Document document, const model::View& view) {
   options.seed = view.seed;
   options.ecomap_centre = view.ecomap_centre;
   options.redact = view.redact;
+  if (earlier != nullptr) {
+    if (layout_reads_the_same(earlier->document, document)) {
+      return Page(std::move(document), earlier->geometry, view);
+    }
+    for (const auto& node : earlier->geometry.nodes) options.previous[node.id] = {node.x, node.y};
+  }
   auto geometry = layout::compute_layout(document, options);
   if (!geometry) return geometry.error();
   return Page(std::move(document), std::move(geometry.value()), view);

@@ -49,5 +49,15 @@ struct MapPlacement {
 //! Applies `view` to `document` (as_known_on), lays it out and chooses the paper. Errors:
 //! NotFound when the ecomap centre is not on the viewed map, else compute_layout's.
 [[nodiscard]] Result<Page> prepare_page(model::Document document, const model::View& view);
+//! The same, laid out from `earlier` (a Page of an earlier revision of this map, seen through the
+//! same view) so the picture stays put: people keep their places (layout::LayoutOptions::
+//! previous), and when nothing the layout reads has changed (layout_reads_the_same) `earlier`'s
+//! geometry is kept as it is and only the drawing changes. nullptr: a full layout.
+[[nodiscard]] Result<Page> prepare_page(model::Document document, const model::View& view,
+                                        const Page* earlier);
+
+//! Whether two viewed documents are the same to the layout: the people, places, groups, ties,
+//! ecomaps, pins, the map date (ages) and the subject children.
+[[nodiscard]] bool layout_reads_the_same(const model::Document& a, const model::Document& b);
 
 }  // namespace peermap::render
