@@ -63,6 +63,14 @@ class MapStore {
     }
     await this.open(state.id);
   }
+
+  /** "Tidy the whole map": a revision laid out afresh (POST /relayout), then the newest. */
+  async relayout(): Promise<void> {
+    const state = this.state;
+    if (!state) throw new Error('no map is open');
+    await api.relayout(state.id, state.etag);
+    await this.open(state.id);
+  }
 }
 
 export const mapStore = new MapStore();

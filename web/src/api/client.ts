@@ -1,6 +1,7 @@
 // The one place that talks to the server (docs/api.md). The CSRF token lives in memory only,
 // and every write sends it; nothing of a map is ever put in browser storage.
 import type {
+  MapAnalysis,
   MapLayout,
   MapListEntry,
   PatchOperation,
@@ -145,6 +146,17 @@ export const api = {
 
   async layout(id: string): Promise<MapLayout> {
     return json<MapLayout>('GET', `/api/maps/${encodeURIComponent(id)}/layout`);
+  },
+
+  /** The findings of `peermap analyze` for revision `revision` of the map. */
+  async analysis(id: string, revision: number): Promise<MapAnalysis> {
+    return json<MapAnalysis>('GET', `/api/maps/${encodeURIComponent(id)}/analysis?revision=${revision}`);
+  },
+
+  /** "Tidy the whole map": a new revision laid out afresh; the new ETag. */
+  async relayout(id: string, etag: string): Promise<string> {
+    const response = await send('POST', `/api/maps/${encodeURIComponent(id)}/relayout`, { ifMatch: etag });
+    return response.headers.get('ETag') ?? '';
   },
 };
 

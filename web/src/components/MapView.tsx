@@ -1,5 +1,6 @@
 // The map: the server's own drawing (map.svg, shown as an image from a blob URL, never as
-// markup), with hit areas from the layout route, zoom and pan by mouse and keyboard.
+// markup), with hit areas from the layout route, zoom and pan by mouse and keyboard, and a
+// person dragged to pin them there (onPin, in the layout's coordinates).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { MapLayout } from '../api/types';
@@ -18,6 +19,8 @@ export function MapView({
   selected,
   onSelect,
   nameOf,
+  onPin,
+  onLayout,
 }: {
   mapId: string;
   revision: number;
@@ -25,6 +28,10 @@ export function MapView({
   selected: string | null;
   onSelect: (id: string) => void;
   nameOf: (id: string) => string;
+  /** A person dropped at (x, y), layout coordinates: pin them there. */
+  onPin?: (id: string, x: number, y: number) => void;
+  /** The geometry now on screen (for the panel's pin controls). */
+  onLayout?: (layout: MapLayout) => void;
 }) {
   const [url, setUrl] = useState('');
   const [layout, setLayout] = useState<MapLayout | null>(null);
@@ -33,6 +40,8 @@ export function MapView({
   const [dragging, setDragging] = useState(false);
   const svgRef = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
+  // A person being dragged: where the pointer started and how far they have come (page units).
+  const [moving, setMoving] = useState<{ id: string; x: number; y: number; dx: number; dy: number; unit: number } | null>(null);
 
   useEffect(() => {
     let objectUrl = '';
@@ -43,6 +52,7 @@ export function MapView({
         objectUrl = URL.createObjectURL(blob);
         setUrl(objectUrl);
         setLayout(geometry);
+        onLayout?.(geometry);
         setView((v) => v ?? { x: 0, y: 0, w: geometry.page.width, h: geometry.page.height });
         setFailed(false);
       },
@@ -74,6 +84,14 @@ export function MapView({
     return m ? point.matrixTransform(m.inverse()) : point;
   };
   const { scale, x: ox, y: oy } = layout.placement;
+  const dropped = () => {
+    const m = moving;
+    setMoving(null);
+    if (!m || Math.hypot(m.dx, m.dy) * scale < 2) return false;
+    const node = layout.nodes.find((n) => n.id === m.id);
+    if (node && onPin) onPin(m.id, node.x + m.dx, node.y + m.dy);
+    return true;
+  };
   const px = (x: number) => (x - layout.x0) * scale + ox;
   const py = (y: number) => (y - layout.y0) * scale + oy;
 
@@ -83,8 +101,17 @@ export function MapView({
         <button type="button" class="govuk-button govuk-button--secondary" onClick={() => zoom(1.25)}>Zoom in</button>
         <button type="button" class="govuk-button govuk-button--secondary" onClick={() => zoom(0.8)}>Zoom out</button>
         <button type="button" class="govuk-button govuk-button--secondary" onClick={fit}>Fit the map</button>
-        <span class="govuk-body-s govuk-!-margin-0">Drag or use the arrow keys to move, + and − to zoom.</span>
+        <span class="govuk-body-s govuk-!-margin-0">Drag or use the arrow keys to move, + and − to zoom. Drag a person to pin them.</span>
       </div>
+      {layout.warnings?.length ? (
+        <div class="govuk-warning-text govuk-!-margin-bottom-1">
+          <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <p class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">Warning</span>
+            The layout could not keep every pin: {layout.warnings.map((w) => w.replace(/^pinned person (\S+)/, (_, id: string) => nameOf(id))).join('; ')}.
+          </p>
+        </div>
+      ) : null}
       <div
         class={`pm-map${dragging ? ' pm-map--dragging' : ''}`}
         tabIndex={0}
@@ -116,6 +143,10 @@ export function MapView({
           drag.current = { x: e.clientX, y: e.clientY, view, moved: false };
         }}
         onPointerMove={(e) => {
+          if (moving) {
+            setMoving({ ...moving, dx: (e.clientX - moving.x) * moving.unit / scale, dy: (e.clientY - moving.y) * moving.unit / scale });
+            return;
+          }
           const d = drag.current;
           if (!d || !svgRef.current) return;
           const dx = e.clientX - d.x;
@@ -131,12 +162,17 @@ export function MapView({
           setView({ ...d.view, x: d.view.x - dx * unit, y: d.view.y - dy * unit });
         }}
         onPointerUp={() => {
+          if (moving) {
+            drag.current = { x: 0, y: 0, view, moved: dropped() };
+            return;
+          }
           drag.current = null;
           setDragging(false);
         }}
       >
         <svg ref={svgRef} viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
-          <image href={url} x={0} y={0} width={page.width} height={page.height} />
+          <image href={url} x={0} y={0} width={page.width} height={page.height}
+            onLoad={() => performance.mark('peermap:map-painted', { detail: { revision } })} />
           {layout.regions.map((r) => (
             <polygon
               key={r.id}
@@ -157,11 +193,31 @@ export function MapView({
               width={n.w * scale + 4}
               height={n.h * scale + 4}
               rx={4}
-              onClick={() => onSelect(n.id)}
+              onPointerDown={(e) => {
+                if (!onPin || n.kind !== 'person' || e.button !== 0) return;
+                e.stopPropagation();
+                const box = svgRef.current!.getBoundingClientRect();
+                (e.currentTarget.parentNode?.parentNode as HTMLElement).setPointerCapture(e.pointerId);
+                setMoving({ id: n.id, x: e.clientX, y: e.clientY, dx: 0, dy: 0, unit: Math.max(view.w / box.width, view.h / box.height) });
+              }}
+              onClick={() => {
+                if (drag.current?.moved) {
+                  drag.current = null;
+                  return;
+                }
+                drag.current = null;
+                onSelect(n.id);
+              }}
             >
               <title>{nameOf(n.id)}</title>
             </rect>
           ))}
+          {moving && Math.hypot(moving.dx, moving.dy) > 0 ? (() => {
+            const n = layout.nodes.find((k) => k.id === moving.id);
+            return n ? (
+              <circle class="pm-pin-ghost" cx={px(n.x + moving.dx)} cy={py(n.y + moving.dy)} r={(Math.max(n.w, n.h) * scale) / 2 + 3} />
+            ) : null;
+          })() : null}
         </svg>
       </div>
       <p class="govuk-visually-hidden">{title}</p>

@@ -1,7 +1,11 @@
 // The map editor, first slice: the server's drawing in the centre, its text alternative on the
 // left, the selected person, place or group with their graded information on the right.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Grading, InformationItem, PeerMapDocument, Person, Tie } from '../api/types';
+import type { Grading, InformationItem, MapLayout, PeerMapDocument, Person, Tie } from '../api/types';
+import { AnalysisPanel } from '../components/AnalysisPanel';
+import { PinControls } from '../components/PinControls';
+import { TidyMap } from '../components/TidyMap';
+import { pinOperations } from '../model/pins';
 import { CommandBar } from '../components/CommandBar';
 import { MapView } from '../components/MapView';
 import { PersonForm } from '../components/PersonForm';
@@ -168,6 +172,8 @@ export function Editor({ id }: { id: string }) {
   const [editing, setEditing] = useState<'new' | 'person' | 'tie' | 'information' | null>(null);
   const [newName, setNewName] = useState('');
   const [filter, setFilter] = useState('');
+  const [analysis, setAnalysis] = useState(false);
+  const [layout, setLayout] = useState<MapLayout | null>(null);
   const panel = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -180,6 +186,7 @@ export function Editor({ id }: { id: string }) {
   }, [state]);
 
   const select = (next: string | null) => {
+    setAnalysis(false);
     setSelected(next);
     setEditing(null);
     requestAnimationFrame(() => window.document.getElementById('panel-heading')?.focus());
@@ -216,6 +223,13 @@ export function Editor({ id }: { id: string }) {
           Subject: {m.subject_children.map((s) => nameIn(doc, s)).join(', ')} · Map date {longDate(m.map_date)} ·{' '}
           <strong>{shown(m.protective_marking) || 'OFFICIAL-SENSITIVE'}</strong> · revision {state.revision}
         </p>
+        <div class="pm-editor__actions">
+          <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" aria-pressed={analysis}
+            onClick={() => { setSelected(null); setEditing(null); setAnalysis(true); requestAnimationFrame(() => window.document.getElementById('panel-heading')?.focus()); }}>
+            Analysis
+          </button>
+          <TidyMap />
+        </div>
       </div>
       <nav class="pm-editor__list" aria-label="People and places">
         <h2 class="govuk-heading-s">People and places</h2>
@@ -247,10 +261,13 @@ export function Editor({ id }: { id: string }) {
         ) : null}
       </nav>
       <section class="pm-editor__map" aria-label="Map">
-        <MapView mapId={id} revision={state.revision} title={shown(m.title)} selected={selected} onSelect={select} nameOf={(x) => nameIn(doc, x)} />
+        <MapView mapId={id} revision={state.revision} title={shown(m.title)} selected={selected} onSelect={select} nameOf={(x) => nameIn(doc, x)}
+          onLayout={setLayout} onPin={(who, x, y) => { const ops = pinOperations(doc, who, x, y); mapStore.save(ops, (newest) => pinOperations(newest, who, x, y)).catch(() => undefined); }} />
       </section>
       <aside class="pm-editor__panel" aria-label="Selected" ref={panel}>
-        {editing === 'new' ? (
+        {analysis ? (
+          <AnalysisPanel mapId={id} revision={state.revision} document={doc} onSelect={select} onClose={() => setAnalysis(false)} />
+        ) : editing === 'new' ? (
           <PersonForm key={`new:${newName}`} document={doc} person={null} initialName={newName} onDone={(x) => { setEditing(null); if (x) select(x); }} />
         ) : editing === 'person' && person ? (
           <PersonForm key={person.id} document={doc} person={person} onDone={(x) => { setEditing(null); if (x) select(x); }} />
@@ -260,8 +277,11 @@ export function Editor({ id }: { id: string }) {
           <InformationForm key={`info:${person.id}`} document={doc} person={person} onDone={() => select(person.id)}
             describeTie={(tieId) => { const t = doc.ties?.find((x) => x.id === tieId); return t ? tieWords(doc, t) : tieId; }} />
         ) : person ? (
-          <PersonDetails document={doc} person={person} onEdit={() => setEditing('person')} onAddTie={() => setEditing('tie')}
-            onAddInformation={() => setEditing('information')} />
+          <>
+            <PersonDetails document={doc} person={person} onEdit={() => setEditing('person')} onAddTie={() => setEditing('tie')}
+              onAddInformation={() => setEditing('information')} />
+            <PinControls key={person.id} document={doc} person={person} layout={layout} />
+          </>
         ) : selected ? (
           <PlaceOrGroup document={doc} id={selected} />
         ) : (
