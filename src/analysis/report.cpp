@@ -51,9 +51,8 @@ nlohmann::ordered_json report_json(const Report& report) {
   j["communities"] = measures.communities;
   j["modularity"] = number(measures.modularity);
   j["weights_used"] = measures.weights_used;
-  j["betweenness_sampled_from"] = measures.sampled_sources > 0
-                                      ? ordered_json(measures.sampled_sources)
-                                      : ordered_json(nullptr);
+  j["betweenness_sampled_from"] =
+      measures.sampled_sources > 0 ? ordered_json(measures.sampled_sources) : ordered_json(nullptr);
   j["warnings"] = measures.warnings;
   if (report.from_document) {
     j["ties"] = ordered_json::array();

@@ -165,9 +165,21 @@ Result<Page> prepare_page(model::Document document, const model::View& view) {
 }
 
 bool layout_reads_the_same(const model::Document& a, const model::Document& b) {
+  // What layout::compute_layout reads of a person (the label: name, age, ROTH; the symbol's
+  // size: role and subject) and of a place (its label); notes, schools and services it does not.
+  const auto same_people = [](const model::Person& p, const model::Person& q) {
+    return p.id == q.id && p.full_name == q.full_name && p.date_of_birth == q.date_of_birth &&
+           p.age_band == q.age_band && p.adult == q.adult && p.role == q.role && p.roth == q.roth;
+  };
+  const auto same_places = [](const model::Location& p, const model::Location& q) {
+    return p.id == q.id && p.name == q.name && p.kind == q.kind;
+  };
   return a.map.map_date == b.map.map_date && a.map.subject_children == b.map.subject_children &&
-         a.people == b.people && a.locations == b.locations && a.groups == b.groups &&
-         a.ties == b.ties && a.ecomaps == b.ecomaps && a.pins == b.pins;
+         std::equal(a.people.begin(), a.people.end(), b.people.begin(), b.people.end(),
+                    same_people) &&
+         std::equal(a.locations.begin(), a.locations.end(), b.locations.begin(), b.locations.end(),
+                    same_places) &&
+         a.groups == b.groups && a.ties == b.ties && a.ecomaps == b.ecomaps && a.pins == b.pins;
 }
 
 Result<Page> prepare_page(model::Document document, const model::View& view, const Page* earlier) {

@@ -56,8 +56,9 @@ struct MapPlacement {
 [[nodiscard]] Result<Page> prepare_page(model::Document document, const model::View& view,
                                         const Page* earlier);
 
-//! Whether two viewed documents are the same to the layout: the people, places, groups, ties,
-//! ecomaps, pins, the map date (ages) and the subject children.
+//! Whether two viewed documents are the same to the layout: the people's names, ages, roles and
+//! ROTH, the places' names and kinds, the groups, ties, ecomaps, pins, the map date and the
+//! subject children (a person's notes, school or services, say, are not drawn by the layout).
 [[nodiscard]] bool layout_reads_the_same(const model::Document& a, const model::Document& b);
 
 }  // namespace peermap::render

@@ -3,12 +3,12 @@
 // the analysis route (item 3), and drawings sent compressed.
 #include <gtest/gtest.h>
 
+#include <zlib.h>
 #include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <zlib.h>
 
 #include <nlohmann/json.hpp>
 
@@ -39,7 +39,7 @@ json grown_thematic_map(std::size_t people) {
   json d = json::parse(example("thematic.json"));
   const std::vector<std::string> first = {"Aaliyah", "Bartosz", "Callum", "Demi", "Eshan",
                                           "Farah",   "Gideon",  "Hollie", "Idris"};
-  const std::vector<std::string> last = {"Abbott", "Bakare",  "Cartwright", "Dobrowolski",
+  const std::vector<std::string> last = {"Abbott",  "Bakare",     "Cartwright", "Dobrowolski",
                                          "Ellison", "Fairclough", "Gallagher"};
   std::vector<std::string> peers;
   for (const auto& p : d["people"]) {
@@ -183,8 +183,7 @@ Movement movement(const json& before, const json& after) {
 const json kOnePersonOneTie = json::array(
     {{{"op", "add"},
       {"path", "/people/-"},
-      {"value",
-       {{"id", "pnew"}, {"full_name", "Ellie-Mae Fairbrother"}, {"role", "peer"}}}},
+      {"value", {{"id", "pnew"}, {"full_name", "Ellie-Mae Fairbrother"}, {"role", "peer"}}}},
      {{"op", "add"},
       {"path", "/ties/-"},
       {"value",
@@ -267,6 +266,22 @@ TEST_P(MapViewsTest, AnEditTheLayoutDoesNotReadKeepsEveryoneExactlyWhereTheyWere
   EXPECT_EQ(after["laid_out_from"], 1);
   EXPECT_EQ(after["nodes"], before["nodes"]);
   EXPECT_EQ(after["regions"], before["regions"]);
+  // A person's notes are not drawn by the layout either; their name is.
+  ASSERT_EQ(patch(*api_, alice, id, 2,
+                  json::array({{{"op", "add"}, {"path", "/people/4/notes"}, {"value", "Seen"}}}))
+                .status,
+            200);
+  const json notes = json::parse(send(*api_, alice, "GET", "/api/maps/" + id + "/layout").text());
+  EXPECT_EQ(notes["nodes"], before["nodes"]);
+  ASSERT_EQ(patch(*api_, alice, id, 3,
+                  json::array({{{"op", "replace"},
+                                {"path", "/people/4/full_name"},
+                                {"value", "Bożena-Żaneta Grażyna Wright-Brzęczyszczykiewicz"}}}))
+                .status,
+            200);
+  const json renamed = json::parse(send(*api_, alice, "GET", "/api/maps/" + id + "/layout").text());
+  EXPECT_EQ(renamed["laid_out_from"], 3);
+  EXPECT_NE(renamed["nodes"], before["nodes"]);  // the label grew: laid out again, from r3
 }
 
 TEST_P(MapViewsTest, TidyingTheWholeMapIsARevisionLaidOutAfresh) {
@@ -278,9 +293,8 @@ TEST_P(MapViewsTest, TidyingTheWholeMapIsARevisionLaidOutAfresh) {
   ASSERT_EQ(patch(*api_, alice, id, 1,
                   json::array({{{"op", "add"},
                                 {"path", "/pins"},
-                                {"value", json::array({{{"ref", pinned},
-                                                        {"x", -400.0},
-                                                        {"y", -300.0}}})}}}))
+                                {"value",
+                                 json::array({{{"ref", pinned}, {"x", -400.0}, {"y", -300.0}}})}}}))
                 .status,
             200);
   const json pinned_layout =
@@ -364,8 +378,7 @@ TEST_P(MapViewsTest, TheAnalysisNamesThePeopleOfEachFindingAndIsAReadLikeAnyOthe
 
   // The same numbers as `peermap analyze --json` would print: an edit shows in the next one.
   ASSERT_EQ(patch(*api_, alice, id, 1, kOnePersonOneTie).status, 200);
-  const json next =
-      json::parse(send(*api_, alice, "GET", "/api/maps/" + id + "/analysis").text());
+  const json next = json::parse(send(*api_, alice, "GET", "/api/maps/" + id + "/analysis").text());
   EXPECT_EQ(next["revision"], 2);
   EXPECT_EQ(next["nodes"].size(), body["nodes"].size() + 1);
 }

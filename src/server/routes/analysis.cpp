@@ -23,9 +23,9 @@ Response map_analysis(RouteContext& ctx, const Request& request, const Params& p
   if (const auto* value = request.param("revision")) {
     const auto n = parse_number(*value);
     if (!n || *n < 1 || *n > map->head) {
-      return refused(ctx.audit, request, caller.user, action, id, 0,
-                     parameter_error("revision",
-                                     "a revision number from 1 to " + std::to_string(map->head)));
+      return refused(
+          ctx.audit, request, caller.user, action, id, 0,
+          parameter_error("revision", "a revision number from 1 to " + std::to_string(map->head)));
     }
     number = *n;
   }
