@@ -41,7 +41,7 @@ export function MapView({
   const svgRef = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
   // A person being dragged: where the pointer started and how far they have come (page units).
-  const [moving, setMoving] = useState<{ id: string; x: number; y: number; dx: number; dy: number; unit: number } | null>(null);
+  const [moving, setMoving] = useState<{ id: string; x: number; y: number; dx: number; dy: number; unit: number; pointer: number; captured: boolean } | null>(null);
 
   useEffect(() => {
     let objectUrl = '';
@@ -144,7 +144,11 @@ export function MapView({
         }}
         onPointerMove={(e) => {
           if (moving) {
-            setMoving({ ...moving, dx: (e.clientX - moving.x) * moving.unit / scale, dy: (e.clientY - moving.y) * moving.unit / scale });
+            // Captured only once it is a drag, so a plain click still reaches the person.
+            const far = Math.hypot(e.clientX - moving.x, e.clientY - moving.y) >= 4;
+            if (!far && !moving.captured) return;
+            if (!moving.captured) (e.currentTarget as HTMLElement).setPointerCapture(moving.pointer);
+            setMoving({ ...moving, captured: true, dx: (e.clientX - moving.x) * moving.unit / scale, dy: (e.clientY - moving.y) * moving.unit / scale });
             return;
           }
           const d = drag.current;
@@ -196,9 +200,9 @@ export function MapView({
               onPointerDown={(e) => {
                 if (!onPin || n.kind !== 'person' || e.button !== 0) return;
                 e.stopPropagation();
+                drag.current = null;
                 const box = svgRef.current!.getBoundingClientRect();
-                (e.currentTarget.parentNode?.parentNode as HTMLElement).setPointerCapture(e.pointerId);
-                setMoving({ id: n.id, x: e.clientX, y: e.clientY, dx: 0, dy: 0, unit: Math.max(view.w / box.width, view.h / box.height) });
+                setMoving({ id: n.id, x: e.clientX, y: e.clientY, dx: 0, dy: 0, unit: Math.max(view.w / box.width, view.h / box.height), pointer: e.pointerId, captured: false });
               }}
               onClick={() => {
                 if (drag.current?.moved) {
