@@ -18,6 +18,7 @@
 #include "analysis/formats.hpp"
 #include "analysis/measures.hpp"
 #include "analysis/network.hpp"
+#include "analysis/report.hpp"
 #include "base/text_safety.hpp"
 #include "layout/layout.hpp"
 #include "model/json_io.hpp"
@@ -285,77 +286,21 @@ int render(const std::string& path, const std::string& output, const ViewOptions
 int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostream& err) {
   std::optional<model::Document> document;
   int code = kExitOk;
-  const auto network = load_network(path, document, err, code);
-  if (!network) return code;
-  const auto measures = analysis::compute_measures(network.value());
-  if (!measures) {
-    err << path << ": error: " << measures.error().message << "\n";
+  auto loaded = load_network(path, document, err, code);
+  if (!loaded) return code;
+  auto analysed = analysis::analyze(std::move(*loaded), document ? &*document : nullptr);
+  if (!analysed) {
+    err << path << ": error: " << analysed.error().message << "\n";
     return kExitInvalid;
   }
-  std::vector<analysis::Finding> findings =
-      analysis::network_findings(network.value(), measures.value());
-  if (document) {
-    auto more = analysis::document_findings(*document, network.value());
-    findings.insert(findings.end(), more.begin(), more.end());
-    auto groupings = analysis::grouping_findings(*document, network.value(), measures.value());
-    findings.insert(findings.end(), groupings.begin(), groupings.end());
-  }
-  // Evidence strength of each relationship tie (peer map documents only; docs/analysis.md).
-  const auto ties =
-      document ? analysis::tie_support(*document) : std::vector<analysis::TieSupport>{};
-  const auto date = [](const std::optional<model::Date>& d) {
-    return d ? nlohmann::json(d->to_string()) : nlohmann::json(nullptr);
-  };
-  const auto number = [](double v) {
-    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
-  };
   if (as_json) {
-    nlohmann::ordered_json j;
-    j["nodes"] = nlohmann::ordered_json::array();
-    for (std::size_t i = 0; i < network->nodes.size(); ++i) {
-      const auto& m = measures->nodes[i];
-      j["nodes"].push_back({{"id", network->nodes[i].id},
-                            {"name", network->nodes[i].name},
-                            {"degree", m.degree},
-                            {"betweenness", number(m.betweenness)},
-                            {"closeness", number(m.closeness)},
-                            {"pagerank", number(m.pagerank)},
-                            {"eigenvector", number(m.eigenvector)},
-                            {"community", m.community},
-                            {"leads_or_controls", m.directed_out},
-                            {"follows_or_controlled", m.directed_in}});
-    }
-    j["communities"] = measures->communities;
-    j["modularity"] = number(measures->modularity);
-    j["weights_used"] = measures->weights_used;
-    j["betweenness_sampled_from"] = measures->sampled_sources > 0
-                                        ? nlohmann::json(measures->sampled_sources)
-                                        : nlohmann::json(nullptr);
-    j["warnings"] = measures->warnings;
-    if (document) {
-      j["ties"] = nlohmann::ordered_json::array();
-      for (const auto& t : ties) {
-        j["ties"].push_back(
-            {{"id", t.tie},
-             {"source", t.from},
-             {"target", t.to},
-             {"evidence", std::round(t.evidence * 1000) / 1000},
-             {"items", t.items},
-             {"anecdotal_only", t.anecdotal_only},
-             {"historic_only", t.historic_only},
-             {"newest_information", date(t.newest)},
-             {"last_seen", date(t.last_seen)},
-             {"last_sighting",
-              t.last_sighting.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.last_sighting)},
-             {"no_recent_sighting", t.no_recent_sighting}});
-      }
-    }
-    j["findings"] = nlohmann::ordered_json::array();
-    for (const auto& f : findings)
-      j["findings"].push_back({{"kind", f.kind}, {"text", f.text}, {"ids", f.ids}});
-    out << j.dump(2) << "\n";
+    out << analysis::report_json(analysed.value()).dump(2) << "\n";
     return kExitOk;
   }
+  const analysis::Network* network = &analysed->network;
+  const analysis::Measures* measures = &analysed->measures;
+  const auto& findings = analysed->findings;
+  const auto& ties = analysed->ties;
   out << network->nodes.size() << " people, " << network->edges.size() << " ties, "
       << measures->communities << " communities (modularity " << std::fixed << std::setprecision(3)
       << measures->modularity << "); tie "

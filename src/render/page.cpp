@@ -161,6 +161,28 @@ Page::Page(model::Document viewed, layout::Geometry laid_out, model::View shown)
       paper(choose_paper(geometry)) {}
 
 Result<Page> prepare_page(model::Document document, const model::View& view) {
+  return prepare_page(std::move(document), view, nullptr);
+}
+
+bool layout_reads_the_same(const model::Document& a, const model::Document& b) {
+  // What layout::compute_layout reads of a person (the label: name, age, ROTH; the symbol's
+  // size: role and subject) and of a place (its label); notes, schools and services it does not.
+  const auto same_people = [](const model::Person& p, const model::Person& q) {
+    return p.id == q.id && p.full_name == q.full_name && p.date_of_birth == q.date_of_birth &&
+           p.age_band == q.age_band && p.adult == q.adult && p.role == q.role && p.roth == q.roth;
+  };
+  const auto same_places = [](const model::Location& p, const model::Location& q) {
+    return p.id == q.id && p.name == q.name && p.kind == q.kind;
+  };
+  return a.map.map_date == b.map.map_date && a.map.subject_children == b.map.subject_children &&
+         std::equal(a.people.begin(), a.people.end(), b.people.begin(), b.people.end(),
+                    same_people) &&
+         std::equal(a.locations.begin(), a.locations.end(), b.locations.begin(), b.locations.end(),
+                    same_places) &&
+         a.groups == b.groups && a.ties == b.ties && a.ecomaps == b.ecomaps && a.pins == b.pins;
+}
+
+Result<Page> prepare_page(model::Document document, const model::View& view, const Page* earlier) {
   // Audience::Internal, the only audience so far, receives everything: nothing to leave out.
   if (view.as_of) document = model::as_known_on(document, *view.as_of);
   if (!view.ecomap_centre.empty() && document.find_person(view.ecomap_centre) == nullptr) {
@@ -170,6 +192,12 @@ Result<Page> prepare_page(model::Document document, const model::View& view) {
   options.seed = view.seed;
   options.ecomap_centre = view.ecomap_centre;
   options.redact = view.redact;
+  if (earlier != nullptr) {
+    if (layout_reads_the_same(earlier->document, document)) {
+      return Page(std::move(document), earlier->geometry, view);
+    }
+    for (const auto& node : earlier->geometry.nodes) options.previous[node.id] = {node.x, node.y};
+  }
   auto geometry = layout::compute_layout(document, options);
   if (!geometry) return geometry.error();
   return Page(std::move(document), std::move(geometry.value()), view);

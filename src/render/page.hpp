@@ -49,5 +49,16 @@ struct MapPlacement {
 //! Applies `view` to `document` (as_known_on), lays it out and chooses the paper. Errors:
 //! NotFound when the ecomap centre is not on the viewed map, else compute_layout's.
 [[nodiscard]] Result<Page> prepare_page(model::Document document, const model::View& view);
+//! The same, laid out from `earlier` (a Page of an earlier revision of this map, seen through the
+//! same view) so the picture stays put: people keep their places (layout::LayoutOptions::
+//! previous), and when nothing the layout reads has changed (layout_reads_the_same) `earlier`'s
+//! geometry is kept as it is and only the drawing changes. nullptr: a full layout.
+[[nodiscard]] Result<Page> prepare_page(model::Document document, const model::View& view,
+                                        const Page* earlier);
+
+//! Whether two viewed documents are the same to the layout: the people's names, ages, roles and
+//! ROTH, the places' names and kinds, the groups, ties, ecomaps, pins, the map date and the
+//! subject children (a person's notes, school or services, say, are not drawn by the layout).
+[[nodiscard]] bool layout_reads_the_same(const model::Document& a, const model::Document& b);
 
 }  // namespace peermap::render

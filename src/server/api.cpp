@@ -23,7 +23,8 @@ struct Api::Impl {
   MapHistory history{store, options};
   ByteBoundedCache<std::string> drawings{64u << 20u};
   LiveUpdates live{store, options.live};
-  routes::RouteContext context{store, options, audit, sessions, history, drawings, live};
+  MapLayouts layouts;
+  routes::RouteContext context{store, options, audit, sessions, history, drawings, live, layouts};
   Router router;
 
   Impl(store::Store& s, ApiOptions o) : store(s), options(with_clock(std::move(o))) {
@@ -102,6 +103,8 @@ struct Api::Impl {
                  }));
     }
     router.add("GET", "/api/maps/{id}/layout", authed("map.layout", map_layout));
+    router.add("POST", "/api/maps/{id}/relayout", authed("map.relayout", relayout_map));
+    router.add("GET", "/api/maps/{id}/analysis", authed("map.analysis", map_analysis));
     router.add("GET", "/api/maps/{id}/members", authed("map.members.read", list_members));
     router.add("POST", "/api/maps/{id}/members", authed("map.members.add", add_member));
     router.add("GET", "/api/maps/{id}/audit", authed("map.audit.read", read_audit));

@@ -264,6 +264,14 @@ class MapStore {
     }
     return { touched, words };
   }
+
+  /** "Tidy the whole map": a revision laid out afresh (POST /relayout), then the newest. */
+  async relayout(): Promise<void> {
+    const state = this.state;
+    if (!state) throw new Error('no map is open');
+    await api.relayout(state.id, state.etag);
+    await this.open(state.id);
+  }
 }
 
 export const mapStore = new MapStore();

@@ -1,10 +1,13 @@
 // /api/maps/{id}/map.svg, .png and .pdf: the map drawn by the core renderer, with the view's
-// options (ecomap centre, as-of date, redaction, revision). Drawings are cached by revision and
-// options: the renderer is deterministic.
+// options (ecomap centre, as-of date, redaction, revision), laid out from the previous
+// revision's positions (map_layouts.hpp). Drawings are cached by layout and format: the
+// renderer is deterministic. An SVG goes gzip-compressed to a client that accepts it.
 #include <cctype>
 
 #include "model/view.hpp"
 #include "render/page.hpp"
+#include "server/compression.hpp"
+#include "server/request_parsing.hpp"
 #include "server/responses.hpp"
 #include "server/routes/routes.hpp"
 #include "server/routes/view_query.hpp"
@@ -39,6 +42,40 @@ std::string file_name(const std::string& id, const ViewQuery& query) {
 
 }  // namespace
 
+Result<LaidOut> laid_out_page(RouteContext& ctx, const std::string& id,
+                              const std::shared_ptr<const store::Revision>& read,
+                              const model::View& view) {
+  const std::int64_t number = read->info.number;
+  const bool tidy = read->info.summary == kTidySummary;
+  return ctx.layouts.page(id, number, tidy, view, [&]() -> Result<model::Document> {
+    auto outcome = ctx.history.validate(read->document);
+    if (outcome.has_errors()) return Error{ErrorKind::Internal, "the revision does not validate"};
+    return std::move(outcome.document);
+  });
+}
+
+void set_compressible_body(RouteContext& ctx, const Request& request, Response& response,
+                           const std::string& key, std::shared_ptr<const std::string> text) {
+  response.set_header("Vary", "Accept-Encoding");
+  if (accepts_gzip(request) && text->size() > 1024) {
+    const std::string gzip_key = key + "#gzip";
+    auto compressed = ctx.drawings.find(gzip_key);
+    if (!compressed) {
+      // Level 1: a few milliseconds for a map's SVG, and still most of the saving.
+      if (auto bytes = gzip(*text, 1)) {
+        compressed = std::make_shared<const std::string>(std::move(*bytes));
+        ctx.drawings.put(gzip_key, compressed, compressed->size() + gzip_key.size());
+      }
+    }
+    if (compressed) {
+      response.set_header("Content-Encoding", "gzip");
+      response.shared_body = std::move(compressed);
+      return;
+    }
+  }
+  response.shared_body = std::move(text);
+}
+
 Response render_map(RouteContext& ctx, const Request& request, const Params& params,
                     const Caller& caller, render::Format format) {
   const std::string& id = params.at("id");
@@ -50,22 +87,19 @@ Response render_map(RouteContext& ctx, const Request& request, const Params& par
   const auto options = view_query(request, map->head, error);
   if (!options) return refused(ctx.audit, request, caller.user, action, id, 0, std::move(error));
   const model::View& view = options->view;
-  // Same revision, same view, same bytes (the renderer is deterministic): draw once.
-  const std::string key =
-      id + "#" + std::to_string(static_cast<int>(format)) + "#" + view_key(*options);
+  // Same layout, same bytes (the renderer is deterministic): draw once.
+  auto revision = ctx.history.revision(id, options->revision);
+  if (!revision) return internal_error();
+  auto laid = laid_out_page(ctx, id, revision.value(), view);
+  if (!laid && laid.error().kind == ErrorKind::NotFound) {  // the ecomap centre is not on it
+    return refused(ctx.audit, request, caller.user, action, id, 0,
+                   parameter_error("ecomap", "no person with this id on the map"));
+  }
+  if (!laid) return error_response(500, "the map cannot be laid out");
+  const std::string key = laid->key + "#" + std::to_string(static_cast<int>(format));
   auto drawing = ctx.drawings.find(key);
   if (!drawing) {
-    auto revision = ctx.history.revision(id, options->revision);
-    if (!revision) return internal_error();
-    auto outcome = ctx.history.validate(revision.value()->document);
-    if (outcome.has_errors()) return internal_error();
-    auto page = render::prepare_page(std::move(outcome.document), view);
-    if (!page && page.error().kind == ErrorKind::NotFound) {  // the ecomap centre is not on it
-      return refused(ctx.audit, request, caller.user, action, id, 0,
-                     parameter_error("ecomap", "no person with this id on the map"));
-    }
-    if (!page) return error_response(500, "the map cannot be laid out");
-    auto bytes = render::write_page(page.value(), {format});
+    auto bytes = render::write_page(*laid->page, {format});
     if (!bytes) return error_response(500, "the map cannot be drawn");
     drawing = std::make_shared<const std::string>(std::move(bytes.value()));
     ctx.drawings.put(key, drawing, drawing->size() + key.size());
@@ -74,7 +108,11 @@ Response render_map(RouteContext& ctx, const Request& request, const Params& par
     return audit_unavailable();
   }
   Response r;
-  r.shared_body = drawing;
+  if (format == render::Format::Svg) {
+    set_compressible_body(ctx, request, r, key, std::move(drawing));
+  } else {
+    r.shared_body = std::move(drawing);  // PNG and PDF are compressed already
+  }
   r.content_type = content_type_of(format);
   r.set_header("Content-Disposition",
                "inline; filename=\"" + file_name(id, *options) + "." + extension_of(format) + "\"");

@@ -1,6 +1,7 @@
 // /api/maps/{id}/layout: a revision's geometry in a view (the same query as map.svg: revision,
 // as_of, redact, ecomap) and where map.svg's page puts it, so the workspace lays hit areas over
-// the drawing. Through the view pipeline (render::prepare_page) and the placement draw_map uses
+// the drawing. The same page map.svg draws (laid_out_page: the same stable layout, from the
+// previous revision's positions) and the placement draw_map uses
 // (render::place_on_page): the hit areas match the drawing.
 #include "layout/layout.hpp"
 #include "model/view.hpp"
@@ -19,7 +20,7 @@ namespace {
 //! height} and "placement" {scale, x, y}: page point = (geometry point - (x0, y0)) * scale +
 //! (x, y), in points. Each node also carries "text", its label's lines as drawn (a disclosure
 //! copy's initials), for the workspace's text alternative of the view.
-json layout_body(const render::Page& page) {
+json layout_body(const render::Page& page, std::int64_t basis) {
   json body = json::parse(layout::geometry_to_json(page.geometry));
   auto& nodes = body["nodes"];
   for (std::size_t i = 0; i < nodes.size() && i < page.geometry.nodes.size(); ++i) {
@@ -29,6 +30,8 @@ json layout_body(const render::Page& page) {
   body["page"] = {
       {"name", page.paper.name}, {"width", page.paper.width}, {"height", page.paper.height}};
   body["placement"] = {{"scale", placement.scale}, {"x", placement.x}, {"y", placement.y}};
+  body["laid_out_from"] = basis > 0 ? json(basis) : json(nullptr);
+  body["warnings"] = page.geometry.warnings;  // e.g. pins the layout could not honour
   return body;
 }
 
@@ -46,19 +49,23 @@ Response map_layout(RouteContext& ctx, const Request& request, const Params& par
   if (!query) return refused(ctx.audit, request, caller.user, action, id, 0, std::move(error));
   auto revision = ctx.history.revision(id, query->revision);
   if (!revision) return internal_error();
-  auto outcome = ctx.history.validate(revision.value()->document);
-  if (outcome.has_errors()) return internal_error();
-  auto page = render::prepare_page(std::move(outcome.document), query->view);
-  if (!page && page.error().kind == ErrorKind::NotFound) {  // the ecomap centre is not on it
+  auto laid = laid_out_page(ctx, id, revision.value(), query->view);
+  if (!laid && laid.error().kind == ErrorKind::NotFound) {  // the ecomap centre is not on it
     return refused(ctx.audit, request, caller.user, action, id, 0,
                    parameter_error("ecomap", "no person with this id on the map"));
   }
-  if (!page) return error_response(500, "the map cannot be laid out");
-  json body = layout_body(page.value());
+  if (!laid) return error_response(500, "the map cannot be laid out");
+  const std::string key = "layout#" + laid->key;
+  auto text = ctx.drawings.find(key);
+  if (!text) {
+    text = std::make_shared<const std::string>(layout_body(*laid->page, laid->basis).dump());
+    ctx.drawings.put(key, text, text->size() + key.size());
+  }
   if (!ctx.audit.record(request.remote, &caller.user, action, id, query->revision, "ok", 200)) {
     return audit_unavailable();
   }
-  Response r = json_response(200, body);
+  Response r;
+  set_compressible_body(ctx, request, r, key, std::move(text));
   r.set_header("ETag", etag_of(query->revision));
   return r;
 }

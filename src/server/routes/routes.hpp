@@ -10,6 +10,7 @@
 #include "server/cache.hpp"
 #include "server/live.hpp"
 #include "server/map_history.hpp"
+#include "server/map_layouts.hpp"
 #include "server/router.hpp"
 #include "server/sessions.hpp"
 
@@ -24,6 +25,7 @@ struct RouteContext {
   MapHistory& history;
   ByteBoundedCache<std::string>& drawings;  //!< rendered drawings of immutable revisions
   LiveUpdates& live;                        //!< the maps' event streams
+  MapLayouts& layouts;                      //!< the pages drawn from, laid out stably
 };
 
 // session.cpp: /api/session
@@ -64,6 +66,14 @@ Response render_map(RouteContext& ctx, const Request& request, const Params& par
 Response map_layout(RouteContext& ctx, const Request& request, const Params& params,
                     const Caller& caller);
 
+// relayout.cpp: POST /api/maps/{id}/relayout (a tidy revision: the whole map laid out afresh)
+Response relayout_map(RouteContext& ctx, const Request& request, const Params& params,
+                      const Caller& caller);
+
+// analysis.cpp: /api/maps/{id}/analysis (what `peermap analyze --json` reports)
+Response map_analysis(RouteContext& ctx, const Request& request, const Params& params,
+                      const Caller& caller);
+
 // members.cpp: /api/maps/{id}/members
 Response list_members(RouteContext& ctx, const Request& request, const Params& params,
                       const Caller& caller);
@@ -87,6 +97,20 @@ Response workspace_page(RouteContext& ctx, const Request& request, const Params&
 //! The page under the prefix "/maps/": for a map id (and below it) only, else the 404.
 Response workspace_map_page(RouteContext& ctx, const Request& request, const Params& params);
 Response workspace_asset(const Request& request, const Params& params);
+
+// Shared by the drawing, layout and analysis routes (drawings.cpp).
+
+//! A revision of map `id` (from MapHistory::revision) through `view`, laid out as
+//! map_layouts.hpp says (from the positions of the revision before, unless it is a tidy
+//! revision). NotFound when the view's ecomap centre is not on the map; Internal when the
+//! revision does not validate or cannot be laid out.
+Result<LaidOut> laid_out_page(RouteContext& ctx, const std::string& id,
+                              const std::shared_ptr<const store::Revision>& revision,
+                              const model::View& view);
+//! Sets `text` (cached under `key`) as the body, gzip-compressed when the request accepts it
+//! (the compressed text cached under key + "#gzip"), with Vary: Accept-Encoding.
+void set_compressible_body(RouteContext& ctx, const Request& request, Response& response,
+                           const std::string& key, std::shared_ptr<const std::string> text);
 
 // Shared by the map routes (maps.cpp).
 

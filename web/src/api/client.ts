@@ -2,6 +2,7 @@
 // and every write sends it; nothing of a map is ever put in browser storage.
 import type {
   MapDiff,
+  MapAnalysis,
   MapLayout,
   MapListEntry,
   MapViewOptions,
@@ -163,6 +164,17 @@ export const api = {
   /** What changed from revision `from` to `to`, down to the field. */
   async diff(id: string, from: number, to: number): Promise<MapDiff> {
     return json<MapDiff>('GET', `/api/maps/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
+  },
+
+  /** The findings of `peermap analyze` for revision `revision` of the map. */
+  async analysis(id: string, revision: number): Promise<MapAnalysis> {
+    return json<MapAnalysis>('GET', `/api/maps/${encodeURIComponent(id)}/analysis?revision=${revision}`);
+  },
+
+  /** "Tidy the whole map": a new revision laid out afresh; the new ETag. */
+  async relayout(id: string, etag: string): Promise<string> {
+    const response = await send('POST', `/api/maps/${encodeURIComponent(id)}/relayout`, { ifMatch: etag });
+    return response.headers.get('ETag') ?? '';
   },
 };
 

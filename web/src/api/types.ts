@@ -130,6 +130,7 @@ export interface NodeGeometry {
   label: { x: number; y: number; w: number; h: number };
   /** The label's lines as drawn in this view (a disclosure copy's initials). */
   text?: string[];
+  pinned?: boolean;
 }
 
 export interface RegionGeometry {
@@ -150,6 +151,8 @@ export interface MapLayout {
   page: { name: string; width: number; height: number };
   placement: { scale: number; x: number; y: number };
   edges?: { id: string; source: string; target: string }[];
+  laid_out_from?: number | null;
+  warnings?: string[];
 }
 
 export type PatchOperation =
@@ -201,4 +204,34 @@ export interface MapDiff {
   summary: string;
   map_changed: boolean;
   changes: ItemChange[];
+}
+
+/** A position a practitioner fixed by hand (docs/format.md, "Pin"): layout coordinates. */
+export interface Pin {
+  ref: string;
+  x: number;
+  y: number;
+}
+
+/** What GET /api/maps/{id}/layout adds about how the map was laid out. */
+export interface LayoutProvenance {
+  /** The revision whose positions this layout started from; null for a full layout. */
+  laid_out_from: number | null;
+  /** E.g. a pinned person the layout had to move. */
+  warnings: string[];
+}
+
+/** One finding of `peermap analyze` (docs/analysis.md). */
+export interface Finding {
+  kind: 'influence' | 'bridge' | 'leaders' | 'exposure' | 'evidence' | 'gap' | 'grouping';
+  text: string;
+  /** The people, ties, groups and sightings it names. */
+  ids: string[];
+}
+
+/** GET /api/maps/{id}/analysis, the parts the workspace shows. */
+export interface MapAnalysis {
+  id: string;
+  revision: number;
+  findings: Finding[];
 }

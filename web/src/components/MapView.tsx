@@ -1,5 +1,6 @@
 // The map: the server's own drawing (map.svg, shown as an image from a blob URL, never as
-// markup), with hit areas from the layout route, zoom and pan by mouse and keyboard.
+// markup), with hit areas from the layout route, zoom and pan by mouse and keyboard, and a
+// person dragged to pin them there (onPin, in the layout's coordinates).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, viewQuery } from '../api/client';
 import type { MapLayout, MapViewOptions } from '../api/types';
@@ -19,6 +20,7 @@ export function MapView({
   onSelect,
   nameOf,
   shows = {},
+  onPin,
   onLayout,
 }: {
   mapId: string;
@@ -29,6 +31,9 @@ export function MapView({
   nameOf: (id: string) => string;
   /** The view drawn (as-of date, disclosure copy, ecomap); the hit areas follow the same one. */
   shows?: MapViewOptions;
+  /** A person dropped at (x, y), layout coordinates: pin them there. */
+  onPin?: (id: string, x: number, y: number) => void;
+  /** The geometry now on screen (for the panel's pin controls). */
   onLayout?: (layout: MapLayout) => void;
 }) {
   const [url, setUrl] = useState('');
@@ -40,6 +45,8 @@ export function MapView({
   const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
   const shownKey = viewQuery(undefined, shows);
   const drawnKey = useRef(shownKey);
+  // A person being dragged: where the pointer started and how far they have come (page units).
+  const [moving, setMoving] = useState<{ id: string; x: number; y: number; dx: number; dy: number; unit: number; pointer: number; captured: boolean } | null>(null);
 
   useEffect(() => {
     let objectUrl = '';
@@ -54,6 +61,8 @@ export function MapView({
         const sameView = drawnKey.current === shownKey;
         drawnKey.current = shownKey;
         setView((v) => (v && sameView ? v : { x: 0, y: 0, w: geometry.page.width, h: geometry.page.height }));
+        onLayout?.(geometry);
+        setView((v) => v ?? { x: 0, y: 0, w: geometry.page.width, h: geometry.page.height });
         setFailed(false);
         onLayout?.(geometry);
       },
@@ -85,6 +94,14 @@ export function MapView({
     return m ? point.matrixTransform(m.inverse()) : point;
   };
   const { scale, x: ox, y: oy } = layout.placement;
+  const dropped = () => {
+    const m = moving;
+    setMoving(null);
+    if (!m || Math.hypot(m.dx, m.dy) * scale < 2) return false;
+    const node = layout.nodes.find((n) => n.id === m.id);
+    if (node && onPin) onPin(m.id, node.x + m.dx, node.y + m.dy);
+    return true;
+  };
   const px = (x: number) => (x - layout.x0) * scale + ox;
   const py = (y: number) => (y - layout.y0) * scale + oy;
 
@@ -94,8 +111,17 @@ export function MapView({
         <button type="button" class="govuk-button govuk-button--secondary" onClick={() => zoom(1.25)}>Zoom in</button>
         <button type="button" class="govuk-button govuk-button--secondary" onClick={() => zoom(0.8)}>Zoom out</button>
         <button type="button" class="govuk-button govuk-button--secondary" onClick={fit}>Fit the map</button>
-        <span class="govuk-body-s govuk-!-margin-0">Drag or use the arrow keys to move, + and − to zoom.</span>
+        <span class="govuk-body-s govuk-!-margin-0">Drag or use the arrow keys to move, + and − to zoom. Drag a person to pin them.</span>
       </div>
+      {layout.warnings?.length ? (
+        <div class="govuk-warning-text govuk-!-margin-bottom-1">
+          <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <p class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">Warning</span>
+            The layout could not keep every pin: {layout.warnings.map((w) => w.replace(/^pinned person (\S+)/, (_, id: string) => nameOf(id))).join('; ')}.
+          </p>
+        </div>
+      ) : null}
       <div
         class={`pm-map${dragging ? ' pm-map--dragging' : ''}`}
         tabIndex={0}
@@ -127,6 +153,14 @@ export function MapView({
           drag.current = { x: e.clientX, y: e.clientY, view, moved: false };
         }}
         onPointerMove={(e) => {
+          if (moving) {
+            // Captured only once it is a drag, so a plain click still reaches the person.
+            const far = Math.hypot(e.clientX - moving.x, e.clientY - moving.y) >= 4;
+            if (!far && !moving.captured) return;
+            if (!moving.captured) (e.currentTarget as HTMLElement).setPointerCapture(moving.pointer);
+            setMoving({ ...moving, captured: true, dx: (e.clientX - moving.x) * moving.unit / scale, dy: (e.clientY - moving.y) * moving.unit / scale });
+            return;
+          }
           const d = drag.current;
           if (!d || !svgRef.current) return;
           const dx = e.clientX - d.x;
@@ -142,12 +176,17 @@ export function MapView({
           setView({ ...d.view, x: d.view.x - dx * unit, y: d.view.y - dy * unit });
         }}
         onPointerUp={() => {
+          if (moving) {
+            drag.current = { x: 0, y: 0, view, moved: dropped() };
+            return;
+          }
           drag.current = null;
           setDragging(false);
         }}
       >
         <svg ref={svgRef} viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
-          <image href={url} x={0} y={0} width={page.width} height={page.height} />
+          <image href={url} x={0} y={0} width={page.width} height={page.height}
+            onLoad={() => performance.mark('peermap:map-painted', { detail: { revision } })} />
           {layout.regions.map((r) => (
             <polygon
               key={r.id}
@@ -168,11 +207,31 @@ export function MapView({
               width={n.w * scale + 4}
               height={n.h * scale + 4}
               rx={4}
-              onClick={() => onSelect(n.id)}
+              onPointerDown={(e) => {
+                if (!onPin || n.kind !== 'person' || e.button !== 0) return;
+                e.stopPropagation();
+                drag.current = null;
+                const box = svgRef.current!.getBoundingClientRect();
+                setMoving({ id: n.id, x: e.clientX, y: e.clientY, dx: 0, dy: 0, unit: Math.max(view.w / box.width, view.h / box.height), pointer: e.pointerId, captured: false });
+              }}
+              onClick={() => {
+                if (drag.current?.moved) {
+                  drag.current = null;
+                  return;
+                }
+                drag.current = null;
+                onSelect(n.id);
+              }}
             >
               <title>{nameOf(n.id)}</title>
             </rect>
           ))}
+          {moving && Math.hypot(moving.dx, moving.dy) > 0 ? (() => {
+            const n = layout.nodes.find((k) => k.id === moving.id);
+            return n ? (
+              <circle class="pm-pin-ghost" cx={px(n.x + moving.dx)} cy={py(n.y + moving.dy)} r={(Math.max(n.w, n.h) * scale) / 2 + 3} />
+            ) : null;
+          })() : null}
         </svg>
       </div>
       <p class="govuk-visually-hidden">{title}</p>

@@ -2,16 +2,20 @@
 // left, the selected person, place or group with their graded information on the right.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MapLayout, MapViewOptions, Person } from '../api/types';
+import { AnalysisPanel } from '../components/AnalysisPanel';
 import { CommandBar } from '../components/CommandBar';
 import { MapView } from '../components/MapView';
 import { type PanelMode, SidePanel } from '../components/SidePanel';
 import { ViewControls, ViewedList, ViewedPanel, isCurrentView } from '../components/ViewControls';
 import { LiveStatus } from '../components/LiveStatus';
+import { PinControls } from '../components/PinControls';
 import { ReviewTag, StatusTag } from '../components/Tag';
+import { TidyMap } from '../components/TidyMap';
 import { UndoRedo } from '../components/UndoRedo';
 import { longDate } from '../model/dates';
 import { nameIn, tieWords } from '../model/items';
 import { adultStatus } from '../model/people';
+import { pinOperations } from '../model/pins';
 import { shown } from '../model/text';
 import { Link } from '../router';
 import { mapStore, useMapState } from '../store';
@@ -46,6 +50,8 @@ export function Editor({ id }: { id: string }) {
   const [mode, setMode] = useState<PanelMode>({ kind: 'view' });
   const [notice, setNotice] = useState('');
   const [filter, setFilter] = useState('');
+  const [analysis, setAnalysis] = useState(false);
+  const [layout, setLayout] = useState<MapLayout | null>(null);
   const panel = useRef<HTMLElement>(null);
   // The view drawn (as-of, disclosure copy, ecomap); editing is for the current, whole map only.
   const [shows, setShows] = useState<MapViewOptions>({});
@@ -73,6 +79,7 @@ export function Editor({ id }: { id: string }) {
 
   // Selecting moves focus to the panel's heading, or to `focus` (a new entry, a notice).
   const select = (next: string | null, focus?: string, message = '') => {
+    setAnalysis(false);
     setSelected(next);
     setMode({ kind: 'view' });
     setNotice(message);
@@ -80,6 +87,7 @@ export function Editor({ id }: { id: string }) {
     requestAnimationFrame(() => (window.document.getElementById(target) ?? window.document.getElementById('panel-heading'))?.focus());
   };
   const openForm = (next: PanelMode) => {
+    setAnalysis(false);
     setNotice('');
     setMode(next);
   };
@@ -103,6 +111,7 @@ export function Editor({ id }: { id: string }) {
   const children = people.filter((p) => p.role !== 'professional' && !adultStatus(p, m.map_date).adult);
   const adults = people.filter((p) => p.role !== 'professional' && adultStatus(p, m.map_date).adult);
   const professionals = people.filter((p) => p.role === 'professional');
+  const selectedPerson = doc.people?.find((p) => p.id === selected) ?? null;
 
   return (
     <main class="pm-editor" id="main-content">
@@ -117,6 +126,15 @@ export function Editor({ id }: { id: string }) {
         </p>
         <ViewControls mapId={id} revision={state.revision} document={doc} view={shows} onChange={changeView} />
         <LiveStatus mapId={id} />
+        {editable ? (
+          <div class="pm-editor__actions">
+            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" aria-pressed={analysis}
+              onClick={() => { setSelected(null); setMode({ kind: 'view' }); setAnalysis(true); requestAnimationFrame(() => window.document.getElementById('panel-heading')?.focus()); }}>
+              Analysis
+            </button>
+            <TidyMap />
+          </div>
+        ) : null}
         {editable ? <UndoRedo onDone={(words) => select(selected, undefined, words)} /> : null}
       </div>
       <nav class="pm-editor__list" aria-label="People and places">
@@ -161,14 +179,23 @@ export function Editor({ id }: { id: string }) {
       </nav>
       <section class="pm-editor__map" aria-label="Map">
         <MapView mapId={id} revision={state.revision} title={shown(m.title)} selected={editable ? selected : viewSelected}
-          onSelect={editable ? select : selectInView} nameOf={(x) => nameIn(doc, x)} shows={shows} onLayout={setViewLayout} />
+          onSelect={editable ? select : selectInView} nameOf={(x) => nameIn(doc, x)} shows={shows}
+          onLayout={(l) => (editable ? setLayout(l) : setViewLayout(l))}
+          onPin={editable ? (who, x, y) => { mapStore.save(pinOperations(doc, who, x, y), (newest) => pinOperations(newest, who, x, y), 'Pin').catch(() => undefined); } : undefined} />
       </section>
       <aside class="pm-editor__panel" aria-label="Selected" ref={panel}>
         {!editable ? (
           <ViewedPanel layout={viewLayout} view={shows} document={doc} selected={viewSelected} onBack={() => changeView({})} />
         ) : null}
         <div hidden={!editable}>
-          <SidePanel document={(mode.kind !== 'view' && mapStore.editBase?.document) || doc} selected={selected} mode={mode} notice={notice} onSelect={select} onMode={openForm} />
+          {analysis ? (
+            <AnalysisPanel mapId={id} revision={state.revision} document={doc} onSelect={select} onClose={() => setAnalysis(false)} />
+          ) : (
+            <>
+              <SidePanel document={(mode.kind !== 'view' && mapStore.editBase?.document) || doc} selected={selected} mode={mode} notice={notice} onSelect={select} onMode={openForm} />
+              {mode.kind === 'view' && selectedPerson ? <PinControls key={selectedPerson.id} document={doc} person={selectedPerson} layout={layout} /> : null}
+            </>
+          )}
         </div>
       </aside>
       {editable ? <CommandBar

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+# One-field PATCHes to a 200-person map on a fresh `peermap serve` (SQLite), each followed by
+# the next map.svg and layout, as the workspace asks for them after a save. Prints the median
+# time of the drawing and its size, sent plain and gzip-compressed when the server offers it.
+#
+#   bench/redraw_probe.py PEERMAP_BINARY [--saves N]
+# Run whole under a process timer to compare two binaries (old vs new), or read its figures.
+import argparse, gzip, http.client, json, os, re, shutil, statistics, subprocess, sys, tempfile, time
+
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.dirname(here)
+parser = argparse.ArgumentParser()
+parser.add_argument("binary")
+parser.add_argument("--saves", type=int, default=10)
+args = parser.parse_args()
+
+work = tempfile.mkdtemp(prefix="peermap-redraw-")
+try:
+    db = f"sqlite:{work}/bench.db"
+    subprocess.run([sys.executable, f"{here}/map200.py", f"{root}/examples/thematic.json",
+                    f"{work}/map200.json", "200"], check=True, stdout=subprocess.DEVNULL)
+    password = "correct horse battery staple"
+    subprocess.run([args.binary, "user", "add", "--db", db, "--username", "bench", "--team", "T",
+                    "--role", "practitioner"], input=password + "\n", text=True, check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([args.binary, "map", "import", "--db", db, "--as", "bench", f"{work}/map200.json"],
+                   check=True, stdout=subprocess.DEVNULL)
+    server = subprocess.Popen([args.binary, "serve", "--db", db, "--listen", "127.0.0.1:0", "--quiet"],
+                              stderr=subprocess.PIPE, text=True)
+    line = ""
+    while "serving" not in line:
+        line = server.stderr.readline()
+        if not line:
+            sys.exit("the server did not start")
+    host, port = re.search(r"http://([^:/]+):(\d+)/", line).groups()
+    conn = http.client.HTTPConnection(host, int(port))
+
+    def call(method, path, body=None, headers=None):
+        conn.request(method, path, body=body, headers=headers or {})
+        r = conn.getresponse()
+        return r, r.read()
+
+    r, body = call("POST", "/api/session", json.dumps({"username": "bench", "password": password}),
+                   {"Content-Type": "application/json"})
+    cookie = r.getheader("Set-Cookie").split(";")[0]
+    csrf = json.loads(body)["csrf_token"]
+    auth = {"Cookie": cookie, "X-CSRF-Token": csrf}
+    _, body = call("GET", "/api/maps", headers=auth)
+    map_id = json.loads(body)["maps"][0]["id"]
+    enc = {**auth, "Accept-Encoding": "gzip"}
+    # The first drawing of the map (a full layout), as when the editor opens.
+    call("GET", f"/api/maps/{map_id}/map.svg", headers=enc)
+    call("GET", f"/api/maps/{map_id}/layout", headers=enc)
+    times, plain, sent = [], 0, 0
+    for k in range(args.saves):
+        r, _ = call("GET", f"/api/maps/{map_id}", headers=auth)
+        etag = r.getheader("ETag")
+        patch = json.dumps([{"op": "replace", "path": "/map/purpose",
+                             "value": f"Benchmark edit {k}"}])
+        r, body = call("PATCH", f"/api/maps/{map_id}", patch,
+                       {**auth, "If-Match": etag, "Content-Type": "application/json-patch+json"})
+        assert r.status == 200, body
+        start = time.perf_counter()
+        r, body = call("GET", f"/api/maps/{map_id}/map.svg", headers=enc)
+        times.append((time.perf_counter() - start) * 1000)
+        sent = len(body)
+        plain = len(gzip.decompress(body)) if r.getheader("Content-Encoding") == "gzip" else len(body)
+        call("GET", f"/api/maps/{map_id}/layout", headers=enc)
+    print(f"map.svg after a one-field PATCH: median {statistics.median(times):.1f} ms over "
+          f"{len(times)} saves; {plain / 1000:.0f} kB, {sent / 1000:.0f} kB sent")
+    server.terminate()
+    server.wait()
+finally:
+    shutil.rmtree(work, ignore_errors=True)

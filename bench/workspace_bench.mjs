@@ -1,0 +1,117 @@
+// The workspace in Chromium (issue 9, "Benchmarks"): a 200-person map on SQLite, a real
+// `peermap serve`, Debian's chromium through playwright-core. Prints
+//   - Save -> new map painted: from the click on Save (a one-field edit of a person, saved as a
+//     JSON Patch) to the load event of the new drawing's image, p50 and p95 over the saves;
+//   - opening the editor: from navigation to the map painted, p50 and p95;
+//   - the browser's own share: decoding and painting the drawing (image load to the next frame);
+//   - the bundle's size, gzipped.
+//
+//   node bench/workspace_bench.mjs [--saves N] [--opens N]      (run by bench/workspace_bench.sh)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const support = await import(path.join(repo, 'web/test/support.mjs'));
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const saves = arg('--saves', 30);
+const opens = arg('--opens', 10);
+
+const work = mkdtempSync(path.join(tmpdir(), 'peermap-wsbench-'));
+const map200 = path.join(work, 'map200.json');
+const made = spawnSync('python3', [path.join(here, 'map200.py'), path.join(repo, 'examples/thematic.json'), map200, '200']);
+if (made.status !== 0) throw new Error(`map200.py: ${made.stderr}`);
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const ms = (v) => `${v.toFixed(0)} ms`;
+
+const server = await support.startServer();
+const imported = spawnSync(support.binary, ['map', 'import', '--db', server.db, '--as', 'practitioner', map200], { encoding: 'utf8' });
+if (imported.status !== 0) throw new Error(`map import: ${imported.stderr}`);
+const browser = await support.launchBrowser();
+try {
+  const { page, context } = await support.watchedPage(browser, { width: 1600, height: 900 });
+  await support.signIn(page, server.url);
+  const link = page.getByRole('link', { name: /Benchmark map: 200 people/ });
+  const editorUrl = new URL(await link.getAttribute('href'), server.url).href;
+
+  // Opening the editor: navigation to the drawing's load event.
+  const openTimes = [];
+  for (let k = 0; k < opens; k++) {
+    await page.goto(new URL('/maps', server.url).href);
+    await link.waitFor();
+    const start = Date.now();
+    await page.goto(editorUrl);
+    await page.waitForFunction(() => performance.getEntriesByName('peermap:map-painted').length > 0, null, { timeout: 30000 });
+    openTimes.push(await page.evaluate(() => performance.getEntriesByName('peermap:map-painted')[0].startTime));
+    void start;
+  }
+
+  // Save -> painted: edit Hana Abdi's notes and save, 'saves' times.
+  const list = page.getByRole('navigation', { name: 'People and places' });
+  const panel = page.getByRole('complementary', { name: 'Selected' });
+  const saveTimes = [];
+  const paintTimes = [];
+  for (let k = 0; k < saves; k++) {
+    await list.getByRole('button', { name: /^Hana Abdi/ }).click();
+    await panel.getByRole('button', { name: 'Edit person' }).click();
+    await panel.getByLabel('Notes').fill(`Benchmark note ${k}`);
+    const before = await page.evaluate(() => performance.getEntriesByName('peermap:map-painted').length);
+    await page.evaluate(() => performance.clearMarks('peermap:save'));
+    await page.evaluate(() => {
+      const button = [...document.querySelectorAll('button')].find((b) => /^Save/.test(b.textContent ?? ''));
+      button.addEventListener('click', () => performance.mark('peermap:save'), { once: true, capture: true });
+    });
+    await panel.getByRole('button', { name: /^Save/ }).click();
+    await page.waitForFunction((n) => performance.getEntriesByName('peermap:map-painted').length > n, before, { timeout: 30000 });
+    const [saved, painted, frame] = await page.evaluate(async () => {
+      const marks = performance.getEntriesByName('peermap:map-painted');
+      const last = marks[marks.length - 1].startTime;
+      // The browser's own share: from the image's load to the next frame painted.
+      const next = await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame((t) => r(t))));
+      return [performance.getEntriesByName('peermap:save')[0].startTime, last, next];
+    });
+    saveTimes.push(painted - saved);
+    paintTimes.push(frame - painted);
+  }
+  const drawing = await page.evaluate(async (u) => {
+    const id = new URL(u).pathname.split('/')[2];
+    const r = await fetch(`/api/maps/${id}/map.svg`);
+    const entry = performance.getEntriesByType('resource').filter((e) => e.name.includes('map.svg')).at(-1);
+    return { bytes: (await r.text()).length, transfer: entry?.encodedBodySize ?? 0 };
+  }, editorUrl);
+
+  // The bundle: every built asset, gzipped (as served to a browser that asks for it).
+  const dist = path.join(repo, 'build/release/src/server/web');
+  let raw = 0;
+  let packed = 0;
+  const files = ['index.html', ...readdirSync(path.join(dist, 'assets')).map((f) => path.join('assets', f))];
+  for (const file of files) {
+    if (!/\.(js|css|html)$/.test(file)) continue;
+    const text = readFileSync(path.join(dist, file));
+    raw += text.length;
+    packed += gzipSync(text, { level: 9 }).length;
+  }
+
+  console.log(`200-person map, SQLite, Chromium (${saves} saves, ${opens} opens)`);
+  console.log(`  Save -> new map painted: p50 ${ms(percentile(saveTimes, 50))}, p95 ${ms(percentile(saveTimes, 95))} (target p95 <= 150 ms)`);
+  console.log(`    of which image load -> next frame (decode and paint): p50 ${ms(percentile(paintTimes, 50))}, p95 ${ms(percentile(paintTimes, 95))}`);
+  console.log(`  Opening the editor (navigation -> map painted): p50 ${ms(percentile(openTimes, 50))}, p95 ${ms(percentile(openTimes, 95))} (target <= 1000 ms)`);
+  console.log(`  map.svg: ${(drawing.bytes / 1000).toFixed(0)} kB, ${(drawing.transfer / 1000).toFixed(0)} kB sent`);
+  console.log(`  Bundle: ${(raw / 1000).toFixed(0)} kB, ${(packed / 1000).toFixed(1)} kB gzipped (target <= 150 kB)`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(work, { recursive: true, force: true });
+}
