@@ -122,6 +122,11 @@ void set_pango_text(PangoLayout* layout, const std::string& text, const TextStyl
     pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_NONE);
   }
   pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+  // A name broken inside a long word gets no hyphen: a reader would take "Wolfeschlegel-" +
+  // "steinhausen" for a double-barrelled name, and the PDF's text would hold one that is not there.
+  const Handle<PangoAttrList, pango_attr_list_unref> attributes(pango_attr_list_new());
+  pango_attr_list_insert(attributes.get(), pango_attr_insert_hyphens_new(FALSE));
+  pango_layout_set_attributes(layout, attributes.get());
 }
 
 struct TextMeasurer::Impl {
