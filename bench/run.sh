@@ -21,3 +21,7 @@ if [[ -z ${PEERMAP_TEST_PG_URL:-} ]]; then
   fi
 fi
 "$build/bench/store_bench"
+
+# The legibility benchmark (issue 10): its own corpus of 120 maps, crossings and ties through
+# people against neato with overlap=prism, render times; writes a Markdown report.
+python3 "$root/bench/legibility.py" --build "$build" --markdown "$build/benchmarks-legibility.md"

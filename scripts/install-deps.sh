@@ -6,7 +6,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
   libgraphviz-dev graphviz libigraph-dev
-  libcairo2-dev libpango1.0-dev libpugixml-dev
+  libcairo2-dev libpango1.0-dev libpugixml-dev poppler-utils
   libsqlite3-dev libpq-dev postgresql
   libsodium-dev libcpp-httplib-dev zlib1g-dev wrk python3
   fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum

@@ -246,7 +246,12 @@ int validate(const std::string& path, std::ostream& out, std::ostream& err) {
   }
   model::ParseOptions options;
   options.today = model::today_utc();
-  const auto outcome = model::parse_document(text.value(), options);
+  auto outcome = model::parse_document(text.value(), options);
+  if (!outcome.has_errors()) {
+    // Pins too close to draw both people apart: only the layout's text metrics can tell.
+    auto pins = layout::pin_problems(outcome.document);
+    outcome.problems.insert(outcome.problems.end(), pins.begin(), pins.end());
+  }
   print_problems(path, outcome, out);
   (void)err;
   return outcome.has_errors() ? kExitInvalid : kExitOk;

@@ -15,6 +15,7 @@
 #include "layout/regions.hpp"
 #include "layout/style.hpp"
 #include "layout/text_metrics.hpp"
+#include "model/full_name.hpp"
 
 namespace peermap::layout {
 
@@ -45,17 +46,33 @@ std::string initials(const std::string& name) {
   return out;
 }
 
+//! A name no valid document holds (longer than the validator accepts; only an in-process
+//! caller that skipped validation can pass one) is cut there, so a label stays a label.
+std::string name_text(std::string_view name) {
+  std::string text = label_text(name);
+  std::size_t at = 0;
+  for (std::size_t points = 0; at < text.size(); ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80 && points++ == model::kMaxNameLength)
+      break;
+  }
+  if (at < text.size()) text = text.substr(0, at) + "\u2026";
+  return text;
+}
+
 NodeGeometry sized_node(std::string id, NodeKind kind, double symbol,
                         std::vector<std::string> lines, const TextMeasurer& measurer) {
   NodeGeometry node;
   node.id = std::move(id);
   node.kind = kind;
   node.w = node.h = symbol;
+  node.name_width = lines.empty() ? label_style::kName.max_width
+                                  : measurer.fitting_width(lines.front(), label_style::kName);
   double width = 0;
   double height = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const Point size =
-        measurer.measure(lines[i], i == 0 ? label_style::kName : label_style::kDetail);
+    const Point size = measurer.measure(
+        lines[i], i == 0 ? label_style::wrapped_at(label_style::kName, node.name_width)
+                         : label_style::kDetail);
     width = std::max(width, size.x);
     height += size.y;
   }
@@ -79,7 +96,7 @@ std::string label_text(std::string_view text) {
 std::vector<std::string> person_label(const Document& document, const Person& person, bool redact) {
   const bool adult = model::is_adult(person, document.map.map_date);
   const bool hide = redact && !adult && !document.is_subject(person.id);
-  std::vector<std::string> lines{label_text(hide ? initials(person.full_name) : person.full_name)};
+  std::vector<std::string> lines{name_text(hide ? initials(person.full_name) : person.full_name)};
   std::string detail;
   if (person.role == model::Role::Professional) {
     detail = "professional";
@@ -105,7 +122,7 @@ NodeGeometry make_person_node(const Document& document, const Person& person, bo
 
 NodeGeometry make_location_node(const model::Location& location, const TextMeasurer& measurer) {
   return sized_node(location.id, NodeKind::Location, style::kSymbolSize,
-                    {label_text(location.name), label_text(location.kind)}, measurer);
+                    {name_text(location.name), label_text(location.kind)}, measurer);
 }
 
 void place_node(NodeGeometry& node, Point centre) {
@@ -222,7 +239,9 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
     return std::none_of(taken.begin(), taken.end(), [&](const Rect& t) { return t.overlaps(r); });
   };
   for (auto& region : g.regions) {
-    const Point size = measurer.measure(label_text(region.name), label_style::kRegion);
+    region.name_width = measurer.fitting_width(region.name, label_style::kRegion);
+    const Point size = measurer.measure(
+        region.name, label_style::wrapped_at(label_style::kRegion, region.name_width));
     Polygon corners = region.polygon;
     std::stable_sort(corners.begin(), corners.end(), [](Point a, Point b) { return a.y < b.y; });
     std::optional<Rect> chosen;
@@ -394,20 +413,16 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   }
   if (!polygons)
     return Error{ErrorKind::Internal, "cannot draw regions: " + polygons.error().message};
-  // Only the practitioner's pins are worth a warning; anchored people may move quietly.
-  std::erase_if(moved, [&](const std::string& index) { return !pinned[std::stoul(index)]; });
-
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
     const Point offset = footprint_offset(g.nodes[i]);
     place_node(g.nodes[i],
                {footprints[i].centre().x - offset.x, footprints[i].centre().y - offset.y});
   }
-  for (const std::string& index : moved) {
-    g.warnings.push_back("pinned person " + g.nodes[std::stoul(index)].id +
-                         " overlapped another pinned person and was moved");
-  }
+  // Pins stay exactly where the practitioner put them; one that could not is named. Anchored
+  // people (earlier positions) may move quietly.
+  keep_pins(g, document, pins);
   for (std::size_t r = 0; r < specs.size(); ++r) {
-    RegionGeometry region{specs[r].id, specs[r].is_location, label_text(specs[r].name),
+    RegionGeometry region{specs[r].id, specs[r].is_location, name_text(specs[r].name),
                           {},          polygons.value()[r],  {}};
     for (int m : specs[r].members)
       region.members.push_back(g.nodes[static_cast<std::size_t>(m)].id);
@@ -482,6 +497,7 @@ std::string geometry_to_json(const Geometry& g) {
   if (g.ecomap_centre) {
     out["ecomap"] = {{"centre", point(*g.ecomap_centre)}, {"rings", g.ring_radii}};
   }
+  if (!g.warnings.empty()) out["warnings"] = g.warnings;
   return out.dump() + "\n";
 }
 

@@ -15,7 +15,9 @@
 
 #include "base/result.hpp"
 #include "layout/geometry.hpp"
+#include "layout/style.hpp"
 #include "model/document.hpp"
+#include "model/problems.hpp"
 
 namespace peermap::layout {
 
@@ -28,8 +30,11 @@ struct NodeGeometry {
   double y = 0;
   double w = 0;  //!< symbol size
   double h = 0;
-  Rect label;                            //!< top-left corner and size
-  std::vector<std::string> label_lines;  //!< the label as drawn, one string a line
+  Rect label;  //!< top-left corner and size
+  //! The label as drawn: the name (wrapped at `name_width`, never cut), then the details.
+  std::vector<std::string> label_lines;
+  //! The width the name wraps at: 104 pt, or more for a name that needs more than 3 lines.
+  double name_width = style::kLabelMaxWidth;
   bool pinned = false;
 
   [[nodiscard]] Rect symbol() const { return {x - w / 2, y - h / 2, w, h}; }
@@ -50,7 +55,8 @@ struct RegionGeometry {
   std::string name;
   std::vector<std::string> members;
   Polygon polygon;
-  Rect label;  //!< where the region's name is written
+  Rect label;                                       //!< where the region's name is written
+  double name_width = style::kRegionLabelMaxWidth;  //!< the width the name wraps at
 };
 
 struct Geometry {
@@ -64,7 +70,8 @@ struct Geometry {
   //! Ecomap only: the centre and the outer radius of the bands of rings 1..4.
   std::optional<Point> ecomap_centre;
   std::vector<double> ring_radii;
-  std::vector<std::string> warnings;  //!< e.g. pinned people that had to be nudged apart
+  //! e.g. a pinned person who had to be moved off the pin, named; `render` prints them.
+  std::vector<std::string> warnings;
 };
 
 struct LayoutOptions {
@@ -81,6 +88,11 @@ struct LayoutOptions {
 //! majorisation (O(n^2) per iteration below 400 people; sfdp above), then O(cells) per region.
 [[nodiscard]] Result<Geometry> compute_layout(const model::Document& document,
                                               const LayoutOptions& options);
+
+//! Pinned people too close together for both symbols and labels to stay apart (closer than
+//! the layout's 24 pt between footprints): one warning a pair, at the later pin's pointer,
+//! naming both people by full name and pointer. The layout would move one of them (and warn).
+[[nodiscard]] std::vector<model::Problem> pin_problems(const model::Document& document);
 
 //! The geometry as the JSON that `peermap layout --json` prints.
 [[nodiscard]] std::string geometry_to_json(const Geometry& geometry);

@@ -1,7 +1,9 @@
 // Pieces shared by the network map and the ecomap layouts. Internal to the layout module.
 #pragma once
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "layout/layout.hpp"
@@ -32,6 +34,16 @@ void spread_footprints(std::vector<Rect>& footprints, const std::vector<bool>& p
 //! pinned footprints overlap (a warning names them). Deterministic. Cost: O(n log n) a round.
 void separate_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned, double gap,
                          std::vector<std::string>& moved_pins);
+
+//! Pairs (i < j) of pinned nodes, as placed in `nodes`, whose footprints come closer than
+//! `gap`. Cost: O(pins^2), pins being few.
+[[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> clashing_pins(
+    const std::vector<NodeGeometry>& nodes, const std::vector<bool>& pinned, double gap);
+
+//! Puts every pinned node that is within rounding of its pin exactly on it, and adds a warning
+//! to `g` naming each one that had to be moved off its pin (and the pin it was too close to).
+void keep_pins(Geometry& g, const model::Document& document,
+               const std::map<std::string, Point>& pins);
 
 //! A straight line between two symbols, stopping at their outlines.
 [[nodiscard]] EdgeGeometry straight_edge(const std::string& id, const NodeGeometry& from,

@@ -7,10 +7,13 @@ inline constexpr const char* kFontFamily = "DejaVu Sans";
 inline constexpr double kNameFontSize = 9.0;    //!< points, label first line
 inline constexpr double kDetailFontSize = 7.5;  //!< points, label second line
 inline constexpr double kRegionFontSize = 9.5;  //!< points, group and location names
+//! A region's name wraps past this width, onto at most kLabelMaxNameLines lines.
 inline constexpr double kRegionLabelMaxWidth = 260.0;
-inline constexpr double kLabelMaxWidth = 104.0;  //!< a name wraps onto two lines past this
-inline constexpr int kLabelMaxNameLines = 2;     //!< then it is cut with an ellipsis
-inline constexpr double kSymbolSize = 22.0;      //!< person symbol, points
+//! A name wraps past this width. Names are never cut: one that needs more than
+//! kLabelMaxNameLines lines at this width gets a wider label instead.
+inline constexpr double kLabelMaxWidth = 104.0;
+inline constexpr int kLabelMaxNameLines = 3;
+inline constexpr double kSymbolSize = 22.0;  //!< person symbol, points
 inline constexpr double kSubjectSymbolSize = 30.0;
 inline constexpr double kLabelGap = 2.0;         //!< between symbol and label
 inline constexpr double kNodeSeparation = 24.0;  //!< minimum gap between two footprints

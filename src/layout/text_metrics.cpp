@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include <cmath>
 #include <set>
 #include <string>
 
@@ -114,13 +115,18 @@ void set_pango_text(PangoLayout* layout, const std::string& text, const TextStyl
   if (style.max_width > 0) {
     pango_layout_set_width(layout, static_cast<int>(style.max_width * PANGO_SCALE));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_height(layout, -style.max_lines);
-    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    pango_layout_set_height(layout, style.cut ? -style.max_lines : -1);
+    pango_layout_set_ellipsize(layout, style.cut ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   } else {
     pango_layout_set_width(layout, -1);
     pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_NONE);
   }
   pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+  // A name broken inside a long word gets no hyphen: a reader would take "Wolfeschlegel-" +
+  // "steinhausen" for a double-barrelled name, and the PDF's text would hold one that is not there.
+  const Handle<PangoAttrList, pango_attr_list_unref> attributes(pango_attr_list_new());
+  pango_attr_list_insert(attributes.get(), pango_attr_insert_hyphens_new(FALSE));
+  pango_layout_set_attributes(layout, attributes.get());
 }
 
 struct TextMeasurer::Impl {
@@ -146,8 +152,36 @@ Point TextMeasurer::measure(const std::string& text, const TextStyle& style) con
   pango_layout_get_extents(impl_->layout.get(), nullptr, &logical);
   const double width = static_cast<double>(logical.width) / PANGO_SCALE;
   const double height = static_cast<double>(logical.height) / PANGO_SCALE;
-  // A wrapped layout is as wide as its widest line, never wider than the limit.
-  return {style.max_width > 0 && width > style.max_width ? style.max_width : width, height};
+  // A cut layout is as wide as its widest line, never wider than the limit. One that is never
+  // cut can be wider, when a single character is wider than a line; it is measured as it is.
+  const bool clamp = style.cut && style.max_width > 0 && width > style.max_width;
+  return {clamp ? style.max_width : width, height};
+}
+
+int TextMeasurer::line_count(const std::string& text, const TextStyle& style) const {
+  set_pango_text(impl_->layout.get(), text, style);
+  return pango_layout_get_line_count(impl_->layout.get());
+}
+
+bool TextMeasurer::is_cut(const std::string& text, const TextStyle& style) const {
+  set_pango_text(impl_->layout.get(), text, style);
+  return pango_layout_is_ellipsized(impl_->layout.get()) != FALSE;
+}
+
+double TextMeasurer::fitting_width(const std::string& text, const TextStyle& style) const {
+  TextStyle probe = style;
+  probe.cut = false;
+  if (style.max_width <= 0 || line_count(text, probe) <= style.max_lines) return style.max_width;
+  // Greedy line breaking takes no more lines at a greater width, so the narrowest width that
+  // fits can be found by bisection, to 1/4 pt, between the limit and the text's one-line width.
+  probe.max_width = 0;
+  double fits = std::ceil(measure(text, probe).x) + 1;
+  double too_narrow = style.max_width;
+  while (fits - too_narrow > 0.25) {
+    probe.max_width = (fits + too_narrow) / 2;
+    (line_count(text, probe) <= style.max_lines ? fits : too_narrow) = probe.max_width;
+  }
+  return fits;
 }
 
 }  // namespace peermap::layout

@@ -3,12 +3,17 @@
 // none of them an initial.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace peermap::model {
+
+//! The longest name (of a person, place, group or attendee) the validator accepts, in code
+//! points. The layout draws every name up to this length whole.
+inline constexpr std::size_t kMaxNameLength = 200;
 
 //! The words of `text`, split at spaces, tabs and line breaks.
 [[nodiscard]] std::vector<std::string_view> words(std::string_view text);

@@ -7,12 +7,13 @@
 #include <string_view>
 
 #include "base/text_safety.hpp"
+#include "model/full_name.hpp"
 
 namespace peermap::model::detail {
 
 // Limits from docs/format.md, "Rules that apply everywhere".
 constexpr std::size_t kMaxText = 10'000;
-constexpr std::size_t kMaxName = 200;
+constexpr std::size_t kMaxName = kMaxNameLength;
 constexpr std::size_t kMaxItems = 100'000;
 constexpr std::size_t kMaxIdLength = 64;
 constexpr std::size_t kQuoteLength = 60;

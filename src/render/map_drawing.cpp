@@ -87,8 +87,9 @@ class MapPainter {
       cairo_rectangle(cr_, l.x, l.y, l.w, l.h);
       cairo_set_source_rgba(cr_, 1, 1, 1, 0.9);
       cairo_fill(cr_);
-      text_.draw(region.name, layout::label_style::kRegion, l.x + l.w / 2, l.y, true,
-                 {colour.r * 0.7, colour.g * 0.7, colour.b * 0.7});
+      text_.draw(region.name,
+                 layout::label_style::wrapped_at(layout::label_style::kRegion, region.name_width),
+                 l.x + l.w / 2, l.y, true, {colour.r * 0.7, colour.g * 0.7, colour.b * 0.7});
     }
   }
 
@@ -127,10 +128,12 @@ class MapPainter {
       cairo_set_source_rgba(cr_, 1, 1, 1, 0.8);
       cairo_fill(cr_);
       double y = n.label.y;
+      const layout::TextStyle name =
+          layout::label_style::wrapped_at(layout::label_style::kName, n.name_width);
       for (std::size_t i = 0; i < n.label_lines.size(); ++i) {
-        y += text_.draw(
-            n.label_lines[i], i == 0 ? layout::label_style::kName : layout::label_style::kDetail,
-            n.label.x + n.label.w / 2, y, true, i == 0 ? colours::kInk : Colour{0.3, 0.3, 0.3});
+        y += text_.draw(n.label_lines[i], i == 0 ? name : layout::label_style::kDetail,
+                        n.label.x + n.label.w / 2, y, true,
+                        i == 0 ? colours::kInk : Colour{0.3, 0.3, 0.3});
       }
     }
   }

@@ -507,6 +507,43 @@ TEST_F(Cli, LayoutKeepsPinnedPeopleWhereTheyWerePut) {
   EXPECT_GE(x0 + g["width"].get<double>(), 400.5 + 11);
 }
 
+//   Amira Haddad [pinned at 100,50]  Marcus Reid [pinned 8 pt to her right]: too close
+TEST_F(Cli, PinsTooCloseAreNamedByValidateAndByRender) {
+  json d = valid_document();
+  d["pins"] =
+      json::array({{{"ref", "p1"}, {"x", 100}, {"y", 50}}, {{"ref", "p3"}, {"x", 108}, {"y", 50}}});
+  file("close.json", d.dump(2));
+  const Outcome v = peermap("validate close.json");
+  EXPECT_EQ(v.code, 0) << v;  // a warning: the map can still be drawn
+  const auto problems = problem_lines(v.out);
+  ASSERT_EQ(problems.size(), 1u) << v;
+  EXPECT_EQ(problems[0].where, "/pins/1");
+  EXPECT_EQ(problems[0].severity, "warning");
+  EXPECT_NE(problems[0].message.find("\"Amira Haddad\" (/people/0)"), std::string::npos) << v;
+  EXPECT_NE(problems[0].message.find("\"Marcus Reid\" (/people/2)"), std::string::npos) << v;
+
+  const Outcome r = peermap("render close.json -o close.svg");
+  ASSERT_EQ(r.code, 0) << r;
+  EXPECT_NE(r.err.find("warning: pinned person \"Marcus Reid\" (p3) was moved"), std::string::npos)
+      << r;
+  const Outcome l = peermap("layout close.json --json");
+  ASSERT_EQ(l.code, 0) << l;
+  const json g = json::parse(l.out);
+  ASSERT_TRUE(g.contains("warnings"));
+  EXPECT_NE(g["warnings"][0].get<std::string>().find("Marcus Reid"), std::string::npos);
+  EXPECT_DOUBLE_EQ((*find_node(g, "p1"))["x"].get<double>(), 100);  // the first pin is kept
+
+  // Pins far enough apart: nothing to say, both exact.
+  d["pins"][1]["x"] = 400;
+  file("apart.json", d.dump(2));
+  const Outcome ok = peermap("validate apart.json");
+  EXPECT_EQ(ok.code, 0) << ok;
+  EXPECT_EQ(ok.out, "") << ok;
+  const Outcome la = peermap("layout apart.json --json");
+  EXPECT_FALSE(json::parse(la.out).contains("warnings")) << la;
+  EXPECT_EQ(la.err, "") << la;
+}
+
 TEST_F(Cli, LayoutOfAnInvalidFileExitsOneAndPrintsNoGeometry) {
   json d = valid_document();
   d["map"]["review_date"] = "2026-01-01";

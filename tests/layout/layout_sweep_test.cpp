@@ -1,6 +1,7 @@
 // The layout guarantees on generated maps of 5 to 300 people with random overlapping groups
 // and places, over 120 seeds: no overlapping symbols or labels, members inside their
-// regions, non-members outside.
+// regions, non-members outside, every full name drawn whole (a third of the maps carry the
+// longest names the validator accepts), pins kept exactly.
 #include <gtest/gtest.h>
 
 #include "support/layout_checks.hpp"
@@ -19,6 +20,7 @@ TEST_P(LayoutSweep, GuaranteesHold) {
   shape.locations = static_cast<int>(seed % 4) + shape.people / 100;
   shape.ties_per_person = 0.8 + static_cast<double>(seed % 5) * 0.3;
   shape.pins = seed % 10 == 0 ? 3 : 0;
+  shape.long_names = seed % 3 == 0;
   const model::Document document = testing::random_document(seed, shape);
   layout::LayoutOptions options;
   options.seed = seed;
@@ -28,6 +30,9 @@ TEST_P(LayoutSweep, GuaranteesHold) {
   const auto violations = testing::layout_violations(geometry.value());
   EXPECT_TRUE(violations.empty()) << shape.people << " people; first: " << violations.front()
                                   << " (" << violations.size() << " in all)";
+  const auto whole = testing::document_violations(geometry.value(), document);
+  EXPECT_TRUE(whole.empty()) << shape.people << " people; first: " << whole.front() << " ("
+                             << whole.size() << " in all)";
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, LayoutSweep, ::testing::Range(1u, 121u));

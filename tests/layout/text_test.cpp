@@ -33,10 +33,13 @@ TEST(Text, ACharacterNoFontHasIsCounted) {
   EXPECT_GT(measurer.missing_glyphs("\ue000\ue001 Smith", label_style::kName), 0);
 }
 
-TEST(Text, LongNamesWrapOntoTwoLinesAndNoMore) {
+TEST(Text, ACutStyleKeepsToItsLinesAndWidth) {
+  // Page text (the title, the key) is cut; names never are (full_names_test.cpp).
   const TextMeasurer measurer;
-  const Point one = measurer.measure("Mia Kowalczyk", label_style::kName);
-  const Point many = measurer.measure(std::string(10000, 'x') + " Smith", label_style::kName);
+  const TextStyle two_lines{style::kNameFontSize, false, style::kLabelMaxWidth, 2, true};
+  const Point one = measurer.measure("Mia Kowalczyk", two_lines);
+  const Point many = measurer.measure(std::string(10000, 'x') + " Smith", two_lines);
+  EXPECT_TRUE(measurer.is_cut(std::string(10000, 'x') + " Smith", two_lines));
   EXPECT_LE(many.x, style::kLabelMaxWidth);
   EXPECT_LE(many.y, 2.01 * one.y);
   EXPECT_GT(many.y, 1.5 * one.y);

@@ -1,12 +1,15 @@
 // The layout's hard guarantees, checked on a Geometry: each violation as a sentence.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "layout/layout.hpp"
+#include "layout/text_metrics.hpp"
+#include "model/document.hpp"
 
 namespace peermap::testing {
 
@@ -49,6 +52,60 @@ inline std::vector<std::string> layout_violations(const layout::Geometry& g) {
       if (region.label.overlaps(g.regions[s].label)) {
         out.push_back("names of regions " + region.id + " and " + g.regions[s].id + " overlap");
       }
+    }
+  }
+  return out;
+}
+
+//! The rules that need the document as well: every person drawn has the full name drawn whole (not
+//! cut, at most 3 lines, inside the label's box), and every pinned person exactly on the pin unless
+//! a warning names them.
+inline std::vector<std::string> document_violations(const layout::Geometry& g,
+                                                    const model::Document& d) {
+  std::vector<std::string> out;
+  const layout::TextMeasurer measurer;
+  std::map<std::string, const layout::NodeGeometry*> nodes;
+  for (const auto& n : g.nodes) nodes[n.id] = &n;
+  for (const auto& person : d.people) {
+    const auto found = nodes.find(person.id);
+    if (found == nodes.end()) continue;  // not on this drawing (an ecomap shows its placements)
+    const layout::NodeGeometry& n = *found->second;
+    const std::string name = layout::label_text(person.full_name);
+    if (n.label_lines.empty() || n.label_lines.front() != name) {
+      out.push_back("the label of " + person.id + " is not the full name");
+      continue;
+    }
+    const layout::TextStyle style =
+        layout::label_style::wrapped_at(layout::label_style::kName, n.name_width);
+    if (measurer.is_cut(name, style)) out.push_back("the name of " + person.id + " is cut");
+    if (measurer.line_count(name, style) > layout::style::kLabelMaxNameLines) {
+      out.push_back("the name of " + person.id + " takes more than 3 lines");
+    }
+    const layout::Point size = measurer.measure(name, style);
+    if (size.x > n.label.w + 0.01 || size.y > n.label.h + 0.01) {
+      out.push_back("the name of " + person.id + " is larger than its label's box");
+    }
+  }
+  const auto pin_problems = layout::pin_problems(d);
+  for (const auto& pin : d.pins) {
+    const auto found = nodes.find(pin.ref);
+    if (found == nodes.end()) continue;
+    const bool warned = std::any_of(g.warnings.begin(), g.warnings.end(), [&](const auto& w) {
+      return w.find("(" + pin.ref + ")") != std::string::npos;
+    });
+    const bool moved = found->second->x != pin.x || found->second->y != pin.y;
+    if (moved && !warned) {
+      out.push_back("pinned person " + pin.ref + " was moved off the pin without a warning");
+    }
+    std::string pointer;
+    for (std::size_t i = 0; i < d.people.size(); ++i) {
+      if (d.people[i].id == pin.ref) pointer = "(/people/" + std::to_string(i) + ")";
+    }
+    const bool clashes = std::any_of(
+        pin_problems.begin(), pin_problems.end(),
+        [&](const model::Problem& p) { return p.message.find(pointer) != std::string::npos; });
+    if (moved && !clashes) {
+      out.push_back("pinned person " + pin.ref + " was moved although no pin is too close");
     }
   }
   return out;

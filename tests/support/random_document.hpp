@@ -6,6 +6,7 @@
 #include <string>
 
 #include "model/document.hpp"
+#include "support/long_names.hpp"
 
 namespace peermap::testing {
 
@@ -15,6 +16,7 @@ struct RandomMapShape {
   int locations = 2;
   double ties_per_person = 1.5;
   int pins = 0;
+  bool long_names = false;  //!< every 7th person gets one of the longest valid names
 };
 
 //! A valid document of that shape; the same seed gives the same document.
@@ -41,6 +43,10 @@ inline model::Document random_document(unsigned seed, const RandomMapShape& shap
     p.role = i == 0 ? model::Role::SubjectChild
                     : (uniform(0, 9) == 0 ? model::Role::AdultOfConcern : model::Role::Peer);
     p.roth = uniform(0, 5) == 0;
+    if (shape.long_names && i % 7 == 3) {
+      static const std::vector<std::string> kLongNames = longest_names();
+      p.full_name = kLongNames[static_cast<std::size_t>(i / 7) % kLongNames.size()];
+    }
     d.people.push_back(p);
   }
   d.map.subject_children = {"p0"};
