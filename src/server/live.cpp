@@ -71,6 +71,8 @@ struct LiveUpdates::Hub {
   bool stopping = false;
   std::size_t streams = 0;
   std::map<std::string, MapChannel> maps;
+  //! Heads the deferred check saw ahead of what was told, by map (the watcher's thread only).
+  std::map<std::string, std::int64_t> heads_seen;
 
   Hub(store::Store& s, LiveOptions o) : store(s), options(o) {}
 
@@ -212,21 +214,30 @@ struct LiveUpdates::Hub {
   }
 
   //! Reads the heads of the maps with open streams and tells them of revisions stored elsewhere.
-  //! What such a revision changed is not known here: its news says "saved a change".
-  void check_heads() {
+  //! What such a revision changed is not known here: its news says "saved a change". With
+  //! `defer` (the safety net while announcements are heard), a head first seen now is told only
+  //! at the next check, so the announcement that says what was done, racing this read, wins.
+  void check_heads(bool defer = false) {
     std::vector<std::pair<std::string, std::int64_t>> watched;
     {
       const std::lock_guard lock(mutex);
       for (const auto& [id, channel] : maps) watched.emplace_back(id, channel.last_revision);
     }
+    std::map<std::string, std::int64_t> seen;
     for (const auto& [id, last] : watched) {
       auto record = store.map_record(id);
       if (!record || record->head <= last) continue;
+      if (defer) {
+        seen[id] = record->head;
+        const auto before = heads_seen.find(id);
+        if (before == heads_seen.end() || before->second < record->head) continue;
+      }
       auto infos = store.revisions(id);
       if (!infos || infos->empty()) continue;
       const store::RevisionInfo& newest = infos->back();
       deliver({id, newest.number, newest.author, "saved a change"});
     }
+    heads_seen = std::move(seen);
   }
 
   //! Says again who is here (the others forget what is not said again), and forgets what the
@@ -295,7 +306,7 @@ struct LiveUpdates::Hub {
       }
       const auto now = Clock::now();
       if (now >= next_heads) {
-        check_heads();
+        check_heads(/*defer=*/announced && listener != nullptr);
         next_heads =
             now + (announced && listener ? options.head_check_announced : options.head_check);
       }

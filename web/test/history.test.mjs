@@ -80,6 +80,7 @@ test('the history lists every revision, opens one read-only and compares two dow
   await panel.getByText('3 March 2011').waitFor();
   assert.equal(await panel.getByText('Ethan O', { exact: true }).count(), 0, 'revision 2 is before the new name');
   // The hit areas are this revision's: clicking Mia on the drawing selects her.
+  await page.locator('rect[data-hit="p1"]').scrollIntoViewIfNeeded(); // as a user scrolls to it
   const box = await page.locator('rect[data-hit="p1"]').boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await panel.getByRole('heading', { name: 'Mia Kowalczyk', level: 2 }).waitFor();

@@ -67,6 +67,7 @@ test('the as-of date, the disclosure copy and a child’s ecomap: drawn by the s
   // Editing a copy would be confusing: the controls are gone and the panel says why.
   assert.equal(await page.getByRole('button', { name: 'Add a person' }).count(), 0);
   await panel.getByText(/Editing is done on the whole map as known now/).waitFor();
+  await page.locator('rect[data-hit="p3"]').scrollIntoViewIfNeeded(); // as a user scrolls to it
   const box = await page.locator('rect[data-hit="p3"]').boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await panel.getByRole('heading', { name: 'R. T.', level: 2 }).waitFor();
@@ -103,6 +104,7 @@ test('the as-of date, the disclosure copy and a child’s ecomap: drawn by the s
   assert.ok(drawnIds.includes('p2') && drawnIds.length < everyone, `ecomap hit areas: ${drawnIds}`);
   // The child at the centre, on the drawing; someone else, from the view's text alternative.
   await page.getByText('Change the view').click();
+  await page.locator('rect[data-hit="p2"]').scrollIntoViewIfNeeded(); // as a user scrolls to it
   const centre = await page.locator('rect[data-hit="p2"]').boundingBox();
   await page.mouse.click(centre.x + centre.width / 2, centre.y + centre.height / 2);
   await panel.getByRole('heading', { name: 'Ethan Oduya', level: 2 }).waitFor();

@@ -21,7 +21,8 @@ Response relayout_map(RouteContext& ctx, const Request& request, const Params& p
   if (!head) return internal_error();
   const store::Revision next = ctx.history.make_revision(
       caller.user, head.value()->title, head.value()->document, std::string(kTidySummary));
-  return save(ctx, request, caller, *map, next, action, nlohmann::json::array());
+  return save(ctx, request, caller, *map, next, action, nlohmann::json::array(),
+              "tidied the whole map");
 }
 
 }  // namespace peermap::server::routes
