@@ -1,5 +1,7 @@
 #include "server/change_words.hpp"
 
+#include <algorithm>
+
 #include <string_view>
 #include <vector>
 
@@ -32,12 +34,10 @@ ItemWords words_for(std::string_view section) {
 //! '-', '_', short): a hand-written document could hold anything in that place.
 bool plain_id(std::string_view id) {
   if (id.empty() || id.size() > 40) return false;
-  for (const char c : id) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                       c == '-' || c == '_';
-    if (!plain) return false;
-  }
-  return true;
+  return std::ranges::all_of(id, [](const char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+  });
 }
 
 //! "added a sighting" (a new item is named by its kind: the room knows it by what it says),

@@ -339,7 +339,12 @@ class LiveStream final : public StreamSource {
     subscriber_.username = std::move(username);
   }
   ~LiveStream() override {
-    if (joined_) hub_->leave(subscriber_);
+    // Leaving tells the others who is still here; a failure to (a lock, memory) must not end
+    // the process from a destructor, and the presence lapses by itself on the others' clocks.
+    try {
+      if (joined_) hub_->leave(subscriber_);
+    } catch (...) {  // NOLINT(bugprone-empty-catch): see above
+    }
   }
   LiveStream(const LiveStream&) = delete;
   LiveStream& operator=(const LiveStream&) = delete;

@@ -1,5 +1,7 @@
 #include "server/web_assets.hpp"
 
+#include <algorithm>
+
 #include <string>
 
 namespace peermap::server {
@@ -70,11 +72,9 @@ std::string workspace_html(std::string_view council_name) {
 }
 
 bool is_map_id(std::string_view text) {
-  if (text.size() != 32) return false;
-  for (const char c : text) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
+  return text.size() == 32 && std::ranges::all_of(text, [](const char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
 }
 
 }  // namespace peermap::server

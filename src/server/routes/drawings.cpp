@@ -43,12 +43,12 @@ std::string file_name(const std::string& id, const ViewQuery& query) {
 }  // namespace
 
 Result<LaidOut> laid_out_page(RouteContext& ctx, const std::string& id,
-                              const std::shared_ptr<const store::Revision>& read,
+                              const std::shared_ptr<const store::Revision>& revision,
                               const model::View& view) {
-  const std::int64_t number = read->info.number;
-  const bool tidy = read->info.summary == kTidySummary;
+  const std::int64_t number = revision->info.number;
+  const bool tidy = revision->info.summary == kTidySummary;
   return ctx.layouts.page(id, number, tidy, view, [&]() -> Result<model::Document> {
-    auto outcome = ctx.history.validate(read->document);
+    auto outcome = ctx.history.validate(revision->document);
     if (outcome.has_errors()) return Error{ErrorKind::Internal, "the revision does not validate"};
     return std::move(outcome.document);
   });

@@ -104,8 +104,8 @@ Response list_maps(RouteContext& ctx, const Request& request, const Params&, con
   json maps = json::array();
   // An admin's team sees nothing through the admin: only maps they were added to.
   const std::string_view team = caller.user.role == store::AccountRole::admin
-                                    ? std::string_view()
-                                    : std::string_view(caller.user.team);
+                                    ? std::string_view{}
+                                    : std::string_view{caller.user.team};
   auto found = ctx.store.maps_visible_to(team, caller.user.id);
   if (!found) return internal_error();
   for (const auto& m : found.value()) {

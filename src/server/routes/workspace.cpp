@@ -19,7 +19,7 @@ Response workspace_page(RouteContext& ctx, const Request&, const Params&) {
 
 Response workspace_map_page(RouteContext& ctx, const Request& request, const Params& params) {
   const std::string& rest = params.at(std::string(kRestParam));
-  if (!is_map_id(std::string_view(rest).substr(0, rest.find('/')))) return not_found();
+  if (!is_map_id(std::string_view{rest}.substr(0, rest.find('/')))) return not_found();
   return workspace_page(ctx, request, params);
 }
 
