@@ -3,7 +3,7 @@
 // focus on every control reached.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiGet, expectAccessible, launchBrowser, password, screenshot, startServer, watchedPage } from './support.mjs';
+import { apiGet, expectAccessible, launchBrowser, password, screenshot, startServer, tabTo, watchedPage } from './support.mjs';
 
 let server;
 let browser;
@@ -15,29 +15,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Presses Tab until the focused element matches, checking each one reached shows its focus. */
-async function tabTo(page, matches, limit = 80) {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement;
-      if (!el || el === document.body) return null;
-      const style = getComputedStyle(el);
-      const visible = style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
-      return {
-        text: (el.getAttribute('aria-label') || el.textContent || '').trim(),
-        label: el.labels?.[0]?.textContent?.trim() ?? '',
-        tag: el.tagName.toLowerCase(),
-        visible: visible || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)',
-      };
-    });
-    if (!focused) continue;
-    assert.ok(focused.visible, `focus is not visible on <${focused.tag}> "${focused.text || focused.label}"`);
-    if (matches(focused)) return focused;
-  }
-  throw new Error('the control was not reached by Tab');
-}
 
 test('by keyboard alone: sign in, open a map, select a person, add a person, zoom', async () => {
   const { page, incidents, context } = await watchedPage(browser);

@@ -172,3 +172,88 @@ export async function selectInList(page, name) {
   await page.getByRole('navigation', { name: 'People and places' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
   await page.getByRole('complementary', { name: 'Selected' }).getByRole('heading', { level: 2, name, exact: true }).waitFor();
 }
+
+/**
+ * What has the keyboard's focus: its accessible text, its label, its tag and type, whether it is
+ * checked, and whether the focus is visible on it (an outline, a box shadow or GOV.UK's yellow).
+ */
+export async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const visible = style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
+    return {
+      text: (el.getAttribute('aria-label') || el.textContent || '').trim(),
+      label: el.labels?.[0]?.textContent?.trim() ?? '',
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type') ?? '',
+      checked: Boolean(el.checked),
+      selected: el.tagName === 'SELECT' ? (el.selectedOptions[0]?.textContent ?? '').trim() : '',
+      visible: visible || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)',
+    };
+  });
+}
+
+/**
+ * Presses Tab (Shift+Tab with `back`) until the focused element matches, checking that each one
+ * reached shows its focus; the test fails when the control is not reached within `limit`.
+ */
+export async function tabTo(page, matches, { back = false, limit = 120 } = {}) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const now = await focused(page);
+    if (!now) continue;
+    assert.ok(now.visible, `focus is not visible on <${now.tag}> "${now.text || now.label}"`);
+    if (matches(now)) return now;
+  }
+  throw new Error(`the control was not reached by ${back ? 'Shift+Tab' : 'Tab'}`);
+}
+
+/** The keyboard alone, as a user without a mouse works: Tab to a control, then type or press. */
+export function keyboardUser(page) {
+  const same = (want, got) => (want instanceof RegExp ? want.test(got) : want === got);
+  return {
+    /** Tabs to the field labelled `label` (forwards) and types `text` over what it held. */
+    async fill(label, text, options) {
+      await tabTo(page, (f) => same(label, f.label), options);
+      await page.keyboard.press('Control+a');
+      if (text) await page.keyboard.type(text);
+      else await page.keyboard.press('Delete');
+    },
+    /** Tabs to the select labelled `label` and moves through it with the arrows to `option`. */
+    async choose(label, option, options) {
+      await tabTo(page, (f) => f.tag === 'select' && same(label, f.label), options);
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 60; i += 1) {
+        if (same(option, (await focused(page)).selected)) return;
+        await page.keyboard.press('ArrowDown');
+      }
+      throw new Error(`the select "${label}" has no option "${option}"`);
+    },
+    /** Tabs to the checkbox labelled `label` and ticks it with Space. */
+    async tick(label, options) {
+      const box = await tabTo(page, (f) => f.type === 'checkbox' && same(label, f.label), options);
+      if (!box.checked) await page.keyboard.press('Space');
+      assert.ok((await focused(page)).checked, `ticked: ${label}`);
+    },
+    /** Tabs into the radios and moves with the arrows until the one labelled `label` is chosen. */
+    async pick(label, options) {
+      await tabTo(page, (f) => f.type === 'radio', options);
+      for (let i = 0; i < 20; i += 1) {
+        const now = await focused(page);
+        if (same(label, now.label)) {
+          if (!now.checked) await page.keyboard.press('Space');
+          return;
+        }
+        await page.keyboard.press('ArrowDown');
+      }
+      throw new Error(`no radio "${label}"`);
+    },
+    /** Tabs to the button or link whose text is `text` and presses Enter. */
+    async press(text, options) {
+      await tabTo(page, (f) => (f.tag === 'button' || f.tag === 'a') && same(text, f.text), options);
+      await page.keyboard.press('Enter');
+    },
+  };
+}
