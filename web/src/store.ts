@@ -52,10 +52,13 @@ export interface MapState {
 }
 
 type Listener = (state: MapState | null) => void;
+/** A new revision of map `id` is known (a save answered) before its document has been read. */
+type RevisionListener = (id: string, revision: number) => void;
 
 class MapStore {
   private state: MapState | null = null;
   private readonly listeners = new Set<Listener>();
+  private readonly revisionListeners = new Set<RevisionListener>();
   private undoable: Edit[] = [];
   private redoable: Edit[] = [];
   /** The revision an open form edits, while the map shown moves on with others' saves. */
@@ -74,6 +77,12 @@ class MapStore {
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Told of each revision this page saves as soon as the server answers (for drawAhead). */
+  onRevision(listener: RevisionListener): () => void {
+    this.revisionListeners.add(listener);
+    return () => this.revisionListeners.delete(listener);
   }
 
   private set(state: MapState | null) {
@@ -230,7 +239,9 @@ class MapStore {
     const state = this.editBase;
     if (!state) throw new Error('no map is open');
     const note = (answered: string) => {
-      this.saved.add(`${state.id}#${revisionOf(answered)}`);
+      const revision = revisionOf(answered);
+      this.saved.add(`${state.id}#${revision}`);
+      for (const l of this.revisionListeners) l(state.id, revision);
       return answered;
     };
     let base = state.document;

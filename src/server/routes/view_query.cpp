@@ -37,12 +37,4 @@ std::optional<ViewQuery> view_query(const Request& request, std::int64_t head, R
   return out;
 }
 
-std::string view_key(const ViewQuery& query) {
-  // The seed is always the View's default here, so it is not part of the key.
-  const model::View& view = query.view;
-  return std::to_string(query.revision) + "#" +
-         (view.as_of ? view.as_of->to_string() : std::string()) + "#" + (view.redact ? "r" : "") +
-         "#" + view.ecomap_centre;
-}
-
 }  // namespace peermap::server::routes

@@ -21,7 +21,4 @@ struct ViewQuery {
 //! parameter in `error`. The ecomap centre is checked later, against the viewed map.
 std::optional<ViewQuery> view_query(const Request& request, std::int64_t head, Response& error);
 
-//! The cache key part of a query's view: same revision and view, same drawing.
-std::string view_key(const ViewQuery& query);
-
 }  // namespace peermap::server::routes

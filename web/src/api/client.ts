@@ -85,6 +85,15 @@ export interface LoadedMap {
   etag: string;
 }
 
+/** Answers asked for ahead (api.drawAhead), by path: taken once, then asked for afresh. */
+const ahead = new Map<string, Promise<unknown>>();
+
+function early<T>(path: string, ask: () => Promise<T>): Promise<T> {
+  const answer = ahead.get(path) as Promise<T> | undefined;
+  ahead.delete(path);
+  return answer ? answer.catch(ask) : ask();
+}
+
 export const api = {
   async currentSession(): Promise<Session | null> {
     try {
@@ -142,14 +151,29 @@ export const api = {
   },
 
   /** The server's own drawing of the map (the one that goes on the record), in a view. */
-  async drawing(id: string, revision: number, view: MapViewOptions = {}): Promise<Blob> {
-    const response = await send('GET', drawingPath(id, 'svg', revision, view));
-    return response.blob();
+  drawing(id: string, revision: number, view: MapViewOptions = {}): Promise<Blob> {
+    const path = drawingPath(id, 'svg', revision, view);
+    return early(path, async () => (await send('GET', path)).blob());
   },
 
   /** The geometry of the drawing in the same view and revision, for its hit areas. */
-  async layout(id: string, revision?: number, view: MapViewOptions = {}): Promise<MapLayout> {
-    return json<MapLayout>('GET', `/api/maps/${encodeURIComponent(id)}/layout${viewQuery(revision, view)}`);
+  layout(id: string, revision?: number, view: MapViewOptions = {}): Promise<MapLayout> {
+    const path = `/api/maps/${encodeURIComponent(id)}/layout${viewQuery(revision, view)}`;
+    return early(path, () => json<MapLayout>('GET', path));
+  },
+
+  /**
+   * Asks for revision `revision`'s drawing and geometry now, before the map's document is read
+   * again: a save has been answered, and the map will show that revision next. The next
+   * drawing() and layout() for it take these answers (memory only, each used once).
+   */
+  drawAhead(id: string, revision: number, view: MapViewOptions = {}): void {
+    const drawing = drawingPath(id, 'svg', revision, view);
+    const layout = `/api/maps/${encodeURIComponent(id)}/layout${viewQuery(revision, view)}`;
+    ahead.clear(); // only the newest revision is worth having early
+    ahead.set(drawing, (async () => (await send('GET', drawing)).blob())());
+    ahead.set(layout, json<MapLayout>('GET', layout));
+    for (const answer of ahead.values()) answer.catch(() => undefined); // asked again if it fails
   },
 
   async revisions(id: string): Promise<RevisionInfo[]> {

@@ -111,7 +111,7 @@ export function MapView({
         <button type="button" class="govuk-button govuk-button--secondary" onClick={() => zoom(1.25)}>Zoom in</button>
         <button type="button" class="govuk-button govuk-button--secondary" onClick={() => zoom(0.8)}>Zoom out</button>
         <button type="button" class="govuk-button govuk-button--secondary" onClick={fit}>Fit the map</button>
-        <span class="govuk-body-s govuk-!-margin-0">Drag or use the arrow keys to move, + and − to zoom. Drag a person to pin them.</span>
+        <span class="govuk-body-s govuk-!-margin-0">Drag or use the arrow keys to move, + and − to zoom.{onPin ? ' Drag a person to pin them.' : ''}</span>
       </div>
       {layout.warnings?.length ? (
         <div class="govuk-warning-text govuk-!-margin-bottom-1">

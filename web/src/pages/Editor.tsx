@@ -1,6 +1,7 @@
 // The map editor, first slice: the server's drawing in the centre, its text alternative on the
 // left, the selected person, place or group with their graded information on the right.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { api } from '../api/client';
 import type { MapLayout, MapViewOptions, Person } from '../api/types';
 import { AnalysisPanel } from '../components/AnalysisPanel';
 import { CommandBar } from '../components/CommandBar';
@@ -69,6 +70,9 @@ export function Editor({ id }: { id: string }) {
     mapStore.open(id).catch(() => setFailed(true));
     return () => mapStore.clear();
   }, [id]);
+
+  // A save answered: its drawing is asked for at once, while the document is read again.
+  useEffect(() => mapStore.onRevision((map, revision) => map === id && api.drawAhead(map, revision, shows)), [id, shows]);
 
   // An open form edits the revision it opened on, while the map follows others' saves (live.ts).
   useEffect(() => (mode.kind === 'view' ? mapStore.unpin() : mapStore.pin()), [mode.kind]);
