@@ -62,6 +62,7 @@ try {
   const panel = page.getByRole('complementary', { name: 'Selected' });
   const saveTimes = [];
   const paintTimes = [];
+  const phases = {};
   for (let k = 0; k < saves; k++) {
     await list.getByRole('button', { name: /^Hana Abdi/ }).click();
     await panel.getByRole('button', { name: 'Edit person' }).click();
@@ -83,10 +84,19 @@ try {
     });
     saveTimes.push(painted - saved);
     paintTimes.push(frame - painted);
+    // Where the time goes: each request made after the click, from the click to its start and end.
+    const requests = await page.evaluate((from) => performance.getEntriesByType('resource')
+      .filter((e) => e.startTime >= from && e.name.includes('/api/maps/'))
+      .map((e) => ({ name: new URL(e.name).pathname.replace(/^\/api\/maps\/[^/]+/, '') || 'document', method: e.initiatorType, start: e.startTime - from, end: e.responseEnd - from })), await page.evaluate(() => performance.getEntriesByName('peermap:save')[0].startTime));
+    for (const r of requests) {
+      const key = r.name === 'document' ? 'PATCH or GET document' : r.name;
+      (phases[key] ??= []).push(r);
+    }
+    await page.evaluate(() => performance.clearResourceTimings());
   }
   const drawing = await page.evaluate(async (u) => {
     const id = new URL(u).pathname.split('/')[2];
-    const r = await fetch(`/api/maps/${id}/map.svg`);
+    const r = await fetch(`/api/maps/${id}/map.svg`, { cache: 'no-store' });
     const entry = performance.getEntriesByType('resource').filter((e) => e.name.includes('map.svg')).at(-1);
     return { bytes: (await r.text()).length, transfer: entry?.encodedBodySize ?? 0 };
   }, editorUrl);
@@ -106,6 +116,9 @@ try {
   console.log(`200-person map, SQLite, Chromium (${saves} saves, ${opens} opens)`);
   console.log(`  Save -> new map painted: p50 ${ms(percentile(saveTimes, 50))}, p95 ${ms(percentile(saveTimes, 95))} (target p95 <= 150 ms)`);
   console.log(`    of which image load -> next frame (decode and paint): p50 ${ms(percentile(paintTimes, 50))}, p95 ${ms(percentile(paintTimes, 95))}`);
+  for (const [name, list] of Object.entries(phases)) {
+    console.log(`    ${name}: ${list.length} requests, start p50 ${ms(percentile(list.map((r) => r.start), 50))}, end p50 ${ms(percentile(list.map((r) => r.end), 50))}`);
+  }
   console.log(`  Opening the editor (navigation -> map painted): p50 ${ms(percentile(openTimes, 50))}, p95 ${ms(percentile(openTimes, 95))} (target <= 1000 ms)`);
   console.log(`  map.svg: ${(drawing.bytes / 1000).toFixed(0)} kB, ${(drawing.transfer / 1000).toFixed(0)} kB sent`);
   console.log(`  Bundle: ${(raw / 1000).toFixed(0)} kB, ${(packed / 1000).toFixed(1)} kB gzipped (target <= 150 kB)`);

@@ -182,25 +182,59 @@ bool layout_reads_the_same(const model::Document& a, const model::Document& b) {
          a.groups == b.groups && a.ties == b.ties && a.ecomaps == b.ecomaps && a.pins == b.pins;
 }
 
-Result<Page> prepare_page(model::Document document, const model::View& view, const Page* earlier) {
+namespace {
+
+//! prepare_page's work: the view applied, then laid out from `earlier_page` (reused whole when
+//! the layout reads the same), else from `earlier_geometry`'s positions, else in full.
+//! The document as `view` shows it; NotFound when the ecomap centre is not on it.
+Result<model::Document> apply_view(model::Document document, const model::View& view) {
   // Audience::Internal, the only audience so far, receives everything: nothing to leave out.
   if (view.as_of) document = model::as_known_on(document, *view.as_of);
   if (!view.ecomap_centre.empty() && document.find_person(view.ecomap_centre) == nullptr) {
     return Error{ErrorKind::NotFound, "no person with id \"" + view.ecomap_centre + "\""};
   }
+  return document;
+}
+
+Result<Page> prepare(model::Document whole, const model::View& view, const Page* earlier_page,
+                     const layout::Geometry* earlier_geometry) {
+  auto viewed = apply_view(std::move(whole), view);
+  if (!viewed) return viewed.error();
+  model::Document& document = viewed.value();
   layout::LayoutOptions options;
   options.seed = view.seed;
   options.ecomap_centre = view.ecomap_centre;
   options.redact = view.redact;
-  if (earlier != nullptr) {
-    if (layout_reads_the_same(earlier->document, document)) {
-      return Page(std::move(document), earlier->geometry, view);
+  if (earlier_page != nullptr) {
+    if (layout_reads_the_same(earlier_page->document, document)) {
+      return Page(std::move(document), earlier_page->geometry, view);
     }
-    for (const auto& node : earlier->geometry.nodes) options.previous[node.id] = {node.x, node.y};
+    earlier_geometry = &earlier_page->geometry;
+  }
+  if (earlier_geometry != nullptr) {
+    for (const auto& node : earlier_geometry->nodes) options.previous[node.id] = {node.x, node.y};
   }
   auto geometry = layout::compute_layout(document, options);
   if (!geometry) return geometry.error();
   return Page(std::move(document), std::move(geometry.value()), view);
+}
+
+}  // namespace
+
+Result<Page> prepare_page(model::Document document, const model::View& view, const Page* earlier) {
+  return prepare(std::move(document), view, earlier, nullptr);
+}
+
+Result<Page> prepare_page_from(model::Document document, const model::View& view,
+                               const layout::Geometry& earlier) {
+  return prepare(std::move(document), view, nullptr, &earlier);
+}
+
+Result<Page> page_with_geometry(model::Document document, const model::View& view,
+                                layout::Geometry geometry) {
+  auto viewed = apply_view(std::move(document), view);
+  if (!viewed) return viewed.error();
+  return Page(std::move(viewed.value()), std::move(geometry), view);
 }
 
 Status draw_page(cairo_t* cr, const Page& page) {

@@ -56,6 +56,17 @@ struct MapPlacement {
 [[nodiscard]] Result<Page> prepare_page(model::Document document, const model::View& view,
                                         const Page* earlier);
 
+//! As prepare_page with an earlier page, from an earlier layout's geometry alone (one kept by
+//! the server, whose document is not at hand): people keep their places; the geometry is not
+//! reused whole, since what the layout reads cannot be compared.
+[[nodiscard]] Result<Page> prepare_page_from(model::Document document, const model::View& view,
+                                             const layout::Geometry& earlier);
+
+//! Applies `view` to `document` and takes `geometry` (a layout kept from an earlier drawing of
+//! the same revision and view) as it is. Errors: NotFound as prepare_page.
+[[nodiscard]] Result<Page> page_with_geometry(model::Document document, const model::View& view,
+                                              layout::Geometry geometry);
+
 //! Whether two viewed documents are the same to the layout: the people's names, ages, roles and
 //! ROTH, the places' names and kinds, the groups, ties, ecomaps, pins, the map date and the
 //! subject children (a person's notes, school or services, say, are not drawn by the layout).

@@ -3,12 +3,14 @@
 // room's picture; a full layout happens only when someone asks (POST /api/maps/{id}/relayout
 // makes a revision with kTidySummary as its summary).
 //
-// The rule, which makes a drawing deterministic: revision N seen through a view is laid out
-// from the positions of the newest earlier revision of the same map and view that this process
-// has laid out (its *basis*); in full when there is none (a fresh process: exactly the drawing
-// `peermap render` makes) or when N is a tidy revision. The same document drawn from the same
-// basis gives the same geometry and the same bytes; the basis is part of the key the drawings
-// are cached under. Positions live in memory only (see docs/workspace.md, "A stable map").
+// The rule, which makes every process draw a revision the same: revision N seen through a view
+// is drawn with the layout kept for it in the store (table layouts), whoever kept it. When none
+// is kept yet, the first process to draw N lays it out from the newest earlier layout of the
+// same map and view that it knows (its own memory, else the newest one kept), in full when
+// there is none or when N is a tidy revision, and keeps it; if another process kept one first,
+// that one is drawn. An edit that changes nothing the layout reads keeps a reference to the
+// earlier layout ("=K"), not a copy. Without a store (or when the store cannot be written)
+// layouts live in this process's memory only.
 #pragma once
 
 #include <cstddef>
@@ -24,6 +26,7 @@
 #include "model/document.hpp"
 #include "model/view.hpp"
 #include "render/page.hpp"
+#include "store/store.hpp"
 
 namespace peermap::server {
 
@@ -48,10 +51,12 @@ class MapLayouts {
 
   //! Revision `number` of map `id` through `view`, laid out by the rule above; `document` is
   //! called (once, only when it is not laid out yet) for the revision's validated document.
-  //! `tidy`: the revision asks for a full layout. Errors: prepare_page's.
+  //! `tidy`: the revision asks for a full layout. `store`: where layouts are kept for every
+  //! process (nullptr: this process's memory only). Errors: prepare_page's.
   Result<LaidOut> page(const std::string& id, std::int64_t number, bool tidy,
                        const model::View& view,
-                       const std::function<Result<model::Document>()>& document);
+                       const std::function<Result<model::Document>()>& document,
+                       store::Store* store = nullptr);
 
   //! What names a view in keys: as-of date, redaction, ecomap centre and seed.
   [[nodiscard]] static std::string view_key(const model::View& view);
@@ -59,6 +64,10 @@ class MapLayouts {
  private:
   struct Entry;
   std::shared_ptr<Entry> entry(const std::string& key);
+  //! Lays revision `number` out (by the rule above) and keeps it when `store` is given.
+  Result<LaidOut> lay_out(Entry& e, const std::string& id, const std::string& key,
+                          std::int64_t number, bool tidy, const model::View& view,
+                          model::Document document, store::Store* store);
 
   std::size_t max_views_;
   std::mutex mutex_;

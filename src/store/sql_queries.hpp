@@ -45,6 +45,16 @@ constexpr std::string_view kClearLoginFailures = "DELETE FROM login_failures WHE
 constexpr std::string_view kInsertMap =
     "INSERT INTO maps (id, team, created_by, created_at, head) VALUES ($1, $2, $3, $4, 1) "
     "ON CONFLICT (id) DO NOTHING";
+constexpr std::string_view kKeptLayout =
+    "SELECT number, basis, geometry FROM layouts WHERE map_id = $1 AND number = $2 AND view = $3";
+constexpr std::string_view kKeptLayoutBefore =
+    "SELECT number, basis, geometry FROM layouts WHERE map_id = $1 AND number < $2 AND view = $3 "
+    "ORDER BY number DESC LIMIT 1";
+constexpr std::string_view kKeepLayout =
+    "INSERT INTO layouts (map_id, number, view, basis, geometry) VALUES ($1, $2, $3, $4, $5) "
+    "ON CONFLICT (map_id, number, view) DO NOTHING";
+constexpr std::string_view kRevisionExists =
+    "SELECT 1 FROM revisions WHERE map_id = $1 AND number = $2";
 constexpr std::string_view kInsertMember =
     "INSERT INTO map_members (map_id, user_id) VALUES ($1, $2) "
     "ON CONFLICT (map_id, user_id) DO NOTHING";

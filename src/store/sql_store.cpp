@@ -424,6 +424,45 @@ class SqlStore final : public Store {
     });
   }
 
+  // ---- layouts kept
+
+  Result<KeptLayout> kept_layout(std::string_view map_id, std::int64_t number,
+                                 std::string_view view, bool before) override {
+    return read<KeptLayout>([&](Connection& c) -> Result<KeptLayout> {
+      return kept_layout_in(c, before ? kKeptLayoutBefore : kKeptLayout, map_id, number, view);
+    });
+  }
+
+  Result<KeptLayout> keep_layout(std::string_view map_id, std::string_view view,
+                                 const KeptLayout& layout) override {
+    Result<KeptLayout> kept = Error{ErrorKind::Internal, "not written"};
+    auto status = db_->write([&](Connection& c) -> Status {
+      auto exists = c.query(kRevisionExists, {map_id, layout.number});
+      if (!exists) return exists.error();
+      if (exists->empty()) {
+        return not_found("no revision " + std::to_string(layout.number) + " of map " +
+                         std::string(map_id));
+      }
+      auto inserted =
+          c.execute(kKeepLayout, {map_id, layout.number, view, layout.basis, layout.geometry});
+      if (!inserted) return inserted.error();
+      kept = kept_layout_in(c, kKeptLayout, map_id, layout.number, view);
+      return kept ? ok_status() : Status(kept.error());
+    });
+    if (!status) return status.error();
+    return kept;
+  }
+
+  static Result<KeptLayout> kept_layout_in(Connection& c, std::string_view sql,
+                                           std::string_view map_id, std::int64_t number,
+                                           std::string_view view) {
+    auto rows = c.query(sql, {map_id, number, view});
+    if (!rows) return rows.error();
+    if (rows->empty()) return not_found("no kept layout");
+    Row& row = rows->front();
+    return KeptLayout{integer(row[0]), integer(row[1]), text(std::move(row[2]))};
+  }
+
   // ---- audit
 
   Status append_audit(const AuditEntry& entry) override {

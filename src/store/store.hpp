@@ -81,6 +81,14 @@ struct RevisionInfo {
   std::string summary;          // one line, e.g. "2 people added, 1 tie changed"
 };
 
+//! A revision's layout as kept (server/map_layouts.hpp): the geometry the drawing was made
+//! with, as layout::encode_geometry wrote it. The store does not read it.
+struct KeptLayout {
+  std::int64_t number = 0;  //!< the revision
+  std::int64_t basis = 0;   //!< the revision it was laid out from; 0: in full
+  std::string geometry;     //!< or "=K": the same geometry as revision K's
+};
+
 //! How a revision's text is stored: the whole peermap/1 document, or an RFC 6902 JSON Patch
 //! that turns revision number-1 into this one.
 enum class RevisionBody { document, patch };
@@ -174,6 +182,17 @@ class Store {
                                                        std::int64_t number) = 0;
   virtual Result<std::vector<RevisionInfo>> revisions(std::string_view map_id) = 0;  // ascending
   virtual Status add_member(std::string_view map_id, std::int64_t user_id) = 0;      // idempotent
+
+  // Layouts kept: derived data, one per revision and view, written once and never changed.
+  //! The kept layout of revision `number` in `view`, or of the newest revision before it with
+  //! `before`; NotFound when there is none.
+  virtual Result<KeptLayout> kept_layout(std::string_view map_id, std::int64_t number,
+                                         std::string_view view, bool before) = 0;
+  //! Keeps `layout` for its revision and `view` unless one is kept already (the first wins:
+  //! it is what everyone has drawn). The layout kept, ours or the earlier one. NotFound when
+  //! the revision does not exist.
+  virtual Result<KeptLayout> keep_layout(std::string_view map_id, std::string_view view,
+                                         const KeptLayout& layout) = 0;
 
   // Audit (append-only).
   virtual Status append_audit(const AuditEntry& entry) = 0;

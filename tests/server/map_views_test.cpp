@@ -15,6 +15,7 @@
 #include "auth/auth.hpp"
 #include "server/api.hpp"
 #include "server/compression.hpp"
+#include "server/map_layouts.hpp"
 #include "store/store.hpp"
 #include "support/test_store.hpp"
 
@@ -217,16 +218,54 @@ TEST_P(MapViewsTest, AddingOnePersonWithOneTieToA200PersonMapBarelyMovesTheOther
   std::cout << "median move " << 100 * m.median << "% of the diagonal, largest " << 100 * m.max
             << "%\n";
 
-  // The negative control: a fresh process has no earlier positions and lays the same revision
-  // out in full (a valid map), which moves people much further.
+  // After a restart (a fresh process, nothing in memory) revision 2 is drawn as it was kept,
+  // not laid out afresh: the room's picture survives the server.
   auto later = new_process();
   auto alice_later = login(*later, "alice");
-  const Response fresh = send(*later, alice_later, "GET", "/api/maps/" + id + "/layout");
-  ASSERT_EQ(fresh.status, 200);
-  const json full = json::parse(fresh.text());
-  EXPECT_TRUE(full["laid_out_from"].is_null());
-  EXPECT_EQ(full["nodes"].size(), 201u);
-  EXPECT_GT(movement(before, full).median, 0.01);
+  const Response restarted = send(*later, alice_later, "GET", "/api/maps/" + id + "/layout");
+  ASSERT_EQ(restarted.status, 200);
+  const json again = json::parse(restarted.text());
+  EXPECT_EQ(again["laid_out_from"], 1);
+  EXPECT_EQ(again["nodes"], after["nodes"]);
+  EXPECT_EQ(again["regions"], after["regions"]);
+}
+
+TEST_P(MapViewsTest, EveryProcessDrawsARevisionAsTheFirstToLayItOutKeptIt) {
+  auto alice = login(*api_, "alice");
+  const std::string id = create(*api_, alice, json::parse(example("peer-group.json")));
+  const std::string svg = "/api/maps/" + id + "/map.svg";
+  ASSERT_EQ(send(*api_, alice, "GET", svg).status, 200);
+  ASSERT_EQ(patch(*api_, alice, id, 1, kOnePersonOneTie).status, 200);
+  const Response here = send(*api_, alice, "GET", svg);
+  ASSERT_EQ(here.status, 200);
+  // A second process that never drew revision 1 (the other server behind the proxy) draws
+  // revision 2 with the layout the first one kept, byte for byte. Without it, it would lay
+  // revision 2 out in full: another picture of the same revision.
+  auto other = new_process();
+  auto alice_there = login(*other, "alice");
+  const Response there = send(*other, alice_there, "GET", svg);
+  ASSERT_EQ(there.status, 200);
+  EXPECT_EQ(here.text(), there.text());
+  auto kept2 = store_->kept_layout(id, 2, MapLayouts::view_key({}), false);
+  ASSERT_TRUE(kept2) << kept2.error().message;
+  EXPECT_EQ(kept2->basis, 1);
+  // An edit the layout does not read, drawn first by the second process: kept as a reference
+  // to revision 2's layout, not a copy, and drawn the same by the first.
+  ASSERT_EQ(patch(*other, alice_there, id, 2,
+                  json::array({{{"op", "replace"}, {"path", "/map/purpose"}, {"value", "New"}}}))
+                .status,
+            200);
+  const Response r3_there = send(*other, alice_there, "GET", svg);
+  ASSERT_EQ(r3_there.status, 200);
+  auto kept3 = store_->kept_layout(id, 3, MapLayouts::view_key({}), false);
+  ASSERT_TRUE(kept3) << kept3.error().message;
+  EXPECT_EQ(kept3->geometry, "=2");
+  EXPECT_EQ(kept3->basis, 2);
+  const Response r3_here = send(*api_, alice, "GET", svg);
+  ASSERT_EQ(r3_here.status, 200);
+  EXPECT_EQ(r3_here.text(), r3_there.text());
+  const json layout = json::parse(send(*api_, alice, "GET", "/api/maps/" + id + "/layout").text());
+  EXPECT_EQ(layout["laid_out_from"], 2);
 }
 
 TEST_P(MapViewsTest, TheDrawingAndTheHitAreasComeFromOneLayoutAndTheSameBasisGivesTheSameBytes) {

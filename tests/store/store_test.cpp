@@ -24,7 +24,7 @@ namespace {
 constexpr std::int64_t kNow = 1'790'000'000;  // unix seconds, the tests' fixed "now"
 constexpr std::int64_t kNowMs = kNow * 1000;  // the same in milliseconds
 constexpr int kThreads = 8;
-constexpr int kSchemaVersion = 2;  // the newest migration
+constexpr int kSchemaVersion = 3;  // the newest migration
 
 NewUser person(const std::string& name, const std::string& team,
                AccountRole role = AccountRole::practitioner) {
@@ -1137,6 +1137,48 @@ TEST_P(StoreTest, ServesConcurrentReadsOfA200PersonMap) {
   }
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(store().audit_of_map("big")->size(), static_cast<std::size_t>(kReaders * kReadsEach));
+}
+
+// ---- layouts kept
+
+TEST_P(StoreTest, KeepsOneLayoutPerRevisionAndViewAndTheFirstWins) {
+  const User alice = add("alice", "north");
+  create("m1", alice);
+  ASSERT_TRUE(store().append_revision("m1", 1, version(alice.id, kNowMs + 1, "v2")));
+  ASSERT_TRUE(store().append_revision("m1", 2, version(alice.id, kNowMs + 2, "v3")));
+  EXPECT_EQ(store().kept_layout("m1", 1, "#", false).error().kind, ErrorKind::NotFound);
+
+  auto first = store().keep_layout("m1", "#", {1, 0, R"({"a":1})"});
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->geometry, R"({"a":1})");
+  // A second process that laid revision 1 out too is given the first one's layout.
+  auto second = store().keep_layout("m1", "#", {1, 0, R"({"a":2})"});
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(second->number, 1);
+  EXPECT_EQ(second->geometry, R"({"a":1})");
+  // Another view of the same revision is another layout.
+  ASSERT_TRUE(store().keep_layout("m1", "2026-01-01##", {1, 0, "{}"}));
+  ASSERT_TRUE(store().keep_layout("m1", "#", {3, 1, "=1"}));
+
+  reopen();
+  EXPECT_EQ(store().kept_layout("m1", 1, "#", false)->geometry, R"({"a":1})");
+  EXPECT_EQ(store().kept_layout("m1", 1, "2026-01-01##", false)->geometry, "{}");
+  EXPECT_EQ(store().kept_layout("m1", 2, "#", false).error().kind, ErrorKind::NotFound);
+  // The newest kept before a revision: the basis of a layout from earlier positions.
+  auto before3 = store().kept_layout("m1", 3, "#", true);
+  ASSERT_TRUE(before3) << before3.error().message;
+  EXPECT_EQ(before3->number, 1);
+  auto before4 = store().kept_layout("m1", 4, "#", true);
+  ASSERT_TRUE(before4);
+  EXPECT_EQ(before4->number, 3);
+  EXPECT_EQ(before4->basis, 1);
+  EXPECT_EQ(before4->geometry, "=1");
+  // A basis is an earlier revision.
+  EXPECT_FALSE(store().keep_layout("m1", "#", {2, 2, "{}"}));
+  EXPECT_EQ(store().kept_layout("m1", 1, "#", true).error().kind, ErrorKind::NotFound);
+  // Only for a revision that exists.
+  EXPECT_EQ(store().keep_layout("m1", "#", {9, 0, "{}"}).error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().keep_layout("nope", "#", {1, 0, "{}"}).error().kind, ErrorKind::NotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),

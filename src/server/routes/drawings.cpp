@@ -47,11 +47,15 @@ Result<LaidOut> laid_out_page(RouteContext& ctx, const std::string& id,
                               const model::View& view) {
   const std::int64_t number = revision->info.number;
   const bool tidy = revision->info.summary == kTidySummary;
-  return ctx.layouts.page(id, number, tidy, view, [&]() -> Result<model::Document> {
-    auto outcome = ctx.history.validate(revision->document);
-    if (outcome.has_errors()) return Error{ErrorKind::Internal, "the revision does not validate"};
-    return std::move(outcome.document);
-  });
+  return ctx.layouts.page(
+      id, number, tidy, view,
+      [&]() -> Result<model::Document> {
+        auto outcome = ctx.history.validate(revision->document);
+        if (outcome.has_errors())
+          return Error{ErrorKind::Internal, "the revision does not validate"};
+        return std::move(outcome.document);
+      },
+      &ctx.store);
 }
 
 void set_compressible_body(RouteContext& ctx, const Request& request, Response& response,

@@ -131,15 +131,17 @@ export function Editor({ id }: { id: string }) {
         <ViewControls mapId={id} revision={state.revision} document={doc} view={shows} onChange={changeView} />
         <LiveStatus mapId={id} />
         {editable ? (
-          <div class="pm-editor__actions">
-            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" aria-pressed={analysis}
-              onClick={() => { setSelected(null); setMode({ kind: 'view' }); setAnalysis(true); requestAnimationFrame(() => window.document.getElementById('panel-heading')?.focus()); }}>
-              Analysis
-            </button>
-            <TidyMap />
+          <div class="pm-editor__side">
+            <UndoRedo onDone={(words) => select(selected, undefined, words)} />
+            <div class="pm-editor__actions">
+              <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" aria-pressed={analysis}
+                onClick={() => { setSelected(null); setMode({ kind: 'view' }); setAnalysis(true); requestAnimationFrame(() => window.document.getElementById('panel-heading')?.focus()); }}>
+                Analysis
+              </button>
+              <TidyMap />
+            </div>
           </div>
         ) : null}
-        {editable ? <UndoRedo onDone={(words) => select(selected, undefined, words)} /> : null}
       </div>
       <nav class="pm-editor__list" aria-label="People and places">
         <h2 class="govuk-heading-s">People and places</h2>
