@@ -52,6 +52,12 @@ export function Editor({ id }: { id: string }) {
   const [notice, setNotice] = useState('');
   const [filter, setFilter] = useState('');
   const [analysis, setAnalysis] = useState(false);
+  // Projector mode: for the shared screen, larger text and no editing chrome.
+  const [projector, setProjector] = useState(false);
+  const leaveProjector = () => {
+    setProjector(false);
+    requestAnimationFrame(() => window.document.getElementById('projector-toggle')?.focus());
+  };
   const [layout, setLayout] = useState<MapLayout | null>(null);
   const panel = useRef<HTMLElement>(null);
   // The view drawn (as-of, disclosure copy, ecomap); editing is for the current, whole map only.
@@ -118,7 +124,8 @@ export function Editor({ id }: { id: string }) {
   const selectedPerson = doc.people?.find((p) => p.id === selected) ?? null;
 
   return (
-    <main class="pm-editor" id="main-content">
+    <main class={`pm-editor${projector ? ' pm-editor--projector' : ''}`} id="main-content"
+      onKeyDown={(e) => { if (projector && e.key === 'Escape') leaveProjector(); }}>
       <div class="pm-editor__bar">
         <h1 class="govuk-heading-m">{shown(m.title)}</h1>
         <p class="govuk-body-s">
@@ -130,7 +137,14 @@ export function Editor({ id }: { id: string }) {
         </p>
         <ViewControls mapId={id} revision={state.revision} document={doc} view={shows} onChange={changeView} />
         <LiveStatus mapId={id} />
-        {editable ? (
+        <div class="pm-editor__projector">
+          <button type="button" id="projector-toggle" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" aria-pressed={projector}
+            onClick={() => (projector ? leaveProjector() : setProjector(true))}>
+            {projector ? 'Leave projector mode' : 'Projector mode'}
+          </button>
+          {projector ? <span class="govuk-body-s govuk-!-margin-0"> (or press Escape)</span> : null}
+        </div>
+        {editable && !projector ? (
           <div class="pm-editor__side">
             <UndoRedo onDone={(words) => select(selected, undefined, words)} />
             <div class="pm-editor__actions">
