@@ -31,6 +31,8 @@ class TextPainter {
   //! Draws `text` with its top at `y`, centred on `x` or starting there; returns its height.
   double draw(const std::string& text, const layout::TextStyle& style, double x, double y,
               bool centre, Colour colour = colours::kInk);
+  //! True when `style` would cut `text` short with an ellipsis.
+  [[nodiscard]] bool is_cut(const std::string& text, const layout::TextStyle& style);
 
  private:
   cairo_t* cr_;

@@ -20,6 +20,9 @@ namespace {
 
 constexpr double kPageMargin = 24;
 constexpr double kHeaderHeight = 66;
+//! The title's font sizes and lines, tried in turn; all fit above kHeaderHeight.
+constexpr std::array<std::pair<double, int>, 5> kTitleSizes{
+    {{15, 1}, {13, 1}, {11, 1}, {10, 2}, {8.5, 3}}};
 constexpr double kFooterHeight = 24;
 constexpr double kKeyWidth = 196;
 constexpr double kMinScale = 0.6;  // below this, 9 pt names print smaller than ~5.4 pt
@@ -104,7 +107,15 @@ void draw_header(TextPainter& text, const Page& page) {
   const model::Document& d = page.document;
   const double width = page.paper.width;
   double y = 14;
-  y += text.draw(d.map.title, {15, true, width - 2 * kPageMargin - 200, 1}, kPageMargin, y, false);
+  // The title in full (it names the children): the largest size that holds it on one line,
+  // then on two or three. Only a title longer than three small lines is cut.
+  layout::TextStyle title{15, true, width - 2 * kPageMargin - 200, 1};
+  for (const auto& [size, lines] : kTitleSizes) {
+    title.font_size = size;
+    title.max_lines = lines;
+    if (!text.is_cut(d.map.title, title)) break;
+  }
+  y += text.draw(d.map.title, title, kPageMargin, y, false);
   std::string line =
       "Subject: " + joined_subjects(d) + "   Map date: " + d.map.map_date.to_string() +
       "   Review date: " + (d.map.review_date ? d.map.review_date->to_string() : "not set") +

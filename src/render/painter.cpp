@@ -35,6 +35,11 @@ double TextPainter::draw(const std::string& text, const layout::TextStyle& style
   return lh;
 }
 
+bool TextPainter::is_cut(const std::string& text, const layout::TextStyle& style) {
+  layout::set_pango_text(layout_.get(), layout::label_text(text), style);
+  return pango_layout_is_ellipsized(layout_.get()) != 0;
+}
+
 void set_colour(cairo_t* cr, Colour c, double alpha_factor) {
   cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * alpha_factor);
 }

@@ -83,6 +83,27 @@ TEST(FullNamesInPdf, TheTextLayerHoldsEveryFullNameWhole) {
   EXPECT_EQ(text.find("\u2026"), std::string::npos) << "something was cut short";
 }
 
+TEST(FullNamesInPdf, TheTitleIsWholeHoweverLongUpToThreeLines) {
+  // The title names the children; on the record it is never cut. A long one is set smaller,
+  // then on two or three lines, all above the map.
+  const std::string names =
+      "Bożena-Żaneta Grażyna Wright-Brzęczyszczykiewicz and Oluwaseun Adébáyọ̀";
+  for (const std::string& title :
+       {"Peer mapping: " + names, "Peer mapping: " + names + " and the Moorside street group",
+        "Peer mapping after the exclusion of " + names + " from Hollybrook Community School" +
+            ", and their links with the Station Road older group and the Parkway Lodge Hotel"}) {
+    model::Document d = map_of_long_names();
+    d.map.title = title;
+    const auto page = prepare_page(d, {});
+    ASSERT_TRUE(page.ok()) << page.error().message;
+    const auto pdf = write_page(page.value(), {Format::Pdf});
+    ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+    const std::string text = pdf_text(pdf.value());
+    EXPECT_NE(without_spaces(text).find(without_spaces(title)), std::string::npos) << title;
+    EXPECT_EQ(text.find("\u2026"), std::string::npos) << "cut short: " << title;
+  }
+}
+
 TEST(FullNamesInPdf, TheCheckFindsANameThatIsCut) {
   // The negative control: a name the drawing cut would not be found whole.
   model::Document d = map_of_long_names();
