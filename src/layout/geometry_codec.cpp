@@ -35,7 +35,38 @@ std::vector<Point> points_from(const json& j) {
   return out;
 }
 
+void round_rect(Rect& r) { r = {round(r.x), round(r.y), round(r.w), round(r.h)}; }
+
+void round_points(std::vector<Point>& list) {
+  for (Point& p : list) p = {round(p.x), round(p.y)};
+}
+
 }  // namespace
+
+Geometry rounded(Geometry g) {
+  g.x0 = round(g.x0);
+  g.y0 = round(g.y0);
+  g.width = round(g.width);
+  g.height = round(g.height);
+  for (NodeGeometry& n : g.nodes) {
+    n.x = round(n.x);
+    n.y = round(n.y);
+    n.w = round(n.w);
+    n.h = round(n.h);
+    round_rect(n.label);
+    n.name_width = round(n.name_width);
+  }
+  for (EdgeGeometry& e : g.edges) round_points(e.points);
+  for (RegionGeometry& r : g.regions) {
+    round_points(r.polygon);
+    round_rect(r.label);
+    r.name_width = round(r.name_width);
+  }
+  if (g.ecomap_centre)
+    g.ecomap_centre = Point{round(g.ecomap_centre->x), round(g.ecomap_centre->y)};
+  for (double& r : g.ring_radii) r = round(r);
+  return g;
+}
 
 std::string encode_geometry(const Geometry& g) {
   json out;

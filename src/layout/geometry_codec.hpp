@@ -16,6 +16,10 @@ namespace peermap::layout {
 
 [[nodiscard]] std::string encode_geometry(const Geometry& geometry);
 
+//! `geometry` rounded as encode_geometry rounds it: exactly what decode_geometry reads back from
+//! its text, without writing and reading it.
+[[nodiscard]] Geometry rounded(Geometry geometry);
+
 //! The geometry encode_geometry wrote; Invalid for anything else (a damaged or foreign text).
 [[nodiscard]] Result<Geometry> decode_geometry(std::string_view text);
 

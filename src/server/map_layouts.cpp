@@ -41,12 +41,16 @@ std::shared_ptr<MapLayouts::Entry> MapLayouts::entry(const std::string& key) {
 
 namespace {
 
-//! A kept layout's geometry: its own text, or the text of revision K for a reference "=K".
-//! The holder's number comes back with the geometry.
-Result<std::pair<std::int64_t, layout::Geometry>> read_kept(store::Store& store,
-                                                            const std::string& id,
-                                                            const std::string& view,
-                                                            store::KeptLayout kept) {
+//! A kept layout read: the geometry, the text it was read from and the revision that holds
+//! that text (itself, or K for a reference "=K").
+struct ReadLayout {
+  std::int64_t holder = 0;
+  layout::Geometry geometry;
+  std::string text;
+};
+
+Result<ReadLayout> read_kept(store::Store& store, const std::string& id, const std::string& view,
+                             store::KeptLayout kept) {
   std::int64_t holder = kept.number;
   if (kept.geometry.starts_with('=')) {
     holder = std::strtoll(kept.geometry.c_str() + 1, nullptr, 10);
@@ -62,7 +66,7 @@ Result<std::pair<std::int64_t, layout::Geometry>> read_kept(store::Store& store,
   }
   auto geometry = layout::decode_geometry(kept.geometry);
   if (!geometry) return Error{ErrorKind::Internal, geometry.error().message};
-  return std::pair{holder, std::move(geometry.value())};
+  return ReadLayout{holder, std::move(geometry.value()), std::move(kept.geometry)};
 }
 
 }  // namespace
@@ -93,10 +97,10 @@ Result<LaidOut> MapLayouts::lay_out(Entry& e, const std::string& id, const std::
   const std::string vkey = view_key(view);
   const auto from_kept = [&](store::KeptLayout kept) -> Result<LaidOut> {
     const std::int64_t kept_basis = kept.basis;
-    auto geometry = read_kept(*store, id, vkey, std::move(kept));
-    if (!geometry) return geometry.error();
-    e.texts[number] = {geometry->first, layout::encode_geometry(geometry->second)};
-    auto page = render::page_with_geometry(document, view, std::move(geometry->second));
+    auto read = read_kept(*store, id, vkey, std::move(kept));
+    if (!read) return read.error();
+    e.texts[number] = {read->holder, std::move(read->text)};
+    auto page = render::page_with_geometry(document, view, std::move(read->geometry));
     if (!page) return page.error();
     return LaidOut{std::make_shared<const render::Page>(std::move(page.value())), kept_basis,
                    key + "#" + std::to_string(number) + "#kept"};
@@ -118,10 +122,10 @@ Result<LaidOut> MapLayouts::lay_out(Entry& e, const std::string& id, const std::
     } else if (store != nullptr) {
       if (auto earlier = store->kept_layout(id, number, vkey, true)) {
         basis = earlier->number;
-        auto geometry = read_kept(*store, id, vkey, std::move(earlier.value()));
-        if (!geometry) return geometry.error();
-        e.texts[basis] = {geometry->first, layout::encode_geometry(geometry->second)};
-        earlier_kept = std::move(geometry->second);
+        auto read = read_kept(*store, id, vkey, std::move(earlier.value()));
+        if (!read) return read.error();
+        e.texts[basis] = {read->holder, std::move(read->text)};
+        earlier_kept = std::move(read->geometry);
       }
     }
   }
@@ -134,25 +138,34 @@ Result<LaidOut> MapLayouts::lay_out(Entry& e, const std::string& id, const std::
     return LaidOut{std::make_shared<const render::Page>(std::move(prepared.value())), basis,
                    key + "#" + std::to_string(number) + "#" + std::to_string(basis)};
   }
-  // Kept for everyone: a reference when the layout is the basis's, else the text.
-  const std::string text = layout::encode_geometry(prepared->geometry);
+  // Kept for everyone: a reference when the layout is the basis's, else the text. Drawn from
+  // the geometry as kept (rounded), as every other process will draw it.
+  layout::Geometry geometry = layout::rounded(std::move(prepared->geometry));
+  std::string text = layout::encode_geometry(geometry);
+  std::int64_t holder = number;
   std::string stored = text;
   if (const auto held = e.texts.find(basis);
       basis != 0 && held != e.texts.end() && held->second.second == text) {
-    stored = "=" + std::to_string(held->second.first);
+    holder = held->second.first;
+    stored = "=" + std::to_string(holder);
   }
-  auto kept = store->keep_layout(id, vkey, {number, basis, std::move(stored)});
+  auto kept = store->keep_layout(id, vkey, {number, basis, stored});
   if (!kept) {  // not kept: drawn from memory, under a key of its own
-    return LaidOut{std::make_shared<const render::Page>(std::move(prepared.value())), basis,
-                   key + "#" + std::to_string(number) + "#" + std::to_string(basis)};
+    return LaidOut{std::make_shared<const render::Page>(std::move(prepared->document),
+                                                        std::move(geometry), view),
+                   basis, key + "#" + std::to_string(number) + "#" + std::to_string(basis)};
   }
-  // Drawn from what was kept (ours, or another process's that came first), as everyone will.
-  basis = kept->basis;
-  auto geometry = read_kept(*store, id, vkey, std::move(kept.value()));
-  if (!geometry) return geometry.error();
-  e.texts[number] = {geometry->first, layout::encode_geometry(geometry->second)};
+  if (kept->geometry != stored) {  // another process kept its layout first: that one is drawn
+    basis = kept->basis;
+    auto read = read_kept(*store, id, vkey, std::move(kept.value()));
+    if (!read) return read.error();
+    holder = read->holder;
+    geometry = std::move(read->geometry);
+    text = std::move(read->text);
+  }
+  e.texts[number] = {holder, std::move(text)};
   return LaidOut{std::make_shared<const render::Page>(std::move(prepared->document),
-                                                      std::move(geometry->second), view),
+                                                      std::move(geometry), view),
                  basis, key + "#" + std::to_string(number) + "#kept"};
 }
 

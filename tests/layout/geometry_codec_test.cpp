@@ -30,8 +30,16 @@ TEST(GeometryCodec, ReadsBackTheGeometryItWrote) {
     const std::string text = encode_geometry(g);
     auto back = decode_geometry(text);
     ASSERT_TRUE(back.ok()) << back.error().message;
-    // Exactly what it says: written again, the same text.
+    // Exactly what it says: written again, the same text; and rounded() is what it reads back.
     EXPECT_EQ(encode_geometry(back.value()), text);
+    const Geometry same = rounded(g);
+    EXPECT_EQ(encode_geometry(same), text);
+    ASSERT_EQ(same.nodes.size(), back->nodes.size());
+    for (std::size_t i = 0; i < same.nodes.size(); ++i) {
+      EXPECT_EQ(same.nodes[i].x, back->nodes[i].x);  // the same bits, not just near
+      EXPECT_EQ(same.nodes[i].label.y, back->nodes[i].label.y);
+    }
+    EXPECT_EQ(same.regions.front().polygon.back().x, back->regions.front().polygon.back().x);
     const Geometry& r = back.value();
     ASSERT_EQ(r.nodes.size(), g.nodes.size());
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
