@@ -1,19 +1,10 @@
 // After the meeting's first round: the facilitator opens the analysis, reads the findings in
 // plain language and goes from a finding to the child it names.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { apiGet, expectAccessible, launchBrowser, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { apiGet, browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['peer-group.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['peer-group.json'] });
 
 test('the analysis panel shows the findings and each links to the people it names', async () => {
   const { page, incidents, context } = await watchedPage(browser);

@@ -1,19 +1,10 @@
 // The facilitator keeps up without the mouse: Ctrl+K, two names and Enter record a tie between
 // them; "seen: … at … by …" records a sighting today. Keyboard only.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { expectAccessible, launchBrowser, openMap, savedMap, screenshot, startServer, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { browser, expectAccessible, openMap, savedMap, screenshot, server, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['peer-group.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['peer-group.json'] });
 
 const documentOf = async (page, id) => (await savedMap(page, id)).doc;
 

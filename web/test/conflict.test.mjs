@@ -2,20 +2,11 @@
 // sees both versions side by side, in words, and chooses: keep mine (applied on the newest
 // revision) or keep theirs (mine dropped). Nobody is overwritten without seeing it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { expectAccessible, launchBrowser, openMap, savedMap, startServer, tallScreenshot, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { browser, expectAccessible, openMap, savedMap, server, tallScreenshot, useServerAndBrowser, watchedPage } from './support.mjs';
 
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['peer-group.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['peer-group.json'] });
 
 async function editEthan(page) {
   const id = await openMap(page, server.url, /Peer mapping: Mia Kowalczyk/);

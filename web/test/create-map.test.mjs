@@ -1,19 +1,10 @@
 // A practitioner creates the map for a new peer mapping meeting: the server's problems are
 // shown at the right fields, and once it is right the editor opens on the new map.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { apiGet, expectAccessible, launchBrowser, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { apiGet, browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 test('creating a map: an initial and a review before the map date are refused at their fields, then it is saved', async () => {
   const { page, incidents, context } = await watchedPage(browser);

@@ -1,19 +1,10 @@
 // Compare with the last review: the practitioner opens a map's history, reads an earlier
 // revision as it was (read-only), and compares two revisions in words, down to the field.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { expectAccessible, launchBrowser, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['peer-group.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['peer-group.json'] });
 
 /** A JSON Patch saved as the signed-in page would save it (If-Match, X-CSRF-Token). */
 async function patch(page, id, operations) {

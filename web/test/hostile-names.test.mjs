@@ -2,8 +2,8 @@
 // page: no script runs, nothing breaks out of its element, and the CSP reports nothing. The
 // test listens for dialogs and CSP violations, so an injection makes it fail.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { apiGet, expectAccessible, launchBrowser, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { apiGet, browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
 
 const script = '<script>alert("title")</script> Peer map';
 const img = 'Ava "><img src=x onerror=alert(1)> Stone';
@@ -12,16 +12,7 @@ const rtl = 'Noor \u202Egnp.exe\u202C Haddad';
 // On screen the override is shown, not obeyed: "exe.png" cannot pose as the name.
 const rtlShown = 'Noor [U+202E]gnp.exe[U+202C] Haddad';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 test('hostile names in every field are shown as text on every page', async () => {
   const { page, incidents, context } = await watchedPage(browser);

@@ -5,20 +5,11 @@
 // same person; the facilitator resolves the conflict by keyboard, and the document read back
 // holds exactly what was entered.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { exploitation, expectDocument, groups, information, people, places, ties, title } from './meeting-scenario.mjs';
-import { expectAccessible, focused, keyboardUser, launchBrowser, password, savedMap, signIn, startServer, watchedPage } from './support.mjs';
+import { browser, expectAccessible, focused, keyboardUser, password, savedMap, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 test('the meeting by keyboard alone: 25 people, groups, places, exploitation, information, a conflict', async () => {
   const { page, incidents, context } = await watchedPage(browser);

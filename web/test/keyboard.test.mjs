@@ -2,19 +2,10 @@
 // text alternative, adds a new person and zooms the drawing, all by keyboard, with visible
 // focus on every control reached.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { apiGet, expectAccessible, launchBrowser, password, screenshot, startServer, tabTo, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { apiGet, browser, expectAccessible, password, screenshot, server, tabTo, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['ecomap-child.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['ecomap-child.json'] });
 
 test('by keyboard alone: sign in, open a map, select a person, add a person, zoom', async () => {
   const { page, incidents, context } = await watchedPage(browser);

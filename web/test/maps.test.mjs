@@ -1,19 +1,10 @@
 // A practitioner looks for a map among their team's: the table, its tags, search and filters.
 // Someone from another team sees none of them.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { expectAccessible, launchBrowser, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['peer-group.json', 'ecomap-child.json', 'thematic.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['peer-group.json', 'ecomap-child.json', 'thematic.json'] });
 
 function daysUntil(iso) {
   const today = new Date().toISOString().slice(0, 10);

@@ -4,20 +4,11 @@
 // the same person at the same time. The conflict is shown and resolved, and the document read
 // back through the API holds exactly what was entered, nothing more.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { exploitation, expectDocument, groups, information, people, places, ties, title } from './meeting-scenario.mjs';
-import { expectAccessible, launchBrowser, savedMap, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+import { browser, expectAccessible, savedMap, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 async function commandBar(page, typed, option) {
   const bar = page.getByRole('dialog', { name: /Find or add a person/ });

@@ -2,19 +2,10 @@
 // is unpinned from the side panel, can be pinned by keyboard, and the whole map is tidied only
 // when someone asks and confirms.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { apiGet, expectAccessible, launchBrowser, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { apiGet, browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['peer-group.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['peer-group.json'] });
 
 async function documentOf(page, id) {
   return JSON.parse((await apiGet(page, `/api/maps/${id}`)).body);

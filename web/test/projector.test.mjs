@@ -2,19 +2,10 @@
 // with the list, the views and every editing control put away; Escape or the button brings
 // them back, and what was being typed is still there.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { expectAccessible, launchBrowser, openMap, screenshot, selectInList, startServer, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { browser, expectAccessible, openMap, screenshot, selectInList, server, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['peer-group.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['peer-group.json'] });
 
 test('projector mode shows the map and the details larger, hides the editing, and comes back', async () => {
   const { page, incidents, context } = await watchedPage(browser);

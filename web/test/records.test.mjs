@@ -3,20 +3,11 @@
 // information gaps, and the saved document holds exactly that. The server's refusals are shown
 // at their fields. (People, places, groups and ties: forms.test.mjs.)
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { expectAccessible, expectFocus, launchBrowser, openMap, savedMap, selectInList, startServer, tallScreenshot, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { browser, expectAccessible, expectFocus, openMap, savedMap, selectInList, server, tallScreenshot, useServerAndBrowser, watchedPage } from './support.mjs';
 
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['peer-group.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['peer-group.json'] });
 
 const openPeerGroup = (page) => openMap(page, server.url, /Peer mapping: Mia Kowalczyk/);
 const documentOf = savedMap;

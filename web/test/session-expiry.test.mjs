@@ -2,19 +2,10 @@
 // is typing a new person. Saving asks for the password again; once signed in, the person is
 // saved with everything that was typed, and the page never left the editor.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { apiGet, expectAccessible, launchBrowser, password, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { apiGet, browser, expectAccessible, password, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['ecomap-child.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['ecomap-child.json'] });
 
 test('a session that ends mid-meeting: sign in again and nothing typed is lost', async () => {
   const { page, incidents, context } = await watchedPage(browser);

@@ -1,18 +1,9 @@
 // A practitioner signs in (after mistyping the password), and signs out at the end.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { apiGet, expectAccessible, launchBrowser, password, screenshot, startServer, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { apiGet, browser, expectAccessible, password, screenshot, server, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['peer-group.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['peer-group.json'] });
 
 test('a practitioner mistypes the password, signs in, and signs out', async () => {
   const { page, incidents, context } = await watchedPage(browser);

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
@@ -44,6 +45,25 @@ export async function startServer({ imports = [] } = {}) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The server and the browser of this test file, once useServerAndBrowser's set-up has run. */
+export let server;
+export let browser;
+
+/**
+ * Starts a server (startServer's `options`) and a browser before this file's tests, and stops
+ * both after them: `server` and `browser` above are set for the tests to use.
+ */
+export function useServerAndBrowser(options) {
+  before(async () => {
+    server = await startServer(options);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }
 
 /** A `peermap serve` on database `db` (any URL --db takes), on a free port: its URL and stop(). */

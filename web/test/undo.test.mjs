@@ -2,20 +2,11 @@
 // them back with Redo or Ctrl+Shift+Z. Each is a new revision (nothing is overwritten), and an
 // undo that would overwrite someone else's later change is refused, saying why.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { expectAccessible, launchBrowser, openMap, password, savedMap, screenshot, startServer, tallScreenshot, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { browser, expectAccessible, openMap, password, savedMap, screenshot, server, tallScreenshot, useServerAndBrowser, watchedPage } from './support.mjs';
 
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['peer-group.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['peer-group.json'] });
 
 const state = savedMap;
 const openPeerGroup = (page) => openMap(page, server.url, /Peer mapping: Mia Kowalczyk/);

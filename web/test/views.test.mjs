@@ -2,19 +2,10 @@
 // redacted disclosure copy, draws a child's ecomap, and downloads each as SVG, PNG and PDF.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import { apiGet, expectAccessible, launchBrowser, screenshot, signIn, startServer, watchedPage } from './support.mjs';
+import { test } from 'node:test';
+import { apiGet, browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ imports: ['peer-group.json'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ imports: ['peer-group.json'] });
 
 async function openPeerGroup(page) {
   await signIn(page, server.url);
