@@ -11,8 +11,6 @@ namespace peermap::analysis {
 
 namespace {
 
-using wording::joined;
-
 constexpr int kAdultAge = 18;
 
 //! "Reece Haldane (adult, 19)", "Chloe Varga (16)", "Smokey (age not known)".
@@ -125,10 +123,9 @@ void unknowns(const model::Document& document, std::vector<Finding>& findings) {
       const std::string how = person.name_status == model::NameStatus::StreetNameOnly
                                   ? "only a street name is known"
                                   : "their name is not known";
-      findings.push_back({"gap",
-                          "Identity not known: " + person.full_name + " (" + how + age_words +
-                              "); find out who they are.",
-                          {person.id}});
+      std::string text = "Identity not known: " + person.full_name;
+      text.append(" (").append(how).append(age_words).append("); find out who they are.");
+      findings.push_back({"gap", text, {person.id}});
     } else if (age == model::AgeClass::NotKnown) {
       findings.push_back({"gap",
                           "Age not known: " + person.full_name +

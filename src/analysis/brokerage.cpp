@@ -140,8 +140,9 @@ std::vector<std::set<std::string>> brokerage_groups(const model::Document& docum
   return out;
 }
 
-std::vector<BrokerageRoles> brokerage_roles(const Network& network,
-                                            const std::vector<std::set<std::string>>& groups) {
+std::vector<BrokerageRoles> brokerage_roles(
+    const Network& network, const std::vector<std::set<std::string>>& affiliations) {
+  const auto& groups = affiliations;
   const std::size_t n = network.nodes.size();
   std::vector<std::map<std::size_t, std::size_t>> next(n);  // neighbour -> edge
   for (std::size_t k = 0; k < network.edges.size(); ++k) {
@@ -233,6 +234,7 @@ std::vector<Finding> group_link_findings(const model::Document& document, const 
           context_name(document, contexts[x]) + " and " + context_name(document, contexts[y]);
       const auto ties_words = [&](const Network& on, const std::vector<std::size_t>& ties) {
         std::vector<std::string> words;
+        words.reserve(ties.size());
         for (std::size_t k : ties) {
           words.push_back(wording::the_tie(network, *support_of.at(on.edges[k].id)));
         }
