@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <utility>
@@ -66,7 +67,22 @@ double item_recency(const model::InformationItem& item, const model::MapInfo& ma
   if (!when) return 0.5;  // not known to be recent or historic: as if one window old
   const auto age = std::max(0L, model::days_between(*when, map.map_date));
   const double half_life = std::max(1, map.recent_window_days);
-  return std::exp2(-static_cast<double>(age) / half_life);
+  return std::max(kRecencyFloor, std::exp2(-static_cast<double>(age) / half_life));
+}
+
+std::string evidence_state(const TieSupport& tie) {
+  if (tie.items == 0) return "no information";
+  if (tie.anecdotal_only && tie.historic_only) return "anecdotal and historic only";
+  if (tie.anecdotal_only) return "anecdotal only";
+  if (tie.historic_only) return "historic only";
+  return tie.evidenced_recent ? "evidenced and recent" : "evidenced only historically";
+}
+
+std::string evidence_text(const TieSupport& tie) {
+  if (tie.items == 0) return "no information";
+  char buffer[32];
+  (void)std::snprintf(buffer, sizeof buffer, "%.2f", tie.evidence);  // 0 .. 1 fits
+  return buffer;
 }
 
 std::vector<TieSupport> tie_support(const model::Document& document) {
@@ -106,12 +122,14 @@ std::vector<TieSupport> tie_support(const model::Document& document) {
       for (const model::InformationItem* item : found->second) {
         ++support.items;
         nothing *= 1 - item_grade(*item) * item_recency(*item, document.map);
-        any_evidenced = any_evidenced || item->evidence == model::Evidence::Evidenced;
+        const bool evidenced = item->evidence == model::Evidence::Evidenced;
+        any_evidenced = any_evidenced || evidenced;
         // As model::tie_evidence: undated information is not known to be historic.
         const auto when = item_date(*item);
-        any_recent =
-            any_recent || !when ||
-            model::days_between(*when, document.map.map_date) <= document.map.recent_window_days;
+        const bool recent = !when || model::days_between(*when, document.map.map_date) <=
+                                         document.map.recent_window_days;
+        any_recent = any_recent || recent;
+        support.evidenced_recent = support.evidenced_recent || (evidenced && recent);
         if (when && (!support.newest || *support.newest < *when)) support.newest = when;
       }
     }

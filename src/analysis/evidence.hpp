@@ -17,6 +17,10 @@ namespace peermap::analysis {
 //! (or never) has "no recent sighting": an information gap.
 inline constexpr int kSightingWindowDays = 90;
 
+//! The least an item's age leaves of its worth: a 2023 arrest together is weak evidence in 2026,
+//! not no evidence.
+inline constexpr double kRecencyFloor = 0.1;
+
 //! What the document says for one relationship tie.
 struct TieSupport {
   std::string tie;   //!< the tie's id
@@ -24,9 +28,12 @@ struct TieSupport {
   std::string to;
   //! 0 (nothing) .. 1: 1 - prod(1 - grade x recency) over the tie's information items.
   double evidence = 0;
-  int items = 0;                         //!< information items naming the tie
-  bool anecdotal_only = false;           //!< items, none of them evidenced
-  bool historic_only = false;            //!< items, all dated before the recent window
+  int items = 0;                //!< information items naming the tie
+  bool anecdotal_only = false;  //!< items, none of them evidenced
+  bool historic_only = false;   //!< items, all dated before the recent window
+  //! At least one evidenced item that is not historic: the tie rests on evidenced, recent
+  //! information (the "firm" network of docs/analysis.md).
+  bool evidenced_recent = false;
   std::optional<model::Date> newest;     //!< the newest item's date (observed, else recorded)
   std::optional<model::Date> last_seen;  //!< the newest sighting with both people in it
   std::string last_sighting;             //!< that sighting's id; empty when never seen together
@@ -34,6 +41,14 @@ struct TieSupport {
   //! never flagged: their contact is recorded as work, not as sightings.
   bool no_recent_sighting = false;
 };
+
+//! The state of a tie's evidence, in words: "no information" (no item names it), "anecdotal
+//! only", "historic only", "anecdotal and historic only" "evidenced and recent", or
+//! "evidenced only historically" (its evidenced items are old, its recent ones anecdotal).
+[[nodiscard]] std::string evidence_state(const TieSupport& tie);
+
+//! A tie's evidence strength as the findings print it: "0.16", or "no information".
+[[nodiscard]] std::string evidence_text(const TieSupport& tie);
 
 //! How much one information item is worth, 0 .. 1: source reliability x how well the
 //! information is known, by its grading scheme (3x5x2, 5x5x5, simple) or, ungraded, as an
@@ -43,7 +58,8 @@ struct TieSupport {
 
 //! How much an item's age leaves of its worth, 0 .. 1: halved for every recent window
 //! (`recent_window_days`, default 180) between its date (observed, else recorded) and the map
-//! date; 1 for items dated on or after the map date; 0.5 for undated items.
+//! date, but never below kRecencyFloor (old information still counts for something); 1 for items
+//! dated on or after the map date; 0.5 for undated items.
 [[nodiscard]] double item_recency(const model::InformationItem& item, const model::MapInfo& map);
 
 //! Every relationship tie in document order. O(ties + items x about + sightings x people^2).

@@ -1,7 +1,6 @@
 #include "analysis/findings.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <map>
 #include <numeric>
@@ -10,16 +9,18 @@
 
 #include "analysis/cuts.hpp"
 #include "analysis/evidence.hpp"
+#include "analysis/wording.hpp"
 
 namespace peermap::analysis {
 
 namespace {
 
-std::string fixed(double value) {
-  char buffer[32];
-  (void)std::snprintf(buffer, sizeof buffer, "%.1f", value);  // a measure fits
-  return buffer;
-}
+using wording::fixed;
+using wording::group_name;
+using wording::joined;
+using wording::listed;
+using wording::name_in;
+using wording::who;
 
 std::string fixed2(double value) {
   char buffer[32];
@@ -27,80 +28,32 @@ std::string fixed2(double value) {
   return buffer;
 }
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-    out += names[i];
+//! The recorded groups with at least two members (other than the cut person) among `people`,
+//! in document order, each with whether all its members (but the cut person) are there.
+std::vector<std::pair<const model::Group*, bool>> groups_among(
+    const model::Document& document, const Network& network, const std::vector<std::size_t>& people,
+    std::size_t cut) {
+  std::set<std::string> inside;
+  for (std::size_t i : people) inside.insert(network.nodes[i].id);
+  std::map<std::string, int> here;  // group id -> members among `people`
+  std::map<std::string, int> all;   // group id -> members but the cut person
+  for (const auto& tie : document.ties) {
+    if (tie.kind != model::TieKind::MemberOf || tie.from == network.nodes[cut].id) continue;
+    ++all[tie.to];
+    if (inside.contains(tie.from)) ++here[tie.to];
+  }
+  std::vector<std::pair<const model::Group*, bool>> out;
+  for (const auto& group : document.groups) {
+    if (here[group.id] >= 2) out.emplace_back(&group, here[group.id] == all[group.id]);
   }
   return out;
 }
 
-//! "Marcus Reid (adult)" for adults, the name alone otherwise.
-std::string who(const Node& node) {
-  return node.name + (node.adult.value_or(false) ? " (adult)" : "");
-}
-
-//! "the Oakfield group": a recorded group's name as the findings say it.
-std::string group_name(const model::Group& group) {
-  std::string lower = group.name;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return "the " + group.name + (lower.find("group") == std::string::npos ? " group" : "");
-}
-
-//! One part of the network that a cut person alone links to the rest, in words, adding the ids
-//! it names to `ids`: the recorded groups with at least two members in it (when they are all of
-//! the group but the cut person, "the" group; in a part of more than three people also "members
-//! of" a group); then its adults of concern; then the rest by name, or as "N other people" when
-//! there are more than three.
-std::string describe_part(const model::Document& document, const Network& network,
-                          const std::vector<std::size_t>& part, std::size_t cut,
-                          std::vector<std::string>& ids) {
-  std::set<std::string> inside;
-  for (std::size_t i : part) inside.insert(network.nodes[i].id);
-  std::map<std::string, std::set<std::string>> members;  // group id -> member ids
-  for (const auto& tie : document.ties) {
-    if (tie.kind == model::TieKind::MemberOf && tie.from != network.nodes[cut].id) {
-      members[tie.to].insert(tie.from);
-    }
-  }
-  std::vector<std::string> items;
-  std::set<std::string> covered;
-  for (const auto& group : document.groups) {
-    const auto& ours = members[group.id];
-    const auto here = static_cast<std::size_t>(std::count_if(
-        ours.begin(), ours.end(), [&](const std::string& id) { return inside.contains(id); }));
-    const bool whole = here == ours.size();
-    if (here < 2 || (!whole && part.size() <= 3)) continue;
-    items.push_back((whole ? "" : "members of ") + group_name(group));
-    ids.push_back(group.id);
-    for (const auto& id : ours) {
-      if (inside.contains(id)) covered.insert(id);
-    }
-  }
-  std::vector<std::size_t> rest;
-  for (std::size_t i : part) {
-    if (network.nodes[i].kind == model::Role::AdultOfConcern) {
-      items.push_back(who(network.nodes[i]));
-      ids.push_back(network.nodes[i].id);
-    } else if (!covered.contains(network.nodes[i].id)) {
-      rest.push_back(i);
-    }
-  }
-  if (rest.size() <= 3) {
-    for (std::size_t i : rest) {
-      items.push_back(who(network.nodes[i]));
-      ids.push_back(network.nodes[i].id);
-    }
-  } else {
-    items.push_back(std::to_string(rest.size()) + (items.empty() ? " people" : " other people"));
-  }
-  return joined(items);
-}
-
-//! Brokers and bridges: every person who is the only link between parts of the network, those
-//! who alone hold the most people to the rest first.
+//! Cut points, in sentences short enough to read aloud: "Mia Kowalczyk is the only link between
+//! 5 people in 3 parts and the rest of the network (the Hollybrook Year 11 friendship group)."
+//! The people a cut person alone holds (everyone outside their largest part) are named when
+//! there is one, else counted; only groups are named besides. Those who hold most come first.
+//! Ids: the cut person, the groups named, then the people held.
 std::vector<Finding> cut_findings(const model::Document& document, const Network& network) {
   struct Worded {
     std::size_t held;  // people outside the largest part
@@ -111,27 +64,33 @@ std::vector<Finding> cut_findings(const model::Document& document, const Network
     auto parts = parts_without(network, cut);
     std::stable_sort(parts.begin(), parts.end(),
                      [](const auto& a, const auto& b) { return a.size() > b.size(); });
-    std::size_t held = 0;
-    for (std::size_t k = 1; k < parts.size(); ++k) held += parts[k].size();
+    std::vector<std::size_t> held;
+    for (std::size_t k = 1; k < parts.size(); ++k)
+      held.insert(held.end(), parts[k].begin(), parts[k].end());
     std::vector<std::string> ids{network.nodes[cut].id};
-    std::vector<std::string> words;
-    words.reserve(parts.size());
-    for (const auto& part : parts)
-      words.push_back(describe_part(document, network, part, cut, ids));
-    // "between A and B" when that cannot be misread; a list with semicolons otherwise.
-    const bool plain =
-        words.size() == 2 && std::none_of(words.begin(), words.end(), [](const std::string& w) {
-          return w.find(" and ") != std::string::npos || w.find(", ") != std::string::npos;
-        });
+    const auto named = [&](const std::vector<std::pair<const model::Group*, bool>>& groups) {
+      std::vector<std::string> names;
+      for (const auto& [group, whole] : groups) {
+        names.push_back((whole ? "" : "members of ") + group_name(*group));
+        if (std::find(ids.begin(), ids.end(), group->id) == ids.end()) ids.push_back(group->id);
+      }
+      return joined(names);
+    };
     std::string text = who(network.nodes[cut]) + " is the only link between ";
-    if (plain) {
-      text += words[0] + " and " + words[1] + ".";
+    if (held.size() == 1) {
+      text += who(network.nodes[held.front()]);
     } else {
-      text += "these parts of the network: ";
-      for (std::size_t k = 0; k < words.size(); ++k) text += (k ? "; " : "") + words[k];
-      text += ".";
+      text += std::to_string(held.size()) + " people";
+      if (parts.size() > 2) text += " in " + std::to_string(parts.size() - 1) + " parts";
+      const auto held_groups = groups_among(document, network, held, cut);
+      if (!held_groups.empty()) text += " (" + named(held_groups) + ")";
     }
-    worded.push_back({held, {"bridge", text, ids}});
+    text += " and the rest of the network";
+    const auto rest_groups = groups_among(document, network, parts.front(), cut);
+    if (!rest_groups.empty()) text += " (" + named(rest_groups) + ")";
+    text += ".";
+    for (std::size_t i : held) ids.push_back(network.nodes[i].id);
+    worded.push_back({held.size(), {"bridge", text, ids}});
   }
   std::stable_sort(worded.begin(), worded.end(),
                    [](const Worded& a, const Worded& b) { return a.held > b.held; });
@@ -141,39 +100,45 @@ std::vector<Finding> cut_findings(const model::Document& document, const Network
   return findings;
 }
 
-std::vector<std::vector<std::size_t>> adjacency(const Network& network) {
-  std::vector<std::vector<std::size_t>> next(network.nodes.size());
-  for (const Edge& e : network.edges) {
-    next[e.source].push_back(e.target);
-    next[e.target].push_back(e.source);
+//! "; this route rests on anecdotal information": what a route's ties rest on when any of them
+//! does not rest on evidenced, recent information; empty otherwise.
+std::string route_basis(const Network& network, const std::vector<std::size_t>& route,
+                        const std::map<std::string, const TieSupport*>& support) {
+  std::vector<std::string> bases;
+  const auto add = [&](const std::string& basis) {
+    if (std::find(bases.begin(), bases.end(), basis) == bases.end()) bases.push_back(basis);
+  };
+  for (std::size_t k : route) {
+    const auto found = support.find(network.edges[k].id);
+    if (found == support.end() || found->second->evidenced_recent) continue;
+    const TieSupport& tie = *found->second;
+    if (tie.items == 0) {
+      add("a tie with no information");
+    } else {
+      if (tie.anecdotal_only) add("anecdotal information");
+      if (tie.historic_only || !tie.anecdotal_only) add("historic information");
+    }
   }
-  return next;
-}
-
-//! "A; B; C": items that may themselves contain "and" or commas.
-std::string listed(const std::vector<std::string>& items, const std::string& separator) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
-  return out;
-}
-
-//! A person as the findings name them: who(), or the id when the network does not hold it.
-std::string name_in(const Network& network, const std::string& id) {
-  const auto i = network.index_of(id);
-  return i ? who(network.nodes[*i]) : id;
+  return bases.empty() ? "" : "; this route rests on " + joined(bases);
 }
 
 //! Exposure: one finding per child within two steps of an adult who exploits or controls
 //! someone, naming each such adult with the distance and the route ("1 step: child - adult",
 //! "2 steps: via X"). The children nearest an adult come first, then those near more adults.
 //! Ids: the child, the adults, then the people between them. O(adults x (n + m)).
-std::vector<Finding> exposure_findings(const Network& network) {
+std::vector<Finding> exposure_findings(const Network& network,
+                                       const std::map<std::string, const TieSupport*>& support) {
   struct Reach {
     std::size_t adult;
     int steps;
-    std::size_t via;  // the person between, for 2 steps
+    std::size_t via;                 // the person between, for 2 steps
+    std::vector<std::size_t> route;  // the edges, from the child
   };
-  const auto next = adjacency(network);
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> next(network.nodes.size());
+  for (std::size_t k = 0; k < network.edges.size(); ++k) {
+    next[network.edges[k].source].emplace_back(network.edges[k].target, k);
+    next[network.edges[k].target].emplace_back(network.edges[k].source, k);
+  }
   std::map<std::size_t, std::vector<Reach>> reached;  // child -> adults within two steps
   std::set<std::size_t> exploiting_adults;
   for (const Edge& e : network.edges) {
@@ -181,22 +146,26 @@ std::vector<Finding> exposure_findings(const Network& network) {
     if (!exploiting_adults.insert(e.source).second) continue;  // one search per adult
     const std::size_t adult = e.source;
     std::vector<std::size_t> parent(network.nodes.size(), adult);
+    std::vector<std::size_t> parent_edge(network.nodes.size(), 0);
     std::vector<int> depth(network.nodes.size(), -1);
     depth[adult] = 0;
     std::vector<std::size_t> queue{adult};
     for (std::size_t head = 0; head < queue.size(); ++head) {
       const std::size_t v = queue[head];
       if (depth[v] == 2) continue;
-      for (std::size_t w : next[v]) {
+      for (const auto& [w, k] : next[v]) {
         if (depth[w] >= 0) continue;
         depth[w] = depth[v] + 1;
         parent[w] = v;
+        parent_edge[w] = k;
         queue.push_back(w);
       }
     }
     for (std::size_t child : queue) {
       if (child == adult || network.nodes[child].adult.value_or(true)) continue;
-      reached[child].push_back({adult, depth[child], parent[child]});
+      std::vector<std::size_t> route{parent_edge[child]};
+      if (depth[child] == 2) route.push_back(parent_edge[parent[child]]);
+      reached[child].push_back({adult, depth[child], parent[child], std::move(route)});
     }
   }
   struct Exposed {
@@ -224,10 +193,11 @@ std::vector<Finding> exposure_findings(const Network& network) {
       const std::string& adult = network.nodes[r.adult].name;
       std::string word = adult;
       if (r.steps == 1) {
-        word.append(" (1 step: ").append(child).append(" - ").append(adult).append(")");
+        word.append(" (1 step: ").append(child).append(" - ").append(adult);
       } else {
-        word.append(" (2 steps: via ").append(network.nodes[r.via].name).append(")");
+        word.append(" (2 steps: via ").append(network.nodes[r.via].name);
       }
+      word.append(route_basis(network, r.route, support)).append(")");
       words.push_back(std::move(word));
       ids.push_back(network.nodes[r.adult].id);
       if (r.steps == 2) between.push_back(network.nodes[r.via].id);
@@ -347,11 +317,14 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
 
   // Exposure: one finding per child within two steps of an adult who exploits or controls
   // someone, naming every such adult with the distance and the route.
-  for (auto& finding : exposure_findings(network)) findings.push_back(std::move(finding));
+  const std::vector<TieSupport> support = tie_support(document);
+  std::map<std::string, const TieSupport*> support_of;
+  for (const TieSupport& tie : support) support_of[tie.tie] = &tie;
+  for (auto& finding : exposure_findings(network, support_of))
+    findings.push_back(std::move(finding));
 
   // Evidence: ties with no information item, resting only on anecdotal or only on historic
   // information, each kind grouped in one finding, weakest first.
-  const std::vector<TieSupport> support = tie_support(document);
   const std::string window = std::to_string(document.map.recent_window_days);
   const auto pair_of = [&](const TieSupport& tie) {
     return name_of(tie.from) + " and " + name_of(tie.to);
@@ -371,12 +344,15 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
     std::vector<std::string> ids;
     for (const TieSupport& tie : support) {
       if (tie.items != 0) continue;
-      pairs.push_back(pair_of(tie));
+      pairs.push_back(pair_of(tie) + " (" + tie.tie + ")");
       ids.push_back(tie.tie);
     }
     if (pairs.size() == 1) {
       findings.push_back(
-          {"evidence", "The tie between " + pairs[0] + " has no information item behind it.", ids});
+          {"evidence",
+           "The tie between " + pairs[0] +
+               " has no information item behind it (no information, not weak evidence).",
+           ids});
     } else if (!pairs.empty()) {
       findings.push_back({"evidence",
                           std::to_string(pairs.size()) +
@@ -392,15 +368,16 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
     for (const TieSupport* tie : ties) ids.push_back(tie->tie);
     if (ties.size() == 1) {
       findings.push_back({"evidence",
-                          "The tie between " + pair_of(*ties[0]) + " rests only on " + resting +
-                              "; evidence strength " + fixed2(ties[0]->evidence) + ".",
+                          "The tie between " + pair_of(*ties[0]) + " (" + ties[0]->tie +
+                              ") rests only on " + resting + "; evidence strength " +
+                              fixed2(ties[0]->evidence) + ".",
                           ids});
       return;
     }
     std::vector<std::string> pairs;
     pairs.reserve(ties.size());
     for (const TieSupport* tie : ties)
-      pairs.push_back(pair_of(*tie) + " (" + fixed2(tie->evidence) + ")");
+      pairs.push_back(pair_of(*tie) + " (" + tie->tie + ", " + fixed2(tie->evidence) + ")");
     findings.push_back({"evidence",
                         std::to_string(ties.size()) + " ties rest only on " + resting +
                             "; evidence strength (0 none .. 1 strong), weakest first: " +
@@ -434,17 +411,6 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
                           ids});
     }
   }
-  for (const auto& person : document.people) {
-    const bool professional = person.role == model::Role::Professional;
-    if (!professional && !person.date_of_birth && !model::is_adult(person, document.map.map_date)) {
-      findings.push_back(
-          {"gap", person.full_name + " is shown as a child with no date of birth.", {person.id}});
-    }
-    if (person.name_status == model::NameStatus::StreetNameOnly) {
-      findings.push_back(
-          {"gap", person.full_name + " is known only by a street name.", {person.id}});
-    }
-  }
   std::map<std::string, int> members;
   for (const auto& tie : document.ties) {
     if (tie.kind == model::TieKind::MemberOf) ++members[tie.to];
@@ -475,6 +441,36 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
       findings.push_back(
           {"gap", name_of(subject) + " (subject) has no protective tie recorded.", {subject}});
     }
+  }
+  return findings;
+}
+
+std::vector<Finding> recorded_gap_findings(const model::Document& document,
+                                           const Network& network) {
+  std::vector<Finding> findings;
+  for (const auto& gap : document.gaps) {
+    std::string text = "Recorded gap (" + gap.id + "): " + gap.question;
+    std::vector<std::string> ids{gap.id};
+    std::vector<std::string> about;
+    for (const auto& id : gap.about) {
+      const auto tie = std::find_if(document.ties.begin(), document.ties.end(),
+                                    [&](const model::Tie& t) { return t.id == id; });
+      if (const model::Person* person = document.find_person(id)) {
+        about.push_back(name_in(network, person->id));
+      } else if (tie != document.ties.end() && tie->kind == model::TieKind::Relationship) {
+        about.push_back("the tie between " + name_in(network, tie->from) + " and " +
+                        name_in(network, tie->to) + " (" + id + ")");
+      } else {
+        about.push_back(wording::context_name(document, id));
+      }
+      ids.push_back(id);
+    }
+    if (!about.empty())
+      text += (text.ends_with(".") || text.ends_with("?") ? " About " : ". About ") + joined(about);
+    if (!gap.owner.empty()) text += "; owner: " + gap.owner;
+    if (gap.due) text += ", due " + gap.due->to_string();
+    if (!text.ends_with(".") && !text.ends_with("?")) text += ".";
+    findings.push_back({"gap", text, ids, "recorded"});
   }
   return findings;
 }

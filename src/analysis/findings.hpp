@@ -13,10 +13,14 @@
 namespace peermap::analysis {
 
 struct Finding {
-  //! "influence", "bridge", "leaders", "exposure", "evidence", "gap" or "grouping"
+  //! "influence", "broker", "link", "bridge", "leaders", "exposure", "evidence", "age", "gap"
+  //! or "grouping"
   std::string kind;
   std::string text;              //!< one plain sentence, full names
   std::vector<std::string> ids;  //!< the people, ties, groups it is about
+  //! "detected" by the analysis, or "recorded" in the document (an information gap the meeting
+  //! wrote down, echoed)
+  std::string origin = "detected";
 };
 
 //! Findings from the measures alone (any network): who holds most influence. O(n log n).
@@ -37,6 +41,12 @@ struct Finding {
 //! sightings x people^2 + people x ties).
 [[nodiscard]] std::vector<Finding> document_findings(const model::Document& document,
                                                      const Network& network);
+
+//! The information gaps the meeting recorded (the document's `gaps`), echoed as findings of
+//! kind "gap" and origin "recorded": "Recorded gap (q1): Who is Smokey? About Smokey (adult);
+//! owner: Sam Patel, due 2026-12-01." O(gaps x about).
+[[nodiscard]] std::vector<Finding> recorded_gap_findings(const model::Document& document,
+                                                         const Network& network);
 
 //! Communities the measures found that no recorded group matches (fewer than half of the
 //! community's members in any one group): groupings the practitioners may not have named.

@@ -52,8 +52,12 @@ Result<Network> network_from_document(const model::Document& document) {
   std::unordered_map<std::string, std::size_t> index;
   for (const auto& person : document.people) {
     index.emplace(person.id, network.nodes.size());
+    // Age not known stays not known (nullopt): never silently a child.
+    const auto age = model::age_class(person, document.map.map_date);
     network.nodes.push_back(Node{person.id, person.full_name, person.role, person.gender,
-                                 model::is_adult(person, document.map.map_date)});
+                                 age == model::AgeClass::NotKnown
+                                     ? std::nullopt
+                                     : std::optional<bool>(age == model::AgeClass::Adult)});
   }
   for (const auto& tie : document.ties) {
     if (tie.kind != model::TieKind::Relationship) continue;

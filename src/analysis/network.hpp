@@ -18,7 +18,8 @@ struct Node {
   std::string name;                 //!< full name; the label when the input has no names
   std::optional<model::Role> kind;  //!< nullopt when the input does not say
   model::Gender gender = model::Gender::Unknown;
-  std::optional<bool> adult;  //!< at the map date; nullopt when the input does not say
+  std::optional<bool> adult;  //!< at the map date; nullopt when the input does not say or
+                              //!< the age is not known (model::age_class)
   bool operator==(const Node&) const = default;
 };
 

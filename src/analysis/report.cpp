@@ -1,6 +1,10 @@
 #include "analysis/report.hpp"
 
+#include "analysis/ages.hpp"
+#include "analysis/protective.hpp"
+
 #include <cmath>
+#include <set>
 #include <utility>
 
 namespace peermap::analysis {
@@ -10,13 +14,39 @@ Result<Report> analyze(Network network, const model::Document* document) {
   auto measures = compute_measures(network);
   if (!measures) return measures.error();
   report.measures = std::move(measures.value());
-  report.findings = network_findings(network, report.measures);
-  if (document != nullptr) {
-    auto more = document_findings(*document, network);
-    report.findings.insert(report.findings.end(), more.begin(), more.end());
-    auto groupings = grouping_findings(*document, network, report.measures);
-    report.findings.insert(report.findings.end(), groupings.begin(), groupings.end());
+  if (document == nullptr) {
+    report.findings = network_findings(network, report.measures);
+  } else {
     report.ties = tie_support(*document);
+    std::set<std::size_t> subjects;
+    for (std::size_t i = 0; i < network.nodes.size(); ++i) {
+      if (document->is_subject(network.nodes[i].id)) subjects.insert(i);
+    }
+    const Network ego = without_ties_of(network, subjects);
+    auto ego_measures = compute_measures(ego);
+    if (!ego_measures) return ego_measures.error();
+    auto firm_measures =
+        compute_measures(without_ties_of(evidenced_recent_network(network, report.ties), subjects));
+    if (!firm_measures) return firm_measures.error();
+    for (std::size_t i = 0; i < network.nodes.size(); ++i) {
+      report.betweenness_without_subjects.push_back(
+          subjects.contains(i) ? std::nan("") : ego_measures->nodes[i].betweenness);
+      report.betweenness_evidenced_recent.push_back(
+          subjects.contains(i) ? std::nan("") : firm_measures->nodes[i].betweenness);
+    }
+    report.brokerage = brokerage_roles(network, brokerage_groups(*document, network));
+    report.findings =
+        broker_findings(*document, network, report.measures, report.betweenness_without_subjects,
+                        report.betweenness_evidenced_recent, report.brokerage);
+    const auto append = [&](std::vector<Finding> more) {
+      report.findings.insert(report.findings.end(), more.begin(), more.end());
+    };
+    append(group_link_findings(*document, network, report.ties));
+    append(document_findings(*document, network));
+    append(age_findings(*document));
+    append(protective_findings(*document, network));
+    append(recorded_gap_findings(*document, network));
+    append(grouping_findings(*document, network, report.measures));
     report.from_document = true;
   }
   report.network = std::move(network);
@@ -47,6 +77,18 @@ nlohmann::ordered_json report_json(const Report& report) {
                           {"community", m.community},
                           {"leads_or_controls", m.directed_out},
                           {"follows_or_controlled", m.directed_in}});
+    if (report.from_document) {
+      const BrokerageRoles& r = report.brokerage[i];
+      auto& node = j["nodes"].back();
+      node["betweenness_without_subjects"] = number(report.betweenness_without_subjects[i]);
+      node["betweenness_evidenced_recent"] = number(report.betweenness_evidenced_recent[i]);
+      node["brokerage"] = {{"coordinator", r.coordinator},
+                           {"itinerant", r.itinerant},
+                           {"gatekeeper", r.gatekeeper},
+                           {"representative", r.representative},
+                           {"gatekeeper_or_representative", r.gatekeeper_or_representative},
+                           {"liaison", r.liaison}};
+    }
   }
   j["communities"] = measures.communities;
   j["modularity"] = number(measures.modularity);
@@ -61,10 +103,13 @@ nlohmann::ordered_json report_json(const Report& report) {
           {{"id", t.tie},
            {"source", t.from},
            {"target", t.to},
-           {"evidence", std::round(t.evidence * 1000) / 1000},
+           {"evidence", t.items == 0 ? ordered_json(nullptr)
+                                     : ordered_json(std::round(t.evidence * 1000) / 1000)},
+           {"evidence_state", evidence_state(t)},
            {"items", t.items},
            {"anecdotal_only", t.anecdotal_only},
            {"historic_only", t.historic_only},
+           {"evidenced_recent", t.evidenced_recent},
            {"newest_information", date(t.newest)},
            {"last_seen", date(t.last_seen)},
            {"last_sighting",
@@ -74,7 +119,8 @@ nlohmann::ordered_json report_json(const Report& report) {
   }
   j["findings"] = ordered_json::array();
   for (const auto& f : report.findings)
-    j["findings"].push_back({{"kind", f.kind}, {"text", f.text}, {"ids", f.ids}});
+    j["findings"].push_back(
+        {{"kind", f.kind}, {"text", f.text}, {"ids", f.ids}, {"origin", f.origin}});
   return j;
 }
 

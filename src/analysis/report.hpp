@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/brokerage.hpp"
 #include "analysis/evidence.hpp"
 #include "analysis/findings.hpp"
 #include "analysis/measures.hpp"
@@ -21,6 +22,12 @@ struct Report {
   Measures measures;
   std::vector<Finding> findings;  //!< network findings, then the document's, then groupings
   std::vector<TieSupport> ties;   //!< peer map documents only, in document order
+  //! Peer map documents only, by person: betweenness with the subject children's ties left out
+  //! (NaN for a subject child), and on the evidenced, recent ties alone (subjects' ties left out
+  //! too); each person's Gould-Fernandez brokerage roles (brokerage.hpp).
+  std::vector<double> betweenness_without_subjects;
+  std::vector<double> betweenness_evidenced_recent;
+  std::vector<BrokerageRoles> brokerage;
   bool from_document = false;
 };
 

@@ -314,13 +314,15 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
     out << "note: " << text::escape_controls_for_terminal(warning) << "\n";
   out << "\nFindings\n";
   for (const auto& f : findings) {
-    out << "- [" << f.kind << "] " << text::escape_controls_for_terminal(f.text) << " (";
+    out << "- [" << f.kind << (f.kind == "gap" ? ", " + f.origin : std::string()) << "] "
+        << text::escape_controls_for_terminal(f.text) << " (";
     for (std::size_t k = 0; k < f.ids.size(); ++k)
       out << (k ? ", " : "") << text::escape_controls_for_terminal(f.ids[k]);
     out << ")\n";
   }
   if (!ties.empty()) {
-    out << "\nEvidence for each tie, weakest first (0 none .. 1 strong)\n";
+    out << "\nEvidence for each tie, weakest first (0 weakest .. 1 strong; \"no information\" when "
+           "no item names it)\n";
     auto weakest = ties;
     std::stable_sort(weakest.begin(), weakest.end(),
                      [](const auto& a, const auto& b) { return a.evidence < b.evidence; });
@@ -329,8 +331,8 @@ int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostre
       return text::escape_controls_for_terminal(i ? network->nodes[*i].name : id);
     };
     for (const auto& t : weakest) {
-      out << "- " << std::setprecision(2) << t.evidence << "  " << name(t.from) << " and "
-          << name(t.to) << " (" << text::escape_controls_for_terminal(t.tie) << "): " << t.items
+      out << "- " << analysis::evidence_text(t) << "  " << name(t.from) << " and " << name(t.to)
+          << " (" << text::escape_controls_for_terminal(t.tie) << "): " << t.items
           << (t.items == 1 ? " item" : " items");
       if (t.newest) out << ", newest " << t.newest->to_string();
       out << "; last seen together " << (t.last_seen ? t.last_seen->to_string() : "never") << "\n";

@@ -49,6 +49,15 @@ bool is_adult(const Person& person, const Date& map_date) {
   return person.role == Role::AdultOfConcern || person.role == Role::Professional;
 }
 
+AgeClass age_class(const Person& person, const Date& on) {
+  const bool by_role = person.role == Role::AdultOfConcern || person.role == Role::Professional ||
+                       person.role == Role::SubjectChild;
+  const bool known = person.date_of_birth || person.adult ||
+                     (!person.age_band.empty() && person.age_band != "unknown") || by_role;
+  if (!known) return AgeClass::NotKnown;
+  return is_adult(person, on) ? AgeClass::Adult : AgeClass::Child;
+}
+
 int age_on(const Date& birth, const Date& on) {
   int age = on.year - birth.year;
   // A 29 February birthday falls on 1 March in other years (as in UK law), which this gives.

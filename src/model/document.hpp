@@ -205,6 +205,20 @@ struct Document {
 //! Adult at the map date: date of birth first, then the explicit flag, then age band, then role.
 [[nodiscard]] bool is_adult(const Person& person, const Date& map_date);
 
+//! What is known of a person's age.
+enum class AgeClass { Child, Adult, NotKnown };
+
+//! A person's age class at `on`: from the date of birth, else the explicit adult flag, else a
+//! known age band, else by role (an adult of concern or a professional is an adult, a subject
+//! child a child); anyone else is NotKnown, never silently a child. Where it is Child or Adult
+//! it agrees with is_adult.
+[[nodiscard]] AgeClass age_class(const Person& person, const Date& on);
+
+//! The person's identity is not known: their name is not known, or only a street name is.
+[[nodiscard]] inline bool identity_not_known(const Person& person) {
+  return person.name_status != NameStatus::Full;
+}
+
 //! Age in whole years on `on`.
 [[nodiscard]] int age_on(const Date& birth, const Date& on);
 

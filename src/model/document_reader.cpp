@@ -73,7 +73,10 @@ std::string DocumentReader::footprint() const {
     for (const auto& [key, ignored] : *keys) put(key);
   }
   put(map_date_ ? map_date_->to_string() : "no date");
-  for (const auto& person : document_.people) put(person.id);
+  for (const auto& person : document_.people) {
+    put(person.id);
+    put(person.full_name);  // pass 2's warnings name people
+  }
   for (const auto& tie : document_.ties) {
     put(tie.id);
     put(name_of(kTieKindNames, tie.kind));

@@ -6,6 +6,19 @@
 
 namespace peermap::model::detail {
 
+namespace {
+
+//! "\"Amira Haddad\" (p1)": a person as a warning names them (quoted, as every user value in
+//! a message), so the item can be found by name and by id; the id alone when it names no person.
+std::string named(const Document& document, const std::string& id) {
+  const Person* person = document.find_person(id);
+  return person == nullptr || person->full_name.empty()
+             ? quote(id)
+             : quote(person->full_name) + " (" + id + ")";
+}
+
+}  // namespace
+
 void DocumentReader::warn_about_gaps_in_the_picture() {
   std::set<std::string, std::less<>> informed;
   for (const auto& item : document_.information) {
@@ -22,7 +35,10 @@ void DocumentReader::warn_about_gaps_in_the_picture() {
     }
     related.insert(std::minmax(tie.from, tie.to));
     if (!tie.id.empty() && !informed.contains(tie.id)) {
-      context_.log.warning(child("/ties", i), "relationship tie has no information item");
+      context_.log.warning(child("/ties", i), "the relationship tie between " +
+                                                  named(document_, tie.from) + " and " +
+                                                  named(document_, tie.to) + " (" + tie.id +
+                                                  ") has no information item");
     }
   }
   std::set<std::string, std::less<>> people;
@@ -33,7 +49,7 @@ void DocumentReader::warn_about_gaps_in_the_picture() {
     }
     people.insert(person.id);
     if (!tied.contains(person.id)) {
-      context_.log.warning(child("/people", i), "person has no ties");
+      context_.log.warning(child("/people", i), named(document_, person.id) + " has no ties");
     }
   }
   for (std::size_t i = 0; i < document_.sightings.size(); ++i) {
@@ -58,7 +74,8 @@ void DocumentReader::warn_untied_sighting(
       // Unknown ids and repeats are errors already; no warning on top of them.
       const bool both_known = people.contains(one) && people.contains(other);
       if (both_known && one != other && !related.contains({one, other})) {
-        pairs.push_back(quote(sighting.people[a]) + " and " + quote(sighting.people[b]));
+        pairs.push_back(named(document_, sighting.people[a]) + " and " +
+                        named(document_, sighting.people[b]));
       }
     }
   }

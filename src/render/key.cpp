@@ -29,7 +29,17 @@ NodeStyle person_style(const Document& document, const model::Person& person) {
   if (person.role == model::Role::Professional) {
     style.fill = colours::kProfessional;
   } else {
-    style.fill = model::is_adult(person, document.map.map_date) ? colours::kAdult : colours::kChild;
+    switch (model::age_class(person, document.map.map_date)) {
+      case model::AgeClass::Adult:
+        style.fill = colours::kAdult;
+        break;
+      case model::AgeClass::Child:
+        style.fill = colours::kChild;
+        break;
+      case model::AgeClass::NotKnown:
+        style.fill = colours::kAgeNotKnown;
+        break;
+    }
   }
   style.stroke = colours::kInk;
   style.subject = document.is_subject(person.id);

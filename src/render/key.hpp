@@ -55,6 +55,8 @@ namespace colours {
 inline constexpr Colour kChild{0.56, 0.79, 0.98};
 inline constexpr Colour kAdult{0.84, 0.62, 0.87};
 inline constexpr Colour kProfessional{0.77, 0.89, 0.65};
+//! Age not known (model::AgeClass::NotKnown): never drawn as a child or an adult.
+inline constexpr Colour kAgeNotKnown{1.0, 0.88, 0.55};
 inline constexpr Colour kLocation{0.85, 0.85, 0.85};
 inline constexpr Colour kInk{0.13, 0.13, 0.13};
 inline constexpr Colour kTie{0.25, 0.25, 0.25};

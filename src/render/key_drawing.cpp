@@ -40,9 +40,10 @@ class KeyPainter {
         draw_symbol(cr_, {shape_for(gender), {1, 1, 1}, colours::kInk, 1, false}, c, 12);
       });
     }
-    const std::array<std::pair<Colour, const char*>, 3> fills{
+    const std::array<std::pair<Colour, const char*>, 4> fills{
         {{colours::kChild, "Child (under 18)"},
          {colours::kAdult, "Adult"},
+         {colours::kAgeNotKnown, "Age not known"},
          {colours::kProfessional, "Professional or key contact"}}};
     for (const auto& [fill, name] : fills) {
       row(name, [this, &fill = fill](Point c) {

@@ -157,6 +157,50 @@ TEST(Evidence, EachTieGetsItsScoreFlagsAndLastSighting) {
   EXPECT_FALSE(ties[3].no_recent_sighting);  // a professional's tie
 }
 
+TEST(Evidence, HistoricInformationDecaysButNeverToNothing) {
+  model::MapInfo map;
+  map.map_date = {2026, 11, 10};
+  model::InformationItem arrest = graded("3x5x2", "1", "A");  // worth 1 when new
+  arrest.observed = model::Date{2023, 3, 1};                  // an arrest together, 3.7 years ago
+  EXPECT_NEAR(item_recency(arrest, map), kRecencyFloor, kExact);
+  arrest.observed = model::Date{2024, 11, 10};  // 730 days: 2^(-730/180) = 0.06, below the floor
+  EXPECT_NEAR(item_recency(arrest, map), kRecencyFloor, kExact);
+  arrest.observed = model::Date{2025, 5, 14};  // 545 days: 2^(-545/180) = 0.12, above it
+  EXPECT_NEAR(item_recency(arrest, map), std::exp2(-545.0 / 180), kExact);
+  model::Document d = four_ties();
+  arrest.id = "i9";
+  arrest.observed = model::Date{2023, 3, 1};
+  arrest.about = {"t3"};
+  d.information.push_back(arrest);
+  const auto ties = tie_support(d);
+  EXPECT_NEAR(ties[2].evidence, 0.1, kExact);
+  EXPECT_EQ(evidence_text(ties[2]), "0.10");
+}
+
+// The table of docs/analysis.md, "Evidence strength of a tie": one tie in each state.
+TEST(Evidence, EachTieIsInOneStateAndNoInformationIsNotZero) {
+  const auto ties = tie_support(four_ties());
+  EXPECT_EQ(evidence_state(ties[0]), "evidenced and recent");
+  EXPECT_TRUE(ties[0].evidenced_recent);
+  EXPECT_EQ(evidence_state(ties[1]), "anecdotal and historic only");
+  EXPECT_FALSE(ties[1].evidenced_recent);
+  EXPECT_EQ(evidence_state(ties[2]), "no information");
+  EXPECT_EQ(evidence_text(ties[2]), "no information");
+  EXPECT_FALSE(ties[2].evidenced_recent);
+
+  model::Document d = four_ties();
+  d.information[2].observed = model::Date{2026, 11, 1};  // t2: anecdotal, now recent
+  EXPECT_EQ(evidence_state(tie_support(d)[1]), "anecdotal only");
+  d.information[2].evidence = model::Evidence::Evidenced;
+  d.information[2].observed = model::Date{2026, 1, 1};  // t2: evidenced, old
+  EXPECT_EQ(evidence_state(tie_support(d)[1]), "historic only");
+  d.information[0].about = {"t2"};  // t2 also: an evidenced item exactly 180 days old (recent)
+  EXPECT_EQ(evidence_state(tie_support(d)[1]), "evidenced and recent");
+  d.information[0].evidence = model::Evidence::Anecdotal;
+  d.information[0].observed = model::Date{2026, 11, 1};  // now a recent anecdotal item
+  EXPECT_EQ(evidence_state(tie_support(d)[1]), "evidenced only historically");
+}
+
 TEST(Evidence, ATieNeverSeenHasNoRecentSighting) {
   model::Document d = four_ties();
   d.sightings.clear();

@@ -68,6 +68,40 @@ TEST(IsAdult, RoleAloneWhenNothingElseIsKnown) {
   EXPECT_TRUE(is_adult(unknown_band, kMapDate));
 }
 
+// issue 11, item 5: where is_adult would fall back to "a child" for want of anything known,
+// age_class says the age is not known; where anything is known it agrees with is_adult.
+TEST(AgeClass, NothingKnownIsNotKnownNeverAChild) {
+  EXPECT_EQ(age_class(person_with(Role::Peer), kMapDate), AgeClass::NotKnown);
+  EXPECT_EQ(age_class(person_with(Role::Family), kMapDate), AgeClass::NotKnown);
+  EXPECT_EQ(age_class(person_with(Role::Other), kMapDate), AgeClass::NotKnown);
+  Person band = person_with(Role::Peer);
+  band.age_band = "unknown";
+  EXPECT_EQ(age_class(band, kMapDate), AgeClass::NotKnown);
+  // By role: the subject child is a child, an adult of concern and a professional adults.
+  EXPECT_EQ(age_class(person_with(Role::SubjectChild), kMapDate), AgeClass::Child);
+  EXPECT_EQ(age_class(person_with(Role::AdultOfConcern), kMapDate), AgeClass::Adult);
+  EXPECT_EQ(age_class(person_with(Role::Professional), kMapDate), AgeClass::Adult);
+  band.age_band = "13-15";
+  EXPECT_EQ(age_class(band, kMapDate), AgeClass::Child);
+  Person born = person_with(Role::Peer);
+  born.date_of_birth = Date{2006, 5, 20};  // 18 on the map date
+  EXPECT_EQ(age_class(born, kMapDate), AgeClass::Adult);
+  born.date_of_birth = Date{2006, 5, 21};
+  EXPECT_EQ(age_class(born, kMapDate), AgeClass::Child);
+  Person flagged = person_with(Role::Peer);
+  flagged.adult = false;
+  EXPECT_EQ(age_class(flagged, kMapDate), AgeClass::Child);
+}
+
+TEST(IdentityNotKnown, StreetNameOnlyOrNoName) {
+  Person person = person_with(Role::Peer);
+  EXPECT_FALSE(identity_not_known(person));
+  person.name_status = NameStatus::StreetNameOnly;
+  EXPECT_TRUE(identity_not_known(person));
+  person.name_status = NameStatus::Unknown;
+  EXPECT_TRUE(identity_not_known(person));
+}
+
 TEST(Document, FindsItemsById) {
   Document doc;
   doc.map.subject_children = {"p1"};

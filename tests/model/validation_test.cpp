@@ -136,11 +136,14 @@ std::vector<Scenario> scenarios() {
       {"bad-pin-twice.json", {{"/pins/1/ref", E, "pinned twice; first at /pins/0/ref"}}},
       // --- warnings: the file is usable, the picture looks incomplete
       {"warn-tie-without-information.json",
-       {{"/ties/0", W, "relationship tie has no information item"}}},
-      {"warn-person-without-ties.json", {{"/people/2", W, "person has no ties"}}},
+       {{"/ties/0", W,
+         "the relationship tie between \"Amira Haddad\" (p1) and \"Jayden Clarke\" (p2) (t1) has "
+         "no information item"}}},
+      {"warn-person-without-ties.json", {{"/people/2", W, "\"Kyle Mercer\" (p3) has no ties"}}},
       {"warn-sighting-untied.json",
        {{"/sightings/0/people", W,
-         "no relationship tie between \"p1\" and \"p3\"; \"p2\" and \"p3\""}}},
+         "no relationship tie between \"Amira Haddad\" (p1) and \"Kyle Mercer\" (p3); \"Jayden "
+         "Clarke\" (p2) and \"Kyle Mercer\" (p3)"}}},
   };
 }
 

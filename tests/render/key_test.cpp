@@ -307,6 +307,21 @@ TEST(PersonStyle, AdulthoodIsAgeAtTheMapDate) {
   EXPECT_TRUE(same(person_style(d, d.people[1]).fill, colours::kAdult));
 }
 
+// issue 11, item 5: a peer with no date of birth, adult flag or known age band has an age that
+// is not known, drawn in a fill of its own (and the key's row), never as a child.
+TEST(PersonStyle, AgeNotKnownHasAFillOfItsOwn) {
+  Document d = base_document();
+  d.people[1].date_of_birth.reset();
+  d.people[1].age_band = "unknown";
+  const NodeStyle unknown = person_style(d, d.people[1]);
+  EXPECT_TRUE(same(unknown.fill, colours::kAgeNotKnown));
+  EXPECT_FALSE(same(unknown.fill, colours::kChild));
+  EXPECT_FALSE(same(unknown.fill, colours::kAdult));
+  EXPECT_FALSE(same(unknown.fill, colours::kProfessional));
+  d.people[1].age_band = "13-15";  // a known band: a child
+  EXPECT_TRUE(same(person_style(d, d.people[1]).fill, colours::kChild));
+}
+
 TEST(PersonStyle, SubjectChildIsEmphasised) {
   Document d = base_document();
   const NodeStyle subject = person_style(d, d.people[0]);
