@@ -247,104 +247,6 @@ class PostgresListener final : public Listener {
   ConnectionHandle connection_;
 };
 
-// ---- the schema
-
-// The same logical schema as SQLite's (sqlite_store.cpp). Text keys compare by code point
-// (COLLATE "C"), as in SQLite, so lists come out in the same order on both.
-constexpr Migration kMigrations[] = {
-    {1, R"sql(
-CREATE TABLE users (
-  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  username TEXT COLLATE "C" NOT NULL UNIQUE,
-  team TEXT COLLATE "C" NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('practitioner', 'manager', 'admin')),
-  disabled BOOLEAN NOT NULL DEFAULT FALSE,
-  password_hash TEXT NOT NULL,
-  created_at BIGINT NOT NULL
-);
-
-CREATE TABLE sessions (
-  token_hash TEXT COLLATE "C" PRIMARY KEY,
-  user_id BIGINT NOT NULL REFERENCES users (id),
-  csrf_token TEXT NOT NULL,
-  created_at BIGINT NOT NULL,
-  expires_at BIGINT NOT NULL
-);
-CREATE INDEX sessions_by_user ON sessions (user_id);
-CREATE INDEX sessions_by_expiry ON sessions (expires_at);
-
-CREATE TABLE login_failures (
-  key TEXT COLLATE "C" NOT NULL,
-  at BIGINT NOT NULL
-);
-CREATE INDEX login_failures_by_key ON login_failures (key, at);
-
-CREATE TABLE maps (
-  id TEXT COLLATE "C" PRIMARY KEY,
-  team TEXT COLLATE "C" NOT NULL,
-  created_by BIGINT NOT NULL REFERENCES users (id),
-  created_at BIGINT NOT NULL,
-  head BIGINT NOT NULL CHECK (head >= 1)
-);
-CREATE INDEX maps_by_team ON maps (team);
-
-CREATE TABLE map_members (
-  map_id TEXT COLLATE "C" NOT NULL REFERENCES maps (id),
-  user_id BIGINT NOT NULL REFERENCES users (id),
-  PRIMARY KEY (map_id, user_id)
-);
-CREATE INDEX map_members_by_user ON map_members (user_id);
-
-CREATE TABLE revisions (
-  map_id TEXT COLLATE "C" NOT NULL REFERENCES maps (id),
-  number BIGINT NOT NULL CHECK (number >= 1),
-  author_id BIGINT NOT NULL REFERENCES users (id),
-  author TEXT NOT NULL,
-  created_at BIGINT NOT NULL,
-  summary TEXT NOT NULL,
-  title TEXT NOT NULL,
-  document TEXT NOT NULL,
-  PRIMARY KEY (map_id, number)
-);
-
-CREATE TABLE audit (
-  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  at BIGINT NOT NULL,
-  user_id BIGINT NOT NULL,
-  username TEXT NOT NULL,
-  action TEXT NOT NULL,
-  map_id TEXT COLLATE "C" NOT NULL,
-  revision BIGINT NOT NULL,
-  outcome TEXT NOT NULL,
-  status INTEGER NOT NULL,
-  source TEXT NOT NULL
-);
-CREATE INDEX audit_by_map ON audit (map_id, id);
-
-CREATE FUNCTION peermap_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION '% rows are append-only', TG_TABLE_NAME;
-END
-$$;
-CREATE TRIGGER revisions_append_only BEFORE UPDATE OR DELETE ON revisions
-  FOR EACH ROW EXECUTE FUNCTION peermap_append_only();
-CREATE TRIGGER revisions_no_truncate BEFORE TRUNCATE ON revisions
-  FOR EACH STATEMENT EXECUTE FUNCTION peermap_append_only();
-CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
-  FOR EACH ROW EXECUTE FUNCTION peermap_append_only();
-CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
-  FOR EACH STATEMENT EXECUTE FUNCTION peermap_append_only();
-)sql"},
-    // 2: a revision is stored whole (a document) or as the JSON Patch from the one before; the
-    // first of a map is always a document. Existing rows are documents. The partial index finds
-    // the newest document at or before a revision (revision_chain) without reading any row.
-    {2, R"sql(
-ALTER TABLE revisions ADD COLUMN body TEXT NOT NULL DEFAULT 'document'
-  CONSTRAINT revisions_body CHECK (body = 'document' OR (body = 'patch' AND number > 1));
-CREATE INDEX revisions_documents ON revisions (map_id, number) WHERE body = 'document';
-)sql"},
-};
-
 //! Brings the schema up to date in one transaction under an advisory lock: of several
 //! processes starting at once, one migrates and the rest wait, then find nothing to do.
 Status migrate(PostgresConnection& connection) {
@@ -353,7 +255,7 @@ Status migrate(PostgresConnection& connection) {
       return lock.error();
     }
     return apply_migrations(
-        connection, kMigrations,
+        connection, postgres_migrations(),
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)",
         [&](const char* script) { return connection.run(script); });
   });
@@ -472,8 +374,6 @@ Status refuse_password(std::string_view url) {
 }
 
 }  // namespace
-
-std::span<const Migration> postgres_migrations() { return kMigrations; }
 
 Result<std::unique_ptr<Store>> open_postgres(std::string_view url) {
   if (auto status = refuse_password(url); !status) return status.error();

@@ -102,11 +102,10 @@ Response save(RouteContext& ctx, const Request& request, const Caller& caller,
 
 Response list_maps(RouteContext& ctx, const Request& request, const Params&, const Caller& caller) {
   json maps = json::array();
-  // An admin's team sees nothing through the admin: only maps they were added to.
-  const std::string_view team = caller.user.role == store::AccountRole::admin
-                                    ? std::string_view{}
-                                    : std::string_view{caller.user.team};
-  auto found = ctx.store.maps_visible_to(team, caller.user.id);
+  // An admin sees no map (access_to), so lists none: not even one they were once added to.
+  auto found = caller.user.role == store::AccountRole::admin
+                   ? Result<std::vector<store::MapSummary>>(std::vector<store::MapSummary>{})
+                   : ctx.store.maps_visible_to(caller.user.team, caller.user.id);
   if (!found) return internal_error();
   for (const auto& m : found.value()) {
     maps.push_back({{"id", m.id},

@@ -79,6 +79,17 @@ Response list_members(RouteContext& ctx, const Request& request, const Params& p
                       const Caller& caller);
 Response add_member(RouteContext& ctx, const Request& request, const Params& params,
                     const Caller& caller);
+Response remove_member(RouteContext& ctx, const Request& request, const Params& params,
+                       const Caller& caller);
+//! A small JSON object body (members, team): the 415, 413, 400 or 422 in `refusal`, audited as
+//! `action` on map `id`, when it is not one.
+std::optional<nlohmann::json> small_json_body(RouteContext& ctx, const Request& request,
+                                              const Caller& caller, const std::string& action,
+                                              const std::string& id, Response& refusal);
+
+// team.cpp: PUT /api/maps/{id}/team (a manager moves the map to another team)
+Response move_map(RouteContext& ctx, const Request& request, const Params& params,
+                  const Caller& caller);
 
 // events.cpp: /api/maps/{id}/events (server-sent events)
 Response map_events(RouteContext& ctx, const Request& request, const Params& params,
