@@ -147,8 +147,7 @@ Response Api::handle(const Request& request) {
   const HeaderSet* headers = &api_security_headers();
   try {
     if (request.body.size() > impl_->options.max_body_bytes) {
-      response = error_response(413, "the request body is larger than " +
-                                         std::to_string(impl_->options.max_body_bytes) + " bytes");
+      response = too_large(request.header("content-type"), impl_->options.max_body_bytes);
     } else {
       const auto match = impl_->router.match(request.method, request.path);
       if (match.route != nullptr) {

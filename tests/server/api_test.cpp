@@ -974,7 +974,9 @@ TEST_P(ApiTest, WritesAndFailedWritesAreAudited) {
   const std::string id = create_map(alice);
   alice.send("PUT", "/api/maps/" + id, example("peer-group.json"));
   alice.send("PUT", "/api/maps/" + id, example("peer-group.json"), {{"if-match", "\"r9\""}});
-  alice.send("PUT", "/api/maps/" + id, example("peer-group.json"), {{"if-match", "\"r1\""}});
+  json changed = json::parse(example("peer-group.json"));
+  changed["map"]["title"] = "Retitled";
+  alice.send("PUT", "/api/maps/" + id, changed.dump(), {{"if-match", "\"r1\""}});
   const auto rows = audit_of(id);
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_EQ(rows[1].outcome, "no-if-match");

@@ -105,12 +105,11 @@ TEST_P(MembershipTest, TheMemberListSaysWhoAddedWhomAndWhen) {
 
   const auto list = json::parse(alice.send("GET", members).text());
   ASSERT_EQ(list["members"].size(), 2u);
-  EXPECT_EQ(list["members"][0],
-            (json{{"username", "bob"},
-                  {"team", "youth-justice"},
-                  {"role", "practitioner"},
-                  {"added_by", "mary"},
-                  {"added_at", "2026-11-18T11:08:10.000Z"}}));
+  EXPECT_EQ(list["members"][0], (json{{"username", "bob"},
+                                      {"team", "youth-justice"},
+                                      {"role", "practitioner"},
+                                      {"added_by", "mary"},
+                                      {"added_at", "2026-11-18T11:08:10.000Z"}}));
   EXPECT_EQ(list["members"][1]["username"], "carol");
   EXPECT_EQ(list["members"][1]["added_by"], "alice");  // the first to add her
   EXPECT_EQ(list["members"][1]["added_at"], "2026-11-18T11:06:40.000Z");
@@ -126,8 +125,8 @@ TEST_P(MembershipTest, AMembersRequestIsJsonOnlyAndEveryRefusalIsAudited) {
   EXPECT_EQ(form.status, 415);
   EXPECT_EQ(last_row(*store_, id).status, 415);
   EXPECT_EQ(last_row(*store_, id).outcome, "wrong-type");
-  const auto plain = alice.send("POST", members, R"({"username":"carol"})",
-                                {{"content-type", "text/plain"}});
+  const auto plain =
+      alice.send("POST", members, R"({"username":"carol"})", {{"content-type", "text/plain"}});
   EXPECT_EQ(plain.status, 415);
   const auto nameless = alice.send("POST", members, R"({"user":"carol"})");
   EXPECT_EQ(nameless.status, 422);
@@ -150,8 +149,8 @@ TEST_P(MembershipTest, AManagerMovesAMapToAnotherTeamAndTheMoveIsAudited) {
   EXPECT_EQ(carol.send("PUT", team, R"({"team":"youth-justice"})").status, 403);
   Browser mary = browser("mary");
   // A team nobody works in (a typo, or only an admin's) is refused, naming the field.
-  for (const std::string body : {R"({"team":"youth justice"})", R"({"team":""})", R"({})",
-                                 R"({"team":7})"}) {
+  for (const std::string body :
+       {R"({"team":"youth justice"})", R"({"team":""})", R"({})", R"({"team":7})"}) {
     const auto refused = mary.send("PUT", team, body);
     EXPECT_EQ(refused.status, 422) << body;
     EXPECT_EQ(json::parse(refused.text())["problems"][0]["pointer"], "/team") << body;

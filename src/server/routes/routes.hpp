@@ -130,6 +130,10 @@ void set_compressible_body(RouteContext& ctx, const Request& request, Response& 
 std::optional<Response> check_if_match(RouteContext& ctx, const Request& request,
                                        const Caller& caller, const store::MapRecord& map,
                                        const std::string& action);
+//! The answer to an edit that changes nothing: 200 naming the head, which stays the head (no
+//! revision is made), audited as `action` with outcome "unchanged".
+Response unchanged(RouteContext& ctx, const Request& request, const Caller& caller,
+                   const store::MapRecord& map, const std::string& action, nlohmann::json warnings);
 //! The 412 of a map whose head moved, with the current revision (or the 500).
 Response precondition_failed(RouteContext& ctx, const std::string& id);
 //! Stores `next` after map.head: 200 with the new number in `saved`, or the 412 (audited) when
