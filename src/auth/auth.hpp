@@ -18,8 +18,11 @@ inline constexpr std::size_t kMaxPasswordLength = 1024;
 //! Initialises libsodium; Internal error when it cannot. Safe to call more than once.
 Status initialise();
 
-//! Invalid (with the reason) when the password is too short or too long.
-Status check_password_policy(std::string_view password);
+//! Invalid (with the reason, never the password) when the password is shorter than 12 or longer
+//! than 1,024 characters, or on libpwquality's deny-list with cracklib's dictionary: common and
+//! breached passwords, dictionary words, too few different characters, or `username` in it
+//! (NCSC guidance: no composition rules). password_policy.cpp.
+Status check_password_policy(std::string_view password, std::string_view username = {});
 
 //! The argon2id hash string (algorithm, parameters, salt and hash, as libsodium writes it).
 Result<std::string> hash_password(std::string_view password);

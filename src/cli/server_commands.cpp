@@ -60,13 +60,14 @@ std::optional<std::string> read_password(std::istream& in, std::ostream& err, bo
   return line;
 }
 
-std::optional<std::string> new_password_hash(std::istream& in, std::ostream& err) {
+std::optional<std::string> new_password_hash(std::istream& in, std::ostream& err,
+                                             const std::string& username) {
   auto password = read_password(in, err, true);
   if (!password) {
     err << "stdin: error: no password given (write it to stdin, one line)\n";
     return std::nullopt;
   }
-  if (auto policy = auth::check_password_policy(*password); !policy) {
+  if (auto policy = auth::check_password_policy(*password, username); !policy) {
     err << "stdin: error: " << policy.error().message << "\n";
     return std::nullopt;
   }
@@ -98,7 +99,7 @@ int user_add(const UserOptions& options, std::istream& in, std::ostream& out, st
   if (!auth::initialise()) return kExitUsage;
   auto store = open_or_report(options.db, err);
   if (!store) return kExitUsage;
-  const auto hash = new_password_hash(in, err);
+  const auto hash = new_password_hash(in, err, options.username);
   if (!hash) return kExitInvalid;
   store::NewUser user{options.username, options.team, *role, *hash, now_seconds()};
   auto added = store->add_user(user);
@@ -158,7 +159,7 @@ int user_reset_password(const UserOptions& options, std::istream& in, std::ostre
     err << "--username: error: no such user\n";
     return kExitInvalid;
   }
-  const auto hash = new_password_hash(in, err);
+  const auto hash = new_password_hash(in, err, options.username);
   if (!hash) return kExitInvalid;
   if (!store->set_password_hash(options.username, *hash) || !store->delete_sessions_of(user->id)) {
     err << "error: the password cannot be changed\n";

@@ -50,9 +50,12 @@ TEST_F(Auth, PolicyRefusesPasswordsShorterThanTwelveCharacters) {
 }
 
 TEST_F(Auth, PolicyAcceptsTwelveToOneThousandTwentyFourCharacters) {
-  EXPECT_TRUE(check_password_policy("twelve-chars").ok());
+  EXPECT_TRUE(check_password_policy("twelve-c4Rs!").ok());
   EXPECT_TRUE(check_password_policy(kPassword).ok());
-  EXPECT_TRUE(check_password_policy(std::string(kMaxPasswordLength, 'x')).ok());
+  std::string longest;
+  while (longest.size() < kMaxPasswordLength) longest += "violet kettle harbour ";
+  longest.resize(kMaxPasswordLength);
+  EXPECT_TRUE(check_password_policy(longest).ok());
 }
 
 TEST_F(Auth, PolicyRefusesPasswordsLongerThanOneThousandTwentyFourCharacters) {
@@ -61,6 +64,34 @@ TEST_F(Auth, PolicyRefusesPasswordsLongerThanOneThousandTwentyFourCharacters) {
   EXPECT_EQ(checked.error().kind, ErrorKind::Invalid);
   EXPECT_NE(checked.error().message.find("at most 1024"), std::string::npos)
       << checked.error().message;
+}
+
+// Finding: `aaaaaaaaaaaa`, 12 spaces, `passwordpass` and the username itself were all accepted.
+TEST_F(Auth, PolicyRefusesCommonAndGuessablePasswordsAndTheUsername) {
+  for (const std::string_view password :
+       {"aaaaaaaaaaaa", "            ", "passwordpass", "123456789012", "abcdefghijkl",
+        "abcabcabcabc", "monkeymonkeymonkey"}) {
+    const Status checked = check_password_policy(password, "alice");
+    ASSERT_FALSE(checked.ok()) << "'" << password << "'";
+    EXPECT_EQ(checked.error().kind, ErrorKind::Invalid);
+    EXPECT_NE(checked.error().message.find("too easy to guess"), std::string::npos)
+        << checked.error().message;
+  }
+  // The username, as it is or inside the password.
+  for (const std::string_view password : {"caseworker.jo", "caseworker.jo-2026"}) {
+    EXPECT_FALSE(check_password_policy(password, "caseworker.jo").ok()) << password;
+    EXPECT_TRUE(check_password_policy(password, "someone.else").ok()) << password;
+  }
+}
+
+// NCSC: no composition rules. A long passphrase of lower-case words passes; so does one with no
+// letters at all, when it is not a sequence.
+TEST_F(Auth, PolicyHasNoCompositionRules) {
+  for (const std::string_view password : {"correct horse battery", "violet kettle harbour",
+                                          "9 41 07 3 88 26 5", "m0rn!ng-t1de-lamp"}) {
+    const Status checked = check_password_policy(password, "alice");
+    EXPECT_TRUE(checked.ok()) << password << ": " << (checked ? "" : checked.error().message);
+  }
 }
 
 TEST_F(Auth, PolicyDoesNotEchoThePassword) {

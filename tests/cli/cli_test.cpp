@@ -795,6 +795,30 @@ TEST_F(Cli, UserAddRefusesShortPasswordsDuplicatesAndUnknownRoles) {
   EXPECT_NE(role.err.find("--role"), std::string::npos);
 }
 
+// Finding: `aaaaaaaaaaaa`, 12 spaces, `passwordpass` and the username itself were accepted.
+TEST_F(Cli, UserAddAndResetRefuseGuessablePasswordsAndTheUsername) {
+  file("pw", "a long enough passphrase\n");
+  for (const std::string password :
+       {"aaaaaaaaaaaa", "            ", "passwordpass", "jo.bloggs.worker"}) {
+    file("weak", password + "\n");
+    const auto refused = peermap(
+        "user add --db sqlite:p.db --username jo.bloggs.worker --team t --role practitioner < "
+        "weak");
+    EXPECT_EQ(refused.code, 1) << password << refused;
+    EXPECT_NE(refused.err.find("too easy to guess"), std::string::npos) << refused;
+    EXPECT_EQ(refused.err.find(password == "            " ? "\x01" : password), std::string::npos)
+        << "the password is never echoed";
+  }
+  EXPECT_EQ(peermap("user list --db sqlite:p.db").out.find("jo.bloggs.worker"), std::string::npos);
+  ASSERT_EQ(peermap("user add --db sqlite:p.db --username jo.bloggs.worker --team t --role "
+                    "practitioner < pw")
+                .code,
+            0);
+  file("weak", "jo.bloggs.worker\n");
+  EXPECT_EQ(peermap("user reset-password --db sqlite:p.db --username jo.bloggs.worker < weak").code,
+            1);
+}
+
 TEST_F(Cli, DisableAndResetPassword) {
   file("pw", "a long enough passphrase\n");
   file("pw2", "another long passphrase\n");
