@@ -15,6 +15,18 @@ inline constexpr std::size_t kPasswordMemory = 19u << 20u;
 inline constexpr std::size_t kMinPasswordLength = 12;
 inline constexpr std::size_t kMaxPasswordLength = 1024;
 
+//! The longest username, in characters.
+inline constexpr std::size_t kMaxUsernameLength = 64;
+
+//! A username as it is stored and looked up: surrounding white space trimmed, NFKC with case
+//! folding (NFKC_Casefold). Invalid when it is empty, longer than kMaxUsernameLength, or holds
+//! anything but letters, digits, '.', '_' and '-'. username.cpp, through ICU.
+Result<std::string> normalise_username(std::string_view raw);
+
+//! The Unicode TR39 skeleton of a normalised username: two usernames with one skeleton are
+//! confusable ("p1" and Cyrillic "р1", "rn" and "m").
+Result<std::string> username_skeleton(std::string_view username);
+
 //! Initialises libsodium; Internal error when it cannot. Safe to call more than once.
 Status initialise();
 

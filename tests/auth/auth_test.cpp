@@ -101,6 +101,36 @@ TEST_F(Auth, PolicyDoesNotEchoThePassword) {
   EXPECT_EQ(checked.error().message.find(password), std::string::npos);
 }
 
+// ---- usernames
+
+TEST_F(Auth, UsernamesAreTrimmedFoldedAndNormalised) {
+  for (const std::string_view raw : {"p1", "P1", "p1 ", "  P1\t", "\xEF\xBD\x90\xEF\xBC\x91"}) {
+    const auto name = normalise_username(raw);  // the last is full-width "ｐ１"
+    ASSERT_TRUE(name.ok()) << raw;
+    EXPECT_EQ(name.value(), "p1") << raw;
+  }
+  EXPECT_EQ(normalise_username("Zo\xC3\xAB.Smith-2_b").value(), "zo\xC3\xAB.smith-2_b");
+}
+
+TEST_F(Auth, UsernamesAreLettersDigitsDotsUnderscoresAndHyphensOnly) {
+  for (const std::string_view raw : {"", "   ", "jo bloggs", "jo@council", "jo/../x", "a\x01b"}) {
+    const auto name = normalise_username(raw);
+    ASSERT_FALSE(name.ok()) << raw;
+    EXPECT_EQ(name.error().kind, ErrorKind::Invalid);
+  }
+  EXPECT_FALSE(normalise_username(std::string(kMaxUsernameLength + 1, 'a')).ok());
+  EXPECT_TRUE(normalise_username(std::string(kMaxUsernameLength, 'a')).ok());
+}
+
+// Finding: "p1" and Cyrillic "р1" could coexist as different accounts.
+TEST_F(Auth, ConfusableUsernamesShareASkeleton) {
+  const std::string cyrillic = normalise_username("\xD1\x80\x31").value();  // U+0440 "р" + "1"
+  EXPECT_NE(cyrillic, "p1");
+  EXPECT_EQ(username_skeleton(cyrillic).value(), username_skeleton("p1").value());
+  EXPECT_EQ(username_skeleton("rn").value(), username_skeleton("m").value());
+  EXPECT_NE(username_skeleton("p1").value(), username_skeleton("p2").value());
+}
+
 // ---- argon2id hashes
 
 TEST_F(Auth, HashIsArgon2idWithTheChosenParameters) {

@@ -819,6 +819,29 @@ TEST_F(Cli, UserAddAndResetRefuseGuessablePasswordsAndTheUsername) {
             1);
 }
 
+// Finding: "p1", "P1", "p1 " and Cyrillic "р1" could coexist, and `user list` showed "p1" twice.
+TEST_F(Cli, UsernamesAreNormalisedAndAConfusableOneIsRefused) {
+  file("pw", "a long enough passphrase\n");
+  ASSERT_EQ(
+      peermap("user add --db sqlite:p.db --username ' P1 ' --team t --role practitioner < pw").code,
+      0);
+  for (const std::string name : {"p1", "P1", "'p1 '", "\xD1\x80\x31"}) {
+    const auto again =
+        peermap("user add --db sqlite:p.db --username " + name + " --team t --role manager < pw");
+    EXPECT_EQ(again.code, 1) << name << again;
+    EXPECT_NE(again.err.find("too like an existing username"), std::string::npos) << again;
+  }
+  for (const std::string name : {"'jo bloggs'", "jo@council", "''"}) {
+    const auto refused =
+        peermap("user add --db sqlite:p.db --username " + name + " --team t --role manager < pw");
+    EXPECT_EQ(refused.code, 2) << name << refused;
+  }
+  const auto list = peermap("user list --db sqlite:p.db");
+  EXPECT_NE(list.out.find("p1"), std::string::npos) << list;
+  EXPECT_EQ(list.out.find("P1"), std::string::npos) << list;
+  EXPECT_EQ(list.out.find("p1"), list.out.rfind("p1")) << "one account: " << list;
+}
+
 TEST_F(Cli, DisableAndResetPassword) {
   file("pw", "a long enough passphrase\n");
   file("pw2", "another long passphrase\n");
