@@ -1,6 +1,7 @@
 #include "server/request_parsing.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "model/json_io.hpp"
 #include "model/json_pointer.hpp"
@@ -34,17 +35,31 @@ int nesting_depth(std::string_view text) {
 }
 
 std::optional<std::string> nul_pointer(const json& value, const std::string& base) {
-  if (value.is_string()) {
-    if (value.get_ref<const std::string&>().find('\0') != std::string::npos) return base;
-  } else if (value.is_object()) {
-    for (const auto& [key, item] : value.items()) {
-      const std::string pointer = model::child(base, key);
-      if (key.find('\0') != std::string::npos) return pointer;
-      if (auto found = nul_pointer(item, pointer)) return found;
-    }
-  } else if (value.is_array()) {
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      if (auto found = nul_pointer(value[i], model::child(base, i))) return found;
+  // Depth first in the document's order, on a stack of its own: a document may nest deeply.
+  struct Visit {
+    const json* node;
+    std::string pointer;
+    bool named_with_nul;  // its member name holds the NUL
+  };
+  std::vector<Visit> stack{{&value, base, false}};
+  while (!stack.empty()) {
+    Visit visit = std::move(stack.back());
+    stack.pop_back();
+    const json& node = *visit.node;
+    if (visit.named_with_nul) return visit.pointer;
+    if (node.is_string()) {
+      if (node.get_ref<const std::string&>().find('\0') != std::string::npos) return visit.pointer;
+    } else if (node.is_object()) {
+      const std::size_t first = stack.size();
+      for (const auto& [key, item] : node.items()) {
+        stack.push_back(
+            {&item, model::child(visit.pointer, key), key.find('\0') != std::string::npos});
+      }
+      std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first), stack.end());
+    } else if (node.is_array()) {
+      for (std::size_t i = node.size(); i-- > 0;) {
+        stack.push_back({&node[i], model::child(visit.pointer, i), false});
+      }
     }
   }
   return std::nullopt;
