@@ -11,18 +11,6 @@ Status initialise() {
   return ok_status();
 }
 
-Status check_password_policy(std::string_view password) {
-  if (password.size() < kMinPasswordLength) {
-    return Error{ErrorKind::Invalid, "the password must have at least " +
-                                         std::to_string(kMinPasswordLength) + " characters"};
-  }
-  if (password.size() > kMaxPasswordLength) {
-    return Error{ErrorKind::Invalid, "the password must have at most " +
-                                         std::to_string(kMaxPasswordLength) + " characters"};
-  }
-  return ok_status();
-}
-
 Result<std::string> hash_password(std::string_view password) {
   std::array<char, crypto_pwhash_STRBYTES> out{};
   if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(), kPasswordPasses,

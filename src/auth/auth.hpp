@@ -15,11 +15,26 @@ inline constexpr std::size_t kPasswordMemory = 19u << 20u;
 inline constexpr std::size_t kMinPasswordLength = 12;
 inline constexpr std::size_t kMaxPasswordLength = 1024;
 
+//! The longest username, in characters.
+inline constexpr std::size_t kMaxUsernameLength = 64;
+
+//! A username as it is stored and looked up: surrounding white space trimmed, NFKC with case
+//! folding (NFKC_Casefold). Invalid when it is empty, longer than kMaxUsernameLength, or holds
+//! anything but letters, digits, '.', '_' and '-'. username.cpp, through ICU.
+Result<std::string> normalise_username(std::string_view raw);
+
+//! The Unicode TR39 skeleton of a normalised username: two usernames with one skeleton are
+//! confusable ("p1" and Cyrillic "р1", "rn" and "m").
+Result<std::string> username_skeleton(std::string_view username);
+
 //! Initialises libsodium; Internal error when it cannot. Safe to call more than once.
 Status initialise();
 
-//! Invalid (with the reason) when the password is too short or too long.
-Status check_password_policy(std::string_view password);
+//! Invalid (with the reason, never the password) when the password is shorter than 12 or longer
+//! than 1,024 characters, or on libpwquality's deny-list with cracklib's dictionary: common and
+//! breached passwords, dictionary words, too few different characters, or `username` in it
+//! (NCSC guidance: no composition rules). password_policy.cpp.
+Status check_password_policy(std::string_view password, std::string_view username = {});
 
 //! The argon2id hash string (algorithm, parameters, salt and hash, as libsodium writes it).
 Result<std::string> hash_password(std::string_view password);

@@ -60,13 +60,14 @@ std::optional<std::string> read_password(std::istream& in, std::ostream& err, bo
   return line;
 }
 
-std::optional<std::string> new_password_hash(std::istream& in, std::ostream& err) {
+std::optional<std::string> new_password_hash(std::istream& in, std::ostream& err,
+                                             const std::string& username) {
   auto password = read_password(in, err, true);
   if (!password) {
     err << "stdin: error: no password given (write it to stdin, one line)\n";
     return std::nullopt;
   }
-  if (auto policy = auth::check_password_policy(*password); !policy) {
+  if (auto policy = auth::check_password_policy(*password, username); !policy) {
     err << "stdin: error: " << policy.error().message << "\n";
     return std::nullopt;
   }
@@ -78,6 +79,22 @@ std::optional<std::string> new_password_hash(std::istream& in, std::ostream& err
   return hash.value();
 }
 
+//! Conflict when `username` (normalised) has the skeleton of an existing account's name ("p1"
+//! and Cyrillic "р1"), or is one.
+Status confusable_with_existing(store::Store& store, const std::string& username) {
+  const auto skeleton = auth::username_skeleton(username);
+  if (!skeleton) return skeleton.error();
+  auto users = store.list_users();
+  if (!users) return users.error();
+  for (const auto& user : users.value()) {
+    const auto theirs = auth::username_skeleton(user.username);
+    if (theirs && theirs.value() == skeleton.value()) {
+      return Error{ErrorKind::Conflict, "taken, or too like an existing username to tell apart"};
+    }
+  }
+  return ok_status();
+}
+
 }  // namespace
 
 int user_add(const UserOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -87,8 +104,10 @@ int user_add(const UserOptions& options, std::istream& in, std::ostream& out, st
         << "\" is not a role (practitioner, manager, admin)\n";
     return kExitUsage;
   }
-  if (options.username.empty() || options.username.size() > 200) {
-    err << "--username: error: from 1 to 200 characters\n";
+  // One spelling for each name, and none a reader could take for another's.
+  const auto username = auth::normalise_username(options.username);
+  if (!username) {
+    err << "--username: error: " << username.error().message << "\n";
     return kExitUsage;
   }
   if (options.team.empty() || options.team.size() > 200) {
@@ -98,9 +117,13 @@ int user_add(const UserOptions& options, std::istream& in, std::ostream& out, st
   if (!auth::initialise()) return kExitUsage;
   auto store = open_or_report(options.db, err);
   if (!store) return kExitUsage;
-  const auto hash = new_password_hash(in, err);
+  if (auto confusable = confusable_with_existing(*store, username.value()); !confusable) {
+    err << "--username: error: " << confusable.error().message << "\n";
+    return kExitInvalid;
+  }
+  const auto hash = new_password_hash(in, err, username.value());
   if (!hash) return kExitInvalid;
-  store::NewUser user{options.username, options.team, *role, *hash, now_seconds()};
+  store::NewUser user{username.value(), options.team, *role, *hash, now_seconds()};
   auto added = store->add_user(user);
   if (!added) {
     err << "--username: error: " << text::escape_controls_for_terminal(added.error().message)
@@ -158,7 +181,7 @@ int user_reset_password(const UserOptions& options, std::istream& in, std::ostre
     err << "--username: error: no such user\n";
     return kExitInvalid;
   }
-  const auto hash = new_password_hash(in, err);
+  const auto hash = new_password_hash(in, err, options.username);
   if (!hash) return kExitInvalid;
   if (!store->set_password_hash(options.username, *hash) || !store->delete_sessions_of(user->id)) {
     err << "error: the password cannot be changed\n";

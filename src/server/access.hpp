@@ -45,7 +45,7 @@ class AuditTrail {
 
 enum class MapAccess { None, ReadWrite };
 
-//! What `user` may do with `map`: members and the map's team (admins aside) read and write.
+//! What `user` may do with `map`: members and the map's team read and write; admins nothing.
 MapAccess access_to(const store::User& user, const store::MapRecord& map);
 
 //! Whether `user` may add members to `map`: its creator, or a manager of its team.

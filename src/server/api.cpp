@@ -107,6 +107,9 @@ struct Api::Impl {
     router.add("GET", "/api/maps/{id}/analysis", authed("map.analysis", map_analysis));
     router.add("GET", "/api/maps/{id}/members", authed("map.members.read", list_members));
     router.add("POST", "/api/maps/{id}/members", authed("map.members.add", add_member));
+    router.add("DELETE", "/api/maps/{id}/members/{username}",
+               authed("map.members.remove", remove_member));
+    router.add("PUT", "/api/maps/{id}/team", authed("map.move", move_map));
     router.add("GET", "/api/maps/{id}/audit", authed("map.audit.read", read_audit));
     router.add("GET", "/api/maps/{id}/events", authed("map.events", map_events));
 
@@ -144,8 +147,7 @@ Response Api::handle(const Request& request) {
   const HeaderSet* headers = &api_security_headers();
   try {
     if (request.body.size() > impl_->options.max_body_bytes) {
-      response = error_response(413, "the request body is larger than " +
-                                         std::to_string(impl_->options.max_body_bytes) + " bytes");
+      response = too_large(request.header("content-type"), impl_->options.max_body_bytes);
     } else {
       const auto match = impl_->router.match(request.method, request.path);
       if (match.route != nullptr) {

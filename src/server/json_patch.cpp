@@ -146,6 +146,12 @@ std::optional<PatchRefusal> apply_patch(const json& patch, json& tree) {
   return std::nullopt;
 }
 
+bool items_unchanged(const json& tree, const TouchedItems& touched) {
+  return std::all_of(touched.begin(), touched.end(), [&](const auto& entry) {
+    return *item_value(tree, entry.first) == entry.second;
+  });
+}
+
 void restore_items(json& tree, TouchedItems& touched) {
   for (auto& [item, value] : touched) *item_value(tree, item) = std::move(value);
 }

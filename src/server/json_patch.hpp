@@ -57,6 +57,9 @@ struct PatchRefusal {
 //! and "move" duplicate and "test" compares (copying a copy doubles it).
 std::optional<PatchRefusal> apply_patch(const nlohmann::json& patch, nlohmann::json& tree);
 
+//! Whether every touched item in `tree` still equals its value before the patch.
+bool items_unchanged(const nlohmann::json& tree, const TouchedItems& touched);
+
 //! Puts the touched items' values before the patch back into `tree` (moved out of `touched`).
 void restore_items(nlohmann::json& tree, TouchedItems& touched);
 

@@ -1,8 +1,10 @@
 #include "server/request_parsing.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "model/json_io.hpp"
+#include "model/json_pointer.hpp"
 #include "server/responses.hpp"
 
 namespace peermap::server {
@@ -32,7 +34,60 @@ int nesting_depth(std::string_view text) {
   return deepest;
 }
 
+std::optional<std::string> nul_pointer(const json& value, const std::string& base) {
+  // Depth first in the document's order, on a stack of its own: a document may nest deeply.
+  struct Visit {
+    const json* node;
+    std::string pointer;
+    bool named_with_nul;  // its member name holds the NUL
+  };
+  std::vector<Visit> stack{{&value, base, false}};
+  while (!stack.empty()) {
+    Visit visit = std::move(stack.back());
+    stack.pop_back();
+    const json& node = *visit.node;
+    if (visit.named_with_nul) return visit.pointer;
+    if (node.is_string()) {
+      if (node.get_ref<const std::string&>().find('\0') != std::string::npos) return visit.pointer;
+    } else if (node.is_object()) {
+      const std::size_t first = stack.size();
+      for (const auto& [key, item] : node.items()) {
+        stack.push_back(
+            {&item, model::child(visit.pointer, key), key.find('\0') != std::string::npos});
+      }
+      std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first), stack.end());
+    } else if (node.is_array()) {
+      for (std::size_t i = node.size(); i-- > 0;) {
+        stack.push_back({&node[i], model::child(visit.pointer, i), false});
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Response> unclean_text(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    return json_response(400, {{"status", 400},
+                               {"error",
+                                "the body starts with a byte order mark (U+FEFF): send "
+                                "UTF-8 without one"},
+                               {"where", "1:1"}});
+  }
+  // Valid JSON writes a NUL only as the escape backslash-u-0000: the tree is read only then.
+  if (text.find("\\u0000") == std::string_view::npos) return std::nullopt;
+  const json tree = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (tree.is_discarded()) return std::nullopt;  // malformed: the parser's own 400 says where
+  if (auto pointer = nul_pointer(tree)) {
+    return field_error(*pointer, "a NUL character (U+0000) cannot be stored");
+  }
+  return std::nullopt;
+}
+
 std::optional<json> parse_json_body(const Request& request, Response& error) {
+  if (auto unclean = unclean_text(request.body)) {
+    error = std::move(*unclean);
+    return std::nullopt;
+  }
   if (nesting_depth(request.body) > kMaxJsonDepth) {
     error = field_error(
         "/", "nesting is deeper than " + std::to_string(kMaxJsonDepth) + " levels, the limit");
@@ -54,13 +109,34 @@ std::optional<json> parse_json_body(const Request& request, Response& error) {
   }
 }
 
-bool content_type_is(const Request& request, std::string_view wanted) {
-  std::string type = request.header("content-type");
-  type = type.substr(0, type.find(';'));
+namespace {
+
+//! A Content-Type's media type, lower case, without parameters.
+std::string media_type(std::string_view content_type) {
+  std::string type(content_type.substr(0, content_type.find(';')));
   while (!type.empty() && type.back() == ' ') type.pop_back();
   std::transform(type.begin(), type.end(), type.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return type == wanted;
+  return type;
+}
+
+}  // namespace
+
+bool content_type_is(const Request& request, std::string_view wanted) {
+  return media_type(request.header("content-type")) == wanted;
+}
+
+bool body_type_taken(std::string_view content_type) {
+  const std::string type = media_type(content_type);
+  return type == "application/json" || type == "application/json-patch+json";
+}
+
+Response too_large(std::string_view content_type, std::size_t limit) {
+  if (!body_type_taken(content_type)) {
+    return error_response(415,
+                          "send application/json (a JSON Patch as application/json-patch+json)");
+  }
+  return error_response(413, "the request body is larger than " + std::to_string(limit) + " bytes");
 }
 
 std::string cookie_value(const Request& request, std::string_view name) {

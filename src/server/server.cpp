@@ -13,6 +13,7 @@
 
 #include "base/text_safety.hpp"
 #include "server/api.hpp"
+#include "server/request_parsing.hpp"
 
 namespace peermap::server {
 
@@ -168,10 +169,16 @@ Result<int> HttpServer::bind() {
   http.Delete(".*", handler);
   http.Options(".*", handler);
   // What the library answers itself (413, 400 on a broken request line): a JSON body too.
-  http.set_error_handler([](const httplib::Request&, httplib::Response& out) {
+  http.set_error_handler([](const httplib::Request& in, httplib::Response& out) {
     if (!out.body.empty()) return;
-    const std::string message =
-        out.status == 413 ? "the request body is too large" : "the request cannot be handled";
+    // The library refuses a form over 8 KiB as too large before any route sees it: a type no
+    // route takes is a 415, whatever its size.
+    if (out.status == 413 && !body_type_taken(in.get_header_value("Content-Type"))) {
+      out.status = 415;
+    }
+    const std::string message = out.status == 415   ? "send application/json"
+                                : out.status == 413 ? "the request body is too large"
+                                                    : "the request cannot be handled";
     out.set_content("{\"status\":" + std::to_string(out.status) + ",\"error\":\"" + message + "\"}",
                     "application/json");
   });

@@ -1,6 +1,6 @@
-// The PostgreSQL schema as numbered migrations (sql_store.hpp, apply_migrations): each
-// script is applied once, in order, and recorded in schema_version. Never edit a released
-// script; add the next one.
+// PostgreSQL's schema: the numbered migrations (sql_store.hpp), oldest first. Numbered, applied in
+// order, never edited once released: a schema change is a new migration here and in the other
+// backend's file.
 #include "store/sql_store.hpp"
 
 namespace peermap::store::sql {
@@ -100,10 +100,15 @@ ALTER TABLE revisions ADD COLUMN body TEXT NOT NULL DEFAULT 'document'
   CONSTRAINT revisions_body CHECK (body = 'document' OR (body = 'patch' AND number > 1));
 CREATE INDEX revisions_documents ON revisions (map_id, number) WHERE body = 'document';
 )sql"},
-    // 3: the layout each revision was drawn with, by view (server/map_layouts.hpp), kept so
+    // 3: who added each member, and when (unix seconds); 0 for members added before this.
+    {3, R"sql(
+ALTER TABLE map_members ADD COLUMN added_by BIGINT NOT NULL DEFAULT 0,
+  ADD COLUMN added_at BIGINT NOT NULL DEFAULT 0;
+)sql"},
+    // 4: the layout each revision was drawn with, by view (server/map_layouts.hpp), kept so
     // that every process, and the same one after a restart, draws a revision the same.
     // Derived data: written once by whoever lays the revision out first, never changed.
-    {3, R"sql(
+    {4, R"sql(
 CREATE TABLE layouts (
   map_id TEXT COLLATE "C" NOT NULL,
   number BIGINT NOT NULL,
@@ -115,7 +120,6 @@ CREATE TABLE layouts (
 );
 )sql"},
 };
-
 }  // namespace
 
 std::span<const Migration> postgres_migrations() { return kMigrations; }

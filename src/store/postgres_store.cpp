@@ -247,8 +247,6 @@ class PostgresListener final : public Listener {
   ConnectionHandle connection_;
 };
 
-// ---- the schema
-
 //! Brings the schema up to date in one transaction under an advisory lock: of several
 //! processes starting at once, one migrates and the rest wait, then find nothing to do.
 Status migrate(PostgresConnection& connection) {

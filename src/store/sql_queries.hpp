@@ -55,9 +55,18 @@ constexpr std::string_view kKeepLayout =
     "ON CONFLICT (map_id, number, view) DO NOTHING";
 constexpr std::string_view kRevisionExists =
     "SELECT 1 FROM revisions WHERE map_id = $1 AND number = $2";
+// A member already there keeps who added them and when.
 constexpr std::string_view kInsertMember =
-    "INSERT INTO map_members (map_id, user_id) VALUES ($1, $2) "
+    "INSERT INTO map_members (map_id, user_id, added_by, added_at) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (map_id, user_id) DO NOTHING";
+constexpr std::string_view kDeleteMember =
+    "DELETE FROM map_members WHERE map_id = $1 AND user_id = $2";
+constexpr std::string_view kMembers =
+    "SELECT u.id, u.username, u.team, u.role, u.disabled, mm.added_by, "
+    "COALESCE(a.username, ''), mm.added_at FROM map_members mm "
+    "JOIN users u ON u.id = mm.user_id LEFT JOIN users a ON a.id = mm.added_by "
+    "WHERE mm.map_id = $1 ORDER BY u.username";
+constexpr std::string_view kMoveMap = "UPDATE maps SET team = $2 WHERE id = $1";
 // The author's name is copied from users at the time of writing; no row when the author is
 // unknown.
 constexpr std::string_view kInsertRevision =

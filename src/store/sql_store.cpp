@@ -6,32 +6,15 @@
 #include <utility>
 
 #include "store/sql_queries.hpp"
+#include "store/sql_rows.hpp"
 
 namespace peermap::store::sql {
-
-std::int64_t integer(const Cell& cell) {
-  if (const auto* value = std::get_if<std::int64_t>(&cell)) return *value;
-  return 0;
-}
-
-std::string text(Cell&& cell) {
-  if (auto* value = std::get_if<std::string>(&cell)) return std::move(*value);
-  return {};
-}
 
 namespace {
 
 using namespace queries;  // NOLINT(google-build-using-namespace): this file's vocabulary
 
 Error not_found(std::string message) { return Error{ErrorKind::NotFound, std::move(message)}; }
-
-// A revision's body as stored in revisions.body (checked by the schema).
-constexpr std::string_view kDocumentBody = "document";
-constexpr std::string_view kPatchBody = "patch";
-
-std::string_view body_text(RevisionBody body) {
-  return body == RevisionBody::patch ? kPatchBody : kDocumentBody;
-}
 
 //! Runs `produce` (Connection& -> Result<T>) through `run` (a read or a write) and hands back
 //! its value, or the first error (the work's own, or the transaction's).
@@ -47,68 +30,17 @@ Result<T> run_for(Run&& run, Produce&& produce) {
   return std::move(*out);
 }
 
-Result<User> user_from(Row&& row) {
-  User user;
-  user.id = integer(row[0]);
-  user.username = text(std::move(row[1]));
-  user.team = text(std::move(row[2]));
-  const std::string role = text(std::move(row[3]));
-  const auto parsed = parse_role(role);
-  if (!parsed)
-    return Error{ErrorKind::Internal, "user " + user.username + " has unknown role " + role};
-  user.role = *parsed;
-  user.disabled = integer(row[4]) != 0;
-  user.password_hash = text(std::move(row[5]));
-  user.created_at = integer(row[6]);
-  return user;
-}
-
-RevisionInfo revision_info_from(Row& row) {
-  RevisionInfo info;
-  info.map_id = text(std::move(row[0]));
-  info.number = integer(row[1]);
-  info.author_id = integer(row[2]);
-  info.author = text(std::move(row[3]));
-  info.created_at = integer(row[4]);
-  info.summary = text(std::move(row[5]));
-  return info;
-}
-
-//! A row of kRevision, kHeadRevision or kRevisionChain.
-Result<Revision> revision_from(Row&& row) {
-  Revision out;
-  out.info = revision_info_from(row);
-  out.title = text(std::move(row[6]));
-  out.document = text(std::move(row[7]));
-  const std::string body = text(std::move(row[8]));
-  if (body == kPatchBody) {
-    out.body = RevisionBody::patch;
-  } else if (body != kDocumentBody) {
-    return Error{ErrorKind::Internal, "revision " + std::to_string(out.info.number) + " of map " +
-                                          out.info.map_id + " has unknown body " + body};
-  }
-  return out;
-}
-
-AuditEntry audit_from(Row&& row) {
-  AuditEntry entry;
-  entry.id = integer(row[0]);
-  entry.at = integer(row[1]);
-  entry.user_id = integer(row[2]);
-  entry.username = text(std::move(row[3]));
-  entry.action = text(std::move(row[4]));
-  entry.map_id = text(std::move(row[5]));
-  entry.revision = integer(row[6]);
-  entry.outcome = text(std::move(row[7]));
-  entry.status = static_cast<int>(integer(row[8]));
-  entry.source = text(std::move(row[9]));
-  return entry;
-}
-
 Status require_user(Connection& connection, std::int64_t user_id) {
   auto rows = connection.query(kUserExists, {user_id});
   if (!rows) return rows.error();
   if (rows->empty()) return not_found("no user " + std::to_string(user_id));
+  return ok_status();
+}
+
+Status require_map(Connection& connection, std::string_view map_id) {
+  auto rows = connection.query(kMapExists, {map_id});
+  if (!rows) return rows.error();
+  if (rows->empty()) return not_found("no map " + std::string(map_id));
   return ok_status();
 }
 
@@ -291,7 +223,8 @@ class SqlStore final : public Store {
       if (!inserted) return inserted.error();
       if (inserted.value() == 0) return Error{ErrorKind::Conflict, "map " + record.id + " exists"};
       for (std::int64_t member : record.members) {
-        if (auto status = add_member_in(c, record.id, member); !status) return status.error();
+        auto status = add_member_in(c, record.id, member, record.created_by, record.created_at);
+        if (!status) return status.error();
       }
       return insert_revision(c, record.id, 1, first);
     });
@@ -415,12 +348,54 @@ class SqlStore final : public Store {
     });
   }
 
-  Status add_member(std::string_view map_id, std::int64_t user_id) override {
+  Status add_member(std::string_view map_id, std::int64_t user_id, std::int64_t added_by,
+                    std::int64_t added_at, const AuditEntry& audit) override {
     return db_->write([&](Connection& c) -> Status {
-      auto map = c.query(kMapExists, {map_id});
-      if (!map) return map.error();
-      if (map->empty()) return not_found("no map " + std::string(map_id));
-      return add_member_in(c, map_id, user_id);
+      if (auto map = require_map(c, map_id); !map) return map;
+      if (auto status = add_member_in(c, map_id, user_id, added_by, added_at); !status) {
+        return status;
+      }
+      return insert_audit(c, audit);
+    });
+  }
+
+  Status remove_member(std::string_view map_id, std::int64_t user_id,
+                       const AuditEntry& audit) override {
+    return db_->write([&](Connection& c) -> Status {
+      auto removed = c.execute(kDeleteMember, {map_id, user_id});
+      if (!removed) return removed.error();
+      if (removed.value() == 0) {
+        return not_found("map " + std::string(map_id) + " has no member " +
+                         std::to_string(user_id));
+      }
+      return insert_audit(c, audit);
+    });
+  }
+
+  Result<std::vector<MapMember>> members(std::string_view map_id) override {
+    return read<std::vector<MapMember>>([&](Connection& c) -> Result<std::vector<MapMember>> {
+      if (auto map = require_map(c, map_id); !map) return map.error();
+      auto rows = c.query(kMembers, {map_id});
+      if (!rows) return rows.error();
+      std::vector<MapMember> out;
+      out.reserve(rows->size());
+      for (Row& row : rows.value()) {
+        auto member = member_from(std::move(row));
+        if (!member) return member.error();
+        out.push_back(std::move(member).value());
+      }
+      return out;
+    });
+  }
+
+  Status move_map(std::string_view map_id, std::string_view team,
+                  const AuditEntry& audit) override {
+    if (team.empty()) return Error{ErrorKind::Invalid, "a team cannot be empty"};
+    return db_->write([&](Connection& c) -> Status {
+      auto moved = c.execute(kMoveMap, {map_id, team});
+      if (!moved) return moved.error();
+      if (moved.value() == 0) return not_found("no map " + std::string(map_id));
+      return insert_audit(c, audit);
     });
   }
 
@@ -544,9 +519,10 @@ class SqlStore final : public Store {
     });
   }
 
-  static Status add_member_in(Connection& c, std::string_view map_id, std::int64_t user_id) {
+  static Status add_member_in(Connection& c, std::string_view map_id, std::int64_t user_id,
+                              std::int64_t added_by, std::int64_t added_at) {
     if (auto user = require_user(c, user_id); !user) return user;
-    auto changed = c.execute(kInsertMember, {map_id, user_id});
+    auto changed = c.execute(kInsertMember, {map_id, user_id, added_by, added_at});
     if (!changed) return changed.error();
     return ok_status();
   }

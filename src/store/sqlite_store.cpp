@@ -248,8 +248,6 @@ class SqliteConnection final : public Connection {
   std::unordered_map<std::string, StatementHandle, TextHash, std::equal_to<>> statements_;
 };
 
-// ---- the schema
-
 //! Puts the file in WAL mode, a property of the file kept by every later connection. Leaving
 //! the rollback journal needs the file to itself, and SQLite does not wait for that through
 //! busy_timeout (the connection already holds a read lock): while another process that opened

@@ -62,6 +62,18 @@ struct MapRecord {
   std::vector<std::int64_t> members;  // user ids added by POST /members, ascending
 };
 
+//! One member of a map: who was let in, by whom and when.
+struct MapMember {
+  std::int64_t user_id = 0;
+  std::string username;
+  std::string team;
+  AccountRole role = AccountRole::practitioner;
+  bool disabled = false;
+  std::int64_t added_by = 0;  // user id; 0 when not recorded (added before schema 3)
+  std::string added_by_name;  // that user's username; "" when not recorded
+  std::int64_t added_at = 0;  // unix seconds; 0 when not recorded
+};
+
 //! One line of GET /api/maps.
 struct MapSummary {
   std::string id;
@@ -181,7 +193,22 @@ class Store {
   virtual Result<std::vector<Revision>> revision_chain(std::string_view map_id,
                                                        std::int64_t number) = 0;
   virtual Result<std::vector<RevisionInfo>> revisions(std::string_view map_id) = 0;  // ascending
-  virtual Status add_member(std::string_view map_id, std::int64_t user_id) = 0;      // idempotent
+
+  // Members and teams. Each change is written with its audit row `audit` in one transaction:
+  // neither without the other. A change refused (NotFound, Invalid) writes neither.
+  //! Lets `user_id` in, added by `added_by` at `added_at` (unix s). Idempotent: a member
+  //! already there keeps who added them and when (the audit row is written all the same).
+  //! NotFound for an unknown map or user.
+  virtual Status add_member(std::string_view map_id, std::int64_t user_id, std::int64_t added_by,
+                            std::int64_t added_at, const AuditEntry& audit) = 0;
+  //! Takes `user_id` off the map's members; NotFound when the map has no such member.
+  virtual Status remove_member(std::string_view map_id, std::int64_t user_id,
+                               const AuditEntry& audit) = 0;
+  //! The map's members with who added them, by username; NotFound for an unknown map.
+  virtual Result<std::vector<MapMember>> members(std::string_view map_id) = 0;
+  //! Gives the map to `team`; NotFound for an unknown map, Invalid for an empty team.
+  virtual Status move_map(std::string_view map_id, std::string_view team,
+                          const AuditEntry& audit) = 0;
 
   // Layouts kept: derived data, one per revision and view, written once and never changed.
   //! The kept layout of revision `number` in `view`, or of the newest revision before it with

@@ -50,9 +50,12 @@ TEST_F(Auth, PolicyRefusesPasswordsShorterThanTwelveCharacters) {
 }
 
 TEST_F(Auth, PolicyAcceptsTwelveToOneThousandTwentyFourCharacters) {
-  EXPECT_TRUE(check_password_policy("twelve-chars").ok());
+  EXPECT_TRUE(check_password_policy("twelve-c4Rs!").ok());
   EXPECT_TRUE(check_password_policy(kPassword).ok());
-  EXPECT_TRUE(check_password_policy(std::string(kMaxPasswordLength, 'x')).ok());
+  std::string longest;
+  while (longest.size() < kMaxPasswordLength) longest += "violet kettle harbour ";
+  longest.resize(kMaxPasswordLength);
+  EXPECT_TRUE(check_password_policy(longest).ok());
 }
 
 TEST_F(Auth, PolicyRefusesPasswordsLongerThanOneThousandTwentyFourCharacters) {
@@ -63,11 +66,69 @@ TEST_F(Auth, PolicyRefusesPasswordsLongerThanOneThousandTwentyFourCharacters) {
       << checked.error().message;
 }
 
+// Finding: `aaaaaaaaaaaa`, 12 spaces, `passwordpass` and the username itself were all accepted.
+TEST_F(Auth, PolicyRefusesCommonAndGuessablePasswordsAndTheUsername) {
+  for (const std::string_view password :
+       {"aaaaaaaaaaaa", "            ", "passwordpass", "123456789012", "abcdefghijkl",
+        "abcabcabcabc", "monkeymonkeymonkey"}) {
+    const Status checked = check_password_policy(password, "alice");
+    ASSERT_FALSE(checked.ok()) << "'" << password << "'";
+    EXPECT_EQ(checked.error().kind, ErrorKind::Invalid);
+    EXPECT_NE(checked.error().message.find("too easy to guess"), std::string::npos)
+        << checked.error().message;
+  }
+  // The username, as it is or inside the password.
+  for (const std::string_view password : {"caseworker.jo", "caseworker.jo-2026"}) {
+    EXPECT_FALSE(check_password_policy(password, "caseworker.jo").ok()) << password;
+    EXPECT_TRUE(check_password_policy(password, "someone.else").ok()) << password;
+  }
+}
+
+// NCSC: no composition rules. A long passphrase of lower-case words passes; so does one with no
+// letters at all, when it is not a sequence.
+TEST_F(Auth, PolicyHasNoCompositionRules) {
+  for (const std::string_view password : {"correct horse battery", "violet kettle harbour",
+                                          "9 41 07 3 88 26 5", "m0rn!ng-t1de-lamp"}) {
+    const Status checked = check_password_policy(password, "alice");
+    EXPECT_TRUE(checked.ok()) << password << ": " << (checked ? "" : checked.error().message);
+  }
+}
+
 TEST_F(Auth, PolicyDoesNotEchoThePassword) {
   const std::string password = "s3cret";
   const Status checked = check_password_policy(password);
   ASSERT_FALSE(checked.ok());
   EXPECT_EQ(checked.error().message.find(password), std::string::npos);
+}
+
+// ---- usernames
+
+TEST_F(Auth, UsernamesAreTrimmedFoldedAndNormalised) {
+  for (const std::string_view raw : {"p1", "P1", "p1 ", "  P1\t", "\xEF\xBD\x90\xEF\xBC\x91"}) {
+    const auto name = normalise_username(raw);  // the last is full-width "ｐ１"
+    ASSERT_TRUE(name.ok()) << raw;
+    EXPECT_EQ(name.value(), "p1") << raw;
+  }
+  EXPECT_EQ(normalise_username("Zo\xC3\xAB.Smith-2_b").value(), "zo\xC3\xAB.smith-2_b");
+}
+
+TEST_F(Auth, UsernamesAreLettersDigitsDotsUnderscoresAndHyphensOnly) {
+  for (const std::string_view raw : {"", "   ", "jo bloggs", "jo@council", "jo/../x", "a\x01b"}) {
+    const auto name = normalise_username(raw);
+    ASSERT_FALSE(name.ok()) << raw;
+    EXPECT_EQ(name.error().kind, ErrorKind::Invalid);
+  }
+  EXPECT_FALSE(normalise_username(std::string(kMaxUsernameLength + 1, 'a')).ok());
+  EXPECT_TRUE(normalise_username(std::string(kMaxUsernameLength, 'a')).ok());
+}
+
+// Finding: "p1" and Cyrillic "р1" could coexist as different accounts.
+TEST_F(Auth, ConfusableUsernamesShareASkeleton) {
+  const std::string cyrillic = normalise_username("\xD1\x80\x31").value();  // U+0440 "р" + "1"
+  EXPECT_NE(cyrillic, "p1");
+  EXPECT_EQ(username_skeleton(cyrillic).value(), username_skeleton("p1").value());
+  EXPECT_EQ(username_skeleton("rn").value(), username_skeleton("m").value());
+  EXPECT_NE(username_skeleton("p1").value(), username_skeleton("p2").value());
 }
 
 // ---- argon2id hashes

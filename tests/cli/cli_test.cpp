@@ -813,6 +813,53 @@ TEST_F(Cli, UserAddRefusesShortPasswordsDuplicatesAndUnknownRoles) {
   EXPECT_NE(role.err.find("--role"), std::string::npos);
 }
 
+// Finding: `aaaaaaaaaaaa`, 12 spaces, `passwordpass` and the username itself were accepted.
+TEST_F(Cli, UserAddAndResetRefuseGuessablePasswordsAndTheUsername) {
+  file("pw", "a long enough passphrase\n");
+  for (const std::string password :
+       {"aaaaaaaaaaaa", "            ", "passwordpass", "jo.bloggs.worker"}) {
+    file("weak", password + "\n");
+    const auto refused = peermap(
+        "user add --db sqlite:p.db --username jo.bloggs.worker --team t --role practitioner < "
+        "weak");
+    EXPECT_EQ(refused.code, 1) << password << refused;
+    EXPECT_NE(refused.err.find("too easy to guess"), std::string::npos) << refused;
+    EXPECT_EQ(refused.err.find(password == "            " ? "\x01" : password), std::string::npos)
+        << "the password is never echoed";
+  }
+  EXPECT_EQ(peermap("user list --db sqlite:p.db").out.find("jo.bloggs.worker"), std::string::npos);
+  ASSERT_EQ(peermap("user add --db sqlite:p.db --username jo.bloggs.worker --team t --role "
+                    "practitioner < pw")
+                .code,
+            0);
+  file("weak", "jo.bloggs.worker\n");
+  EXPECT_EQ(peermap("user reset-password --db sqlite:p.db --username jo.bloggs.worker < weak").code,
+            1);
+}
+
+// Finding: "p1", "P1", "p1 " and Cyrillic "р1" could coexist, and `user list` showed "p1" twice.
+TEST_F(Cli, UsernamesAreNormalisedAndAConfusableOneIsRefused) {
+  file("pw", "a long enough passphrase\n");
+  ASSERT_EQ(
+      peermap("user add --db sqlite:p.db --username ' P1 ' --team t --role practitioner < pw").code,
+      0);
+  for (const std::string name : {"p1", "P1", "'p1 '", "\xD1\x80\x31"}) {
+    const auto again =
+        peermap("user add --db sqlite:p.db --username " + name + " --team t --role manager < pw");
+    EXPECT_EQ(again.code, 1) << name << again;
+    EXPECT_NE(again.err.find("too like an existing username"), std::string::npos) << again;
+  }
+  for (const std::string name : {"'jo bloggs'", "jo@council", "''"}) {
+    const auto refused =
+        peermap("user add --db sqlite:p.db --username " + name + " --team t --role manager < pw");
+    EXPECT_EQ(refused.code, 2) << name << refused;
+  }
+  const auto list = peermap("user list --db sqlite:p.db");
+  EXPECT_NE(list.out.find("p1"), std::string::npos) << list;
+  EXPECT_EQ(list.out.find("P1"), std::string::npos) << list;
+  EXPECT_EQ(list.out.find("p1"), list.out.rfind("p1")) << "one account: " << list;
+}
+
 TEST_F(Cli, DisableAndResetPassword) {
   file("pw", "a long enough passphrase\n");
   file("pw2", "another long passphrase\n");

@@ -24,7 +24,7 @@ namespace {
 constexpr std::int64_t kNow = 1'790'000'000;  // unix seconds, the tests' fixed "now"
 constexpr std::int64_t kNowMs = kNow * 1000;  // the same in milliseconds
 constexpr int kThreads = 8;
-constexpr int kSchemaVersion = 3;  // the newest migration
+constexpr int kSchemaVersion = 4;  // the newest migration
 
 NewUser person(const std::string& name, const std::string& team,
                AccountRole role = AccountRole::practitioner) {
@@ -196,6 +196,13 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     auto created = store().create_map(map_of(id, owner.team, owner.id),
                                       version(owner.id, kNowMs + at_offset, id + " v1"));
     ASSERT_TRUE(created) << created.error().message;
+  }
+
+  //! `by` lets `user` into map `id` at kNow + at_offset, with its audit row.
+  Status let_in(const std::string& id, const User& user, const User& by,
+                std::int64_t at_offset = 0) {
+    return store().add_member(id, user.id, by.id, kNow + at_offset,
+                              audit_row(kNowMs + at_offset * 1000, by, "map.members.add", id));
   }
 
   std::int64_t head(const std::string& id) {
@@ -482,8 +489,15 @@ TEST_P(StoreTest, SaysNotFoundForUnknownMapsAndRevisions) {
   EXPECT_EQ(store().revisions("nope").error().kind, ErrorKind::NotFound);
   EXPECT_EQ(store().append_revision("nope", 1, version(alice.id, kNowMs, "x")).error().kind,
             ErrorKind::NotFound);
-  EXPECT_EQ(store().add_member("nope", alice.id).error().kind, ErrorKind::NotFound);
-  EXPECT_EQ(store().add_member("m1", 999'999).error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(let_in("nope", alice, alice).error().kind, ErrorKind::NotFound);
+  User ghost = alice;
+  ghost.id = 999'999;
+  EXPECT_EQ(let_in("m1", ghost, alice).error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(store().remove_member("m1", alice.id, audit_row(kNowMs, alice, "x", "m1")).error().kind,
+            ErrorKind::NotFound);
+  EXPECT_EQ(store().move_map("nope", "south", audit_row(kNowMs, alice, "x", "nope")).error().kind,
+            ErrorKind::NotFound);
+  EXPECT_EQ(store().members("nope").error().kind, ErrorKind::NotFound);
   EXPECT_TRUE(store().audit_of_map("nope")->empty());
 }
 
@@ -501,8 +515,8 @@ TEST_P(StoreTest, ShowsMapsToTheirTeamAndMembersOnly) {
   create("s1", bob, 100);
   create("s2", bob, 300);
   create("n2", mary, 200);
-  ASSERT_TRUE(store().add_member("s1", alice.id));
-  ASSERT_TRUE(store().add_member("n2", bob.id));
+  ASSERT_TRUE(let_in("s1", alice, bob));
+  ASSERT_TRUE(let_in("n2", bob, mary));
   // n1 is saved again last of all: it becomes the newest.
   ASSERT_TRUE(store().append_revision("n1", 1, version(mary.id, kNowMs + 400, "n1 v2")));
 
@@ -536,11 +550,70 @@ TEST_P(StoreTest, AddsMembersOnce) {
   const User bob = add("bob", "south");
   const User carol = add("carol", "east");
   create("m1", alice);
-  ASSERT_TRUE(store().add_member("m1", carol.id));
-  ASSERT_TRUE(store().add_member("m1", bob.id));
-  ASSERT_TRUE(store().add_member("m1", carol.id));  // idempotent
+  ASSERT_TRUE(let_in("m1", carol, alice, 10));
+  ASSERT_TRUE(let_in("m1", bob, alice, 20));
+  ASSERT_TRUE(let_in("m1", carol, bob, 30));  // idempotent: alice still let carol in, at +10
   EXPECT_EQ(store().map_record("m1")->members, (std::vector<std::int64_t>{bob.id, carol.id}));
   EXPECT_EQ(store().maps_visible_to(carol.team, carol.id)->size(), 1U);
+  auto members = store().members("m1");
+  ASSERT_TRUE(members) << members.error().message;
+  ASSERT_EQ(members->size(), 2U);
+  EXPECT_EQ(members.value()[0].username, "bob");  // by username
+  EXPECT_EQ(members.value()[0].team, "south");
+  EXPECT_EQ(members.value()[0].added_by_name, "alice");
+  EXPECT_EQ(members.value()[0].added_at, kNow + 20);
+  EXPECT_EQ(members.value()[1].username, "carol");
+  EXPECT_EQ(members.value()[1].added_by, alice.id);
+  EXPECT_EQ(members.value()[1].added_at, kNow + 10);
+  EXPECT_EQ(store().audit_of_map("m1")->size(), 3U);  // every attempt has its row
+}
+
+//   m1 (north, by alice) + member bob  --remove bob-->  m1 (north), bob sees nothing
+TEST_P(StoreTest, RemovesAMemberWithItsAuditRowAcrossAReopen) {
+  const User alice = add("alice", "north");
+  const User bob = add("bob", "south");
+  create("m1", alice);
+  ASSERT_TRUE(let_in("m1", bob, alice));
+  ASSERT_EQ(store().maps_visible_to(bob.team, bob.id)->size(), 1U);
+  ASSERT_TRUE(store().remove_member("m1", bob.id,
+                                    audit_row(kNowMs + 5, alice, "map.members.remove", "m1")));
+  reopen();
+  EXPECT_TRUE(store().map_record("m1")->members.empty());
+  EXPECT_TRUE(store().members("m1")->empty());
+  EXPECT_TRUE(store().maps_visible_to(bob.team, bob.id)->empty());
+  const auto audit = store().audit_of_map("m1").value();
+  ASSERT_EQ(audit.size(), 2U);
+  EXPECT_EQ(audit[1].action, "map.members.remove");
+  // A second removal finds no member and writes nothing.
+  EXPECT_EQ(
+      store()
+          .remove_member("m1", bob.id, audit_row(kNowMs + 6, alice, "map.members.remove", "m1"))
+          .error()
+          .kind,
+      ErrorKind::NotFound);
+  EXPECT_EQ(store().audit_of_map("m1")->size(), 2U);
+  // And the member can be let in again, recorded afresh.
+  ASSERT_TRUE(let_in("m1", bob, alice, 60));
+  EXPECT_EQ(store().members("m1")->front().added_at, kNow + 60);
+}
+
+//   m1 (north) --move--> m1 (south): north's people lose it, south's see it; members stay
+TEST_P(StoreTest, MovesAMapToAnotherTeamWithItsAuditRow) {
+  const User alice = add("alice", "north");
+  const User bob = add("bob", "south");
+  const User carol = add("carol", "east");
+  create("m1", alice);
+  ASSERT_TRUE(let_in("m1", carol, alice));
+  ASSERT_TRUE(store().move_map("m1", "south", audit_row(kNowMs + 1, alice, "map.move", "m1")));
+  reopen();
+  EXPECT_EQ(store().map_record("m1")->team, "south");
+  EXPECT_TRUE(store().maps_visible_to("north", alice.id)->empty());
+  EXPECT_EQ(store().maps_visible_to("south", bob.id)->size(), 1U);
+  EXPECT_EQ(store().maps_visible_to("east", carol.id)->size(), 1U);
+  EXPECT_EQ(store().audit_of_map("m1")->back().action, "map.move");
+  EXPECT_EQ(store().move_map("m1", "", audit_row(kNowMs + 2, alice, "map.move", "m1")).error().kind,
+            ErrorKind::Invalid);
+  EXPECT_EQ(store().audit_of_map("m1")->size(), 2U);
 }
 
 // ---- revisions stored as JSON Patches
@@ -780,6 +853,29 @@ TEST_P(StoreTest, WritesNoRevisionWhenItsAuditRowFails) {
   EXPECT_EQ(raw_value(url(), "SELECT COUNT(*) FROM audit"), "1");
 }
 
+// The same for member changes and moves: with the audit row refused, nothing changes.
+TEST_P(StoreTest, ChangesNoMemberOrTeamWhenItsAuditRowFails) {
+  const User alice = add("alice", "north");
+  const User bob = add("bob", "south");
+  const User carol = add("carol", "east");
+  create("m1", alice);
+  ASSERT_TRUE(let_in("m1", bob, alice));
+  const bool pg = GetParam() == "postgresql";
+  ASSERT_EQ(raw_sql(url(), pg ? "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql "
+                                "AS $$ BEGIN RAISE EXCEPTION 'no audit today'; END $$; "
+                                "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit "
+                                "FOR EACH ROW EXECUTE FUNCTION refuse_audit()"
+                              : "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit "
+                                "BEGIN SELECT RAISE(ABORT, 'no audit today'); END"),
+            "");
+  EXPECT_FALSE(let_in("m1", carol, alice));
+  EXPECT_FALSE(store().remove_member("m1", bob.id, audit_row(kNowMs, alice, "x", "m1")));
+  EXPECT_FALSE(store().move_map("m1", "south", audit_row(kNowMs, alice, "x", "m1")));
+  EXPECT_EQ(store().map_record("m1")->members, (std::vector<std::int64_t>{bob.id}));
+  EXPECT_EQ(store().map_record("m1")->team, "north");
+  EXPECT_EQ(raw_value(url(), "SELECT COUNT(*) FROM audit"), "1");
+}
+
 // ---- audit
 
 TEST_P(StoreTest, AppendsAndQueriesTheAuditTrail) {
@@ -862,7 +958,7 @@ TEST_P(StoreTest, KeepsEverythingAcrossAReopen) {
   const User bob = add("bob", "south", AccountRole::manager);
   create("m1", alice);
   ASSERT_TRUE(store().append_revision("m1", 1, version(alice.id, kNowMs + 1, "v2")));
-  ASSERT_TRUE(store().add_member("m1", bob.id));
+  ASSERT_TRUE(let_in("m1", bob, alice));
   ASSERT_TRUE(store().set_disabled("bob", true));
   ASSERT_TRUE(store().create_session(Session{"h", alice.id, "c", kNow, kNow + 60}));
   ASSERT_TRUE(store().record_login_failure("user:bob", kNow));
@@ -881,7 +977,7 @@ TEST_P(StoreTest, KeepsEverythingAcrossAReopen) {
   EXPECT_EQ(store().revisions("m1")->size(), 2U);
   EXPECT_EQ(store().session("h")->user_id, alice.id);
   EXPECT_EQ(store().login_failures_since("user:bob", 0).value(), 1);
-  EXPECT_EQ(store().audit_of_map("m1")->size(), 1U);
+  EXPECT_EQ(store().audit_of_map("m1")->size(), 2U);  // the member's and the write's
   // New ids carry on after the old ones.
   EXPECT_GT(add("carol", "north").id, bob.id);
 }

@@ -78,6 +78,11 @@ Response patch_map(RouteContext& ctx, const Request& request, const Params& para
     undo();
     return refuse(field_error(std::move(failure->pointer), std::move(failure->message)));
   }
+  // A patch that changes nothing ([], a "test", a value replaced by itself) makes no revision.
+  if (before_whole ? *before_whole == tree : items_unchanged(tree, *touched)) {
+    undo();
+    return unchanged(ctx, request, caller, *map, kAction, warnings_json(work.problems));
+  }
   // Validation: only the touched items when nothing else can be affected, else all of it.
   std::optional<std::vector<model::Problem>> problems;
   if (in_items) {

@@ -102,11 +102,10 @@ Response save(RouteContext& ctx, const Request& request, const Caller& caller,
 
 Response list_maps(RouteContext& ctx, const Request& request, const Params&, const Caller& caller) {
   json maps = json::array();
-  // An admin's team sees nothing through the admin: only maps they were added to.
-  const std::string_view team = caller.user.role == store::AccountRole::admin
-                                    ? std::string_view{}
-                                    : std::string_view{caller.user.team};
-  auto found = ctx.store.maps_visible_to(team, caller.user.id);
+  // An admin sees no map (access_to), so lists none: not even one they were once added to.
+  auto found = caller.user.role == store::AccountRole::admin
+                   ? Result<std::vector<store::MapSummary>>(std::vector<store::MapSummary>{})
+                   : ctx.store.maps_visible_to(caller.user.team, caller.user.id);
   if (!found) return internal_error();
   for (const auto& m : found.value()) {
     maps.push_back({{"id", m.id},
@@ -126,11 +125,28 @@ Response list_maps(RouteContext& ctx, const Request& request, const Params&, con
   return json_response(200, {{"maps", maps}});
 }
 
+Response unchanged(RouteContext& ctx, const Request& request, const Caller& caller,
+                   const store::MapRecord& map, const std::string& action, json warnings) {
+  if (!ctx.audit.record(request.remote, &caller.user, action, map.id, map.head, "unchanged", 200)) {
+    return audit_unavailable();
+  }
+  Response r = json_response(200, {{"id", map.id},
+                                   {"revision", map.head},
+                                   {"summary", "no change"},
+                                   {"warnings", std::move(warnings)}});
+  r.set_header("ETag", etag_of(map.head));
+  return r;
+}
+
 Response create_map(RouteContext& ctx, const Request& request, const Params&,
                     const Caller& caller) {
+  const auto refuse = [&](Response response) {
+    return refused(ctx.audit, request, caller.user, "map.create", "", 0, std::move(response));
+  };
   if (!content_type_is(request, "application/json")) {
-    return error_response(415, "send the map as application/json");
+    return refuse(error_response(415, "send the map as application/json"));
   }
+  if (auto unclean = unclean_text(request.body)) return refuse(std::move(*unclean));
   auto created = ctx.history.create_map(caller.user, request.body, request.remote);
   if (created.audit_failed) return audit_unavailable();
   if (!created.id) {
@@ -174,10 +190,20 @@ Response put_map(RouteContext& ctx, const Request& request, const Params& params
     return refused(ctx.audit, request, caller.user, action, id, map->head,
                    error_response(415, "send the map as application/json"));
   }
+  if (auto unclean = unclean_text(request.body)) {
+    return refused(ctx.audit, request, caller.user, action, id, map->head, std::move(*unclean));
+  }
   auto outcome = ctx.history.validate(request.body);
   if (outcome.has_errors()) {
     ctx.audit.record_refusal(request.remote, &caller.user, action, id, map->head, "invalid", 422);
     return invalid_document(outcome.problems);
+  }
+  // The same document again (in any spacing or member order) makes no revision.
+  auto head = ctx.history.revision(id, map->head);
+  if (!head) return internal_error();
+  if (json::parse(head.value()->document, nullptr, /*allow_exceptions=*/false) ==
+      json::parse(request.body, nullptr, /*allow_exceptions=*/false)) {
+    return unchanged(ctx, request, caller, *map, action, warnings_json(outcome.problems));
   }
   auto change = ctx.history.diff_after(id, map->head, request.body);
   if (!change) return internal_error();

@@ -79,6 +79,17 @@ Response list_members(RouteContext& ctx, const Request& request, const Params& p
                       const Caller& caller);
 Response add_member(RouteContext& ctx, const Request& request, const Params& params,
                     const Caller& caller);
+Response remove_member(RouteContext& ctx, const Request& request, const Params& params,
+                       const Caller& caller);
+//! A small JSON object body (members, team): the 415, 413, 400 or 422 in `refusal`, audited as
+//! `action` on map `id`, when it is not one.
+std::optional<nlohmann::json> small_json_body(RouteContext& ctx, const Request& request,
+                                              const Caller& caller, const std::string& action,
+                                              const std::string& id, Response& refusal);
+
+// team.cpp: PUT /api/maps/{id}/team (a manager moves the map to another team)
+Response move_map(RouteContext& ctx, const Request& request, const Params& params,
+                  const Caller& caller);
 
 // events.cpp: /api/maps/{id}/events (server-sent events)
 Response map_events(RouteContext& ctx, const Request& request, const Params& params,
@@ -119,6 +130,10 @@ void set_compressible_body(RouteContext& ctx, const Request& request, Response& 
 std::optional<Response> check_if_match(RouteContext& ctx, const Request& request,
                                        const Caller& caller, const store::MapRecord& map,
                                        const std::string& action);
+//! The answer to an edit that changes nothing: 200 naming the head, which stays the head (no
+//! revision is made), audited as `action` with outcome "unchanged".
+Response unchanged(RouteContext& ctx, const Request& request, const Caller& caller,
+                   const store::MapRecord& map, const std::string& action, nlohmann::json warnings);
 //! The 412 of a map whose head moved, with the current revision (or the 500).
 Response precondition_failed(RouteContext& ctx, const std::string& id);
 //! Stores `next` after map.head: 200 with the new number in `saved`, or the 412 (audited) when
