@@ -295,7 +295,7 @@ stop_server() {
   server_pid=""
 }
 
-password="benchmark password $RANDOM$RANDOM"
+password="harbour walnut lantern $RANDOM$RANDOM"
 for backend in $backends; do
   case $backend in
     sqlite)

@@ -55,7 +55,7 @@ import urllib.parse
 from pathlib import Path
 
 USERNAME = "crash-tester"
-PASSWORD = "crash test password 0123"  # >= 12 characters; read by the CLI from stdin
+PASSWORD = "walnut harbour lantern 0123"  # NCSC policy (not the username); read by the CLI from stdin
 TEAM = "Crash Team"
 HTTP_TIMEOUT = 20.0  # seconds for one request
 START_TIMEOUT = 30.0  # seconds for `peermap serve` to print its address
