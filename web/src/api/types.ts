@@ -223,8 +223,10 @@ export interface LayoutProvenance {
 
 /** One finding of `peermap analyze` (docs/analysis.md). */
 export interface Finding {
-  kind: 'influence' | 'bridge' | 'leaders' | 'exposure' | 'evidence' | 'gap' | 'grouping';
+  kind: 'influence' | 'broker' | 'bridge' | 'link' | 'leaders' | 'exposure' | 'evidence' | 'age' | 'protective' | 'gap' | 'grouping';
   text: string;
+  /** For a gap: recorded by the meeting, or detected by the analysis. */
+  origin?: 'detected' | 'recorded';
   /** The people, ties, groups and sightings it names. */
   ids: string[];
 }

@@ -8,10 +8,14 @@ import { shown } from '../model/text';
 
 const KIND_NAMES: Record<Finding['kind'], string> = {
   influence: 'Influence',
+  broker: 'Broker between groups',
   bridge: 'The only link',
+  link: 'The only link between groups',
   leaders: 'Leaders and followers',
   exposure: 'Exposure to harm',
   evidence: 'Evidence',
+  age: 'Age and legal status',
+  protective: 'Protective factors',
   gap: 'Information gap',
   grouping: 'Unrecorded grouping',
 };
@@ -65,6 +69,7 @@ export function AnalysisPanel({ mapId, revision, document, onSelect, onClose }: 
             return (
               <li key={k} class="govuk-!-margin-bottom-4">
                 <strong class="govuk-tag govuk-tag--grey">{KIND_NAMES[f.kind] ?? f.kind}</strong>
+                {f.kind === 'gap' && f.origin ? <span class="govuk-body-s"> {f.origin === 'recorded' ? 'recorded by the meeting' : 'found by the analysis'}</span> : null}
                 <p class="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-1">{shown(f.text)}</p>
                 {people.length ? (
                   <ul class="pm-finding-names" aria-label="Named in this finding">
