@@ -80,3 +80,34 @@ test('at 200% zoom the editor stacks into one column and stays usable', async ()
   assert.deepEqual(incidents, []);
   await context.close();
 });
+
+test('on a slow machine the focus a form takes as it opens never pulls the user out of a field', async () => {
+  // In a meeting the facilitator presses Enter on "Add a person" and tabs on at once, before the
+  // form has finished appearing. The heading takes the focus as the form opens, not afterwards.
+  const { page, incidents, context } = await watchedPage(browser);
+  await page.goto(server.url);
+  await page.getByLabel('Username').fill('practitioner');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: /Ecomap and pre-mapping/ }).click();
+  await page.locator('svg image').waitFor();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  const add = page.getByRole('navigation', { name: 'People and places' }).getByRole('button', { name: 'Add a person' });
+  for (let round = 0; round < 3; round += 1) {
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const reached = await page.evaluate(() => document.activeElement?.id);
+    // Two frames later the focus is still where the keys put it.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)))));
+    const now = await page.evaluate(() => ({ id: document.activeElement?.id, tag: document.activeElement?.tagName }));
+    assert.equal(now.tag === 'H2' ? 'the heading' : now.id, reached, `round ${round}: the focus stayed in the field reached`);
+    assert.notEqual(now.tag, 'H2', `round ${round}: the heading did not take the focus back`);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.deepEqual(incidents, []);
+  await context.close();
+});

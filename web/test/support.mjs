@@ -249,7 +249,9 @@ export function keyboardUser(page) {
         if (same(option, (await focused(page)).selected)) return;
         await page.keyboard.press('ArrowDown');
       }
-      throw new Error(`the select "${label}" has no option "${option}"`);
+      const now = await focused(page);
+      throw new Error(now?.tag === 'select' ? `the select "${label}" has no option "${option}"`
+        : `the focus left the select "${label}" for <${now?.tag ?? 'body'}> "${now?.text ?? ''}"`);
     },
     /** Tabs to the checkbox labelled `label` and ticks it with Space. */
     async tick(label, options) {

@@ -1,10 +1,11 @@
 // GOV.UK error summary: takes focus when it appears; each message links to its field.
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { FieldError } from '../model/problems';
 
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // In the same task as it appears, so the next key pressed is read from here.
+  useLayoutEffect(() => {
     if (errors.length) ref.current?.focus();
   }, [errors]);
   if (!errors.length) return null;

@@ -3,13 +3,14 @@
 // kept on any refusal, and on a 412 that overlaps someone else's change to the same item, both
 // versions side by side with "Keep mine" or "Keep theirs".
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import type { PeerMapDocument } from '../api/types';
 import { type Item, PatchBuilder, describeFields, describeName, find, kindName, sameJson } from '../model/items';
 import { type FieldError, errorFor, fieldErrors } from '../model/problems';
 import { mapStore } from '../store';
 import { ErrorSummary } from './ErrorSummary';
+import { useFocusOnShow } from '../focus';
 
 export interface ItemFormSpec {
   section: string;
@@ -147,7 +148,7 @@ function ConflictChoice({ document, section, conflict, onMine, onTheirs }: {
   onTheirs: () => void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [conflict]);
+  useFocusOnShow(heading, [conflict]);
   const theirs = describeFields(document, section, conflict.theirs);
   const mine = describeFields(document, section, conflict.mine);
   const labels = [...new Set([...theirs.map(([l]) => l), ...mine.map(([l]) => l)])];
@@ -210,7 +211,7 @@ export function FormShell({ form, document, section, heading, submit, onSubmit, 
   children: ComponentChildren;
 }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useFocusOnShow(ref);
   return (
     <form noValidate onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
       <ErrorSummary errors={form.errors} />

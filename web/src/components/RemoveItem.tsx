@@ -1,7 +1,7 @@
 // "Are you sure?" before removing an item (GOV.UK warning text), saying what goes with it: ties,
 // sightings and information that rest only on it are removed in the same patch, and lists that
 // name it (what information is about, who was seen) no longer do. A subject child is refused.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import type { PeerMapDocument } from '../api/types';
 import { describeName, find, kindName, removalPlan, sameJson } from '../model/items';
@@ -9,6 +9,7 @@ import { type FieldError, sentence } from '../model/problems';
 import { mapStore } from '../store';
 import { ErrorSummary } from './ErrorSummary';
 import { WarningText } from './Fields';
+import { useFocusOnShow } from '../focus';
 
 export function RemoveItem({ document, id, onDone, onCancel }: {
   document: PeerMapDocument;
@@ -20,7 +21,7 @@ export function RemoveItem({ document, id, onDone, onCancel }: {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useFocusOnShow(heading);
   if (!original) return null;
   const plan = removalPlan(document, id);
   const name = describeName(document, original.section, original.item);

@@ -3,6 +3,7 @@
 // focus; no modal). The server saves it as a revision of its own (POST /relayout).
 import { useRef, useState } from 'preact/hooks';
 import { mapStore } from '../store';
+import { focusRefSoon } from '../focus';
 
 export function TidyMap() {
   const [asking, setAsking] = useState(false);
@@ -13,7 +14,7 @@ export function TidyMap() {
     return (
       <button type="button" ref={opener} class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => {
         setAsking(true);
-        requestAnimationFrame(() => warning.current?.focus());
+        focusRefSoon(warning);
       }}>
         Tidy the whole map
       </button>
@@ -43,7 +44,7 @@ export function TidyMap() {
           <button type="button" class="govuk-button govuk-button--secondary" onClick={() => {
             setAsking(false);
             setState('idle');
-            requestAnimationFrame(() => opener.current?.focus());
+            focusRefSoon(opener);
           }}>
             Cancel
           </button>

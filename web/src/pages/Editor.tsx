@@ -20,6 +20,7 @@ import { pinOperations } from '../model/pins';
 import { shown } from '../model/text';
 import { Link } from '../router';
 import { mapStore, useMapState } from '../store';
+import { focusSoon } from '../focus';
 
 function ListSection({ title, entries, selected, onSelect }: {
   title: string;
@@ -56,7 +57,7 @@ export function Editor({ id }: { id: string }) {
   const [projector, setProjector] = useState(false);
   const leaveProjector = () => {
     setProjector(false);
-    requestAnimationFrame(() => window.document.getElementById('projector-toggle')?.focus());
+    focusSoon('projector-toggle');
   };
   const [layout, setLayout] = useState<MapLayout | null>(null);
   const panel = useRef<HTMLElement>(null);
@@ -69,7 +70,7 @@ export function Editor({ id }: { id: string }) {
   const changeView = (v: MapViewOptions) => { setShows(v); setViewLayout(null); setViewSelected(null); };
   const selectInView = (next: string | null) => {
     setViewSelected(next);
-    requestAnimationFrame(() => window.document.getElementById('view-panel-heading')?.focus());
+    focusSoon('view-panel-heading');
   };
 
   useEffect(() => {
@@ -94,7 +95,7 @@ export function Editor({ id }: { id: string }) {
     setMode({ kind: 'view' });
     setNotice(message);
     const target = focus ?? (message ? 'notice-text' : 'panel-heading');
-    requestAnimationFrame(() => (window.document.getElementById(target) ?? window.document.getElementById('panel-heading'))?.focus());
+    focusSoon(target, 'panel-heading');
   };
   const openForm = (next: PanelMode) => {
     setAnalysis(false);
@@ -149,7 +150,7 @@ export function Editor({ id }: { id: string }) {
             <UndoRedo onDone={(words) => select(selected, undefined, words)} />
             <div class="pm-editor__actions">
               <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" aria-pressed={analysis}
-                onClick={() => { setSelected(null); setMode({ kind: 'view' }); setAnalysis(true); requestAnimationFrame(() => window.document.getElementById('panel-heading')?.focus()); }}>
+                onClick={() => { setSelected(null); setMode({ kind: 'view' }); setAnalysis(true); focusSoon('panel-heading'); }}>
                 Analysis
               </button>
               <TidyMap />

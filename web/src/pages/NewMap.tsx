@@ -9,6 +9,7 @@ import { fromParts, toParts, todayIso } from '../model/dates';
 import { fullNameProblem } from '../model/people';
 import { type FieldError, errorFor, fieldErrors } from '../model/problems';
 import { Link, navigate } from '../router';
+import { focusSoon } from '../focus';
 
 const concernTypes = [
   'criminal exploitation',
@@ -126,7 +127,7 @@ export function NewMap() {
                 <button type="button" class="govuk-button govuk-button--secondary"
                   onClick={() => {
                     setSubjects([...subjects, '']);
-                    requestAnimationFrame(() => document.getElementById(`subject-${subjects.length}`)?.focus());
+                    focusSoon(`subject-${subjects.length}`);
                   }}>
                   Add another subject child
                 </button>

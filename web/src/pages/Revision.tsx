@@ -9,6 +9,7 @@ import { adultStatus, ageBandNames, roleNames } from '../model/people';
 import { shown } from '../model/text';
 import { Link } from '../router';
 import { nameIn, tieWords } from '../model/items';
+import { focusSoon } from '../focus';
 
 function Details({ document, id }: { document: PeerMapDocument; id: string }) {
   const person = document.people?.find((p) => p.id === id);
@@ -76,7 +77,7 @@ export function Revision({ id, n }: { id: string; n: number }) {
   const info = revisions.find((r) => r.revision === n);
   const select = (next: string) => {
     setSelected(next);
-    requestAnimationFrame(() => window.document.getElementById('panel-heading')?.focus());
+    focusSoon('panel-heading');
   };
   const people = doc.people ?? [];
   const sections: [string, { id: string; text: string }[]][] = [
