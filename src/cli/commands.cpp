@@ -266,16 +266,22 @@ int layout(const std::string& path, const ViewOptions& view, std::ostream& out, 
 }
 
 int render(const std::string& path, const std::string& output, const ViewOptions& view,
-           std::ostream& err) {
+           bool svg_text, std::ostream& err) {
   const auto format = render::format_for_path(output);
   if (!format) {
     err << output << ": error: the output must end in .svg, .png or .pdf\n";
     return kExitUsage;
   }
+  if (svg_text && format != render::Format::Svg) {
+    err << output << ": error: --labels text is for an .svg output only\n";
+    return kExitUsage;
+  }
   int code = kExitOk;
   const auto page = page_of(path, view, err, code);
   if (!page) return code;
-  auto bytes = render::write_page(*page, {*format});
+  render::FileOptions file{*format};
+  file.svg_text = svg_text;
+  auto bytes = render::write_page(*page, file);
   if (!bytes) {
     err << path << ": error: " << bytes.error().message << "\n";
     return kExitInvalid;

@@ -28,8 +28,10 @@ struct ViewOptions {
 
 int validate(const std::string& path, std::ostream& out, std::ostream& err);
 int layout(const std::string& path, const ViewOptions& view, std::ostream& out, std::ostream& err);
+//! `svg_text`: an SVG's words as <text> in the layout's font (as the workspace shows it), not
+//! as glyph outlines.
 int render(const std::string& path, const std::string& output, const ViewOptions& view,
-           std::ostream& err);
+           bool svg_text, std::ostream& err);
 //! Centrality, communities and findings of a peer map document (.json), GraphML, GEXF, or CSV
 //! (an edge list, or ties with their people in X.people.csv beside X.csv).
 int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostream& err);

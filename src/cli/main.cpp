@@ -35,6 +35,12 @@ int run(int argc, char** argv) {
       app.add_subcommand("render", "draw the map with its key (.svg, .png, .pdf)");
   add_view(render_cmd);
   render_cmd->add_option("-o,--output", output, "output file: .svg, .png or .pdf")->required();
+  std::string labels = "outlines";
+  render_cmd
+      ->add_option("--labels", labels,
+                   "an SVG's words: outlines (the same in every viewer) or text (as the "
+                   "workspace shows them, in the viewer's font at the layout's widths)")
+      ->check(CLI::IsMember({"outlines", "text"}));
 
   CLI::App* analyze_cmd =
       app.add_subcommand("analyze", "influence, brokers, communities and findings");
@@ -123,7 +129,7 @@ int run(int argc, char** argv) {
   }
   if (*validate_cmd) return validate(file, std::cout, std::cerr);
   if (*layout_cmd) return layout(file, view, std::cout, std::cerr);
-  if (*render_cmd) return render(file, output, view, std::cerr);
+  if (*render_cmd) return render(file, output, view, labels == "text", std::cerr);
   if (*analyze_cmd) return analyze(file, as_json, std::cout, std::cerr);
   if (*convert_cmd) return convert(file, output, std::cerr);
   if (*serve_cmd) return serve(serve_options, std::cerr);

@@ -10,6 +10,7 @@
 
 #include "base/handle.hpp"
 #include "base/text_safety.hpp"
+#include "layout/geometry_json.hpp"
 #include "layout/graphviz_base.hpp"
 #include "layout/layout_parts.hpp"
 #include "layout/regions.hpp"
@@ -449,7 +450,7 @@ Result<Geometry> compute_layout(const Document& document, const LayoutOptions& o
   return network_layout(document, options, measurer);
 }
 
-std::string geometry_to_json(const Geometry& g) {
+nlohmann::ordered_json geometry_json(const Geometry& g) {
   using nlohmann::ordered_json;
   const auto round = [](double v) { return std::round(v * 100.0) / 100.0; };
   const auto point = [&](Point p) { return ordered_json::array({round(p.x), round(p.y)}); };
@@ -498,7 +499,9 @@ std::string geometry_to_json(const Geometry& g) {
     out["ecomap"] = {{"centre", point(*g.ecomap_centre)}, {"rings", g.ring_radii}};
   }
   if (!g.warnings.empty()) out["warnings"] = g.warnings;
-  return out.dump() + "\n";
+  return out;
 }
+
+std::string geometry_to_json(const Geometry& g) { return geometry_json(g).dump() + "\n"; }
 
 }  // namespace peermap::layout

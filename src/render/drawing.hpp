@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 
 #include <string>
+#include <vector>
 
 #include "base/handle.hpp"
 #include "base/result.hpp"
@@ -23,10 +24,24 @@ namespace peermap::render {
 inline constexpr double kPageFont = 8.5;
 inline constexpr double kPageBoldFont = 10;
 
+//! One line of text as a screen's SVG writes it (a <text> element): what pango laid out, at its
+//! baseline, with the width pango gave it, so any font the viewer has fills the same space.
+struct TextRun {
+  std::string text;
+  double x = 0;  //!< the line's left
+  double baseline = 0;
+  double width = 0;
+  double font_size = 0;
+  bool bold = false;
+  Colour colour;
+};
+
 //! Writes text with pango, on the one font map layout measured with. Not thread-safe.
 class TextPainter {
  public:
-  explicit TextPainter(cairo_t* cr);
+  //! With `runs`, a line pango can give as plain text is added there instead of drawn (a line cut
+  //! with an ellipsis is still drawn, as outlines).
+  explicit TextPainter(cairo_t* cr, std::vector<TextRun>* runs = nullptr);
 
   //! Draws `text` with its top at `y`, centred on `x` or starting there; returns its height.
   double draw(const std::string& text, const layout::TextStyle& style, double x, double y,
@@ -35,7 +50,11 @@ class TextPainter {
   [[nodiscard]] bool is_cut(const std::string& text, const layout::TextStyle& style);
 
  private:
+  //! Adds the layout's lines, placed with their top-left at (x, y), to runs_.
+  void record(const layout::TextStyle& style, double x, double y, Colour colour);
+
   cairo_t* cr_;
+  std::vector<TextRun>* runs_;
   Handle<PangoContext, g_object_unref> context_;
   Handle<PangoLayout, g_object_unref> layout_;
 };
@@ -48,13 +67,18 @@ void draw_symbol(cairo_t* cr, const NodeStyle& style, layout::Point c, double si
 //! A line between two points in a tie's style: thickness, dashes, zig-zag, arrows.
 void draw_tie(cairo_t* cr, const TieStyle& style, layout::Point a, layout::Point b);
 
+//! Draws the whole page as draw_page does; with `runs`, its text goes there (TextPainter).
+[[nodiscard]] Status draw_page_text_to(cairo_t* cr, const Page& page, std::vector<TextRun>* runs);
+
+//! `svg` (cairo's) with `runs` added as <text> elements on top, their words escaped for XML.
+[[nodiscard]] std::string with_svg_text(std::string svg, const std::vector<TextRun>& runs);
+
 //! The map (ecomap rings, regions, ties, people, region names) where `placement` puts it
 //! (place_on_page, the formula the layout route shares).
 void draw_map(cairo_t* cr, TextPainter& text, const Page& page, const MapPlacement& placement);
 
 //! The key in `column` (its frame drawn 6 pt outside on the left and top): every symbol and
-//! line, and the sections for regions and the ecomap when the geometry has them.
-void draw_key(cairo_t* cr, TextPainter& text, const layout::Geometry& geometry,
-              const layout::Rect& column);
+//! line, and the sections for regions and the ecomap when the page's geometry has them.
+void draw_key(cairo_t* cr, TextPainter& text, const Page& page, const layout::Rect& column);
 
 }  // namespace peermap::render

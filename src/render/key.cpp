@@ -56,7 +56,10 @@ TieStyle tie_style(const Document& document, const model::Tie& tie) {
   style.colour = tie.valence == model::Valence::Protective ? colours::kProtective : colours::kTie;
   style.width = 0.75 + 1.25 * tie.strength;
   const TieEvidence evidence = tie_evidence(document, tie.id);
-  style.dashed = !evidence.any_evidenced;
+  // Three states a reader must tell apart: evidenced (solid), anecdotal only (dashed), and
+  // nothing recorded about the tie at all (dotted).
+  style.dotted = evidence.items == 0;
+  style.dashed = evidence.items > 0 && !evidence.any_evidenced;
   style.faded = evidence.items > 0 && !evidence.any_recent;
   if (tie.tension) {
     style.zigzag = true;

@@ -31,6 +31,7 @@ struct TieStyle {
   Colour colour;
   double width = 1;
   bool dashed = false;           //!< anecdotal only
+  bool dotted = false;           //!< no information recorded about it at all
   bool zigzag = false;           //!< tension
   bool faded = false;            //!< historic information only
   bool arrow_at_target = false;  //!< exploitation/control pointing away from the controller

@@ -15,9 +15,15 @@ namespace {
 
 class KeyPainter {
  public:
-  KeyPainter(cairo_t* cr, TextPainter& text, const layout::Geometry& geometry,
-             const layout::Rect& column)
-      : cr_(cr), text_(text), g_(geometry), x_(column.x), y_(column.y), width_(column.w) {
+  KeyPainter(cairo_t* cr, TextPainter& text, const model::Document& document,
+             const layout::Geometry& geometry, const layout::Rect& column)
+      : cr_(cr),
+        text_(text),
+        d_(document),
+        g_(geometry),
+        x_(column.x),
+        y_(column.y),
+        width_(column.w) {
     cairo_rectangle(cr_, x_ - 6, y_ - 6, width_ + 6, column.h);
     cairo_set_source_rgb(cr_, 0.97, 0.97, 0.97);
     cairo_fill_preserve(cr_);
@@ -78,6 +84,9 @@ class KeyPainter {
     s.dashed = true;
     row("Anecdotal only", line(s));
     s.dashed = false;
+    s.dotted = true;
+    row("No information recorded", line(s));
+    s.dotted = false;
     s.faded = true;
     row("Historic information only", line(s));
     s = base;
@@ -123,17 +132,22 @@ class KeyPainter {
     row("Place: people who frequent it inside the line", blob(true));
   }
 
-  void ecomap() {
+  void ecomap(const std::string& centre) {
     if (!g_.ecomap_centre) return;
     section("Ecomap");
     row("Place", [&](Point c) { draw_symbol(cr_, location_style(), c, 12); });
-    row("Rings 1 (closest) to 4, as the child placed them", [&](Point c) {
-      cairo_new_sub_path(cr_);
-      cairo_arc(cr_, c.x, c.y, 7, 0, 2 * M_PI);
-      cairo_set_source_rgba(cr_, 0.2, 0.4, 0.7, 0.5);
-      cairo_set_line_width(cr_, 1);
-      cairo_stroke(cr_);
-    });
+    // Who put each person on a ring: the child, in the ecomap recorded with them, or peermap,
+    // from the strength of the child's ties when none was recorded.
+    const bool by_child = d_.find_ecomap(centre) != nullptr;
+    row(by_child ? "Rings 1 (closest) to 4, as the child placed them"
+                 : "Rings placed by peermap from the ties: no ecomap recorded",
+        [&](Point c) {
+          cairo_new_sub_path(cr_);
+          cairo_arc(cr_, c.x, c.y, 7, 0, 2 * M_PI);
+          cairo_set_source_rgba(cr_, 0.2, 0.4, 0.7, 0.5);
+          cairo_set_line_width(cr_, 1);
+          cairo_stroke(cr_);
+        });
   }
 
  private:
@@ -152,6 +166,7 @@ class KeyPainter {
 
   cairo_t* cr_;
   TextPainter& text_;
+  const model::Document& d_;
   const layout::Geometry& g_;
   double x_;
   double y_;
@@ -160,13 +175,12 @@ class KeyPainter {
 
 }  // namespace
 
-void draw_key(cairo_t* cr, TextPainter& text, const layout::Geometry& geometry,
-              const layout::Rect& column) {
-  KeyPainter key(cr, text, geometry, column);
+void draw_key(cairo_t* cr, TextPainter& text, const Page& page, const layout::Rect& column) {
+  KeyPainter key(cr, text, page.document, page.geometry, column);
   key.people();
   key.relationships();
   key.regions();
-  key.ecomap();
+  key.ecomap(page.view.ecomap_centre);
 }
 
 }  // namespace peermap::render

@@ -132,12 +132,23 @@ void draw_header(TextPainter& text, const Page& page) {
             colours::kMarking);
 }
 
+//! "16 people", or "7 of 16 people" when the view (an ecomap) shows only some of them.
+std::string people_shown(const Page& page) {
+  const auto shown = static_cast<std::size_t>(
+      std::count_if(page.geometry.nodes.begin(), page.geometry.nodes.end(),
+                    [](const auto& n) { return n.kind == layout::NodeKind::Person; }));
+  const std::size_t all = page.document.people.size();
+  const std::string noun = all == 1 ? " person" : " people";
+  if (shown >= all) return std::to_string(all) + noun;
+  return std::to_string(shown) + " of " + std::to_string(all) + noun;
+}
+
 void draw_footer(TextPainter& text, const Page& page) {
   const double y = page.paper.height - kFooterHeight + 6;
-  text.draw("peermap  \u00b7  " + std::to_string(page.document.people.size()) +
-                " people  \u00b7  page " + page.paper.name + " landscape",
-            {kPageFont, false, page.paper.width / 2 - 150, 1}, kPageMargin, y + 2, false,
-            {0.4, 0.4, 0.4});
+  text.draw(
+      "peermap  \u00b7  " + people_shown(page) + "  \u00b7  page " + page.paper.name + " landscape",
+      {kPageFont, false, page.paper.width / 2 - 150, 1}, kPageMargin, y + 2, false,
+      {0.4, 0.4, 0.4});
   text.draw(marking(page.document), {kPageBoldFont, true, 260, 1}, page.paper.width / 2, y, true,
             colours::kMarking);
 }
@@ -248,15 +259,17 @@ Result<Page> page_with_geometry(model::Document document, const model::View& vie
   return Page(std::move(viewed.value()), std::move(geometry), view);
 }
 
-Status draw_page(cairo_t* cr, const Page& page) {
+Status draw_page(cairo_t* cr, const Page& page) { return draw_page_text_to(cr, page, nullptr); }
+
+Status draw_page_text_to(cairo_t* cr, const Page& page, std::vector<TextRun>* runs) {
   cairo_save(cr);
   {
-    TextPainter text(cr);
+    TextPainter text(cr, runs);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     draw_header(text, page);
     draw_map(cr, text, page, place_on_page(page));
-    draw_key(cr, text, page.geometry, key_column(page.paper));
+    draw_key(cr, text, page, key_column(page.paper));
     draw_footer(text, page);
   }
   cairo_restore(cr);

@@ -12,8 +12,8 @@ Error cairo_error(cairo_status_t status) {
   return Error{ErrorKind::Internal, std::string("cairo: ") + cairo_status_to_string(status)};
 }
 
-TextPainter::TextPainter(cairo_t* cr)
-    : cr_(cr), context_(pango_font_map_create_context(layout::thread_font_map())) {
+TextPainter::TextPainter(cairo_t* cr, std::vector<TextRun>* runs)
+    : cr_(cr), runs_(runs), context_(pango_font_map_create_context(layout::thread_font_map())) {
   layout::configure_pango_context(context_.get());
   pango_cairo_update_context(cr_, context_.get());
   layout_.reset(pango_layout_new(context_.get()));
@@ -28,11 +28,40 @@ double TextPainter::draw(const std::string& text, const layout::TextStyle& style
   const double lx = static_cast<double>(logical.x) / PANGO_SCALE;
   const double lw = static_cast<double>(logical.width) / PANGO_SCALE;
   const double lh = static_cast<double>(logical.height) / PANGO_SCALE;
+  const double left = (centre ? x - lw / 2 : x) - lx;
+  if (runs_ != nullptr && pango_layout_is_ellipsized(layout_.get()) == 0) {
+    record(style, left, y, colour);
+    return lh;
+  }
   set_colour(cr_, colour);
-  cairo_move_to(cr_, (centre ? x - lw / 2 : x) - lx, y);
+  cairo_move_to(cr_, left, y);
   pango_cairo_update_layout(cr_, layout_.get());
   pango_cairo_show_layout(cr_, layout_.get());
   return lh;
+}
+
+void TextPainter::record(const layout::TextStyle& style, double x, double y, Colour colour) {
+  // Runs are in page points: the map's scale and offset (cairo's matrix) applied here.
+  double scale = 1;
+  double unused = 0;
+  cairo_user_to_device_distance(cr_, &scale, &unused);
+  const char* text = pango_layout_get_text(layout_.get());
+  const Handle<PangoLayoutIter, pango_layout_iter_free> line(pango_layout_get_iter(layout_.get()));
+  do {
+    const PangoLayoutLine* l = pango_layout_iter_get_line_readonly(line.get());
+    std::string words(text + l->start_index, static_cast<std::size_t>(l->length));
+    while (!words.empty() && (words.back() == ' ' || words.back() == '\n')) words.pop_back();
+    if (words.empty()) continue;
+    PangoRectangle logical{};
+    pango_layout_iter_get_line_extents(line.get(), nullptr, &logical);
+    double left = x + static_cast<double>(logical.x) / PANGO_SCALE;
+    double baseline =
+        y + static_cast<double>(pango_layout_iter_get_baseline(line.get())) / PANGO_SCALE;
+    cairo_user_to_device(cr_, &left, &baseline);
+    runs_->push_back({std::move(words), left, baseline,
+                      static_cast<double>(logical.width) / PANGO_SCALE * scale,
+                      style.font_size * scale, style.bold, colour});
+  } while (pango_layout_iter_next_line(line.get()) != 0);
 }
 
 bool TextPainter::is_cut(const std::string& text, const layout::TextStyle& style) {
@@ -113,7 +142,15 @@ void draw_tie(cairo_t* cr, const TieStyle& style, Point a, Point b) {
   set_colour(cr, style.colour, fade);
   cairo_set_line_width(cr, style.width);
   const double dash[] = {6, 4};
-  cairo_set_dash(cr, style.dashed ? dash : nullptr, style.dashed ? 2 : 0, 0);
+  // Round caps make each dot as wide as the line; the gaps grow with it so a strong tie's
+  // dots stay apart.
+  const double dots[] = {0.1, 2.5 + style.width * 1.6};
+  if (style.dotted) {
+    cairo_set_dash(cr, dots, 2, 0);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+  } else {
+    cairo_set_dash(cr, style.dashed ? dash : nullptr, style.dashed ? 2 : 0, 0);
+  }
   const double head = 5 + style.width * 1.6;
   const double dx = b.x - a.x;
   const double dy = b.y - a.y;
@@ -138,6 +175,7 @@ void draw_tie(cairo_t* cr, const TieStyle& style, Point a, Point b) {
   cairo_line_to(cr, end.x, end.y);
   cairo_stroke(cr);
   cairo_set_dash(cr, nullptr, 0, 0);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   if (style.arrow_at_target) arrow_head(cr, b, a, head);
   if (style.arrow_at_source) arrow_head(cr, a, b, head);
   if (style.influence_to_target || style.influence_to_source) {

@@ -22,6 +22,9 @@ enum class Format { Svg, Png, Pdf };
 struct FileOptions {
   Format format = Format::Svg;
   double png_dpi = 200;  //!< pixels per inch of the PNG page
+  //! SVG only: the words as <text> elements in the layout's font, for a screen (the workspace),
+  //! rather than as glyph outlines, which draw the same everywhere (files, the record).
+  bool svg_text = false;
 };
 
 //! The file's bytes, one page. Same page, same bytes; a PDF's creation date is the map date.

@@ -35,7 +35,8 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data,
 
 //! cairo numbers SVG surfaces from a process-wide counter; renumbering them in order of first
 //! appearance makes the same map give the same bytes in a long-running process too. No user
-//! text appears in the SVG (text is drawn as glyph outlines), so the word is always an id.
+//! text appears in cairo's SVG (text is drawn as glyph outlines, or added after), so the word is
+//! always an id.
 std::string renumber_svg_surfaces(const std::string& svg) {
   static constexpr std::string_view kWord = "surface";
   std::string out;
@@ -110,6 +111,8 @@ std::optional<Format> format_for_path(std::string_view path) {
 
 Result<std::string> write_page(const Page& page, const FileOptions& options) {
   std::string bytes;
+  const bool svg_text = options.format == Format::Svg && options.svg_text;
+  std::vector<TextRun> runs;
   const Surface surface = make_surface(page, options, bytes);
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     return cairo_error(cairo_surface_status(surface.get()));
@@ -118,7 +121,9 @@ Result<std::string> write_page(const Page& page, const FileOptions& options) {
     const Context cr(cairo_create(surface.get()));
     const double pixel_scale = options.format == Format::Png ? options.png_dpi / 72.0 : 1;
     cairo_scale(cr.get(), pixel_scale, pixel_scale);
-    if (auto drawn = draw_page(cr.get(), page); !drawn) return drawn.error();
+    if (auto drawn = draw_page_text_to(cr.get(), page, svg_text ? &runs : nullptr); !drawn) {
+      return drawn.error();
+    }
   }
   if (options.format == Format::Png) {
     cairo_surface_flush(surface.get());
@@ -131,6 +136,8 @@ Result<std::string> write_page(const Page& page, const FileOptions& options) {
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     return cairo_error(cairo_surface_status(surface.get()));
   }
+  // Renumbered before the words go in: only cairo's own ids hold the word "surface".
+  if (svg_text) return with_svg_text(renumber_svg_surfaces(bytes), runs);
   if (options.format == Format::Svg) return renumber_svg_surfaces(bytes);
   return bytes;
 }

@@ -210,6 +210,19 @@ store::Revision MapHistory::patch_revision(const store::User& author, const Work
   return next;
 }
 
+void MapHistory::remember_saved(const std::string& id, std::int64_t number,
+                                const store::Revision& next, const nlohmann::json& tree) {
+  store::Revision kept;
+  kept.info = next.info;
+  kept.info.map_id = id;
+  kept.info.number = number;
+  kept.title = next.title;
+  kept.document = next.body == store::RevisionBody::document ? next.document : tree.dump(2);
+  kept.body = store::RevisionBody::document;
+  auto shared = std::make_shared<const store::Revision>(std::move(kept));
+  revisions_.put(id + "#" + std::to_string(number), shared, shared->document.size() + 256);
+}
+
 void MapHistory::note_saved(WorkingCopy& work, const store::Revision& next, std::size_t text_bytes,
                             std::size_t patch_bytes, std::vector<model::Problem> problems) {
   const bool whole = next.body == store::RevisionBody::document;

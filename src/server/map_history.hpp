@@ -100,6 +100,11 @@ class MapHistory {
                                                std::string whole_text,
                                                std::size_t text_bytes) const;
 
+  //! Keeps revision `number` of map `id`, just saved as `next` from `tree`, as revision() would
+  //! read it back, so the drawing asked for next does not replay the patches from the store.
+  void remember_saved(const std::string& id, std::int64_t number, const store::Revision& next,
+                      const nlohmann::json& tree);
+
   //! Brings `work` up to date after `next` (from patch_revision()) was saved.
   static void note_saved(WorkingCopy& work, const store::Revision& next, std::size_t text_bytes,
                          std::size_t patch_bytes, std::vector<model::Problem> problems);

@@ -181,6 +181,11 @@ TEST(Golden, PeerGroupSvg) {
   expect_golden_svg("peer-group.svg", render_svg("peer-group.json", ""));
 }
 
+TEST(Golden, PeerGroupScreenSvg) {
+  // As the workspace shows it: the same drawing with its words as <text>.
+  expect_golden_svg("peer-group-screen.svg", render_svg("peer-group.json", "--labels text"));
+}
+
 TEST(Golden, ThematicLayoutJson) {
   std::string json;
   ASSERT_EQ(

@@ -107,13 +107,26 @@ TEST(TieStyle, AnecdotalOnlyInformationIsDashed) {
   EXPECT_FALSE(tie_style(d, tie(d, "t1")).dashed);
 }
 
-TEST(TieStyle, ATieWithNoInformationIsDashedButNotFaded) {
-  // Nothing evidences it (so dashed), and nothing says it is old (so not faded).
+TEST(TieStyle, ATieWithNoInformationIsDottedNotDashedAndNotFaded) {
+  // Nothing is recorded about it: dotted, which the key calls "No information recorded", not
+  // the dashes of "Anecdotal only" (a reader would take it for a tie someone spoke of); and
+  // nothing says it is old, so not faded.
   const Document d = base_document();
   const TieStyle s = tie_style(d, tie(d, "t1"));
   EXPECT_EQ(tie_evidence(d, "t1").items, 0);
-  EXPECT_TRUE(s.dashed);
+  EXPECT_TRUE(s.dotted);
+  EXPECT_FALSE(s.dashed);
   EXPECT_FALSE(s.faded);
+}
+
+TEST(TieStyle, AnecdotalOnlyIsDashedAndEvidencedIsSolid) {
+  Document d = base_document();
+  d.information = {item("i1", "t1", Evidence::Anecdotal, Date{2026, 10, 20})};
+  EXPECT_TRUE(tie_style(d, tie(d, "t1")).dashed);
+  EXPECT_FALSE(tie_style(d, tie(d, "t1")).dotted);
+  d.information.push_back(item("i2", "t1", Evidence::Evidenced, Date{2026, 10, 21}));
+  EXPECT_FALSE(tie_style(d, tie(d, "t1")).dashed);
+  EXPECT_FALSE(tie_style(d, tie(d, "t1")).dotted);
 }
 
 TEST(TieStyle, InformationOnlyAboutOtherThingsDoesNotCount) {
@@ -122,7 +135,8 @@ TEST(TieStyle, InformationOnlyAboutOtherThingsDoesNotCount) {
                    item("i2", "p1", Evidence::Evidenced, Date{2026, 10, 20})};
   EXPECT_EQ(tie_evidence(d, "t1").items, 0);
   EXPECT_EQ(tie_evidence(d, "t2").items, 1);
-  EXPECT_TRUE(tie_style(d, tie(d, "t1")).dashed);
+  EXPECT_TRUE(tie_style(d, tie(d, "t1")).dotted);
+  EXPECT_FALSE(tie_style(d, tie(d, "t2")).dotted);
   EXPECT_FALSE(tie_style(d, tie(d, "t2")).dashed);
 }
 

@@ -169,7 +169,8 @@ std::vector<std::string> tree_findings(pugi::xml_document& xml) {
       static const std::set<std::string> allowed{
           "svg",     "g",        "defs",   "symbol",         "path",           "use",
           "rect",    "clippath", "mask",   "lineargradient", "radialgradient", "stop",
-          "pattern", "image",    "filter", "fecolormatrix",  "feimage",        "fecomposite"};
+          "pattern", "image",    "filter", "fecolormatrix",  "feimage",        "fecomposite",
+          "text"};
       if (!allowed.contains(name)) out->push_back("element <" + name + ">");
       for (const auto& attribute : node.attributes()) {
         const std::string key = lower(attribute.name());
@@ -309,6 +310,96 @@ TEST(SvgSafety, EveryPlainMapIsSafeToo) {
   const Rendered r = render_by_hand(d, "", false);
   expect_safe_svg(r.svg);
   EXPECT_NE(r.svg.find("xlink:href=\"#glyph"), std::string::npos);
+}
+
+//! The screen's SVG (FileOptions::svg_text): the words are in it, as XML character data.
+std::string screen_svg(const Document& d, bool redact) {
+  model::View view;
+  view.redact = redact;
+  const Page page(d, testing::hand_geometry(d, redact), view);
+  FileOptions options{Format::Svg};
+  options.svg_text = true;
+  auto bytes = write_page(page, options);
+  EXPECT_TRUE(bytes.ok()) << bytes.error().message;
+  return bytes.ok() ? bytes.value() : std::string();
+}
+
+//! Every <text> element's words, as an XML parser reads them (entities decoded).
+std::vector<std::string> words_of(pugi::xml_document& xml) {
+  std::vector<std::string> out;
+  for (const auto& found : xml.select_nodes("//text")) out.emplace_back(found.node().text().get());
+  return out;
+}
+
+TEST(SvgSafety, TheScreensWordsAreTextNeverMarkup) {
+  // The workspace's SVG carries what people typed as words: parsed, each hostile string comes
+  // back as the characters typed, inside <text>, and nothing in the tree is active.
+  const std::string svg = screen_svg(hostile_document(), false);
+  pugi::xml_document xml;
+  const auto parsed = xml.load_buffer(svg.data(), svg.size());
+  ASSERT_TRUE(parsed) << parsed.description() << " at byte " << parsed.offset;
+  const auto tree = tree_findings(xml);
+  EXPECT_TRUE(tree.empty()) << joined(tree);
+  const std::vector<std::string> words = words_of(xml);
+  ASSERT_FALSE(words.empty());
+  // A label wraps over lines: compared without spaces, the lines in drawing order.
+  const auto flat = [](const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+      if (c != ' ') out += c;
+    }
+    return out;
+  };
+  std::string all;
+  for (const auto& w : words) all += w;
+  for (const std::string& typed : {kScript, kSql, kArabic, std::string("<b>OFFICIAL</b>")}) {
+    EXPECT_NE(flat(all).find(flat(typed)), std::string::npos) << typed << " is not in: " << all;
+  }
+  EXPECT_EQ(svg.find("<script"), std::string::npos);
+  EXPECT_EQ(svg.find("<b>"), std::string::npos);
+  EXPECT_EQ(svg.find("<foreignObject"), std::string::npos);
+  // A direction override is drawn as a mark, never obeyed.
+  EXPECT_EQ(all.find("\u202e"), std::string::npos);
+  // The only attributes are the renderer's own: nothing typed reaches one.
+  for (const auto& found : xml.select_nodes("//text")) {
+    for (const auto& attribute : found.node().attributes()) {
+      EXPECT_TRUE(std::set<std::string>({"x", "y", "font-size", "textLength", "lengthAdjust",
+                                         "font-weight", "fill", "xml:space"})
+                      .contains(attribute.name()))
+          << attribute.name();
+    }
+  }
+}
+
+TEST(SvgSafety, TheScreensWordsSurviveBrokenUtf8AndControls) {
+  const std::string svg = screen_svg(broken_text_document(), false);
+  pugi::xml_document xml;
+  const auto parsed = xml.load_buffer(svg.data(), svg.size());
+  ASSERT_TRUE(parsed) << parsed.description() << " at byte " << parsed.offset;
+  for (const auto& w : words_of(xml)) {
+    for (const char c : w) {
+      EXPECT_FALSE(static_cast<unsigned char>(c) < 0x20 && c != '\t') << "a control in: " << w;
+    }
+  }
+  const auto tree = tree_findings(xml);
+  EXPECT_TRUE(tree.empty()) << joined(tree);
+}
+
+TEST(SvgSafety, ARedactedScreenCopyHoldsOnlyInitialsOfOtherChildren) {
+  // The disclosure copy's words are the layout's label lines: another child's full name is
+  // nowhere in the file, as words or otherwise.
+  Document d;
+  d.map.title = "Peer map: Amira Haddad";
+  d.map.map_date = {2026, 11, 1};
+  d.map.subject_children = {"p1"};
+  d.people = {person("p1", "Amira Haddad", model::Role::SubjectChild),
+              person("p2", "Jayden Clarke", model::Role::Peer)};
+  d.people[1].date_of_birth = Date{2012, 3, 4};
+  d.ties = {relationship("t1", "p1", "p2")};
+  const std::string svg = screen_svg(d, true);
+  EXPECT_NE(svg.find("Amira Haddad"), std::string::npos);
+  EXPECT_EQ(svg.find("Jayden"), std::string::npos);
+  EXPECT_EQ(svg.find("Clarke"), std::string::npos);
 }
 
 }  // namespace

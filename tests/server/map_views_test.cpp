@@ -464,6 +464,48 @@ TEST_P(MapViewsTest, TheDrawingGoesCompressedToAClientThatAcceptsGzipAndPlainToO
   EXPECT_EQ(json::parse(gunzip(layout.text()))["nodes"].size(), 25u);
 }
 
+TEST_P(MapViewsTest, TheWorkspacesDrawingHasItsWordsAsTextAndTheFilesKeepOutlines) {
+  auto alice = login(*api_, "alice");
+  const std::string id = create(*api_, alice, json::parse(example("peer-group.json")));
+  const std::string svg = "/api/maps/" + id + "/map.svg";
+  const auto with_query = [&](const std::string& path, const std::string& labels) {
+    Request r;
+    r.method = "GET";
+    r.path = path;
+    r.query = {{"labels", labels}};
+    r.remote = "192.0.2.10";
+    r.headers = alice;
+    return api_->handle(r);
+  };
+  const Response outlines = send(*api_, alice, "GET", svg);
+  const Response text = with_query(svg, "text");
+  ASSERT_EQ(outlines.status, 200);
+  ASSERT_EQ(text.status, 200);
+  EXPECT_EQ(outlines.text().find("<text"), std::string::npos);
+  EXPECT_NE(text.text().find(">Mia Kowalczyk</text>"), std::string::npos);
+  EXPECT_LT(text.text().size(), outlines.text().size());
+  EXPECT_EQ(with_query(svg, "outlines").text(), outlines.text());
+  // The same drawing otherwise: the same shapes, path for path, outside the glyph definitions.
+  const auto shapes = [](const std::string& drawing) {
+    std::vector<std::string> out;
+    const std::size_t defs_end = drawing.find("</defs>");
+    for (std::size_t at = drawing.find("<path ", defs_end == std::string::npos ? 0 : defs_end);
+         at != std::string::npos; at = drawing.find("<path ", at + 1)) {
+      out.push_back(drawing.substr(at, drawing.find('>', at) - at));
+    }
+    return out;
+  };
+  EXPECT_GT(shapes(outlines.text()).size(), 50u);
+  EXPECT_EQ(shapes(text.text()), shapes(outlines.text()));
+  // Anything else names the parameter, and only map.svg takes it.
+  const Response wrong = with_query(svg, "html");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.text().find("labels"), std::string::npos);
+  const Response png = with_query("/api/maps/" + id + "/map.png", "text");
+  EXPECT_EQ(png.status, 422);
+  EXPECT_NE(png.text().find("only map.svg takes labels"), std::string::npos);
+}
+
 TEST(AcceptEncoding, GzipOnlyWhenTheClientAllowsIt) {
   const auto with = [](const std::string& value) {
     Request r;

@@ -1,6 +1,6 @@
 // /api/maps/{id}/map.svg, .png and .pdf: the map drawn by the core renderer, with the view's
 // options (ecomap centre, as-of date, redaction, revision), laid out from the previous
-// revision's positions (map_layouts.hpp). Drawings are cached by layout and format: the
+// revision's positions (map_layouts.hpp). Drawings are cached by layout, format and labels: the
 // renderer is deterministic. An SVG goes gzip-compressed to a client that accepts it.
 #include <cctype>
 
@@ -91,6 +91,19 @@ Response render_map(RouteContext& ctx, const Request& request, const Params& par
   const auto options = view_query(request, map->head, error);
   if (!options) return refused(ctx.audit, request, caller.user, action, id, 0, std::move(error));
   const model::View& view = options->view;
+  // labels=text: the workspace's SVG, its words as <text> (quick for a browser to load);
+  // labels=outlines, the default: glyph outlines, the same in every viewer (downloads, files).
+  bool words_as_text = false;
+  if (const auto* labels = request.param("labels")) {
+    words_as_text = *labels == "text";
+    if ((!words_as_text && *labels != "outlines") ||
+        (words_as_text && format != render::Format::Svg)) {
+      return refused(
+          ctx.audit, request, caller.user, action, id, 0,
+          parameter_error("labels", format == render::Format::Svg ? "text or outlines"
+                                                                  : "only map.svg takes labels"));
+    }
+  }
   // Same layout, same bytes (the renderer is deterministic): draw once.
   auto revision = ctx.history.revision(id, options->revision);
   if (!revision) return internal_error();
@@ -100,10 +113,13 @@ Response render_map(RouteContext& ctx, const Request& request, const Params& par
                    parameter_error("ecomap", "no person with this id on the map"));
   }
   if (!laid) return error_response(500, "the map cannot be laid out");
-  const std::string key = laid->key + "#" + std::to_string(static_cast<int>(format));
+  const std::string key =
+      laid->key + "#" + std::to_string(static_cast<int>(format)) + (words_as_text ? "#text" : "");
   auto drawing = ctx.drawings.find(key);
   if (!drawing) {
-    auto bytes = render::write_page(*laid->page, {format});
+    render::FileOptions file{format};
+    file.svg_text = words_as_text;
+    auto bytes = render::write_page(*laid->page, file);
     if (!bytes) return error_response(500, "the map cannot be drawn");
     drawing = std::make_shared<const std::string>(std::move(bytes.value()));
     ctx.drawings.put(key, drawing, drawing->size() + key.size());

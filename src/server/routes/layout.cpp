@@ -3,7 +3,7 @@
 // the drawing. The same page map.svg draws (laid_out_page: the same stable layout, from the
 // previous revision's positions) and the placement draw_map uses
 // (render::place_on_page): the hit areas match the drawing.
-#include "layout/layout.hpp"
+#include "layout/geometry_json.hpp"
 #include "model/view.hpp"
 #include "render/page.hpp"
 #include "server/responses.hpp"
@@ -12,7 +12,7 @@
 
 namespace peermap::server::routes {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace {
 
@@ -21,7 +21,7 @@ namespace {
 //! (x, y), in points. Each node also carries "text", its label's lines as drawn (a disclosure
 //! copy's initials), for the workspace's text alternative of the view.
 json layout_body(const render::Page& page, std::int64_t basis) {
-  json body = json::parse(layout::geometry_to_json(page.geometry));
+  json body = layout::geometry_json(page.geometry);
   auto& nodes = body["nodes"];
   for (std::size_t i = 0; i < nodes.size() && i < page.geometry.nodes.size(); ++i) {
     nodes[i]["text"] = page.geometry.nodes[i].label_lines;

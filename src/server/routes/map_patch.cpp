@@ -127,6 +127,7 @@ Response patch_map(RouteContext& ctx, const Request& request, const Params& para
   Response response =
       save(ctx, request, caller, *map, next, kAction, warnings_json(*problems), phrase, &saved);
   if (saved == 0) return response;  // not stored: the working copy is stale or unsure
+  ctx.history.remember_saved(id, saved, next, tree);  // the drawing is asked for next
   MapHistory::note_saved(work, next, change.text_bytes, patch_text.size(), std::move(*problems));
   ctx.history.put_working_copy(id, saved, std::move(copy.value()));
   return response;
