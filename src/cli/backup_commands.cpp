@@ -154,7 +154,10 @@ int verify(const std::string& db, const std::string& manifest_file, std::ostream
   failures.insert(failures.end(), checked->failures.begin(), checked->failures.end());
   if (expected) {
     for (auto& line : backup::manifest_differences(*expected, checked->manifest)) {
-      failures.push_back("manifest " + manifest_file + ": " + line);
+      std::string failure = "manifest " + manifest_file;
+      failure += ": ";
+      failure += line;
+      failures.push_back(std::move(failure));
     }
   }
   for (const auto& line : failures) err << "verify: FAILED: " << shown(line) << "\n";

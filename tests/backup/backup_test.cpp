@@ -278,6 +278,12 @@ TEST(BackupUnderLoad, PostgresqlDumpAndRestoreKeepEveryAcknowledgedWriteAndTheMa
   const Outcome replayed = peermap("verify --db " + quoted(under_load.url()));
   EXPECT_EQ(replayed.code, 0) << replayed.output;
 
+  // An empty database is not peermap's: verify says so and creates nothing in it (else the
+  // restore below would find its tables taken).
+  const Outcome empty = peermap("verify --db " + quoted(quiet.url()));
+  EXPECT_EQ(empty.code, 1) << empty.output;
+  EXPECT_NE(empty.output.find("not a peermap database"), std::string::npos) << empty.output;
+
   // The manifest of the live database (writers stopped) matches its dump once restored.
   const fs::path manifest_file = dir / "live.manifest.json";
   write_text(manifest_file, backup::manifest_text(manifest_of(store)));
