@@ -8,6 +8,7 @@ packages=(
   libgraphviz-dev graphviz libigraph-dev
   libcairo2-dev libpango1.0-dev libpugixml-dev poppler-utils
   libsqlite3-dev libpq-dev postgresql
+  systemd
   libsodium-dev libpwquality-dev cracklib-runtime libicu-dev libcpp-httplib-dev zlib1g-dev wrk python3
   fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum
   chromium

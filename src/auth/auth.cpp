@@ -55,6 +55,30 @@ std::string token_digest(std::string_view token) {
   return out;
 }
 
+static_assert(sizeof(crypto_hash_sha256_state) <= 128 && alignof(crypto_hash_sha256_state) <= 16);
+
+namespace {
+crypto_hash_sha256_state* sha256_state(std::array<unsigned char, 128>& bytes) {
+  return reinterpret_cast<crypto_hash_sha256_state*>(bytes.data());
+}
+}  // namespace
+
+ContentHash::ContentHash() { crypto_hash_sha256_init(sha256_state(state_)); }
+
+void ContentHash::add(std::string_view piece) {
+  crypto_hash_sha256_update(sha256_state(state_),
+                            reinterpret_cast<const unsigned char*>(piece.data()), piece.size());
+}
+
+std::string ContentHash::hex() {
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256_final(sha256_state(state_), digest.data());
+  std::string out(digest.size() * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), digest.data(), digest.size());
+  out.pop_back();
+  return out;
+}
+
 bool equal_constant_time(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   if (a.empty()) return true;

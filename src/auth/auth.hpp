@@ -2,6 +2,7 @@
 // random session and CSRF tokens, token digests for storage, constant-time comparison.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -53,5 +54,18 @@ std::string token_digest(std::string_view token);
 
 //! Compares in time that depends only on the lengths.
 bool equal_constant_time(std::string_view a, std::string_view b);
+
+//! SHA-256 over pieces added in turn (libsodium's crypto_hash_sha256): the content hashes of a
+//! backup's manifest, which other tools (sha256sum) can recompute.
+class ContentHash {
+ public:
+  ContentHash();
+  void add(std::string_view piece);
+  //! The hash of everything added, 64 lower-case hex digits. Call once.
+  std::string hex();
+
+ private:
+  alignas(16) std::array<unsigned char, 128> state_{};  // a crypto_hash_sha256_state
+};
 
 }  // namespace peermap::auth

@@ -71,4 +71,19 @@ int user_reset_password(const UserOptions& options, std::istream& in, std::ostre
 int map_import(const std::string& db, const std::string& as_user,
                const std::vector<std::string>& files, std::ostream& out, std::ostream& err);
 
+// The backup commands (backup_commands.cpp; docs/store.md, "Backups").
+//! The manifest written beside a backup file: FILE.manifest.json.
+std::string manifest_path_of(const std::string& backup_file);
+//! Copies the SQLite database `db` to the new file `output` (mode 0600) while servers run, and
+//! writes its manifest beside it. PostgreSQL: refused, naming pg_dump.
+int backup(const std::string& db, const std::string& output, std::ostream& out, std::ostream& err);
+//! Puts `backup_file` back as the SQLite database `db`: refused when a process holds it open,
+//! or when it exists and `force` is false.
+int restore(const std::string& backup_file, const std::string& db, bool force, std::ostream& out,
+            std::ostream& err);
+//! Integrity (SQLite), every revision replayed and validated, and the manifest when given;
+//! exit 1 naming each failure.
+int verify(const std::string& db, const std::string& manifest_file, std::ostream& out,
+           std::ostream& err);
+
 }  // namespace peermap::cli

@@ -121,6 +121,25 @@ int run(int argc, char** argv) {
   import_cmd->add_option("--as", import_as, "username the maps are created by")->required();
   import_cmd->add_option("FILES", import_files, "peermap/1 JSON documents")->required();
 
+  std::string backup_db = default_db;
+  std::string backup_file;
+  std::string manifest_file;
+  bool force = false;
+  CLI::App* backup_cmd = app.add_subcommand(
+      "backup", "copy the SQLite database while servers run, with a manifest of content hashes");
+  backup_cmd->add_option("--db", backup_db, db_help);
+  backup_cmd->add_option("OUT", backup_file, "the new backup file (mode 0600; OUT.manifest.json)")
+      ->required();
+  CLI::App* restore_cmd =
+      app.add_subcommand("restore", "put a backup back as the SQLite database (servers stopped)");
+  restore_cmd->add_option("BACKUP", backup_file, "a file written by peermap backup")->required();
+  restore_cmd->add_option("--db", backup_db, db_help);
+  restore_cmd->add_flag("--force", force, "replace a database that exists");
+  CLI::App* verify_cmd = app.add_subcommand(
+      "verify", "check integrity, that every revision replays to a valid document, the manifest");
+  verify_cmd->add_option("--db", backup_db, db_help);
+  verify_cmd->add_option("--manifest", manifest_file, "a manifest written by peermap backup");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -138,6 +157,9 @@ int run(int argc, char** argv) {
   if (*user_disable_cmd) return user_disable(user_options, std::cout, std::cerr);
   if (*user_reset_cmd) return user_reset_password(user_options, std::cin, std::cout, std::cerr);
   if (*import_cmd) return map_import(import_db, import_as, import_files, std::cout, std::cerr);
+  if (*backup_cmd) return backup(backup_db, backup_file, std::cout, std::cerr);
+  if (*restore_cmd) return restore(backup_file, backup_db, force, std::cout, std::cerr);
+  if (*verify_cmd) return verify(backup_db, manifest_file, std::cout, std::cerr);
   return kExitUsage;
 }
 

@@ -8,7 +8,13 @@ namespace peermap::store::sql {
 
 Status apply_migrations(Connection& connection, std::span<const Migration> migrations,
                         std::string_view create_version_table,
-                        const std::function<Status(const char*)>& run_script) {
+                        const std::function<Status(const char*)>& run_script, bool must_exist) {
+  if (must_exist) {
+    if (auto found = connection.query("SELECT COALESCE(MAX(version), 0) FROM schema_version", {});
+        !found || integer(found->front()[0]) == 0) {
+      return Error{ErrorKind::Invalid, "not a peermap database (no schema version)"};
+    }
+  }
   if (auto created = connection.execute(create_version_table, {}); !created) {
     return created.error();
   }

@@ -249,7 +249,7 @@ class PostgresListener final : public Listener {
 
 //! Brings the schema up to date in one transaction under an advisory lock: of several
 //! processes starting at once, one migrates and the rest wait, then find nothing to do.
-Status migrate(PostgresConnection& connection) {
+Status migrate(PostgresConnection& connection, bool must_exist) {
   return in_transaction(connection, "BEGIN", [&]() -> Status {
     if (auto lock = connection.query("SELECT pg_advisory_xact_lock($1)", {kMigrationLock}); !lock) {
       return lock.error();
@@ -257,7 +257,7 @@ Status migrate(PostgresConnection& connection) {
     return apply_migrations(
         connection, postgres_migrations(),
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)",
-        [&](const char* script) { return connection.run(script); });
+        [&](const char* script) { return connection.run(script); }, must_exist);
   });
 }
 
@@ -268,10 +268,10 @@ class PostgresDatabase final : public Database {
         pool_([url = std::move(url)] { return PostgresConnection::open(url); }, kMaxConnections) {}
 
   //! Opens the first connection and migrates through it; it then joins the pool.
-  Status start(const std::string& url) {
+  Status start(const std::string& url, bool must_exist) {
     auto first = PostgresConnection::open(url);
     if (!first) return first.error();
-    if (auto status = migrate(*first.value()); !status) return status;
+    if (auto status = migrate(*first.value(), must_exist); !status) return status;
     pool_.adopt(std::move(first).value());
     return ok_status();
   }
@@ -375,11 +375,11 @@ Status refuse_password(std::string_view url) {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> open_postgres(std::string_view url) {
+Result<std::unique_ptr<Store>> open_postgres(std::string_view url, bool must_exist) {
   if (auto status = refuse_password(url); !status) return status.error();
   const std::string text(url);
   auto database = std::make_unique<PostgresDatabase>(text);
-  if (auto status = database->start(text); !status) return status.error();
+  if (auto status = database->start(text, must_exist); !status) return status.error();
   return make_store(std::move(database));
 }
 

@@ -2,6 +2,7 @@
 // accept (ON CONFLICT, RETURNING, TRUE/FALSE). Placeholders are $1, $2, ...
 #pragma once
 
+#include <array>
 #include <string_view>
 
 namespace peermap::store::sql::queries {
@@ -123,5 +124,20 @@ constexpr std::string_view kAuditOfMap =
 constexpr std::string_view kAuditAll =
     "SELECT id, at, user_id, username, action, map_id, revision, outcome, status, source "
     "FROM audit ORDER BY id LIMIT $1";
+
+// ---- backups: every table, every column, in primary-key order (store/backup.hpp's kTables)
+constexpr std::array<std::string_view, 9> kScanTables = {
+    "SELECT version FROM schema_version ORDER BY version",
+    "SELECT id, username, team, role, disabled, password_hash, created_at FROM users ORDER BY id",
+    "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions "
+    "ORDER BY token_hash",
+    "SELECT key, at FROM login_failures ORDER BY key, at",
+    "SELECT id, team, created_by, created_at, head FROM maps ORDER BY id",
+    "SELECT map_id, user_id, added_by, added_at FROM map_members ORDER BY map_id, user_id",
+    "SELECT map_id, number, author_id, author, created_at, summary, title, document, body "
+    "FROM revisions ORDER BY map_id, number",
+    "SELECT map_id, number, view, basis, geometry FROM layouts ORDER BY map_id, number, view",
+    "SELECT id, at, user_id, username, action, map_id, revision, outcome, status, source "
+    "FROM audit ORDER BY id"};
 
 }  // namespace peermap::store::sql::queries

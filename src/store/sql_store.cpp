@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <optional>
 #include <utility>
+#include <variant>
 
+#include "store/backup.hpp"
 #include "store/sql_queries.hpp"
 #include "store/sql_rows.hpp"
 
@@ -536,6 +538,46 @@ class SqlStore final : public Store {
       for (Row& row : rows.value()) out.push_back(audit_from(std::move(row)));
       return out;
     });
+  }
+
+  // ---- backups
+
+  Status scan_tables(const TableVisitor& visit) override {
+    // One snapshot: a read transaction (WAL) on SQLite, REPEATABLE READ on PostgreSQL.
+    const bool postgres = db_->backend() == "postgresql";
+    return db_->read([&](Connection& c) -> Status {
+      auto begun =
+          c.execute(postgres ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN", {});
+      if (!begun) return begun.error();
+      Status status = scan_each(c, visit);
+      auto ended = c.execute(status ? "COMMIT" : "ROLLBACK", {});
+      if (status && !ended) return ended.error();
+      return status;
+    });
+  }
+
+  static Status scan_each(Connection& c, const TableVisitor& visit) {
+    for (std::size_t t = 0; t < kTables.size(); ++t) {
+      auto rows = c.query(kScanTables.at(t), {});
+      if (!rows) return rows.error();
+      std::vector<TableRow> out;
+      out.reserve(rows->size());
+      for (Row& row : rows.value()) {
+        TableRow& cells = out.emplace_back();
+        cells.reserve(row.size());
+        for (Cell& cell : row) {
+          if (const auto* number = std::get_if<std::int64_t>(&cell)) {
+            cells.emplace_back(std::to_string(*number));
+          } else if (auto* value = std::get_if<std::string>(&cell)) {
+            cells.emplace_back(std::move(*value));
+          } else {
+            cells.emplace_back(std::nullopt);
+          }
+        }
+      }
+      if (auto status = visit(kTables.at(t), out); !status) return status;
+    }
+    return ok_status();
   }
 
   std::unique_ptr<Database> db_;

@@ -68,9 +68,11 @@ struct Migration {
 //! Applies the migrations newer than the database's schema version, inside the transaction the
 //! caller holds: creates `schema_version` with `create_version_table`, refuses a database
 //! newer than `migrations`, runs each newer script with `run_script` and records it.
+//! With `must_exist`, a database without `schema_version` is Invalid and nothing is created.
 Status apply_migrations(Connection& connection, std::span<const Migration> migrations,
                         std::string_view create_version_table,
-                        const std::function<Status(const char*)>& run_script);
+                        const std::function<Status(const char*)>& run_script,
+                        bool must_exist = false);
 
 //! Runs `work` inside a transaction opened with `begin` ("BEGIN", "BEGIN IMMEDIATE"): COMMIT when
 //! it succeeds, ROLLBACK when it fails. `connection` has run(sql) for fixed SQL.
@@ -94,8 +96,10 @@ Status in_transaction(RawConnection& connection, const char* begin,
 
 //! "sqlite:PATH" without the scheme. Invalid for an empty path or ":memory:", Io when the file
 //! cannot be opened or migrated.
-Result<std::unique_ptr<Store>> open_sqlite(std::string_view path);
-//! A postgresql:// or postgres:// URL. Invalid when it carries a password.
-Result<std::unique_ptr<Store>> open_postgres(std::string_view url);
+//! With `must_exist`: NotFound for a missing file, Invalid for one that is not peermap's.
+Result<std::unique_ptr<Store>> open_sqlite(std::string_view path, bool must_exist = false);
+//! A postgresql:// or postgres:// URL. Invalid when it carries a password; with `must_exist`,
+//! Invalid for a database without peermap's schema.
+Result<std::unique_ptr<Store>> open_postgres(std::string_view url, bool must_exist = false);
 
 }  // namespace peermap::store::sql

@@ -26,6 +26,7 @@
 #include <unordered_map>
 
 #include "base/handle.hpp"
+#include "store/backup.hpp"
 #include "store/pool.hpp"
 #include "store/sql_store.hpp"
 
@@ -486,11 +487,15 @@ Status prepare_file(const std::string& path) {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> open_sqlite(std::string_view path) {
+Result<std::unique_ptr<Store>> open_sqlite(std::string_view path, bool must_exist) {
   if (path.empty() || path == ":memory:" || path.starts_with("file:")) {
     return Error{ErrorKind::Invalid, "sqlite: give the database file as sqlite:PATH"};
   }
   std::string file(path);
+  // Read-only first: a file that is not peermap's is neither switched to WAL nor migrated.
+  if (must_exist) {
+    if (auto status = check_sqlite_peermap_file(file); !status) return status.error();
+  }
   if (auto status = prepare_file(file); !status) return status.error();
   auto database = SqliteDatabase::open(std::move(file));
   if (!database) return database.error();

@@ -35,4 +35,13 @@ Result<std::unique_ptr<Store>> open_store(std::string_view url) {
                "unknown database URL scheme: use sqlite:PATH or postgresql://HOST/DATABASE"};
 }
 
+Result<std::unique_ptr<Store>> open_existing_store(std::string_view url) {
+  constexpr std::string_view kSqlite = "sqlite:";
+  if (url.starts_with(kSqlite)) return sql::open_sqlite(url.substr(kSqlite.size()), true);
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    return sql::open_postgres(url, true);
+  }
+  return open_store(url);  // the same refusal
+}
+
 }  // namespace peermap::store

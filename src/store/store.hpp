@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -137,6 +138,12 @@ class Listener {
   virtual Status wait(std::chrono::milliseconds wait, std::vector<std::string>& payloads) = 0;
 };
 
+//! One row of a table as the backup manifest reads it (store/backup.hpp): each column as text
+//! (an integer or boolean in decimal), NULL as nullopt.
+using TableRow = std::vector<std::optional<std::string>>;
+//! Called once a table, in kTables order, with its rows in primary-key order.
+using TableVisitor = std::function<Status(std::string_view table, const std::vector<TableRow>&)>;
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -236,11 +243,21 @@ class Store {
   virtual Status announce(std::string_view channel, std::string_view payload) = 0;
   //! A listener on `channel`, or nullptr where the backend has none.
   virtual Result<std::unique_ptr<Listener>> listen(std::string_view channel) = 0;
+
+  // Backups (store/backup.hpp).
+  //! Every table (store/backup.hpp's kTables) in one snapshot, each whole in memory in turn:
+  //! O(size of the largest table). A visitor's error stops the scan and is returned.
+  virtual Status scan_tables(const TableVisitor& visit) = 0;
 };
 
 //! Opens (and migrates) the store named by url: "sqlite:PATH" or "postgresql://..." (also
 //! "postgres://"). A password is never taken from the URL; libpq reads PGPASSWORD or
 //! PGPASSFILE. Invalid for an unknown scheme, Io when the database cannot be opened.
 Result<std::unique_ptr<Store>> open_store(std::string_view url);
+
+//! As open_store, but only a database that is already peermap's: NotFound for a missing SQLite
+//! file, Invalid (naming the file, never a URL) for one that is not a peermap database. Nothing
+//! is created or changed then. (Migrations still run on an older peermap schema.)
+Result<std::unique_ptr<Store>> open_existing_store(std::string_view url);
 
 }  // namespace peermap::store
