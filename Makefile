@@ -44,7 +44,8 @@ test-asan: build-asan
 
 # Each fuzz target for FUZZ_SECONDS (docs/fuzzing.md); a crash fails it.
 fuzz: build-asan
-	cd $(ASAN) && PEERMAP_FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --output-on-failure -j $(JOBS) -L fuzz --no-tests=error
+	cd $(ASAN) && PEERMAP_FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --output-on-failure -j $(JOBS) -L fuzz --no-tests=error \
+	  --timeout $$(($(FUZZ_SECONDS) + 300))
 
 # Formatting is checked first: it takes seconds and fails before a long build.
 check-format: deps

@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (server::json_depth(tree, server::kMaxDocumentDepth + 2) > server::kMaxDocumentDepth + 1) {
     fuzz::broken("a patch never makes the document deeper than the bound");
   }
-  if (refusal && refusal->pointer.empty() == false && refusal->pointer.front() != '/') {
+  if (refusal && !refusal->pointer.empty() && refusal->pointer.front() != '/') {
     fuzz::broken("a refusal names its operation by a JSON pointer", refusal->pointer);
   }
   if (!touched) return 0;
