@@ -4,8 +4,13 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 RELEASE := build/release
 ASAN := build/asan
+# The sanitizer tree is built by clang, which also builds the fuzz targets into it (fuzz/).
+ASAN_CC := clang-14
+ASAN_CXX := clang++-14
+# Seconds each fuzz target runs for in `make fuzz` (`make test` runs each for 30).
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build build-asan test test-release test-asan demo bench clean format check-format check-tidy
+.PHONY: all deps build build-asan asan-compiler test test-release test-asan fuzz demo bench clean format check-format check-tidy
 
 all: build
 
@@ -16,13 +21,18 @@ $(RELEASE)/CMakeCache.txt:
 	cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release
 
 $(ASAN)/CMakeCache.txt:
-	cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=Debug -DPEERMAP_SANITIZE=ON
+	CC=$(ASAN_CC) CXX=$(ASAN_CXX) cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=Debug -DPEERMAP_SANITIZE=ON
+
+# A sanitizer tree configured by another compiler (g++, before the fuzz targets) is made anew.
+asan-compiler:
+	@if [[ -f $(ASAN)/CMakeCache.txt ]] && ! grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*$(ASAN_CXX)$$' $(ASAN)/CMakeCache.txt; then \
+	  echo "$(ASAN) was configured by another compiler; configuring it anew with $(ASAN_CXX)"; rm -rf $(ASAN); fi
 
 build: deps $(RELEASE)/CMakeCache.txt
 	cmake --build $(RELEASE) -j $(JOBS)
 	@echo "built $(RELEASE)/peermap"
 
-build-asan: deps $(ASAN)/CMakeCache.txt
+build-asan: deps asan-compiler $(ASAN)/CMakeCache.txt
 	cmake --build $(ASAN) -j $(JOBS)
 
 test-release: build
@@ -30,6 +40,12 @@ test-release: build
 
 test-asan: build-asan
 	cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS) -L unit
+	cd $(ASAN) && ctest --output-on-failure -j $(JOBS) -L fuzz --no-tests=error
+
+# Each fuzz target for FUZZ_SECONDS (docs/fuzzing.md); a crash fails it.
+fuzz: build-asan
+	cd $(ASAN) && PEERMAP_FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --output-on-failure -j $(JOBS) -L fuzz --no-tests=error \
+	  --timeout $$(($(FUZZ_SECONDS) + 300))
 
 # Formatting is checked first: it takes seconds and fails before a long build.
 check-format: deps
@@ -51,7 +67,7 @@ bench: deps
 	bench/run.sh build/bench
 
 format:
-	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' 'bench/*.hpp')
+	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' 'bench/*.hpp' 'fuzz/*.cpp' 'fuzz/*.hpp')
 
 clean:
 	rm -rf build out

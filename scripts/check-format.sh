@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Fails (exit 1) when a tracked C++ file under src/, tests/ or bench/ differs from what
+# Fails (exit 1) when a tracked C++ file under src/, tests/, bench/ or fuzz/ differs from what
 # clang-format makes of it with the repository's .clang-format, and lists those files with the
 # command that formats them.
 #
-#   scripts/check-format.sh             # every tracked .cpp/.hpp under src/ tests/ bench/
+#   scripts/check-format.sh             # every tracked .cpp/.hpp under src/ tests/ bench/ fuzz/
 #   scripts/check-format.sh FILE...     # just these files
 #
 # CLANG_FORMAT names the binary (default: clang-format, Debian 12's clang-format 14; another
@@ -22,7 +22,7 @@ if (($# > 0)); then
   files=("$@")
 else
   mapfile -t files < <(git ls-files -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' \
-    'bench/*.cpp' 'bench/*.hpp')
+    'bench/*.cpp' 'bench/*.hpp' 'fuzz/*.cpp' 'fuzz/*.hpp')
 fi
 
 unformatted=()

@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages peermap builds, tests and runs with; does nothing when all are present.
 set -euo pipefail
 packages=(
-  build-essential cmake pkg-config clang-format clang-tidy
+  build-essential cmake pkg-config clang-format clang-tidy clang-14 libclang-rt-14-dev
   libgtest-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
   libgraphviz-dev graphviz libigraph-dev
