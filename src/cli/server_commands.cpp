@@ -95,6 +95,13 @@ Status confusable_with_existing(store::Store& store, const std::string& username
   return ok_status();
 }
 
+//! A username as it is stored (normalised, as at `user add`), so "Alice " finds alice; a name
+//! that cannot be normalised is looked up as typed, and finds nobody.
+std::string stored_name(const std::string& typed) {
+  auto normal = auth::normalise_username(typed);
+  return normal ? std::move(normal.value()) : typed;
+}
+
 }  // namespace
 
 int user_add(const UserOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -157,16 +164,16 @@ int user_list(const UserOptions& options, std::ostream& out, std::ostream& err) 
 int user_disable(const UserOptions& options, std::ostream& out, std::ostream& err) {
   auto store = open_or_report(options.db, err);
   if (!store) return kExitUsage;
-  auto user = store->user_by_name(options.username);
+  auto user = store->user_by_name(stored_name(options.username));
   if (!user) {
     err << "--username: error: no such user\n";
     return kExitInvalid;
   }
-  if (!store->set_disabled(options.username, true) || !store->delete_sessions_of(user->id)) {
+  if (!store->set_disabled(user->username, true) || !store->delete_sessions_of(user->id)) {
     err << "error: the user cannot be disabled\n";
     return kExitUsage;
   }
-  out << "disabled " << text::escape_controls_for_terminal(options.username)
+  out << "disabled " << text::escape_controls_for_terminal(user->username)
       << "; their sessions are ended\n";
   return kExitOk;
 }
@@ -176,18 +183,18 @@ int user_reset_password(const UserOptions& options, std::istream& in, std::ostre
   if (!auth::initialise()) return kExitUsage;
   auto store = open_or_report(options.db, err);
   if (!store) return kExitUsage;
-  auto user = store->user_by_name(options.username);
+  auto user = store->user_by_name(stored_name(options.username));
   if (!user) {
     err << "--username: error: no such user\n";
     return kExitInvalid;
   }
-  const auto hash = new_password_hash(in, err, options.username);
+  const auto hash = new_password_hash(in, err, user->username);
   if (!hash) return kExitInvalid;
-  if (!store->set_password_hash(options.username, *hash) || !store->delete_sessions_of(user->id)) {
+  if (!store->set_password_hash(user->username, *hash) || !store->delete_sessions_of(user->id)) {
     err << "error: the password cannot be changed\n";
     return kExitUsage;
   }
-  out << "new password set for " << text::escape_controls_for_terminal(options.username)
+  out << "new password set for " << text::escape_controls_for_terminal(user->username)
       << "; their sessions are ended\n";
   return kExitOk;
 }
@@ -197,7 +204,7 @@ int map_import(const std::string& db, const std::string& as_user,
   if (!auth::initialise()) return kExitUsage;
   auto store = open_or_report(db, err);
   if (!store) return kExitUsage;
-  auto user = store->user_by_name(as_user);
+  auto user = store->user_by_name(stored_name(as_user));
   if (!user || user->disabled) {
     err << "--as: error: no such active user\n";
     return kExitInvalid;

@@ -874,6 +874,26 @@ TEST_F(Cli, DisableAndResetPassword) {
   EXPECT_EQ(peermap("user reset-password --db sqlite:p.db --username nobody < pw2").code, 1);
 }
 
+TEST_F(Cli, DisableResetAndImportFindTheUserAsStored) {
+  // Stored as "jo.bloggs" (normalised at user add); typed with capitals and spaces, the same.
+  file("pw", "a long enough passphrase\n");
+  file("pw2", "another long passphrase\n");
+  ASSERT_EQ(peermap("user add --db sqlite:p.db --username jo.bloggs --team t --role practitioner "
+                    "< pw")
+                .code,
+            0);
+  const auto imported = peermap("map import --db sqlite:p.db --as ' Jo.Bloggs ' " +
+                                quoted(kSource + "/examples/peer-group.json"));
+  EXPECT_EQ(imported.code, 0) << imported;
+  const auto reset = peermap("user reset-password --db sqlite:p.db --username ' JO.BLOGGS' < pw2");
+  EXPECT_EQ(reset.code, 0) << reset;
+  EXPECT_NE(reset.out.find("new password set for jo.bloggs;"), std::string::npos) << reset;
+  const auto disabled = peermap("user disable --db sqlite:p.db --username Jo.Bloggs");
+  EXPECT_EQ(disabled.code, 0) << disabled;
+  EXPECT_NE(disabled.out.find("disabled jo.bloggs;"), std::string::npos) << disabled;
+  EXPECT_NE(peermap("user list --db sqlite:p.db").out.find("disabled"), std::string::npos);
+}
+
 TEST_F(Cli, ADatabasePasswordOnTheCommandLineIsRefusedWithoutEchoingIt) {
   const auto r = peermap("user list --db postgresql://peermap:s3cr3t-value@127.0.0.1:1/peermap");
   EXPECT_EQ(r.code, 2);

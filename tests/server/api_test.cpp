@@ -51,6 +51,27 @@ TEST_P(ApiTest, LoginSetsAStrictHttpOnlyCookieAndReturnsTheCsrfToken) {
   EXPECT_NE(secured.header("Set-Cookie").find("; Secure"), std::string::npos);
 }
 
+TEST_P(ApiTest, ALoginFindsTheAccountAsItIsStoredAndCountsFailuresAgainstIt) {
+  // Usernames are stored normalised (NFKC, case-folded, trimmed): " ALICE " is alice at login,
+  // and guesses at "Alice" slow alice's account, not another name's.
+  Browser b = browser();
+  EXPECT_EQ(b.login(" ALICE ").status, 200);
+  Browser guesser = browser();
+  guesser.remote = "203.0.113.9";
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(guesser.login(i % 2 == 0 ? "Alice" : "alice ", "guess " + std::to_string(i)).status,
+              401);
+  }
+  EXPECT_EQ(guesser.login("alice").status, 429) << "the ten guesses were against one account";
+  // A name that cannot be a username gets the unknown name's answer.
+  Browser other = browser();
+  other.remote = "198.51.100.8";
+  const auto odd = other.login("jo@council", "not the password");
+  const auto unknown = other.login("nobody", "not the password");
+  EXPECT_EQ(odd.status, 401);
+  EXPECT_EQ(odd.text(), unknown.text());
+}
+
 TEST_P(ApiTest, WrongPasswordAndUnknownUserGetTheSameAnswer) {
   Browser b = browser();
   const auto wrong = b.login("alice", "not the password");

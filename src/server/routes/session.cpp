@@ -63,7 +63,12 @@ Response login(RouteContext& ctx, const Request& request) {
   Response error;
   const auto given = credentials(request, error);
   if (!given) return error;
-  auto outcome = ctx.sessions.login(given->first, given->second, request.remote);
+  // Looked up as stored (normalised, as at `user add`): "Alice " is alice, and so is her
+  // throttle. A name that cannot be normalised is tried as typed, through the same checks and
+  // time as any unknown name, and finds nobody.
+  auto normal = auth::normalise_username(given->first);
+  const std::string username = normal ? std::move(normal.value()) : given->first;
+  auto outcome = ctx.sessions.login(username, given->second, request.remote);
   switch (outcome.kind) {
     case LoginOutcome::Kind::LoggedIn:
       break;
