@@ -4,6 +4,7 @@
 //     JSON Patch) to the load event of the new drawing's image, p50 and p95 over the saves;
 //   - opening the editor: from navigation to the map painted, p50 and p95;
 //   - the browser's own share: decoding and painting the drawing (image load to the next frame);
+//   - the drawing's size, as a file (glyph outlines) and as the workspace loads it (labels=text);
 //   - the bundle's size, gzipped.
 //
 //   node bench/workspace_bench.mjs [--saves N] [--opens N]      (run by bench/workspace_bench.sh)
@@ -94,12 +95,15 @@ try {
     }
     await page.evaluate(() => performance.clearResourceTimings());
   }
-  const drawing = await page.evaluate(async (u) => {
+  // The drawing as a file (glyph outlines) and as the workspace loads it (its words as text).
+  const sizes = (query) => page.evaluate(async ([u, q]) => {
     const id = new URL(u).pathname.split('/')[2];
-    const r = await fetch(`/api/maps/${id}/map.svg`, { cache: 'no-store' });
+    const r = await fetch(`/api/maps/${id}/map.svg${q}`, { cache: 'no-store' });
     const entry = performance.getEntriesByType('resource').filter((e) => e.name.includes('map.svg')).at(-1);
     return { bytes: (await r.text()).length, transfer: entry?.encodedBodySize ?? 0 };
-  }, editorUrl);
+  }, [editorUrl, query]);
+  const drawing = await sizes('');
+  const screenDrawing = await sizes('?labels=text');
 
   // The bundle: every built asset, gzipped (as served to a browser that asks for it).
   const dist = path.join(repo, 'build/release/src/server/web');
@@ -120,7 +124,7 @@ try {
     console.log(`    ${name}: ${list.length} requests, start p50 ${ms(percentile(list.map((r) => r.start), 50))}, end p50 ${ms(percentile(list.map((r) => r.end), 50))}`);
   }
   console.log(`  Opening the editor (navigation -> map painted): p50 ${ms(percentile(openTimes, 50))}, p95 ${ms(percentile(openTimes, 95))} (target <= 1000 ms)`);
-  console.log(`  map.svg: ${(drawing.bytes / 1000).toFixed(0)} kB, ${(drawing.transfer / 1000).toFixed(0)} kB sent`);
+  console.log(`  map.svg: ${(drawing.bytes / 1000).toFixed(0)} kB; as the workspace loads it (labels=text): ${(screenDrawing.bytes / 1000).toFixed(0)} kB`);
   console.log(`  Bundle: ${(raw / 1000).toFixed(0)} kB, ${(packed / 1000).toFixed(1)} kB gzipped (target <= 150 kB)`);
   await context.close();
 } finally {
