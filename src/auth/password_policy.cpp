@@ -5,6 +5,7 @@
 #include <pwquality.h>
 
 #include <array>
+#include <cctype>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -57,6 +58,21 @@ std::string_view repeated_part(std::string_view password) {
   return password;
 }
 
+//! The password without the digits, spaces and symbols at its ends: "password" in
+//! "password1234", "Summer" in "Summer2024!". A word with a number or a symbol added is about as
+//! easy to guess as the word, and cracklib checks the whole password only.
+std::string_view word_within(std::string_view password) {
+  const auto letter = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return std::isalpha(u) != 0 || u >= 0x80;  // any non-ASCII character counts as a letter
+  };
+  std::size_t begin = 0;
+  std::size_t end = password.size();
+  while (begin < end && !letter(password[begin])) ++begin;
+  while (end > begin && !letter(password[end - 1])) --end;
+  return password.substr(begin, end - begin);
+}
+
 //! libpwquality's verdict on `password`: nullopt when it passes, else its reason.
 std::optional<std::string> pwquality_refusal(pwquality_settings_t* settings,
                                              const std::string& password,
@@ -102,6 +118,17 @@ Status check_password_policy(std::string_view password, std::string_view usernam
     } else {
       refusal = pwquality_refusal(settings.get(), std::string(part), user);
     }
+  }
+  // A word with digits or symbols added at its ends is checked as the word (at cracklib's own
+  // shortest length; a shorter word is left to the check of the whole).
+  const std::string_view word = word_within(password);
+  if (!refusal && !word.empty() && word.size() < password.size() &&
+      word.size() >= kShortestRepeatedPart) {
+    if (pwquality_set_int_value(settings.get(), PWQ_SETTING_MIN_LENGTH,
+                                static_cast<int>(kShortestRepeatedPart)) != 0) {
+      return Error{ErrorKind::Internal, "libpwquality cannot be set up"};
+    }
+    refusal = pwquality_refusal(settings.get(), std::string(word), user);
   }
   if (!refusal) return ok_status();
   return Error{ErrorKind::Invalid, "the password is too easy to guess: " + *refusal};

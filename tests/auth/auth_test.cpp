@@ -66,11 +66,13 @@ TEST_F(Auth, PolicyRefusesPasswordsLongerThanOneThousandTwentyFourCharacters) {
       << checked.error().message;
 }
 
-// Finding: `aaaaaaaaaaaa`, 12 spaces, `passwordpass` and the username itself were all accepted.
+// Finding: `aaaaaaaaaaaa`, 12 spaces, `passwordpass` and the username itself were all accepted;
+// then `password1234` (a dictionary word with digits added, checked whole by cracklib).
 TEST_F(Auth, PolicyRefusesCommonAndGuessablePasswordsAndTheUsername) {
   for (const std::string_view password :
        {"aaaaaaaaaaaa", "            ", "passwordpass", "123456789012", "abcdefghijkl",
-        "abcabcabcabc", "monkeymonkeymonkey"}) {
+        "abcabcabcabc", "monkeymonkeymonkey", "password1234", "Summer2024!!", "2024football!",
+        "!!sunshine!!"}) {
     const Status checked = check_password_policy(password, "alice");
     ASSERT_FALSE(checked.ok()) << "'" << password << "'";
     EXPECT_EQ(checked.error().kind, ErrorKind::Invalid);
@@ -87,8 +89,9 @@ TEST_F(Auth, PolicyRefusesCommonAndGuessablePasswordsAndTheUsername) {
 // NCSC: no composition rules. A long passphrase of lower-case words passes; so does one with no
 // letters at all, when it is not a sequence.
 TEST_F(Auth, PolicyHasNoCompositionRules) {
-  for (const std::string_view password : {"correct horse battery", "violet kettle harbour",
-                                          "9 41 07 3 88 26 5", "m0rn!ng-t1de-lamp"}) {
+  for (const std::string_view password :
+       {"correct horse battery", "violet kettle harbour", "9 41 07 3 88 26 5", "m0rn!ng-t1de-lamp",
+        "correct horse battery 2024", "walnut harbour lantern 0123"}) {
     const Status checked = check_password_policy(password, "alice");
     EXPECT_TRUE(checked.ok()) << password << ": " << (checked ? "" : checked.error().message);
   }
