@@ -54,8 +54,9 @@ test('the history lists every revision, opens one read-only and compares two dow
   await expectAccessible(page, 'history');
   await screenshot(page, 'history');
 
-  // Revision 2, read-only: its own drawing and layout, marked, with no editing controls.
-  const drawing = page.waitForRequest((r) => /\/map\.svg\?revision=2$/.test(r.url()));
+  // Revision 2, read-only: its own drawing (words as text, as the workspace shows every drawing)
+  // and layout, marked, with no editing controls.
+  const drawing = page.waitForRequest((r) => /\/map\.svg\?revision=2&labels=text$/.test(r.url()));
   const layout = page.waitForRequest((r) => /\/layout\?revision=2$/.test(r.url()));
   await page.getByRole('link', { name: 'Open revision 2' }).click();
   await Promise.all([drawing, layout]);

@@ -48,13 +48,22 @@ export function MapView({
   // A person being dragged: where the pointer started and how far they have come (page units).
   const [moving, setMoving] = useState<{ id: string; x: number; y: number; dx: number; dy: number; unit: number; pointer: number; captured: boolean } | null>(null);
 
+  // A drawing's blob URL is given up only once the image shows a newer one (or the map is gone):
+  // revoked while the image still showed it, Chromium may load it again and find nothing.
+  const made = useRef<string[]>([]);
+  const release = (keep: string) => {
+    for (const u of made.current) if (u !== keep) URL.revokeObjectURL(u);
+    made.current = made.current.filter((u) => u === keep);
+  };
+  useEffect(() => () => { setTimeout(() => release(''), 0); }, []);
+
   useEffect(() => {
-    let objectUrl = '';
     let live = true;
     Promise.all([api.drawing(mapId, revision, shows), api.layout(mapId, revision, shows)]).then(
       ([blob, geometry]) => {
         if (!live) return;
-        objectUrl = URL.createObjectURL(blob);
+        const objectUrl = URL.createObjectURL(blob);
+        made.current.push(objectUrl);
         setUrl(objectUrl);
         setLayout(geometry);
         // Another view is another page (an ecomap's paper differs): fit it afresh.
@@ -70,7 +79,6 @@ export function MapView({
     );
     return () => {
       live = false;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
   }, [mapId, revision, shownKey]);
 
@@ -186,7 +194,10 @@ export function MapView({
       >
         <svg ref={svgRef} viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
           <image href={url} x={0} y={0} width={page.width} height={page.height}
-            onLoad={() => performance.mark('peermap:map-painted', { detail: { revision } })} />
+            onLoad={() => {
+              release(url);
+              performance.mark('peermap:map-painted', { detail: { revision } });
+            }} />
           {layout.regions.map((r) => (
             <polygon
               key={r.id}
