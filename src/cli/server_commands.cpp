@@ -98,8 +98,8 @@ Status confusable_with_existing(store::Store& store, const std::string& username
 //! A username as it is stored (normalised, as at `user add`), so "Alice " finds alice; a name
 //! that cannot be normalised is looked up as typed, and finds nobody.
 std::string stored_name(const std::string& typed) {
-  auto normal = auth::normalise_username(typed);
-  return normal ? std::move(normal.value()) : typed;
+  if (auto normal = auth::normalise_username(typed)) return std::move(normal.value());
+  return typed;
 }
 
 }  // namespace

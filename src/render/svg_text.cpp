@@ -2,6 +2,7 @@
 // than cairo's glyph outlines (one <use> a glyph), which a browser is slow to load. Each line
 // keeps pango's position and width (textLength), so the viewer's own font fills the space the
 // layout measured and no label can grow into another.
+#include <cmath>
 #include <cstdio>
 #include <string_view>
 
@@ -42,7 +43,7 @@ void append_xml_text(std::string& out, std::string_view text) {
   }
 }
 
-int channel(double v) { return static_cast<int>(v * 255 + 0.5); }
+long channel(double v) { return std::lround(v * 255); }
 
 }  // namespace
 

@@ -66,8 +66,8 @@ Response login(RouteContext& ctx, const Request& request) {
   // Looked up as stored (normalised, as at `user add`): "Alice " is alice, and so is her
   // throttle. A name that cannot be normalised is tried as typed, through the same checks and
   // time as any unknown name, and finds nobody.
-  auto normal = auth::normalise_username(given->first);
-  const std::string username = normal ? std::move(normal.value()) : given->first;
+  std::string username = given->first;
+  if (auto normal = auth::normalise_username(username)) username = std::move(normal.value());
   auto outcome = ctx.sessions.login(username, given->second, request.remote);
   switch (outcome.kind) {
     case LoginOutcome::Kind::LoggedIn:
