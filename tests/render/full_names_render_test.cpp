@@ -56,14 +56,8 @@ std::string pdf_text(const std::string& pdf) {
 }
 
 model::Document map_of_long_names() {
-  testing::RandomMapShape shape;
-  shape.people = 10;
-  shape.groups = 1;
-  shape.locations = 1;
-  model::Document d = testing::random_document(4, shape);
+  model::Document d = testing::map_of_long_names(4, 10, 1);
   d.people[0].full_name = "Amira Haddad";
-  const auto names = testing::longest_names();
-  for (std::size_t i = 1; i < d.people.size(); ++i) d.people[i].full_name = names[i - 1];
   return d;
 }
 

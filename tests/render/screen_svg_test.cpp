@@ -34,18 +34,7 @@ std::vector<Line> lines_of(const std::string& svg) {
   return out;
 }
 
-model::Document map_of_long_names() {
-  testing::RandomMapShape shape;
-  shape.people = 14;
-  shape.groups = 2;
-  shape.locations = 1;
-  model::Document d = testing::random_document(7, shape);
-  const auto names = testing::longest_names();
-  for (std::size_t i = 1; i < d.people.size() && i - 1 < names.size(); ++i) {
-    d.people[i].full_name = names[i - 1];
-  }
-  return d;
-}
+model::Document map_of_long_names() { return testing::map_of_long_names(7, 14, 2); }
 
 std::string screen(const Page& page) {
   FileOptions options{Format::Svg};

@@ -297,9 +297,8 @@ TEST(SvgSafety, BrokenUtf8StillRendersAPdf) {
   EXPECT_EQ(r.pdf.substr(0, 5), "%PDF-");
 }
 
-TEST(SvgSafety, EveryPlainMapIsSafeToo) {
-  // A map with nothing hostile in it passes the same checks (so they are not vacuous for
-  // ordinary output) and uses glyph references, the one kind of link allowed.
+//! Two children, one the subject, and a tie: nothing hostile.
+Document plain_document() {
   Document d;
   d.map.title = "Peer map: Amira Haddad";
   d.map.map_date = {2026, 11, 1};
@@ -307,7 +306,13 @@ TEST(SvgSafety, EveryPlainMapIsSafeToo) {
   d.people = {person("p1", "Amira Haddad", model::Role::SubjectChild),
               person("p2", "Jayden Clarke", model::Role::Peer)};
   d.ties = {relationship("t1", "p1", "p2")};
-  const Rendered r = render_by_hand(d, "", false);
+  return d;
+}
+
+TEST(SvgSafety, EveryPlainMapIsSafeToo) {
+  // A map with nothing hostile in it passes the same checks (so they are not vacuous for
+  // ordinary output) and uses glyph references, the one kind of link allowed.
+  const Rendered r = render_by_hand(plain_document(), "", false);
   expect_safe_svg(r.svg);
   EXPECT_NE(r.svg.find("xlink:href=\"#glyph"), std::string::npos);
 }
@@ -388,14 +393,8 @@ TEST(SvgSafety, TheScreensWordsSurviveBrokenUtf8AndControls) {
 TEST(SvgSafety, ARedactedScreenCopyHoldsOnlyInitialsOfOtherChildren) {
   // The disclosure copy's words are the layout's label lines: another child's full name is
   // nowhere in the file, as words or otherwise.
-  Document d;
-  d.map.title = "Peer map: Amira Haddad";
-  d.map.map_date = {2026, 11, 1};
-  d.map.subject_children = {"p1"};
-  d.people = {person("p1", "Amira Haddad", model::Role::SubjectChild),
-              person("p2", "Jayden Clarke", model::Role::Peer)};
+  Document d = plain_document();
   d.people[1].date_of_birth = Date{2012, 3, 4};
-  d.ties = {relationship("t1", "p1", "p2")};
   const std::string svg = screen_svg(d, true);
   EXPECT_NE(svg.find("Amira Haddad"), std::string::npos);
   EXPECT_EQ(svg.find("Jayden"), std::string::npos);

@@ -96,4 +96,19 @@ inline model::Document random_document(unsigned seed, const RandomMapShape& shap
   return d;
 }
 
+//! A random map (`seed`, `people`, `groups` and one place) whose people after the first have the
+//! longest names the validator accepts (longest_names()), as many as there are.
+inline model::Document map_of_long_names(unsigned seed, int people, int groups) {
+  RandomMapShape shape;
+  shape.people = people;
+  shape.groups = groups;
+  shape.locations = 1;
+  model::Document d = random_document(seed, shape);
+  const auto names = longest_names();
+  for (std::size_t i = 1; i < d.people.size() && i - 1 < names.size(); ++i) {
+    d.people[i].full_name = names[i - 1];
+  }
+  return d;
+}
+
 }  // namespace peermap::testing
