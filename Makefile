@@ -39,7 +39,7 @@ test-release: build
 	cd $(RELEASE) && ctest --output-on-failure -j $(JOBS)
 
 test-asan: build-asan
-	cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS) -L unit
+	cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS) -L unit
 	cd $(ASAN) && ctest --output-on-failure -j $(JOBS) -L fuzz --no-tests=error
 
 # Each fuzz target for FUZZ_SECONDS (docs/fuzzing.md); a crash fails it.
