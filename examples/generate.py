@@ -86,17 +86,21 @@ class Doc:
         self.map["subject_children"].append(person_id)
 
     def person(self, full_name, role, *, gender=None, dob=None, age_band=None, name_status=None,
-               known_as=None, school=None, services=None, roth=None, notes=None) -> str:
+               known_as=None, school=None, services=None, roth=None, notes=None, agency=None,
+               job_title=None) -> str:
         return self._add("people", "p", {
             "full_name": full_name, "name_status": name_status, "known_as": known_as,
             "date_of_birth": dob, "age_band": age_band, "gender": gender, "role": role,
-            "school": school, "services": services, "roth": roth, "notes": notes})
+            "school": school, "services": services, "roth": roth, "notes": notes,
+            "agency": agency, "job_title": job_title})
 
-    def location(self, name, kind, notes=None) -> str:
-        return self._add("locations", "l", {"name": name, "kind": kind, "notes": notes})
+    def location(self, name, kind, notes=None, valence=None) -> str:
+        return self._add("locations", "l",
+                         {"name": name, "kind": kind, "valence": valence, "notes": notes})
 
-    def group(self, name, kind, notes=None) -> str:
-        return self._add("groups", "g", {"name": name, "kind": kind, "notes": notes})
+    def group(self, name, kind, notes=None, valence=None) -> str:
+        return self._add("groups", "g",
+                         {"name": name, "kind": kind, "valence": valence, "notes": notes})
 
     def has_pair(self, a: str, b: str) -> bool:
         return tuple(sorted((a, b))) in self._pairs
@@ -218,8 +222,10 @@ def ecomap_child() -> dict:
                     known_as=["Deano"],
                     notes="Drives a grey hatchback. Known to police for drug supply.")
     farah = d.person("Farah Siddiqui", "professional", gender="female",
+                     agency="Riverside Youth Club", job_title="Youth Worker",
                      notes="Youth worker, Riverside Youth Club. Completed the ecomap with Leon.")
     gareth = d.person("Gareth Pryce", "professional", gender="male", school="Kingsmead Academy",
+                      agency="Kingsmead Academy", job_title="Head of Year 10",
                       notes="Head of Year 10 and Leon's form tutor.")
     tomasz = d.person("Tomasz Wiśniewski", "other", gender="male", age_band="25+",
                       notes="Coach, Kingsmead Colts under-15s football.")
@@ -233,7 +239,7 @@ def ecomap_child() -> dict:
                           notes="Dean Kavanagh has been seen meeting young people here.")
     chat = d.location("Snapchat group 'Brookfield Mandem'", "online",
                       notes="Group chat with about 40 members.")
-    youth_club = d.location("Riverside Youth Club", "youth-club")
+    youth_club = d.location("Riverside Youth Club", "youth-club", valence="protective")
 
     friends = d.group("Leon's friendship group (Kingsmead Academy)", "friendship")
 
@@ -436,6 +442,7 @@ def peer_group() -> dict:
                age_band="18-24", known_as=["Smokey"],
                notes="Real name not known. Drives a black scooter.")
     bethany = P("Bethany Akinola", "professional", gender="female",
+                agency="Youth Service", job_title="Detached Youth Worker",
                 notes="Detached youth worker, Youth Service.")
     halina = P("Halina Kowalczyk", "family", gender="female", age_band="25+",
                notes="Mia's grandmother.")
@@ -446,11 +453,11 @@ def peer_group() -> dict:
     school = d.location(school_name, "school")
     rec = d.location("Moorside Recreation Ground", "park",
                      notes="The rec. Street group meets by the pavilion after dark.")
-    hotel = d.location("Parkway Lodge Hotel, Mill Lane", "hotel",
+    hotel = d.location("Parkway Lodge Hotel, Mill Lane", "hotel", valence="risky",
                        notes="Budget hotel by the ring road; rooms paid in cash.")
 
     friends = d.group("Hollybrook Year 11 friendship group", "friendship")
-    street = d.group("Moorside street group ('MSide')", "gang",
+    street = d.group("Moorside street group ('MSide')", "gang", valence="risky",
                      notes="Street-based group linked to drug supply on the Moorside estate.")
     for p in (mia, ethan, ruby, kacper, alex, riley, leah, sienna, amira, sasha, jamie):
         d.member(p, friends)
@@ -806,7 +813,7 @@ def thematic(seed: int) -> dict:
                      notes="Children from all four schools change buses here.")
     shop = d.location("Quickbite takeaway, Moorfield Parade", "shop",
                       notes="Open until 02:00; adults of concern meet children here.")
-    youth_club = d.location("Kestrel Rise Youth Hub", "youth-club")
+    youth_club = d.location("Kestrel Rise Youth Hub", "youth-club", valence="protective")
     estate_park = [1, 0, 1]  # the park nearest each estate
 
     # groups
@@ -815,11 +822,11 @@ def thematic(seed: int) -> dict:
         for year in (10, 11):
             year_group[si, year] = d.group(f"{school} Year {year}", "school-year")
     estate_group = [
-        d.group("Moorfield street group ('M-Block')", "gang",
+        d.group("Moorfield street group ('M-Block')", "gang", valence="risky",
                 notes="Linked to drug supply from the Quickbite takeaway."),
         d.group("Kestrel Rise friendship group", "friendship",
                 notes="Mostly attend the Youth Hub."),
-        d.group("Canal Side street group ('CSG')", "gang",
+        d.group("Canal Side street group ('CSG')", "gang", valence="risky",
                 notes="Rivalry with M-Block since the summer."),
     ]
     online_group = [
@@ -1315,9 +1322,9 @@ SHAPES = {  # object kind -> (required fields, optional fields)
              "recent_window_days"}),
     "person": ({"id", "full_name", "role"},
                {"name_status", "known_as", "date_of_birth", "age_band", "adult", "gender",
-                "school", "services", "roth", "notes"}),
-    "location": ({"id", "name", "kind"}, {"notes"}),
-    "group": ({"id", "name", "kind"}, {"notes"}),
+                "school", "services", "roth", "notes", "agency", "job_title"}),
+    "location": ({"id", "name", "kind"}, {"valence", "notes"}),
+    "group": ({"id", "name", "kind"}, {"valence", "notes"}),
     "tie": ({"id", "kind", "from", "to"},
             {"nature", "strength", "tension", "exploitation", "influence", "valence", "notes"}),
     "exploitation": ({"by"}, set()),
@@ -1331,9 +1338,9 @@ SHAPES = {  # object kind -> (required fields, optional fields)
     "sighting": ({"id", "people", "date", "seen_by"}, {"location", "notes"}),
     "risk": ({"id", "kind", "about", "description"}, set()),
     "gap": ({"id", "question"}, {"about", "owner", "due"}),
-    "action": ({"id", "type", "description", "owner"}, {"about", "due", "status"}),
+    "action": ({"id", "type", "description", "owner"}, {"about", "due", "status", "owner_person"}),
     "meeting": ({"id", "date"}, {"objectives", "attendees"}),
-    "attendee": ({"name", "agency"}, {"role"}),
+    "attendee": ({"name", "agency"}, {"role", "person"}),
     "ecomap": ({"centre", "placements"}, {"notes"}),
     "placement": ({"ref", "ring"}, set()),
     "pin": ({"ref", "x", "y"}, set()),
@@ -1345,8 +1352,8 @@ ENUMS = {
     "gender": {"female", "male", "non-binary", "other", "unknown"},
     "role": {"subject-child", "peer", "adult-of-concern", "family", "professional", "other"},
     "location_kind": {"school", "park", "shop", "home", "hotel", "transport-hub", "youth-club",
-                      "estate", "online", "other"},
-    "group_kind": {"friendship", "gang", "school-year", "online", "other"},
+                      "sports-club", "shopping-centre", "estate", "online", "other"},
+    "group_kind": {"friendship", "gang", "school-year", "sports-team", "online", "other"},
     "tie_kind": {"relationship", "frequents", "member-of"},
     "nature": {"friend", "family", "partner", "associate", "online", "rival", "professional",
                "other"},
@@ -1497,6 +1504,8 @@ def check(doc: dict, today: dt.date = TODAY) -> list[str]:
             shape(o, coll[:-1], f"/{coll}/{i}")
             text(o.get("name"), f"/{coll}/{i}/name", 200)
             enum(o.get("kind"), kind, f"/{coll}/{i}/kind")
+            if "valence" in o:
+                enum(o["valence"], "valence", f"/{coll}/{i}/valence")
 
     pairs: dict[tuple, int] = {}
     for i, t in enumerate(doc.get("ties", [])):

@@ -6,6 +6,16 @@
 #include "analysis/wording.hpp"
 
 namespace peermap::analysis {
+namespace {
+
+//! The valence recorded for a place or a group itself (model::Location::valence).
+model::Valence context_valence(const model::Document& document, const std::string& id) {
+  if (const model::Location* l = document.find_location(id)) return l->valence;
+  if (const model::Group* g = document.find_group(id)) return g->valence;
+  return model::Valence::Unknown;
+}
+
+}  // namespace
 
 std::vector<Finding> protective_findings(const model::Document& document, const Network& network) {
   std::vector<Finding> findings;
@@ -15,6 +25,7 @@ std::vector<Finding> protective_findings(const model::Document& document, const 
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     };
     std::vector<std::string> people;
+    std::vector<std::string> marked;  // places and groups recorded as protective in themselves
     std::vector<std::string> contexts;
     for (const auto& tie : document.ties) {
       if (tie.from != subject && tie.to != subject) continue;
@@ -24,6 +35,10 @@ std::vector<Finding> protective_findings(const model::Document& document, const 
         note(other);
         note(tie.id);
       } else if (tie.kind != model::TieKind::Relationship) {
+        if (context_valence(document, other) == model::Valence::Protective) {
+          marked.push_back(wording::context_name(document, other) + " (" + other + ")");
+          note(other);
+        }
         for (const auto& strength : document.risks) {
           if (!strength.is_strength || strength.about != other) continue;
           contexts.push_back(wording::context_name(document, other) + " (" + strength.id + ")");
@@ -38,10 +53,12 @@ std::vector<Finding> protective_findings(const model::Document& document, const 
       own.push_back("\"" + strength.description + "\" (" + strength.id + ")");
       note(strength.id);
     }
-    if (people.empty() && contexts.empty() && own.empty()) continue;
+    if (people.empty() && marked.empty() && contexts.empty() && own.empty()) continue;
     std::vector<std::string> parts;
     if (!people.empty())
       parts.push_back("people with a protective tie: " + wording::joined(people));
+    if (!marked.empty())
+      parts.push_back("protective places and groups: " + wording::joined(marked));
     if (!contexts.empty())
       parts.push_back("places and groups with a recorded strength: " + wording::joined(contexts));
     if (!own.empty()) parts.push_back("recorded strengths: " + wording::joined(own));

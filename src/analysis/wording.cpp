@@ -40,7 +40,12 @@ std::string group_name(const model::Group& group) {
   std::string lower = group.name;
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return "the " + group.name + (lower.find("group") == std::string::npos ? " group" : "");
+  // "the Juniors football team", not "... team group": a name that already says what it is.
+  bool says = false;
+  for (const char* word : {"group", "team", "squad", "gang", "crew"}) {
+    says = says || lower.find(word) != std::string::npos;
+  }
+  return "the " + group.name + (says ? "" : " group");
 }
 
 std::string context_name(const model::Document& document, const std::string& id) {

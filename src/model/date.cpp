@@ -45,6 +45,50 @@ std::string Date::to_string() const {
   return text;
 }
 
+std::optional<DatePeriod> DatePeriod::parse(std::string_view text) {
+  if (const auto slash = text.find('/'); slash != std::string_view::npos) {
+    const auto from = Date::parse(text.substr(0, slash));
+    const auto to = Date::parse(text.substr(slash + 1));
+    if (!from || !to || *to < *from) return std::nullopt;
+    return DatePeriod{*from, *to, DatePrecision::Range};
+  }
+  if (text.size() == 10) {
+    const auto day = Date::parse(text);
+    if (!day) return std::nullopt;
+    return DatePeriod{*day, *day, DatePrecision::Day};
+  }
+  if (text.size() == 7 && text[4] == '-') {
+    const int year = digits(text, 0, 4);
+    const int month = digits(text, 5, 2);
+    if (year < 1 || month < 1 || month > 12) return std::nullopt;
+    const auto last = std::chrono::year{year} / std::chrono::month{static_cast<unsigned>(month)} /
+                      std::chrono::last;
+    return DatePeriod{{year, month, 1},
+                      {year, month, static_cast<int>(static_cast<unsigned>(last.day()))},
+                      DatePrecision::Month};
+  }
+  if (text.size() == 4) {
+    const int year = digits(text, 0, 4);
+    if (year < 1) return std::nullopt;
+    return DatePeriod{{year, 1, 1}, {year, 12, 31}, DatePrecision::Year};
+  }
+  return std::nullopt;
+}
+
+std::string DatePeriod::to_string() const {
+  switch (precision) {
+    case DatePrecision::Day:
+      return from.to_string();
+    case DatePrecision::Month:
+      return from.to_string().substr(0, 7);
+    case DatePrecision::Year:
+      return from.to_string().substr(0, 4);
+    case DatePrecision::Range:
+      return from.to_string() + "/" + to.to_string();
+  }
+  return from.to_string();
+}
+
 long Date::days_since_epoch() const {
   return static_cast<long>(std::chrono::sys_days{calendar(*this)}.time_since_epoch().count());
 }

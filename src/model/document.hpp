@@ -49,6 +49,8 @@ struct Person {
   std::vector<std::string> services;
   bool roth = false;
   std::string notes;
+  std::string agency;     //!< a professional's agency (the school, the police, CSC)
+  std::string job_title;  //!< a professional's job title ("Designated Safeguarding Lead")
   bool operator==(const Person&) const = default;
 };
 
@@ -57,6 +59,9 @@ struct Location {
   std::string name;
   std::string kind;
   std::string notes;
+  //! Whether the place itself protects or endangers the children who go there (a youth club,
+  //! say, or a known drug-dealing spot), apart from any one person's ties.
+  Valence valence = Valence::Unknown;
   bool operator==(const Location&) const = default;
 };
 
@@ -65,6 +70,7 @@ struct Group {
   std::string name;
   std::string kind;
   std::string notes;
+  Valence valence = Valence::Unknown;  //!< as Location::valence, for the group itself
   bool operator==(const Group&) const = default;
 };
 
@@ -97,11 +103,15 @@ struct InformationItem {
   std::string summary;
   std::string source_agency;
   std::string source_person;
+  //! When it happened: the first day it may have been. A month, a year or a range is known
+  //! less precisely: `observed_precision` says which, and `observed_to` is its last day.
   std::optional<Date> observed;
   std::optional<Date> recorded;
   Evidence evidence = Evidence::Anecdotal;
   Grading grading;
-  std::vector<std::string> about;
+  std::vector<std::string> about;  //!< people, places, groups, ties or sightings
+  DatePrecision observed_precision = DatePrecision::Day;
+  std::optional<Date> observed_to;  //!< the last day `observed` may have been; nullopt: that day
   bool operator==(const InformationItem&) const = default;
 };
 
@@ -109,9 +119,11 @@ struct Sighting {
   std::string id;
   std::vector<std::string> people;
   std::string location;  //!< empty when not known
-  Date date;
+  Date date;             //!< the first day it may have been (date_precision)
   std::string seen_by;
   std::string notes;
+  DatePrecision date_precision = DatePrecision::Day;
+  std::optional<Date> date_to;  //!< the last day `date` may have been; nullopt: that day
   bool operator==(const Sighting&) const = default;
 };
 
@@ -140,6 +152,7 @@ struct Action {
   std::string owner;
   std::optional<Date> due;
   std::string status = "open";
+  std::string owner_person;  //!< the person on the map who owns it; may be empty
   bool operator==(const Action&) const = default;
 };
 
@@ -147,6 +160,7 @@ struct Attendee {
   std::string name;
   std::string agency;
   std::string role;
+  std::string person;  //!< the person on the map this attendee is (a professional); may be empty
   bool operator==(const Attendee&) const = default;
 };
 

@@ -128,6 +128,26 @@ std::optional<Date> ObjectReader::date(std::string_view field, Need need) {
   });
 }
 
+std::optional<DatePeriod> ObjectReader::period(std::string_view field, Need need) {
+  static constexpr std::string_view kForms =
+      "a date (YYYY-MM-DD), a month (YYYY-MM), a year (YYYY) or a range "
+      "(YYYY-MM-DD/YYYY-MM-DD)";
+  return read(field, need,
+              [&](const json& v, const std::string& where) -> std::optional<DatePeriod> {
+                if (!v.is_string()) return type_error(where, std::string(kForms), v);
+                const auto& text = v.get_ref<const std::string&>();
+                auto parsed = DatePeriod::parse(text);
+                if (!parsed) {
+                  const bool backwards = text.find('/') != std::string::npos &&
+                                         Date::parse(text.substr(0, text.find('/'))) &&
+                                         Date::parse(text.substr(text.find('/') + 1));
+                  error(where, quote(text) + (backwards ? " is a range that ends before it starts"
+                                                        : " is not " + std::string(kForms)));
+                }
+                return parsed;
+              });
+}
+
 std::optional<std::size_t> ObjectReader::choice(std::string_view field, Need need, Names names) {
   return read(field, need,
               [&](const json& v, const std::string& where) -> std::optional<std::size_t> {

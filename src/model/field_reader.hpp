@@ -55,6 +55,8 @@ class ObjectReader {
   std::optional<bool> flag(std::string_view field, Need need);
   std::optional<double> number(std::string_view field, Need need);
   std::optional<Date> date(std::string_view field, Need need);
+  //! A date as precisely as it is known (DatePeriod: a day, a month, a year or a range).
+  std::optional<DatePeriod> period(std::string_view field, Need need);
 
   //! One of `names`, as its index.
   std::optional<std::size_t> choice(std::string_view field, Need need, Names names);

@@ -43,6 +43,13 @@ ordered_json grade_value(const std::string& value) {
   return value;
 }
 
+//! A date as precisely as it is known (DatePeriod): a day when `precision` is Day or `to` is
+//! not given.
+std::string period_text(const Date& from, DatePrecision precision, const std::optional<Date>& to) {
+  if (precision == DatePrecision::Day || !to) return from.to_string();
+  return DatePeriod{from, *to, precision}.to_string();
+}
+
 ordered_json write_map(const MapInfo& map) {
   ordered_json out;
   out["title"] = map.title;
@@ -83,16 +90,19 @@ ordered_json write_person(const Person& person) {
     out["roth"] = true;
   }
   put_text(out, "notes", person.notes);
+  put_text(out, "agency", person.agency);
+  put_text(out, "job_title", person.job_title);
   return out;
 }
 
-//! A location or a group: both are an id, a name, a kind and notes.
+//! A location or a group: both are an id, a name, a kind, a valence and notes.
 template <typename Named>
 ordered_json write_named(const Named& named) {
   ordered_json out;
   out["id"] = named.id;
   out["name"] = named.name;
   out["kind"] = named.kind;
+  if (named.valence != Valence::Unknown) out["valence"] = name_of(kValenceNames, named.valence);
   put_text(out, "notes", named.notes);
   return out;
 }
@@ -146,7 +156,9 @@ ordered_json write_information(const InformationItem& item) {
   source["agency"] = item.source_agency;
   put_text(source, "person", item.source_person);
   out["source"] = std::move(source);
-  put_date(out, "observed", item.observed);
+  if (item.observed) {
+    out["observed"] = period_text(*item.observed, item.observed_precision, item.observed_to);
+  }
   put_date(out, "recorded", item.recorded);
   out["evidence"] = name_of(kEvidenceNames, item.evidence);
   if (!item.grading.scheme.empty()) {
@@ -161,7 +173,7 @@ ordered_json write_sighting(const Sighting& sighting) {
   out["id"] = sighting.id;
   out["people"] = sighting.people;
   put_text(out, "location", sighting.location);
-  out["date"] = sighting.date.to_string();
+  out["date"] = period_text(sighting.date, sighting.date_precision, sighting.date_to);
   out["seen_by"] = sighting.seen_by;
   put_text(out, "notes", sighting.notes);
   return out;
@@ -193,6 +205,7 @@ ordered_json write_action(const Action& action) {
   out["description"] = action.description;
   put_list(out, "about", action.about);
   out["owner"] = action.owner;
+  put_text(out, "owner_person", action.owner_person);
   put_date(out, "due", action.due);
   out["status"] = action.status;
   return out;
@@ -210,6 +223,7 @@ ordered_json write_meeting(const Meeting& meeting) {
       entry["name"] = attendee.name;
       entry["agency"] = attendee.agency;
       put_text(entry, "role", attendee.role);
+      put_text(entry, "person", attendee.person);
       attendees.push_back(std::move(entry));
     }
     out["attendees"] = std::move(attendees);

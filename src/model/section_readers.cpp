@@ -36,7 +36,7 @@ MapInfo DocumentReader::read_map(ObjectReader& r) {
 
 Person DocumentReader::read_person(ObjectReader& r) {
   r.allow({"id", "full_name", "name_status", "known_as", "date_of_birth", "age_band", "adult",
-           "gender", "role", "school", "services", "roth", "notes"});
+           "gender", "role", "school", "services", "roth", "notes", "agency", "job_title"});
   Person person;
   person.id = r.own_id(IdKind::Person);
   const auto full_name = r.text("full_name", Need::Required, kMaxName);
@@ -60,6 +60,17 @@ Person DocumentReader::read_person(ObjectReader& r) {
   person.services = r.texts("services", kMaxText);
   person.roth = r.flag("roth", Need::Optional).value_or(false);
   person.notes = r.text("notes", Need::Optional).value_or("");
+  person.agency = r.text("agency", Need::Optional, kMaxName).value_or("");
+  person.job_title = r.text("job_title", Need::Optional, kMaxName).value_or("");
+  if (person.role != Role::Professional) {
+    for (const auto* const field : {"agency", "job_title"}) {
+      if (r.has(field)) {
+        r.error(r.at(field), std::string(field) +
+                                 " is for a professional; this person's role is " +
+                                 quote(kRoleNames[static_cast<std::size_t>(person.role)]));
+      }
+    }
+  }
   return person;
 }
 
@@ -80,21 +91,23 @@ void DocumentReader::check_age(ObjectReader& r, const Person& person) {
 }
 
 Location DocumentReader::read_location(ObjectReader& r) {
-  r.allow({"id", "name", "kind", "notes"});
+  r.allow({"id", "name", "kind", "valence", "notes"});
   Location location;
   location.id = r.own_id(IdKind::Location);
   location.name = r.text("name", Need::Required, kMaxName).value_or("");
   location.kind = r.choice_text("kind", Need::Required, kLocationKinds, "other");
+  location.valence = r.choice("valence", Need::Optional, kValenceNames, Valence::Unknown);
   location.notes = r.text("notes", Need::Optional).value_or("");
   return location;
 }
 
 Group DocumentReader::read_group(ObjectReader& r) {
-  r.allow({"id", "name", "kind", "notes"});
+  r.allow({"id", "name", "kind", "valence", "notes"});
   Group group;
   group.id = r.own_id(IdKind::Group);
   group.name = r.text("name", Need::Required, kMaxName).value_or("");
   group.kind = r.choice_text("kind", Need::Required, kGroupKinds, "other");
+  group.valence = r.choice("valence", Need::Optional, kValenceNames, Valence::Unknown);
   group.notes = r.text("notes", Need::Optional).value_or("");
   return group;
 }
@@ -190,7 +203,11 @@ InformationItem DocumentReader::read_information(ObjectReader& r) {
     item.source_agency = s.text("agency", Need::Required, kMaxName).value_or("");
     item.source_person = s.text("person", Need::Optional, kMaxName).value_or("");
   }
-  item.observed = r.date("observed", Need::Optional);
+  if (const auto observed = r.period("observed", Need::Optional)) {
+    item.observed = observed->from;
+    item.observed_precision = observed->precision;
+    if (observed->precision != DatePrecision::Day) item.observed_to = observed->to;
+  }
   item.recorded = r.date("recorded", Need::Optional);
   not_in_future(r.at("observed"), "observed", item.observed);
   not_in_future(r.at("recorded"), "recorded", item.recorded);
@@ -203,7 +220,8 @@ InformationItem DocumentReader::read_information(ObjectReader& r) {
     item.grading = read_grading(g);
   }
   item.about =
-      r.references("about", Need::Required, 1, kPersonLocationOrGroup | kinds({IdKind::Tie}));
+      r.references("about", Need::Required, 1,
+                   kPersonLocationOrGroup | kinds({IdKind::Tie, IdKind::Sighting}));
   return item;
 }
 
@@ -248,9 +266,14 @@ Sighting DocumentReader::read_sighting(ObjectReader& r) {
   sighting.id = r.own_id(IdKind::Sighting);
   sighting.people = r.references("people", Need::Required, 2, kPerson);
   sighting.location = r.reference("location", Need::Optional, kLocation).value_or("");
-  const auto date = r.date("date", Need::Required);
+  const auto period = r.period("date", Need::Required);
+  const auto date = period ? std::optional<Date>(period->from) : std::nullopt;
   not_in_future(r.at("date"), "date", date);
   sighting.date = date.value_or(Date{});
+  if (period && period->precision != DatePrecision::Day) {
+    sighting.date_precision = period->precision;
+    sighting.date_to = period->to;
+  }
   sighting.seen_by = r.text("seen_by", Need::Required).value_or("");
   sighting.notes = r.text("notes", Need::Optional).value_or("");
   return sighting;
@@ -278,13 +301,14 @@ InformationGap DocumentReader::read_gap(ObjectReader& r) {
 }
 
 Action DocumentReader::read_action(ObjectReader& r) {
-  r.allow({"id", "type", "description", "about", "owner", "due", "status"});
+  r.allow({"id", "type", "description", "about", "owner", "owner_person", "due", "status"});
   Action action;
   action.id = r.own_id(IdKind::Action);
   action.type = r.choice_text("type", Need::Required, kActionTypes, "other");
   action.description = r.text("description", Need::Required).value_or("");
   action.about = r.references("about", Need::Optional, 0, kAnyKind);
   action.owner = r.text("owner", Need::Required).value_or("");
+  action.owner_person = r.reference("owner_person", Need::Optional, kPerson).value_or("");
   action.due = r.date("due", Need::Optional);
   action.status = r.choice_text("status", Need::Optional, kActionStatuses, action.status);
   return action;
@@ -297,7 +321,7 @@ Meeting DocumentReader::read_meeting(ObjectReader& r) {
   meeting.date = r.date("date", Need::Required).value_or(Date{});
   meeting.objectives = r.text("objectives", Need::Optional).value_or("");
   r.each("attendees", Need::Optional, 0, [&](const json& v, const std::string& where) {
-    ObjectReader a(v, where, context_, {"name", "agency", "role"});
+    ObjectReader a(v, where, context_, {"name", "agency", "role", "person"});
     Attendee attendee;
     const auto name = a.text("name", Need::Required, kMaxName);
     if (name) {
@@ -306,6 +330,7 @@ Meeting DocumentReader::read_meeting(ObjectReader& r) {
     attendee.name = name.value_or("");
     attendee.agency = a.text("agency", Need::Required, kMaxName).value_or("");
     attendee.role = a.text("role", Need::Optional, kMaxName).value_or("");
+    attendee.person = a.reference("person", Need::Optional, kPerson).value_or("");
     meeting.attendees.push_back(std::move(attendee));
   });
   return meeting;

@@ -7,7 +7,8 @@
 namespace peermap::model {
 
 std::optional<Date> known_since(const InformationItem& item) {
-  return item.recorded ? item.recorded : item.observed;
+  // Observed in a month, a year or a range: known for sure only from its last day.
+  return item.recorded ? item.recorded : item.observed_to ? item.observed_to : item.observed;
 }
 
 Document as_known_on(const Document& document, const Date& date) {
@@ -30,7 +31,8 @@ Document as_known_on(const Document& document, const Date& date) {
   };
 
   std::erase_if(view.information, later);
-  std::erase_if(view.sightings, [&](const Sighting& s) { return s.date > date; });
+  std::erase_if(view.sightings,
+                [&](const Sighting& s) { return s.date_to.value_or(s.date) > date; });
   std::erase_if(view.ties, [&](const Tie& t) { return unknown_yet(t.id); });
 
   // A person stays when something about them, or one of their remaining ties, was known.

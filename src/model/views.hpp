@@ -6,7 +6,8 @@
 
 namespace peermap::model {
 
-//! The date information was known: when recorded, else when observed; nullopt if undated.
+//! The date information was known: when recorded, else when observed (the last day of a month,
+//! a year or a range observed); nullopt if undated.
 [[nodiscard]] std::optional<Date> known_since(const InformationItem& item);
 
 //! Only what was known on `date`: information and sightings known later are dropped; a tie

@@ -67,6 +67,11 @@ void draw_symbol(cairo_t* cr, const NodeStyle& style, layout::Point c, double si
 //! A line between two points in a tie's style: thickness, dashes, zig-zag, arrows.
 void draw_tie(cairo_t* cr, const TieStyle& style, layout::Point a, layout::Point b);
 
+//! A relationship tie's nature: `code` (nature_code) on a small white tag centred on `c`,
+//! edged in the line's colour.
+void draw_nature_tag(cairo_t* cr, TextPainter& text, const std::string& code, layout::Point c,
+                     Colour line);
+
 //! Draws the whole page as draw_page does; with `runs`, its text goes there (TextPainter).
 [[nodiscard]] Status draw_page_text_to(cairo_t* cr, const Page& page, std::vector<TextRun>* runs);
 

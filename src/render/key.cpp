@@ -1,6 +1,8 @@
 #include "render/key.hpp"
 
 #include <array>
+#include <string_view>
+#include <utility>
 
 #include "model/views.hpp"
 
@@ -91,6 +93,43 @@ Colour region_colour(bool is_location, std::size_t index) {
   static constexpr std::array<Colour, 4> kPlaces{
       {{0.0, 0.62, 0.45}, {0.60, 0.45, 0.20}, {0.55, 0.60, 0.10}, {0.35, 0.50, 0.35}}};
   return is_location ? kPlaces[index % kPlaces.size()] : kGroups[index % kGroups.size()];
+}
+
+std::string nature_code(const std::string& nature) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kCodes{
+      {{"friend", "Fr"},
+       {"family", "Fa"},
+       {"partner", "Pa"},
+       {"associate", "As"},
+       {"online", "On"},
+       {"professional", "Pr"},
+       {"rival", "Ri"},
+       {"other", "Ot"}}};
+  for (const auto& [name, code] : kCodes) {
+    if (name == nature) return std::string(code);
+  }
+  return "Ot";
+}
+
+std::optional<Colour> region_edging(model::Valence valence) {
+  // Lighter than the protective and exploitation lines, so an edging is never taken for a tie.
+  switch (valence) {
+    case model::Valence::Protective:
+      return colours::kProtectiveEdging;
+    case model::Valence::Risky:
+      return colours::kRiskyEdging;
+    case model::Valence::Mixed:
+      return colours::kMixedEdging;
+    case model::Valence::Unknown:
+      break;
+  }
+  return std::nullopt;
+}
+
+model::Valence region_valence(const Document& document, const std::string& id) {
+  if (const model::Location* l = document.find_location(id)) return l->valence;
+  if (const model::Group* g = document.find_group(id)) return g->valence;
+  return model::Valence::Unknown;
 }
 
 }  // namespace peermap::render

@@ -2,6 +2,7 @@
 // and for the key printed beside it, so the two can never disagree.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,15 @@ using model::TieEvidence;
 [[nodiscard]] TieStyle placement_style();
 //! Region fill and outline, by position in the document so colours are stable.
 [[nodiscard]] Colour region_colour(bool is_location, std::size_t index);
+//! The letters drawn on a relationship tie for its nature ("Fr" friend, "Fa" family, "Pa"
+//! partner, "As" associate, "On" online, "Pr" professional, "Ri" rival, "Ot" other).
+[[nodiscard]] std::string nature_code(const std::string& nature);
+//! The edging a place or group marked protective, risky or mixed gets outside its own outline
+//! (light green, red or amber); nullopt for one not marked (model::Location::valence).
+[[nodiscard]] std::optional<Colour> region_edging(model::Valence valence);
+//! The valence recorded for region `id` (a location or a group of `document`).
+[[nodiscard]] model::Valence region_valence(const model::Document& document,
+                                            const std::string& id);
 
 namespace colours {
 inline constexpr Colour kChild{0.56, 0.79, 0.98};
@@ -65,6 +75,10 @@ inline constexpr Colour kProtective{0.13, 0.55, 0.13};
 inline constexpr Colour kTension{0.93, 0.49, 0.0};
 inline constexpr Colour kExploitation{0.80, 0.0, 0.0};
 inline constexpr Colour kMarking{0.70, 0.0, 0.0};
+//! The edgings of places and groups marked protective, risky or mixed (region_edging).
+inline constexpr Colour kProtectiveEdging{0.50, 0.78, 0.50};
+inline constexpr Colour kRiskyEdging{0.93, 0.52, 0.52};
+inline constexpr Colour kMixedEdging{0.98, 0.74, 0.42};
 }  // namespace colours
 
 }  // namespace peermap::render

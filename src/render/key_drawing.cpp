@@ -2,9 +2,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <set>
 #include <string>
 #include <utility>
 
+#include "model/vocabulary.hpp"
 #include "render/drawing.hpp"
 
 namespace peermap::render {
@@ -73,11 +75,15 @@ class KeyPainter {
     };
     TieStyle base;
     base.colour = colours::kTie;
-    for (int strength = 1; strength <= 3; ++strength) {
-      TieStyle s = base;
-      s.width = 0.75 + 1.25 * strength;
-      row(strength == 1 ? "Weak" : strength == 2 ? "Moderate" : "Strong", line(s));
-    }
+    // One row for the three strengths: a weak, a moderate and a strong line side by side.
+    row("Weak, moderate, strong", [this, base](Point c) {
+      for (int strength = 1; strength <= 3; ++strength) {
+        TieStyle s = base;
+        s.width = 0.75 + 1.25 * strength;
+        const double x = c.x - 16 + (strength - 1) * 11.5;
+        draw_tie(cr_, s, {x, c.y}, {x + 9, c.y});
+      }
+    });
     TieStyle s = base;
     s.width = 2;
     row("Evidenced", line(s));
@@ -107,6 +113,32 @@ class KeyPainter {
     s.width = 2;
     s.colour = colours::kProtective;
     row("Protective relationship", line(s));
+    natures();
+  }
+
+  //! The natures the map's relationship ties have, in the format's order, with their letters.
+  void natures() {
+    std::set<std::string> drawn;
+    for (const auto& edge : g_.edges) drawn.insert(edge.id);
+    std::vector<std::string> shown;
+    for (const auto& nature : model::kNatures) {
+      const bool on_map = std::any_of(d_.ties.begin(), d_.ties.end(), [&](const model::Tie& t) {
+        return t.kind == model::TieKind::Relationship && t.nature == nature && drawn.contains(t.id);
+      });
+      if (on_map) shown.emplace_back(nature);
+    }
+    if (shown.empty()) return;
+    std::string label = "Nature, in letters on the line:";
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+      label += (k == 0 ? " " : ", ") + nature_code(shown[k]) + " " + shown[k];
+    }
+    row(label, [this, code = nature_code(shown.front())](Point c) {
+      TieStyle plain;
+      plain.colour = colours::kTie;
+      plain.width = 2;
+      draw_tie(cr_, plain, {c.x - 16, c.y}, {c.x + 16, c.y});
+      draw_nature_tag(cr_, text_, code, c, colours::kTie);
+    }, 4);
   }
 
   //! Only when the map has regions: the key explains what is drawn.
@@ -130,6 +162,29 @@ class KeyPainter {
     };
     row("Group: members inside the line", blob(false));
     row("Place: people who frequent it inside the line", blob(true));
+    // The edgings, each only when the map shows it.
+    const std::array<std::pair<model::Valence, const char*>, 3> edgings{
+        {{model::Valence::Protective, "Protective place or group (green edging)"},
+         {model::Valence::Risky, "Risky place or group (red edging)"},
+         {model::Valence::Mixed, "Mixed: protective and risky (amber edging)"}}};
+    for (const auto& [valence, label] : edgings) {
+      const bool shown = std::any_of(g_.regions.begin(), g_.regions.end(), [&](const auto& r) {
+        return region_valence(d_, r.id) == valence;
+      });
+      if (!shown) continue;
+      row(label, [this, &valence = valence](Point c) {
+        cairo_new_sub_path(cr_);
+        cairo_arc(cr_, c.x, c.y, 7, 0, 2 * M_PI);
+        set_colour(cr_, region_colour(false, 0), 0.15);
+        cairo_fill_preserve(cr_);
+        set_colour(cr_, *region_edging(valence));
+        cairo_set_line_width(cr_, 4);
+        cairo_stroke_preserve(cr_);
+        set_colour(cr_, region_colour(false, 0), 0.85);
+        cairo_set_line_width(cr_, 1.4);
+        cairo_stroke(cr_);
+      });
+    }
   }
 
   void ecomap(const std::string& centre) {
@@ -157,10 +212,10 @@ class KeyPainter {
 
   //! A sample drawn by `sample` at the left, the label beside it.
   template <typename Sample>
-  void row(const std::string& label, Sample sample) {
+  void row(const std::string& label, Sample sample, int max_lines = 2) {
     sample(Point{x_ + 18, y_ + 7});
     const double text_height =
-        text_.draw(label, {kPageFont, false, width_ - 50, 2}, x_ + 44, y_ + 1, false);
+        text_.draw(label, {kPageFont, false, width_ - 50, max_lines}, x_ + 44, y_ + 1, false);
     y_ += std::max(15.0, text_height + 4);
   }
 

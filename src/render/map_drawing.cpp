@@ -67,6 +67,13 @@ class MapPainter {
       cairo_close_path(cr_);
       set_colour(cr_, colour, 0.10);
       cairo_fill_preserve(cr_);
+      // A place or group marked protective, risky or mixed: a wide edging in that colour under
+      // its own outline (within the clearance the layout keeps around every outline).
+      if (const auto edging = region_edging(region_valence(d_, region.id))) {
+        set_colour(cr_, *edging);
+        cairo_set_line_width(cr_, 5);
+        cairo_stroke_preserve(cr_);
+      }
       set_colour(cr_, colour, 0.85);
       cairo_set_line_width(cr_, 1.6);
       const double dash[] = {7, 4};
@@ -108,7 +115,23 @@ class MapPainter {
         std::swap(style.influence_to_source, style.influence_to_target);
       }
       draw_tie(cr_, style, a, b);
+      if (tie != ties.end() && tie->second->kind == model::TieKind::Relationship) {
+        nature_tag(*tie->second, style, a, b);
+      }
     }
+  }
+
+  //! The tie's nature in two letters (nature_code) on a small white tag on the line: half-way,
+  //! or a third of the way when the influence chevron holds the middle. A line too short to
+  //! hold a tag clear of its two people has none (the list view and the record still say it).
+  void nature_tag(const model::Tie& tie, const TieStyle& style, Point a, Point b) {
+    const double length = std::hypot(b.x - a.x, b.y - a.y);
+    if (length < 30) return;
+    const double t = style.influence_to_source || style.influence_to_target ? 0.3 : 0.5;
+    const Point m{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+    Colour line = style.colour;
+    if (style.faded) line = {1 - (1 - line.r) * 0.35, 1 - (1 - line.g) * 0.35, 1 - (1 - line.b) * 0.35};
+    draw_nature_tag(cr_, text_, nature_code(tie.nature), m, line);
   }
 
   void nodes() {

@@ -193,4 +193,15 @@ void draw_tie(cairo_t* cr, const TieStyle& style, Point a, Point b) {
   }
 }
 
+void draw_nature_tag(cairo_t* cr, TextPainter& text, const std::string& code, Point c,
+                     Colour line) {
+  cairo_rectangle(cr, c.x - 6, c.y - 4, 12, 8);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_fill_preserve(cr);
+  set_colour(cr, line);
+  cairo_set_line_width(cr, 0.6);
+  cairo_stroke(cr);
+  text.draw(code, {5.5, true, 0, 1}, c.x, c.y - 3.6, true, colours::kInk);
+}
+
 }  // namespace peermap::render

@@ -56,5 +56,41 @@ TEST(Protective, EachSubjectChildGetsTheirProtectivePeoplePlacesGroupsAndStrengt
   EXPECT_TRUE(protective_findings(d, network_from_document(d).value()).empty());
 }
 
+// The places and groups themselves can be marked protective (valence on the location or group),
+// with no strength recorded about them. Only Mia's own are listed; the risky estate is not:
+//
+//   Mia Reed (subject) --frequents (f1)--> Oakfield Youth Club [protective]
+//         |          \--frequents (f2)--> Moorside estate [risky]
+//   member of (m1)
+//         |
+//   Juniors football team [protective] <--member of (m2)-- Kai Brown (not a subject)
+//   Parkway gym [protective]: nobody frequents it
+TEST(Protective, PlacesAndGroupsMarkedProtectiveAreListedForTheChildWhoGoesThere) {
+  model::Document d =
+      DocumentBuilder({2026, 11, 1})
+          .subject("mia")
+          .person("mia", "Mia Reed", Role::SubjectChild, {.born = model::Date{2011, 5, 1}})
+          .person("kai", "Kai Brown", Role::Peer, {.born = model::Date{2011, 3, 1}})
+          .location("club", "Oakfield Youth Club", "youth-club")
+          .location("estate", "Moorside estate", "estate")
+          .location("gym", "Parkway gym", "sports-club")
+          .group("juniors", "Juniors football team", "sports-team")
+          .frequents("f1", "mia", "club")
+          .frequents("f2", "mia", "estate")
+          .member_of("m1", "mia", "juniors")
+          .member_of("m2", "kai", "juniors")
+          .build();
+  d.locations[0].valence = model::Valence::Protective;
+  d.locations[1].valence = model::Valence::Risky;
+  d.locations[2].valence = model::Valence::Protective;
+  d.groups[0].valence = model::Valence::Protective;
+  const auto findings = protective_findings(d, network_from_document(d).value());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].text,
+            "Protective for Mia Reed (subject): protective places and groups: Oakfield Youth "
+            "Club (club) and the Juniors football team (juniors).");
+  EXPECT_EQ(findings[0].ids, (std::vector<std::string>{"mia", "club", "juniors"}));
+}
+
 }  // namespace
 }  // namespace peermap::analysis

@@ -57,6 +57,32 @@ TEST(Date, DaysBetweenIsSignedAndCrossesLeapDays) {
   EXPECT_EQ(days_between({2024, 5, 20}, {2024, 5, 20}), 0);
 }
 
+TEST(DatePeriod, ReadsADayAMonthAYearAndARangeAndWritesThemBack) {
+  const auto day = DatePeriod::parse("2026-10-03");
+  ASSERT_TRUE(day);
+  EXPECT_EQ(day->precision, DatePrecision::Day);
+  EXPECT_EQ(day->from, day->to);
+  const auto month = DatePeriod::parse("2024-02");
+  ASSERT_TRUE(month);
+  EXPECT_EQ(month->precision, DatePrecision::Month);
+  EXPECT_EQ(month->from, (Date{2024, 2, 1}));
+  EXPECT_EQ(month->to, (Date{2024, 2, 29}));  // a leap year
+  const auto year = DatePeriod::parse("2025");
+  ASSERT_TRUE(year);
+  EXPECT_EQ(year->to, (Date{2025, 12, 31}));
+  const auto range = DatePeriod::parse("2026-09-20/2026-10-03");
+  ASSERT_TRUE(range);
+  EXPECT_EQ(range->precision, DatePrecision::Range);
+  EXPECT_EQ(range->to, (Date{2026, 10, 3}));
+  for (const char* text : {"2026-10-03", "2024-02", "2025", "2026-09-20/2026-10-03"}) {
+    EXPECT_EQ(DatePeriod::parse(text)->to_string(), text);
+  }
+  for (const char* text : {"", "2026-1", "2026-13", "0000", "26", "2026-10-03/2026-10-02",
+                           "2026-10/2026-11", "2026-10-03/", "2026-02-30", "20x6"}) {
+    EXPECT_FALSE(DatePeriod::parse(text)) << text;
+  }
+}
+
 TEST(Date, OrdersByCalendar) {
   EXPECT_LT((Date{2023, 12, 31}), (Date{2024, 1, 1}));
   EXPECT_LT((Date{2024, 1, 31}), (Date{2024, 2, 1}));

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "model/document.hpp"
+#include "model/views.hpp"
 
 namespace peermap::model {
 namespace {
@@ -119,6 +120,46 @@ TEST(Document, FindsItemsById) {
   EXPECT_EQ(doc.find_ecomap("l1"), nullptr);
   EXPECT_TRUE(doc.is_subject("p1"));
   EXPECT_FALSE(doc.is_subject("l1"));
+}
+
+// As of a date, information observed in a month (or a year, or a range) is known only from its
+// last day, and so is a sighting: an as-of date inside the period never shows what may not have
+// happened yet (docs/format.md, "period").
+TEST(AsKnownOn, APeriodIsKnownFromItsLastDay) {
+  Document d;
+  d.map.map_date = {2026, 11, 20};
+  d.people = {person_with(Role::SubjectChild), person_with(Role::Peer)};
+  d.people[1].id = "p2";
+  Tie tie;
+  tie.id = "t1";
+  tie.from = "p1";
+  tie.to = "p2";
+  d.ties = {tie};
+  InformationItem october;
+  october.id = "i1";
+  october.summary = "Seen together in October.";
+  october.source_agency = "School";
+  october.observed = Date{2026, 10, 1};
+  october.observed_precision = DatePrecision::Month;
+  october.observed_to = Date{2026, 10, 31};
+  october.about = {"t1"};
+  d.information = {october};
+  Sighting spring;
+  spring.id = "s1";
+  spring.people = {"p1", "p2"};
+  spring.date = {2026, 9, 20};
+  spring.date_precision = DatePrecision::Range;
+  spring.date_to = Date{2026, 10, 3};
+  d.sightings = {spring};
+
+  const Document mid = as_known_on(d, {2026, 10, 2});
+  EXPECT_TRUE(mid.information.empty()) << "October was not over on 2 October";
+  EXPECT_TRUE(mid.ties.empty());
+  EXPECT_TRUE(mid.sightings.empty()) << "the range ends on 3 October";
+  const Document after = as_known_on(d, {2026, 10, 31});
+  EXPECT_EQ(after.information.size(), 1u);
+  EXPECT_EQ(after.ties.size(), 1u);
+  EXPECT_EQ(after.sightings.size(), 1u);
 }
 
 }  // namespace

@@ -93,6 +93,10 @@ TEST(ParseDocument, FullFileReadsEveryField) {
   EXPECT_EQ(doc.locations[2].kind, "youth-club");
   EXPECT_EQ(doc.locations[0].notes, "Behind the skate ramp.");
   EXPECT_EQ(doc.groups[0].kind, "gang");
+  EXPECT_EQ(doc.groups[0].valence, Valence::Risky);
+  EXPECT_EQ(doc.groups[1].valence, Valence::Unknown);  // not given
+  EXPECT_EQ(doc.locations[2].valence, Valence::Protective);
+  EXPECT_EQ(doc.locations[0].valence, Valence::Unknown);
 
   const Tie& control = doc.ties[1];
   EXPECT_EQ(control.kind, TieKind::Relationship);
@@ -112,7 +116,7 @@ TEST(ParseDocument, FullFileReadsEveryField) {
   EXPECT_EQ(phone.grading.source, "1");
   EXPECT_EQ(phone.grading.intelligence, "B");
   EXPECT_EQ(phone.grading.handling, "C");
-  EXPECT_EQ(phone.about, (std::vector<std::string>{"t2", "p3", "l2"}));
+  EXPECT_EQ(phone.about, (std::vector<std::string>{"t2", "p3", "l2", "s1"}));  // s1: a sighting
   EXPECT_EQ(doc.information[0].grading.reliable, true);
   EXPECT_EQ(doc.information[2].grading.source, "C");
   EXPECT_EQ(doc.information[2].grading.intelligence, "3");
@@ -190,6 +194,66 @@ TEST(ParseDocument, AdultFlagThatAgreesWithTheDateOfBirthIsAccepted) {
   EXPECT_TRUE(parse_tree(tree).problems.empty()) << listing(parse_tree(tree));
   tree["people"][1]["adult"] = false;
   EXPECT_EQ(only_problem(parse_tree(tree)).where, "/people/1/adult");
+}
+
+TEST(ParseDocument, APlaceOrGroupValenceMustBeOneOfTheFour) {
+  json tree = minimal();
+  tree["locations"] = json::array({{{"id", "l1"}, {"name", "Oakfield Youth Club"},
+                                    {"kind", "sports-club"}, {"valence", "protective"}}});
+  tree["groups"] = json::array({{{"id", "g1"}, {"name", "Juniors football team"},
+                                 {"kind", "sports-team"}, {"valence", "safe"}}});
+  const Problem problem = only_problem(parse_tree(tree));
+  EXPECT_EQ(problem.where, "/groups/0/valence");
+  EXPECT_TRUE(mentions(problem, "protective")) << problem.message;
+  tree["groups"][0]["valence"] = "mixed";
+  EXPECT_TRUE(parse_tree(tree).problems.empty()) << listing(parse_tree(tree));
+}
+
+// Issue 11, item 7: the format grows compatibly.
+TEST(ParseDocument, AProfessionalsAgencyAndJobTitleAndWhoIsOnTheMap) {
+  const Document doc = parse_data("valid-full.json").document;
+  EXPECT_EQ(doc.people[3].agency, "Hollins Youth Service");
+  EXPECT_EQ(doc.people[3].job_title, "Senior Youth Worker");
+  EXPECT_EQ(doc.actions[0].owner_person, "p4");
+  EXPECT_EQ(doc.actions[1].owner_person, "");
+  EXPECT_EQ(doc.meetings[0].attendees[0].person, "p4");
+  EXPECT_EQ(doc.meetings[0].attendees[1].person, "");
+
+  json tree = minimal();
+  tree["people"][1]["agency"] = "Police";  // a peer
+  Problem problem = only_problem(parse_tree(tree));
+  EXPECT_EQ(problem.where, "/people/1/agency");
+  EXPECT_TRUE(mentions(problem, "is for a professional")) << problem.message;
+  tree = minimal();
+  tree["actions"] = json::array({{{"id", "a1"}, {"type", "other"}, {"description", "Ask."},
+                                  {"owner", "Police"}, {"owner_person", "p99"}}});
+  EXPECT_EQ(only_problem(parse_tree(tree)).where, "/actions/0/owner_person");
+}
+
+TEST(ParseDocument, ObservationsAndSightingsAreDatedAsPreciselyAsTheyAreKnown) {
+  const Document doc = parse_data("valid-full.json").document;
+  const InformationItem& older = doc.information[2];  // "2023-09"
+  EXPECT_EQ(older.observed, (Date{2023, 9, 1}));
+  EXPECT_EQ(older.observed_precision, DatePrecision::Month);
+  EXPECT_EQ(older.observed_to, (Date{2023, 9, 30}));
+  EXPECT_EQ(doc.information[0].observed_precision, DatePrecision::Day);
+  EXPECT_EQ(doc.information[0].observed_to, std::nullopt);
+  const Sighting& april = doc.sightings[2];  // "2024-04-01/2024-04-20"
+  EXPECT_EQ(april.date, (Date{2024, 4, 1}));
+  EXPECT_EQ(april.date_precision, DatePrecision::Range);
+  EXPECT_EQ(april.date_to, (Date{2024, 4, 20}));
+  EXPECT_EQ(doc.sightings[3].date_precision, DatePrecision::Year);  // "2023"
+  EXPECT_EQ(doc.sightings[3].date_to, (Date{2023, 12, 31}));
+
+  json tree = json::parse(read_data("valid-full.json"));
+  tree["sightings"][2]["date"] = "2024-04-20/2024-04-01";
+  Problem problem = only_problem(parse_tree(tree));
+  EXPECT_EQ(problem.where, "/sightings/2/date");
+  EXPECT_TRUE(mentions(problem, "ends before it starts")) << problem.message;
+  tree["sightings"][2]["date"] = "2024-13";
+  problem = only_problem(parse_tree(tree));
+  EXPECT_EQ(problem.where, "/sightings/2/date");
+  EXPECT_TRUE(mentions(problem, "a month (YYYY-MM)")) << problem.message;
 }
 
 // ------------------------------------------------------------------------- names

@@ -459,6 +459,33 @@ TEST(PageContent, TheKeyDrawsEveryFillAndLineColourInItsColumn) {
   EXPECT_EQ(page.count(kMapArea, near(colours::kAdult)), 0);
 }
 
+// A place or group marked protective or risky in itself (Location::valence) has a green or red
+// edging on the map, and the key explains each edging shown, and only those.
+TEST(PageContent, ProtectiveAndRiskyPlacesAndGroupsHaveAnEdgingTheKeyExplains) {
+  Document d = small_document();
+  d.ties.erase(d.ties.begin() + 1);  // no exploitation (red) ...
+  d.ties.erase(d.ties.begin() + 2);  // ... and no protective (green) tie: the edgings alone
+  const layout::Geometry g = geometry_of(d);
+  const Raster plain = raster(d, g, {}, 100);
+  EXPECT_EQ(plain.count(kMapArea, near(colours::kProtectiveEdging)), 0);
+  EXPECT_EQ(plain.count(kMapArea, near(colours::kRiskyEdging)), 0);
+  FileOptions text_file;
+  text_file.svg_text = true;
+  const std::string plain_svg = render_bytes(d, g, text_file);
+  EXPECT_EQ(plain_svg.find("edging"), std::string::npos) << "no edging drawn, none explained";
+
+  d.locations[0].valence = model::Valence::Protective;  // Brookfield Park
+  d.groups[0].valence = model::Valence::Risky;          // the Year 10 friendship group
+  const Raster marked = raster(d, g, {}, 100);
+  EXPECT_GT(marked.count(kMapArea, near(colours::kProtectiveEdging)), 200) << "the park's edging";
+  EXPECT_GT(marked.count(kMapArea, near(colours::kRiskyEdging)), 200) << "the group's edging";
+  const std::string svg = render_bytes(d, g, text_file);
+  EXPECT_NE(svg.find(">Protective place or group (green<"), std::string::npos);  // two lines
+  EXPECT_NE(svg.find(">edging)<"), std::string::npos);
+  EXPECT_NE(svg.find(">Risky place or group (red edging)<"), std::string::npos);
+  EXPECT_EQ(svg.find("amber edging"), std::string::npos) << "no mixed place is drawn";
+}
+
 TEST(PageContent, TheEcomapKeyHasAnEcomapSection) {
   const Document d = small_document();
   // The key explains only what is drawn: the ecomap has no group or place regions, so compare

@@ -59,12 +59,13 @@ test('a place with who frequents it: refused without a kind, added, edited, remo
   await panel.getByRole('heading', { name: 'Edit Greenway Skate Park' }).waitFor();
   await panel.getByLabel('Name of the place').fill('Greenway Skate Park (the bowl)');
   await panel.getByLabel('Notes (optional)').fill('Busy after 9pm.');
+  await panel.getByLabel('Is the place itself protective or risky?').selectOption({ label: 'Risky' });
   await panel.getByRole('group', { name: 'Who frequents it' }).getByLabel('Zain Chaudhry', { exact: true }).uncheck();
   await tallScreenshot(page, 'form-place-edit');
   await panel.getByRole('button', { name: 'Save place' }).click();
   await panel.getByRole('heading', { level: 2, name: 'Greenway Skate Park (the bowl)', exact: true }).waitFor();
   ({ doc } = await documentOf(page, id));
-  assert.deepEqual(doc.locations.find((l) => l.id === place.id), { id: place.id, name: 'Greenway Skate Park (the bowl)', kind: 'park', notes: 'Busy after 9pm.' });
+  assert.deepEqual(doc.locations.find((l) => l.id === place.id), { id: place.id, name: 'Greenway Skate Park (the bowl)', kind: 'park', valence: 'risky', notes: 'Busy after 9pm.' });
   assert.deepEqual(frequents(doc), [{ kind: 'frequents', from: 'p2', to: place.id }]);
 
   await panel.getByRole('button', { name: 'Remove place' }).click();

@@ -35,6 +35,8 @@ test('information edited (a date in the future refused at its field; anecdotal, 
   await expectAccessible(page, 'edit information with an error');
   await tallScreenshot(page, 'form-information-error');
 
+  // Only the month is known: the day left out saves the month (a period, docs/format.md).
+  await observed.getByLabel('Day').fill('');
   await observed.getByLabel('Year').fill('2026');
   await observed.getByLabel('Month').fill('10');
   await panel.getByRole('button', { name: 'Save information' }).click();
@@ -42,7 +44,7 @@ test('information edited (a date in the future refused at its field; anecdotal, 
   await expectFocus(page, 'entry-i8', 'focus moves to the edited entry');
   let { doc } = await documentOf(page, id);
   assert.deepEqual(doc.information.find((i) => i.id === 'i8'), {
-    ...i8, evidence: 'anecdotal', observed: '2026-10-01', grading: { scheme: '5x5x5', source: 'B', intelligence: 2, handling: 3 },
+    ...i8, evidence: 'anecdotal', observed: '2026-10', grading: { scheme: '5x5x5', source: 'B', intelligence: 2, handling: 3 },
   });
 
   await panel.getByRole('button', { name: /^Remove information “Ethan was found in two other cities/ }).click();

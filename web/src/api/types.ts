@@ -50,12 +50,17 @@ export interface Person {
   services?: string[];
   roth?: boolean;
   notes?: string;
+  /** A professional's agency and job title. */
+  agency?: string;
+  job_title?: string;
 }
 
 export interface Location {
   id: string;
   name: string;
   kind: string;
+  /** The place or group itself protects or endangers the children there (not one person's tie). */
+  valence?: 'risky' | 'protective' | 'mixed' | 'unknown';
   notes?: string;
 }
 

@@ -3,7 +3,7 @@
 // chosen scheme (a code such as 2BP is typed in one go), and what it is about.
 import { useState } from 'preact/hooks';
 import type { Grading, InformationItem, PeerMapDocument } from '../api/types';
-import { fromParts, toParts, todayIso } from '../model/dates';
+import { fromParts, periodFromParts, toParts, todayIso } from '../model/dates';
 import { type FieldError } from '../model/problems';
 import { type Item, nameIn, nextId } from '../model/items';
 import { shown } from '../model/text';
@@ -77,9 +77,9 @@ export function InformationForm({
 
   const submit = () => {
     const local: FieldError[] = [];
-    const observedIso = fromParts(observed.day, observed.month, observed.year);
+    const observedIso = periodFromParts(observed.day, observed.month, observed.year, item?.observed);
     const recordedIso = fromParts(recorded.day, recorded.month, recorded.year);
-    if (observedIso === null) local.push({ field: 'info-observed', message: 'When it was observed must be a real date, for example 3 11 2026' });
+    if (observedIso === null) local.push({ field: 'info-observed', message: 'When it happened must be a real date, for example 3 11 2026, or a month (11 2026) or a year (2026)' });
     if (recordedIso === null) local.push({ field: 'info-recorded', message: 'When it was recorded must be a real date, for example 10 11 2026' });
     if (!evidence) local.push({ field: 'info-evidence', message: 'Select whether it is evidenced or anecdotal' });
     let grading: Grading | undefined;
@@ -121,7 +121,9 @@ export function InformationForm({
       <Radios {...form.at('info-evidence')} label="Evidenced or anecdotal?" value={evidence} onChange={setEvidence} inline
         options={[['evidenced', 'Evidenced'], ['anecdotal', 'Anecdotal']]} />
       <DateInput {...form.at('info-observed')} label="When it happened (optional)" value={observed} onInput={setObserved}
-        hint="Is it recent or historic?" />
+        hint={item?.observed?.includes('/')
+          ? `Recorded as a range, ${item.observed.replace('/', ' to ')}: the fields show its first day. Is it recent or historic?`
+          : 'Is it recent or historic? Leave the day out if only the month is known, and the month too if only the year.'} />
       <DateInput {...form.at('info-recorded')} label="When it was recorded" value={recorded} onInput={setRecorded} />
       <Select {...form.at('info-scheme')} label="Grading scheme" value={scheme} onChange={setScheme}
         options={[['simple', 'Is it a reliable source? (guidance)'], ['3x5x2', '3x5x2 (source, intelligence, handling)'], ['5x5x5', '5x5x5 (legacy)']]} />

@@ -27,6 +27,8 @@ const fieldNames: Record<string, string> = {
   services: 'person-services',
   roth: 'person-roth',
   notes: 'person-notes',
+  agency: 'person-agency',
+  job_title: 'person-job-title',
 };
 
 export function PersonForm({
@@ -51,6 +53,8 @@ export function PersonForm({
   const [services, setServices] = useState((person?.services ?? []).join(', '));
   const [roth, setRoth] = useState(person?.roth ?? false);
   const [notes, setNotes] = useState(person?.notes ?? '');
+  const [agency, setAgency] = useState(person?.agency ?? '');
+  const [jobTitle, setJobTitle] = useState(person?.job_title ?? '');
   const form = useItemForm(document, person as unknown as Item | null, {
     section: 'people',
     fieldFor: (f) => fieldNames[f] ?? null,
@@ -72,6 +76,9 @@ export function PersonForm({
     ...(list(services).length ? { services: list(services) } : {}),
     ...(roth ? { roth: true } : {}),
     ...(notes.trim() ? { notes } : {}),
+    // A professional's agency and job title (the format allows them only for professionals).
+    ...(role === 'professional' && agency.trim() ? { agency } : {}),
+    ...(role === 'professional' && jobTitle.trim() ? { job_title: jobTitle } : {}),
     ...(person?.adult !== undefined ? { adult: person.adult } : {}),
   };
   const adult = adultStatus(draft, document.map.map_date);
@@ -102,6 +109,14 @@ export function PersonForm({
       </div>
       <Select {...form.at('person-gender')} label="Gender" value={gender} onChange={setGender} options={Object.entries(genderNames)} />
       <Select {...form.at('person-role')} label="Role" value={role} onChange={setRole} options={Object.entries(roleNames)} />
+      {role === 'professional' ? (
+        <>
+          <TextInput {...form.at('person-agency')} label="Agency (optional)" value={agency} onInput={setAgency}
+            hint="For example Hollybrook Community School, or Police" />
+          <TextInput {...form.at('person-job-title')} label="Job title (optional)" value={jobTitle} onInput={setJobTitle}
+            hint="For example Designated Safeguarding Lead" />
+        </>
+      ) : null}
       <TextInput {...form.at('person-school')} label="School (optional)" value={school} onInput={setSchool} />
       <TextInput {...form.at('person-services')} label="Services involved (optional)" value={services} onInput={setServices}
         hint="For example CSC, YOT, separated by commas" />

@@ -20,11 +20,12 @@ export function PlaceGroupForm({ document, section, item, initialMembers = [], o
   const memberTies = (doc: PeerMapDocument, id: string) => itemsOf(doc, 'ties').filter((t) => t.kind === tieKind && t.to === id);
   const [name, setName] = useState(item?.name ?? '');
   const [kind, setKind] = useState(item?.kind ?? '');
+  const [valence, setValence] = useState<string>(item?.valence ?? 'unknown');
   const [notes, setNotes] = useState(item?.notes ?? '');
   const [members, setMembers] = useState<string[]>(item ? memberTies(document, item.id).map((t) => t.from as string) : initialMembers);
   const form = useItemForm(document, item as unknown as Item | null, {
     section,
-    fieldFor: (f) => ({ name: `${prefix}-name`, kind: `${prefix}-kind`, notes: `${prefix}-notes` })[f] ?? null,
+    fieldFor: (f) => ({ name: `${prefix}-name`, kind: `${prefix}-kind`, valence: `${prefix}-valence`, notes: `${prefix}-notes` })[f] ?? null,
     fallback: `${prefix}-name`,
     otherFieldFor: (s) => (s === 'ties' ? `${prefix}-members` : null),
     required: { [`${prefix}-name`]: `Enter the name of the ${place ? 'place' : 'group'}`, [`${prefix}-kind`]: `Select the kind of ${place ? 'place' : 'group'}` },
@@ -38,6 +39,7 @@ export function PlaceGroupForm({ document, section, item, initialMembers = [], o
       id: item?.id ?? nextId(document, place ? 'l' : 'g', section),
       name,
       kind,
+      ...(valence !== 'unknown' ? { valence: valence as Location['valence'] } : {}),
       ...(notes.trim() ? { notes } : {}),
     };
     // The ties follow the ticked people: new ones added, ones no longer ticked removed.
@@ -60,6 +62,9 @@ export function PlaceGroupForm({ document, section, item, initialMembers = [], o
         hint={place ? 'For example Moorside Recreation Ground, or the Parkway Lodge hotel' : 'What the group calls itself, or how others know it'} />
       <Select {...form.at(`${prefix}-kind`)} label={place ? 'Kind of place' : 'Kind of group'} value={kind} onChange={setKind}
         options={[['', 'Select…'], ...Object.entries(kinds)]} />
+      <Select {...form.at(`${prefix}-valence`)} label={place ? 'Is the place itself protective or risky?' : 'Is the group itself protective or risky?'} value={valence} onChange={setValence}
+        hint={place ? 'For example a youth club with trusted staff, or a known spot for dealing' : 'For example a sports team with a good coach, or a group that recruits children'}
+        options={[['unknown', 'Not known'], ['protective', 'Protective'], ['risky', 'Risky'], ['mixed', 'Mixed']]} />
       <Textarea {...form.at(`${prefix}-notes`)} label="Notes (optional)" value={notes} onInput={setNotes} rows={2} />
       <Checkboxes {...form.at(`${prefix}-members`)} label={place ? 'Who frequents it' : 'Members'} values={members} onChange={setMembers} small
         hint={place ? 'The people known to spend time there' : 'The people who belong to the group or identify with it'}

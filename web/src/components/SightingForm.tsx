@@ -2,7 +2,7 @@
 // who was seen together, where, when and who saw them.
 import { useState } from 'preact/hooks';
 import type { PeerMapDocument } from '../api/types';
-import { fromParts, toParts, todayIso } from '../model/dates';
+import { periodFromParts, toParts, todayIso } from '../model/dates';
 import { type Item, nameIn, nextId } from '../model/items';
 import { Checkboxes, DateInput, type DateParts, Select, TextInput, Textarea } from './Fields';
 import { FormShell, useItemForm } from './ItemForm';
@@ -44,7 +44,7 @@ export function SightingForm({ document, subject, sighting, onDone }: {
   const everyone = [...(document.people ?? [])].sort((a, b) => Number(b.id === subject) - Number(a.id === subject) || Number(tied.has(b.id)) - Number(tied.has(a.id)));
 
   const submit = () => {
-    const iso = fromParts(date.day, date.month, date.year);
+    const iso = periodFromParts(date.day, date.month, date.year, sighting?.date);
     if (!iso) return form.fail([{ field: 'sighting-date', message: 'Enter the date they were seen, for example 31 10 2026' }]);
     const value: Sighting = {
       id: sighting?.id ?? nextId(document, 's', 'sightings'),
@@ -64,7 +64,7 @@ export function SightingForm({ document, subject, sighting, onDone }: {
         hint="Two people or more" options={everyone.map((p) => [p.id, nameIn(document, p.id)] as const)} />
       <Select {...form.at('sighting-location')} label="Where" value={location} onChange={setLocation}
         options={[['', 'Not known, or not a place on the map'], ...(document.locations ?? []).map((l) => [l.id, nameIn(document, l.id)] as const)]} />
-      <DateInput {...form.at('sighting-date')} label="When" value={date} onInput={setDate} hint="For example, 31 10 2026" />
+      <DateInput {...form.at('sighting-date')} label="When" value={date} onInput={setDate} hint="For example, 31 10 2026; leave the day out if only the month is known" />
       <TextInput {...form.at('sighting-seen-by')} label="Seen by" value={seenBy} onInput={setSeenBy}
         hint="Who saw them: an agency or a person, for example Police patrol" />
       <Textarea {...form.at('sighting-notes')} label="Notes (optional)" value={notes} onInput={setNotes} rows={2} />

@@ -58,6 +58,26 @@ export function fromParts(day: string, month: string, year: string): string | nu
 
 export function toParts(iso: string | undefined): { day: string; month: string; year: string } {
   if (!iso) return { day: '', month: '', year: '' };
-  const [year, month, day] = iso.split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year };
+  // A period (a month, a year, or a range: its start) has fewer parts.
+  const [year, month, day] = iso.split('/')[0].split('-');
+  return { day: day ? String(Number(day)) : '', month: month ? String(Number(month)) : '', year: year ?? '' };
+}
+
+/**
+ * A date as precisely as it is known (docs/format.md, "period"): YYYY-MM-DD, YYYY-MM when the
+ * day is left out, YYYY when the day and month are; '' when all are empty; null when it is not
+ * a real date. A range (`original`, "from/to") is kept while its first day is unchanged: the
+ * fields show only that day.
+ */
+export function periodFromParts(day: string, month: string, year: string, original?: string): string | null {
+  const d = day.trim();
+  const m = month.trim();
+  const y = year.trim();
+  let value: string | null;
+  if (!d && !m && !y) value = '';
+  else if (!d && !m) value = /^\d{4}$/.test(y) ? y : null;
+  else if (!d) value = /^\d{1,2}$/.test(m) && Number(m) >= 1 && Number(m) <= 12 && /^\d{4}$/.test(y) ? `${y}-${m.padStart(2, '0')}` : null;
+  else value = fromParts(d, m, y);
+  if (original?.includes('/') && value === original.split('/')[0]) return original;
+  return value;
 }

@@ -261,10 +261,11 @@ export const natureNames: Record<string, string> = {
 export const strengthNames = ['', 'weak', 'moderate', 'strong'];
 export const placeKinds: Record<string, string> = {
   school: 'School', park: 'Park', shop: 'Shop', home: 'Home', hotel: 'Hotel', 'transport-hub': 'Transport hub',
-  'youth-club': 'Youth club', estate: 'Estate', online: 'Online', other: 'Other',
+  'youth-club': 'Youth club', 'sports-club': 'Sports club', 'shopping-centre': 'Shopping centre or retail park',
+  estate: 'Estate', online: 'Online space', other: 'Other',
 };
 export const groupKinds: Record<string, string> = {
-  friendship: 'Friendship group', gang: 'Gang or street group', 'school-year': 'School year', online: 'Online group', other: 'Other',
+  friendship: 'Friendship group', gang: 'Gang or street group', 'school-year': 'School year', 'sports-team': 'Sports team', online: 'Online group', other: 'Other',
 };
 export const valenceNames: Record<string, string> = { unknown: 'Not known', protective: 'Protective', risky: 'Risky', mixed: 'Mixed' };
 
