@@ -65,8 +65,7 @@ Person DocumentReader::read_person(ObjectReader& r) {
   if (person.role != Role::Professional) {
     for (const auto* const field : {"agency", "job_title"}) {
       if (r.has(field)) {
-        r.error(r.at(field), std::string(field) +
-                                 " is for a professional; this person's role is " +
+        r.error(r.at(field), std::string(field) + " is for a professional; this person's role is " +
                                  quote(kRoleNames[static_cast<std::size_t>(person.role)]));
       }
     }
@@ -219,9 +218,8 @@ InformationItem DocumentReader::read_information(ObjectReader& r) {
     ObjectReader g(*grading, r.at("grading"), context_);
     item.grading = read_grading(g);
   }
-  item.about =
-      r.references("about", Need::Required, 1,
-                   kPersonLocationOrGroup | kinds({IdKind::Tie, IdKind::Sighting}));
+  item.about = r.references("about", Need::Required, 1,
+                            kPersonLocationOrGroup | kinds({IdKind::Tie, IdKind::Sighting}));
   return item;
 }
 

@@ -36,10 +36,11 @@ inline constexpr std::array<std::string_view, 2> kEvidenceNames{"evidenced", "an
 inline constexpr std::array<std::string_view, 7> kAgeBands{"under-10", "10-12", "13-15",  "16-17",
                                                            "18-24",    "25+",   "unknown"};
 inline constexpr std::array<std::string_view, 12> kLocationKinds{
-    "school",     "park",        "shop",            "home",   "hotel",  "transport-hub",
-    "youth-club", "sports-club", "shopping-centre", "estate", "online", "other"};
-inline constexpr std::array<std::string_view, 6> kGroupKinds{
-    "friendship", "gang", "school-year", "sports-team", "online", "other"};
+    "school",          "park",          "shop",       "home",
+    "hotel",           "transport-hub", "youth-club", "sports-club",
+    "shopping-centre", "estate",        "online",     "other"};
+inline constexpr std::array<std::string_view, 6> kGroupKinds{"friendship",  "gang",   "school-year",
+                                                             "sports-team", "online", "other"};
 inline constexpr std::array<std::string_view, 8> kNatures{
     "friend", "family", "partner", "associate", "online", "professional", "rival", "other"};
 inline constexpr std::array<std::string_view, 2> kRiskKinds{"risk", "strength"};

@@ -59,8 +59,7 @@ using model::TieEvidence;
 //! (light green, red or amber); nullopt for one not marked (model::Location::valence).
 [[nodiscard]] std::optional<Colour> region_edging(model::Valence valence);
 //! The valence recorded for region `id` (a location or a group of `document`).
-[[nodiscard]] model::Valence region_valence(const model::Document& document,
-                                            const std::string& id);
+[[nodiscard]] model::Valence region_valence(const model::Document& document, const std::string& id);
 
 namespace colours {
 inline constexpr Colour kChild{0.56, 0.79, 0.98};

@@ -132,13 +132,16 @@ class KeyPainter {
     for (std::size_t k = 0; k < shown.size(); ++k) {
       label += (k == 0 ? " " : ", ") + nature_code(shown[k]) + " " + shown[k];
     }
-    row(label, [this, code = nature_code(shown.front())](Point c) {
-      TieStyle plain;
-      plain.colour = colours::kTie;
-      plain.width = 2;
-      draw_tie(cr_, plain, {c.x - 16, c.y}, {c.x + 16, c.y});
-      draw_nature_tag(cr_, text_, code, c, colours::kTie);
-    }, 4);
+    row(
+        label,
+        [this, code = nature_code(shown.front())](Point c) {
+          TieStyle plain;
+          plain.colour = colours::kTie;
+          plain.width = 2;
+          draw_tie(cr_, plain, {c.x - 16, c.y}, {c.x + 16, c.y});
+          draw_nature_tag(cr_, text_, code, c, colours::kTie);
+        },
+        4);
   }
 
   //! Only when the map has regions: the key explains what is drawn.

@@ -130,7 +130,8 @@ class MapPainter {
     const double t = style.influence_to_source || style.influence_to_target ? 0.3 : 0.5;
     const Point m{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
     Colour line = style.colour;
-    if (style.faded) line = {1 - (1 - line.r) * 0.35, 1 - (1 - line.g) * 0.35, 1 - (1 - line.b) * 0.35};
+    if (style.faded)
+      line = {1 - (1 - line.r) * 0.35, 1 - (1 - line.g) * 0.35, 1 - (1 - line.b) * 0.35};
     draw_nature_tag(cr_, text_, nature_code(tie.nature), m, line);
   }
 

@@ -198,10 +198,14 @@ TEST(ParseDocument, AdultFlagThatAgreesWithTheDateOfBirthIsAccepted) {
 
 TEST(ParseDocument, APlaceOrGroupValenceMustBeOneOfTheFour) {
   json tree = minimal();
-  tree["locations"] = json::array({{{"id", "l1"}, {"name", "Oakfield Youth Club"},
-                                    {"kind", "sports-club"}, {"valence", "protective"}}});
-  tree["groups"] = json::array({{{"id", "g1"}, {"name", "Juniors football team"},
-                                 {"kind", "sports-team"}, {"valence", "safe"}}});
+  tree["locations"] = json::array({{{"id", "l1"},
+                                    {"name", "Oakfield Youth Club"},
+                                    {"kind", "sports-club"},
+                                    {"valence", "protective"}}});
+  tree["groups"] = json::array({{{"id", "g1"},
+                                 {"name", "Juniors football team"},
+                                 {"kind", "sports-team"},
+                                 {"valence", "safe"}}});
   const Problem problem = only_problem(parse_tree(tree));
   EXPECT_EQ(problem.where, "/groups/0/valence");
   EXPECT_TRUE(mentions(problem, "protective")) << problem.message;
@@ -225,8 +229,11 @@ TEST(ParseDocument, AProfessionalsAgencyAndJobTitleAndWhoIsOnTheMap) {
   EXPECT_EQ(problem.where, "/people/1/agency");
   EXPECT_TRUE(mentions(problem, "is for a professional")) << problem.message;
   tree = minimal();
-  tree["actions"] = json::array({{{"id", "a1"}, {"type", "other"}, {"description", "Ask."},
-                                  {"owner", "Police"}, {"owner_person", "p99"}}});
+  tree["actions"] = json::array({{{"id", "a1"},
+                                  {"type", "other"},
+                                  {"description", "Ask."},
+                                  {"owner", "Police"},
+                                  {"owner_person", "p99"}}});
   EXPECT_EQ(only_problem(parse_tree(tree)).where, "/actions/0/owner_person");
 }
 
