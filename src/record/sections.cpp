@@ -457,15 +457,17 @@ class Sections {
                   "analysis found are listed under Information gaps.",
               true);
     // The findings' kinds under plain headings, in the order a meeting would discuss them.
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kParts{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kParts{
         {{"exposure", "Children near adults who exploit or control"},
+         {"protective", "Protective features"},
          {"influence", "Influence"},
          {"broker", "Brokers"},
          {"link", "People who link groups and places"},
          {"bridge", "The only links between parts of the network"},
          {"leaders", "Leaders and followers"},
          {"age", "Ages"},
-         {"evidence", "How strong the evidence is"}}};
+         {"evidence", "How strong the evidence is"},
+         {"grouping", "Groupings no recorded group matches"}}};
     bool any = false;
     for (const auto& [kind, title] : kParts) {
       bool started = false;
