@@ -108,6 +108,7 @@ void Flow::add_heading(const Heading& heading, double keep) {
     y_ += before;
   }
   pages_.back().pieces.push_back({&text, 0, text.lines.size(), column_.x, y_, kInk});
+  if (title) pages_.back().sections.push_back(heading.text);
   y_ += text.height();
   if (title) {
     pages_.back().boxes.push_back({column_.x, y_ + 2, column_.width, 0.8, true, kInk, false});

@@ -92,6 +92,7 @@ struct Box {
 struct FlowPage {
   std::vector<Box> boxes;  //!< drawn first
   std::vector<TextPiece> pieces;
+  std::vector<std::string> sections;  //!< the titles of the sections starting on this page
 };
 
 //! The laid-out pages of a list of blocks; owns every pango layout they draw.

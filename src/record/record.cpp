@@ -140,6 +140,17 @@ Result<std::string> write_record_pdf(const model::Document& document,
     draw_text(cr.get(), context.get(), page_words(1, pages), kFurnitureFont, false, 0,
               page->paper.height - 16, page->paper.width - 24, kInk, PANGO_ALIGN_RIGHT);
     cairo_show_page(cr.get());
+    // The outline (bookmarks) a viewer shows beside the pages: links inside the document only,
+    // by page number, and the section titles are the record's own words, never user text.
+    cairo_pdf_surface_add_outline(surface.get(), CAIRO_PDF_OUTLINE_ROOT, "The map", "page=1",
+                                  static_cast<cairo_pdf_outline_flags_t>(0));
+    for (std::size_t n = 0; n < flow.pages().size(); ++n) {
+      for (const auto& section : flow.pages()[n].sections) {
+        cairo_pdf_surface_add_outline(surface.get(), CAIRO_PDF_OUTLINE_ROOT, section.c_str(),
+                                      ("page=" + std::to_string(n + 2)).c_str(),
+                                      static_cast<cairo_pdf_outline_flags_t>(0));
+      }
+    }
     cairo_pdf_surface_set_size(surface.get(), kPageWidth, kPageHeight);
     const std::string revision = revision_words(options);
     for (std::size_t n = 0; n < flow.pages().size(); ++n) {
