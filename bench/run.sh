@@ -22,6 +22,9 @@ if [[ -z ${PEERMAP_TEST_PG_URL:-} ]]; then
 fi
 "$build/bench/store_bench"
 
+# The case record of a 200-person map as a whole process (issue 12), target <= 1 s.
+"$root/bench/record_bench.sh" "$build"
+
 # The legibility benchmark (issue 10): its own corpus of 120 maps, crossings and ties through
 # people against neato with overlap=prism, render times; writes a Markdown report.
 python3 "$root/bench/legibility.py" --build "$build" --markdown "$build/benchmarks-legibility.md"

@@ -23,6 +23,7 @@
 #include "layout/layout.hpp"
 #include "model/json_io.hpp"
 #include "model/view.hpp"
+#include "record/record.hpp"
 #include "render/render.hpp"
 
 namespace peermap::cli {
@@ -285,6 +286,47 @@ int render(const std::string& path, const std::string& output, const ViewOptions
   if (!bytes) {
     err << path << ": error: " << bytes.error().message << "\n";
     return kExitInvalid;
+  }
+  const auto written = write_atomically(output, bytes.value());
+  if (!written) {
+    err << output << ": error: " << written.error().message << "\n";
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+int export_record(const std::string& path, const std::string& output, const ExportOptions& options,
+                  std::ostream& err) {
+  if (render::format_for_path(output) != render::Format::Pdf) {
+    err << output << ": error: the output must end in .pdf\n";
+    return kExitUsage;
+  }
+  record::RecordOptions record_options;
+  if (options.revision > 0) record_options.revision = options.revision;
+  if (!options.revision_date.empty()) {
+    record_options.revision_date = model::Date::parse(options.revision_date);
+    if (!record_options.revision_date) {
+      err << "--revision-date: error: \""
+          << text::escape_controls_for_terminal(options.revision_date)
+          << "\" is not a date (YYYY-MM-DD)\n";
+      return kExitUsage;
+    }
+  }
+  record_options.prepared_by = options.prepared_by;
+  record_options.seed = options.seed;
+  if (const auto fault = record::options_fault(record_options)) {  // "--option: message"
+    const auto split = fault->find(": ");
+    err << fault->substr(0, split)
+        << ": error: " << text::escape_controls_for_terminal(fault->substr(split + 2)) << "\n";
+    return kExitUsage;
+  }
+  int code = kExitOk;
+  auto document = load(path, err, code);
+  if (!document) return code;
+  auto bytes = record::write_record_pdf(*document, record_options);
+  if (!bytes) {
+    err << path << ": error: " << text::escape_controls_for_terminal(bytes.error().message) << "\n";
+    return bytes.error().kind == ErrorKind::Internal ? kExitInternal : kExitInvalid;
   }
   const auto written = write_atomically(output, bytes.value());
   if (!written) {

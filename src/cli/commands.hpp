@@ -32,6 +32,16 @@ int layout(const std::string& path, const ViewOptions& view, std::ostream& out, 
 //! as glyph outlines.
 int render(const std::string& path, const std::string& output, const ViewOptions& view,
            bool svg_text, std::ostream& err);
+//! The case record's options as typed (docs/record.md).
+struct ExportOptions {
+  long long revision = 0;     //!< the map's revision number; 0: none (a file)
+  std::string revision_date;  //!< YYYY-MM-DD, or empty
+  std::string prepared_by;    //!< a full name, or empty
+  unsigned seed = 1;          //!< the map page's layout seed
+};
+//! Writes the case record (a multi-page A4 PDF) of the document at `path` to `output` (.pdf).
+int export_record(const std::string& path, const std::string& output, const ExportOptions& options,
+                  std::ostream& err);
 //! Centrality, communities and findings of a peer map document (.json), GraphML, GEXF, or CSV
 //! (an edge list, or ties with their people in X.people.csv beside X.csv).
 int analyze(const std::string& path, bool as_json, std::ostream& out, std::ostream& err);

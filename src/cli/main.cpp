@@ -42,6 +42,21 @@ int run(int argc, char** argv) {
                    "workspace shows them, in the viewer's font at the layout's widths)")
       ->check(CLI::IsMember({"outlines", "text"}));
 
+  ExportOptions export_options;
+  CLI::App* export_cmd = app.add_subcommand(
+      "export", "the case record: the map, then every section in words and tables (.pdf)");
+  export_cmd->add_option("FILE", file, "peermap/1 JSON document")->required();
+  export_cmd->add_option("-o,--output", output, "output file: .pdf")->required();
+  export_cmd
+      ->add_option("--revision", export_options.revision,
+                   "the map's revision number the record is of (printed on every page)")
+      ->check(CLI::PositiveNumber);
+  export_cmd->add_option("--revision-date", export_options.revision_date,
+                         "the date of that revision (YYYY-MM-DD)");
+  export_cmd->add_option("--prepared-by", export_options.prepared_by,
+                         "the full name of who prepared the record");
+  export_cmd->add_option("--seed", export_options.seed, "the map's layout seed");
+
   CLI::App* analyze_cmd =
       app.add_subcommand("analyze", "influence, brokers, communities and findings");
   analyze_cmd
@@ -149,6 +164,7 @@ int run(int argc, char** argv) {
   if (*validate_cmd) return validate(file, std::cout, std::cerr);
   if (*layout_cmd) return layout(file, view, std::cout, std::cerr);
   if (*render_cmd) return render(file, output, view, labels == "text", std::cerr);
+  if (*export_cmd) return export_record(file, output, export_options, std::cerr);
   if (*analyze_cmd) return analyze(file, as_json, std::cout, std::cerr);
   if (*convert_cmd) return convert(file, output, std::cerr);
   if (*serve_cmd) return serve(serve_options, std::cerr);

@@ -1,0 +1,39 @@
+// The case record (issue 12; docs/record.md): the whole peer mapping exercise as one PDF for
+// the subject child's file. Page 1 is the map with its key (render's draw_page); the pages after
+// it give, in words and tables with full names, the exercise, meetings, people, the information
+// register, sightings, risks and strengths, information gaps, the analysis's findings, outcomes
+// and actions, the review and who prepared the record.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/result.hpp"
+#include "model/date.hpp"
+#include "model/document.hpp"
+#include "model/view.hpp"
+
+namespace peermap::record {
+
+//! What the record says about itself, and whom it is for.
+struct RecordOptions {
+  std::optional<long long> revision;         //!< the map's revision number, if it has one
+  std::optional<model::Date> revision_date;  //!< when that revision was saved
+  std::string prepared_by;                   //!< the full name of who prepared the record
+  unsigned seed = 1;                         //!< the map page's layout seed
+  //! Who the record is for. Only Internal (everything) so far; a copy for another audience will
+  //! leave out, before anything is laid out, what that audience may not receive.
+  model::Audience audience = model::Audience::Internal;
+};
+
+//! Why `options` cannot make a record (a prepared_by that is not a full name), naming the
+//! option; nullopt when they can.
+[[nodiscard]] std::optional<std::string> options_fault(const RecordOptions& options);
+
+//! The record's PDF bytes. Same document and options, same bytes (the PDF's creation date is the
+//! map date). The text is real text; the PDF has no script, links or attachments. Errors: the
+//! layout's (Invalid) or the analysis's, cairo's (Internal).
+[[nodiscard]] Result<std::string> write_record_pdf(const model::Document& document,
+                                                   const RecordOptions& options);
+
+}  // namespace peermap::record

@@ -1,0 +1,25 @@
+// Private to record: the record's sections (docs/record.md) as flow blocks, in words and
+// tables, with full names throughout.
+#pragma once
+
+#include <vector>
+
+#include "analysis/report.hpp"
+#include "model/document.hpp"
+#include "record/flow.hpp"
+#include "record/record.hpp"
+
+namespace peermap::record {
+
+//! Every section after the map page, in order: the exercise, meetings, people, places and
+//! groups, the information register, sightings, risks and strengths, information gaps (recorded
+//! and detected), the analysis's findings, outcomes and actions, the review, and this record.
+//! `report` is the analysis of `document`. O(size of the document + findings).
+[[nodiscard]] std::vector<Block> record_blocks(const model::Document& document,
+                                               const analysis::Report& report,
+                                               const RecordOptions& options);
+
+//! "revision 12", or empty when the record has no revision: the footer's words for it.
+[[nodiscard]] std::string revision_words(const RecordOptions& options);
+
+}  // namespace peermap::record
