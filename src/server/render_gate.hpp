@@ -36,8 +36,11 @@ struct RenderLimits {
 class RenderGate {
  public:
   explicit RenderGate(RenderLimits limits);
+  ~RenderGate() = default;
   RenderGate(const RenderGate&) = delete;
   RenderGate& operator=(const RenderGate&) = delete;
+  RenderGate(RenderGate&&) = delete;
+  RenderGate& operator=(RenderGate&&) = delete;
 
   //! A slot held; given back when destroyed.
   class Slot {
