@@ -9,7 +9,8 @@
 
 namespace peermap {
 
-enum class ErrorKind { Invalid, NotFound, Conflict, Forbidden, Io, Internal };
+//! Unavailable: not done for want of capacity or time (a budget spent); worth trying later.
+enum class ErrorKind { Invalid, NotFound, Conflict, Forbidden, Io, Internal, Unavailable };
 
 struct Error {
   ErrorKind kind = ErrorKind::Internal;

@@ -2,6 +2,8 @@
 // given streams so tests can run them in-process.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -62,6 +64,12 @@ struct ServeOptions {
   bool behind_tls_proxy = false;         //!< trust X-Forwarded-For; Secure cookies
   std::size_t working_copies_mib = 256;  //!< memory for parsed heads of edited maps
   std::string council_name = "Council";  //!< shown in the workspace's header
+  // The bound on drawing (server::RenderLimits).
+  std::size_t render_slots = 0;             //!< renders at once; 0: one per core
+  std::size_t render_queue = 8;             //!< renders waiting for a slot
+  std::int64_t render_wait_seconds = 5;     //!< the longest wait for a slot
+  std::int64_t render_budget_seconds = 20;  //!< a render's time; 0: no budget
+  std::size_t render_max_items = 20'000;    //!< people, places, groups and ties
 };
 struct UserOptions {
   std::string db;

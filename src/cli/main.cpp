@@ -100,6 +100,29 @@ int run(int argc, char** argv) {
                    "memory for the parsed newest revisions of edited maps, which make a PATCH "
                    "fast (default 256; about 1 MiB per map of 200 people; 0 turns them off)")
       ->check(CLI::Range(0, 1 << 20));
+  serve_cmd
+      ->add_option("--render-slots", serve_options.render_slots,
+                   "maps drawn or laid out at once (default 0: one per core)")
+      ->check(CLI::Range(0, 1024));
+  serve_cmd
+      ->add_option("--render-queue", serve_options.render_queue,
+                   "drawings that may wait for a slot; more are answered 503 (default 8)")
+      ->check(CLI::Range(0, 100'000));
+  serve_cmd
+      ->add_option(
+          "--render-wait", serve_options.render_wait_seconds,
+          "seconds a drawing waits for a slot before 503; also the Retry-After (default 5)")
+      ->check(CLI::Range(0, 3600));
+  serve_cmd
+      ->add_option(
+          "--render-budget", serve_options.render_budget_seconds,
+          "seconds a drawing may take once in its slot, then 503 (default 20; 0: no limit)")
+      ->check(CLI::Range(0, 3600));
+  serve_cmd
+      ->add_option("--render-max-items", serve_options.render_max_items,
+                   "the largest map drawn, in people, places, groups and ties; a larger one is "
+                   "answered 422 (default 20000)")
+      ->check(CLI::Range(1, 100'000'000));
 
   UserOptions user_options;
   user_options.db = default_db;

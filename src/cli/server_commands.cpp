@@ -268,6 +268,11 @@ int serve(const ServeOptions& options, std::ostream& err) {
   listen.trust_forwarded_for = options.behind_tls_proxy;
   api_options.council_name = options.council_name;
   api_options.working_copy_bytes = options.working_copies_mib << 20u;
+  api_options.render.concurrent = options.render_slots;
+  api_options.render.queue = options.render_queue;
+  api_options.render.queue_wait_ms = options.render_wait_seconds * 1000;
+  api_options.render.budget_ms = options.render_budget_seconds * 1000;
+  api_options.render.max_items = options.render_max_items;
   server::Api api(*store, api_options);
   server::HttpServer http(api, listen, options.quiet ? nullptr : &err);
   auto port = http.bind();

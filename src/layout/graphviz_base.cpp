@@ -65,9 +65,11 @@ void set(void* object, const char* name, const std::string& value) {
 
 Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes,
                                               const std::vector<BaseEdge>& edges, BaseEngine engine,
-                                              unsigned seed) {
+                                              unsigned seed, const OutOfTime& out_of_time) {
   if (nodes.empty()) return std::vector<Point>{};
   const std::lock_guard<std::mutex> lock(graphviz_mutex());
+  // The wait for the lock (another layout's Graphviz run) counts against the budget.
+  if (spent(out_of_time)) return out_of_time_error();
   graphviz_errors().clear();
   agseterr(AGERR);
   agseterrf(collect_graphviz_error);

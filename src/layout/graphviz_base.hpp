@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "base/time_budget.hpp"
 #include "layout/geometry.hpp"
 
 namespace peermap::layout {
@@ -26,9 +27,12 @@ struct BaseEdge {
 
 enum class BaseEngine { Stress, MultiLevel };  //!< neato stress majorisation, or sfdp
 
-//! Centres of the nodes, y growing downwards, pinned nodes exactly at their pins.
+//! Centres of the nodes, y growing downwards, pinned nodes exactly at their pins. `out_of_time`
+//! is asked once Graphviz is free (the wait behind another layout counts); Graphviz's own run
+//! cannot be stopped.
 [[nodiscard]] Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes,
                                                             const std::vector<BaseEdge>& edges,
-                                                            BaseEngine engine, unsigned seed);
+                                                            BaseEngine engine, unsigned seed,
+                                                            const OutOfTime& out_of_time = {});
 
 }  // namespace peermap::layout

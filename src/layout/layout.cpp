@@ -377,10 +377,12 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   std::optional<std::vector<Point>> beside = std::nullopt;
   if (anchored) beside = place_beside_anchors(base, edges, g.nodes.size());
   const BaseEngine engine = g.nodes.size() <= 400 ? BaseEngine::Stress : BaseEngine::MultiLevel;
+  if (spent(options.out_of_time)) return out_of_time_error();
   Result<std::vector<Point>> positions =
       beside ? Result<std::vector<Point>>(std::move(*beside))
-             : graphviz_positions(base, edges, engine, options.seed);
+             : graphviz_positions(base, edges, engine, options.seed, options.out_of_time);
   if (!positions) return positions.error();
+  if (spent(options.out_of_time)) return out_of_time_error();
 
   std::vector<Rect> footprints;
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
@@ -390,6 +392,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   }
   std::vector<std::string> moved;
   separate_footprints(footprints, fixed, style::kNodeSeparation, moved);
+  if (spent(options.out_of_time)) return out_of_time_error();
 
   std::vector<std::vector<int>> memberships;
   memberships.reserve(specs.size());
@@ -400,6 +403,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   parameters.clearance = style::kRegionClearance;
   Result<std::vector<Polygon>> polygons = build_regions(footprints, memberships, parameters);
   for (int attempt = 0; !polygons && attempt < 12; ++attempt) {
+    if (spent(options.out_of_time)) return out_of_time_error();
     // Anchored people first keep their places while only new people spread; if that cannot
     // make room for the regions, everyone but the pinned spreads.
     if (attempt == 4) fixed = pinned;
@@ -407,6 +411,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
     separate_footprints(footprints, fixed, style::kNodeSeparation, moved);
     polygons = build_regions(footprints, memberships, parameters);
   }
+  if (spent(options.out_of_time)) return out_of_time_error();
   if (!polygons && anchored) {
     LayoutOptions fresh = options;  // the earlier places cannot hold: lay out afresh
     fresh.previous.clear();
@@ -445,6 +450,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
 }  // namespace
 
 Result<Geometry> compute_layout(const Document& document, const LayoutOptions& options) {
+  if (spent(options.out_of_time)) return out_of_time_error();
   const TextMeasurer measurer;
   if (!options.ecomap_centre.empty()) return ecomap_layout(document, options, measurer);
   return network_layout(document, options, measurer);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "base/time_budget.hpp"
 #include "layout/geometry.hpp"
 #include "layout/style.hpp"
 #include "model/document.hpp"
@@ -82,10 +83,15 @@ struct LayoutOptions {
   //! by person id. Those people stay put unless a guarantee needs them moved; new people are
   //! placed around them, and coordinates are kept (no shift to the origin). Empty: a full layout.
   std::map<std::string, Point> previous;
+  //! Checked before and after Graphviz (whose own run cannot be stopped), between the overlap
+  //! and region passes and their retries, and before the labels: a true answer abandons the
+  //! layout with out_of_time_error().
+  OutOfTime out_of_time{};
 };
 
 //! Lays out `document` (already filtered by any --as-of view). Cost: Graphviz stress
 //! majorisation (O(n^2) per iteration below 400 people; sfdp above), then O(cells) per region.
+//! Errors: Internal; Unavailable when `options.out_of_time` says the budget is spent.
 [[nodiscard]] Result<Geometry> compute_layout(const model::Document& document,
                                               const LayoutOptions& options);
 

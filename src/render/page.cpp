@@ -219,7 +219,7 @@ Result<model::Document> apply_view(model::Document document, const model::View& 
 }
 
 Result<Page> prepare(model::Document whole, const model::View& view, const Page* earlier_page,
-                     const layout::Geometry* earlier_geometry) {
+                     const layout::Geometry* earlier_geometry, const OutOfTime& out_of_time) {
   auto viewed = apply_view(std::move(whole), view);
   if (!viewed) return viewed.error();
   model::Document& document = viewed.value();
@@ -227,6 +227,7 @@ Result<Page> prepare(model::Document whole, const model::View& view, const Page*
   options.seed = view.seed;
   options.ecomap_centre = view.ecomap_centre;
   options.redact = view.redact;
+  options.out_of_time = out_of_time;
   if (earlier_page != nullptr) {
     if (layout_reads_the_same(earlier_page->document, document)) {
       return Page(std::move(document), earlier_page->geometry, view);
@@ -243,13 +244,14 @@ Result<Page> prepare(model::Document whole, const model::View& view, const Page*
 
 }  // namespace
 
-Result<Page> prepare_page(model::Document document, const model::View& view, const Page* earlier) {
-  return prepare(std::move(document), view, earlier, nullptr);
+Result<Page> prepare_page(model::Document document, const model::View& view, const Page* earlier,
+                          const OutOfTime& out_of_time) {
+  return prepare(std::move(document), view, earlier, nullptr, out_of_time);
 }
 
 Result<Page> prepare_page_from(model::Document document, const model::View& view,
-                               const layout::Geometry& earlier) {
-  return prepare(std::move(document), view, nullptr, &earlier);
+                               const layout::Geometry& earlier, const OutOfTime& out_of_time) {
+  return prepare(std::move(document), view, nullptr, &earlier, out_of_time);
 }
 
 Result<Page> page_with_geometry(model::Document document, const model::View& view,

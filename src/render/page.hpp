@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/result.hpp"
+#include "base/time_budget.hpp"
 #include "layout/layout.hpp"
 #include "model/document.hpp"
 #include "model/view.hpp"
@@ -53,14 +54,17 @@ struct MapPlacement {
 //! same view) so the picture stays put: people keep their places (layout::LayoutOptions::
 //! previous), and when nothing the layout reads has changed (layout_reads_the_same) `earlier`'s
 //! geometry is kept as it is and only the drawing changes. nullptr: a full layout.
+//! `out_of_time`: the layout's time budget (layout::LayoutOptions::out_of_time); when it is
+//! spent, the error is Unavailable (out_of_time_error()).
 [[nodiscard]] Result<Page> prepare_page(model::Document document, const model::View& view,
-                                        const Page* earlier);
+                                        const Page* earlier, const OutOfTime& out_of_time = {});
 
 //! As prepare_page with an earlier page, from an earlier layout's geometry alone (one kept by
 //! the server, whose document is not at hand): people keep their places; the geometry is not
-//! reused whole, since what the layout reads cannot be compared.
+//! reused whole, since what the layout reads cannot be compared. `out_of_time` as above.
 [[nodiscard]] Result<Page> prepare_page_from(model::Document document, const model::View& view,
-                                             const layout::Geometry& earlier);
+                                             const layout::Geometry& earlier,
+                                             const OutOfTime& out_of_time = {});
 
 //! Applies `view` to `document` and takes `geometry` (a layout kept from an earlier drawing of
 //! the same revision and view) as it is. Errors: NotFound as prepare_page.

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "base/result.hpp"
+#include "base/time_budget.hpp"
 #include "layout/layout.hpp"
 #include "model/document.hpp"
 #include "render/page.hpp"
@@ -25,6 +26,9 @@ struct FileOptions {
   //! SVG only: the words as <text> elements in the layout's font, for a screen (the workspace),
   //! rather than as glyph outlines, which draw the same everywhere (files, the record).
   bool svg_text = false;
+  //! The drawing's time budget, asked before drawing and before the file is finished (cairo's
+  //! own drawing is not interrupted): when spent, the error is Unavailable (out_of_time_error()).
+  OutOfTime out_of_time{};
 };
 
 //! The file's bytes, one page. Same page, same bytes; a PDF's creation date is the map date.

@@ -113,6 +113,7 @@ Result<std::string> write_page(const Page& page, const FileOptions& options) {
   std::string bytes;
   const bool svg_text = options.format == Format::Svg && options.svg_text;
   std::vector<TextRun> runs;
+  if (spent(options.out_of_time)) return out_of_time_error();
   const Surface surface = make_surface(page, options, bytes);
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     return cairo_error(cairo_surface_status(surface.get()));
@@ -125,6 +126,7 @@ Result<std::string> write_page(const Page& page, const FileOptions& options) {
       return drawn.error();
     }
   }
+  if (spent(options.out_of_time)) return out_of_time_error();  // the file is not written out
   if (options.format == Format::Png) {
     cairo_surface_flush(surface.get());
     const auto status = cairo_surface_write_to_png_stream(surface.get(), append_to_string, &bytes);

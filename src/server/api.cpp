@@ -24,7 +24,9 @@ struct Api::Impl {
   ByteBoundedCache<std::string> drawings{64u << 20u};
   LiveUpdates live{store, options.live};
   MapLayouts layouts;
-  routes::RouteContext context{store, options, audit, sessions, history, drawings, live, layouts};
+  RenderGate renders{options.render};
+  routes::RouteContext context{store,    options, audit,   sessions, history,
+                               drawings, live,    layouts, renders};
   Router router;
 
   Impl(store::Store& s, ApiOptions o) : store(s), options(with_clock(std::move(o))) {

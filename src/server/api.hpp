@@ -15,6 +15,7 @@
 
 #include "server/http.hpp"
 #include "server/live.hpp"
+#include "server/render_gate.hpp"
 #include "server/router.hpp"
 
 #include "store/store.hpp"
@@ -37,6 +38,8 @@ struct ApiOptions {
   std::string council_name = "Council";
   //! The maps' event streams: head checks, presence between processes, session re-checks.
   LiveOptions live{};
+  //! The bound on drawing: slots, queue, time and size budgets (render_gate.hpp).
+  RenderLimits render{};
 };
 
 class Api {

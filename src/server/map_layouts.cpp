@@ -74,14 +74,15 @@ Result<ReadLayout> read_kept(store::Store& store, const std::string& id, const s
 Result<LaidOut> MapLayouts::page(const std::string& id, std::int64_t number, bool tidy,
                                  const model::View& view,
                                  const std::function<Result<model::Document>()>& document,
-                                 store::Store* store) {
+                                 store::Store* store, const OutOfTime& out_of_time) {
   const std::string key = id + "#" + view_key(view);
   const std::shared_ptr<Entry> e = entry(key);
   const std::lock_guard lock(e->laying_out);
   if (const auto it = e->pages.find(number); it != e->pages.end()) return it->second;
   auto viewed = document();
   if (!viewed) return viewed.error();
-  auto out = lay_out(*e, id, key, number, tidy, view, std::move(viewed.value()), store);
+  auto out =
+      lay_out(*e, id, key, number, tidy, view, std::move(viewed.value()), store, out_of_time);
   if (!out) return out.error();
   e->pages.emplace(number, out.value());
   while (e->pages.size() > kKeptRevisions) {
@@ -93,7 +94,8 @@ Result<LaidOut> MapLayouts::page(const std::string& id, std::int64_t number, boo
 
 Result<LaidOut> MapLayouts::lay_out(Entry& e, const std::string& id, const std::string& key,
                                     std::int64_t number, bool tidy, const model::View& view,
-                                    model::Document document, store::Store* store) {
+                                    model::Document document, store::Store* store,
+                                    const OutOfTime& out_of_time) {
   const std::string vkey = view_key(view);
   const auto from_kept = [&](store::KeptLayout kept) -> Result<LaidOut> {
     const std::int64_t kept_basis = kept.basis;
@@ -130,9 +132,11 @@ Result<LaidOut> MapLayouts::lay_out(Entry& e, const std::string& id, const std::
     }
   }
   auto prepared =
-      earlier_page != nullptr ? render::prepare_page(std::move(document), view, earlier_page)
-      : earlier_kept          ? render::prepare_page_from(std::move(document), view, *earlier_kept)
-                              : render::prepare_page(std::move(document), view);
+      earlier_page != nullptr
+          ? render::prepare_page(std::move(document), view, earlier_page, out_of_time)
+      : earlier_kept
+          ? render::prepare_page_from(std::move(document), view, *earlier_kept, out_of_time)
+          : render::prepare_page(std::move(document), view, nullptr, out_of_time);
   if (!prepared) return prepared.error();
   if (store == nullptr) {
     return LaidOut{std::make_shared<const render::Page>(std::move(prepared.value())), basis,

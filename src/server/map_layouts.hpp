@@ -52,11 +52,12 @@ class MapLayouts {
   //! Revision `number` of map `id` through `view`, laid out by the rule above; `document` is
   //! called (once, only when it is not laid out yet) for the revision's validated document.
   //! `tidy`: the revision asks for a full layout. `store`: where layouts are kept for every
-  //! process (nullptr: this process's memory only). Errors: prepare_page's.
+  //! process (nullptr: this process's memory only). `out_of_time`: the layout's time budget;
+  //! nothing is kept of a layout abandoned. Errors: `document`'s, prepare_page's.
   Result<LaidOut> page(const std::string& id, std::int64_t number, bool tidy,
                        const model::View& view,
                        const std::function<Result<model::Document>()>& document,
-                       store::Store* store = nullptr);
+                       store::Store* store = nullptr, const OutOfTime& out_of_time = {});
 
   //! What names a view in keys: as-of date, redaction, ecomap centre and seed.
   [[nodiscard]] static std::string view_key(const model::View& view);
@@ -67,7 +68,8 @@ class MapLayouts {
   //! Lays revision `number` out (by the rule above) and keeps it when `store` is given.
   Result<LaidOut> lay_out(Entry& e, const std::string& id, const std::string& key,
                           std::int64_t number, bool tidy, const model::View& view,
-                          model::Document document, store::Store* store);
+                          model::Document document, store::Store* store,
+                          const OutOfTime& out_of_time);
 
   std::size_t max_views_;
   std::mutex mutex_;

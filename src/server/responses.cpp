@@ -17,6 +17,8 @@ int status_for(ErrorKind kind) {
       return 412;
     case ErrorKind::Forbidden:
       return 403;
+    case ErrorKind::Unavailable:
+      return 503;
     case ErrorKind::Io:
     case ErrorKind::Internal:
       break;

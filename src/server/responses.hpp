@@ -19,7 +19,7 @@
 namespace peermap::server {
 
 //! The HTTP status for an expected failure of this kind (Invalid 422, NotFound 404, Conflict
-//! 412, Forbidden 403, Io and Internal 500).
+//! 412, Forbidden 403, Unavailable 503, Io and Internal 500).
 int status_for(ErrorKind kind);
 
 Response json_response(int status, const nlohmann::json& body);

@@ -35,6 +35,32 @@ TEST(Layout, SmallMapKeepsEveryGuarantee) {
   EXPECT_TRUE(violations.empty()) << violations.front();
 }
 
+//! A time budget is asked between the layout's stages: one that is never spent changes nothing
+//! and is asked several times; one spent at any of those checks abandons the layout there, with
+//! an Unavailable error (the server's 503), and one spent before the layout starts stops it at
+//! once.
+TEST(Layout, ALayoutStopsAtTheFirstCheckAfterItsBudgetIsSpent) {
+  int checks = 0;
+  LayoutOptions options;
+  options.out_of_time = [&] {
+    ++checks;
+    return false;
+  };
+  const auto budgeted = compute_layout(small_map(), options);
+  const auto unbudgeted = compute_layout(small_map(), {});
+  ASSERT_TRUE(budgeted.ok() && unbudgeted.ok());
+  EXPECT_EQ(geometry_to_json(budgeted.value()), geometry_to_json(unbudgeted.value()));
+  EXPECT_GE(checks, 5);  // start, before and after Graphviz, after overlaps, before the names
+  for (int spent_at = 1; spent_at <= checks; ++spent_at) {
+    int asked = 0;
+    options.out_of_time = [&] { return ++asked >= spent_at; };
+    const auto stopped = compute_layout(small_map(), options);
+    ASSERT_FALSE(stopped.ok()) << spent_at;
+    EXPECT_EQ(stopped.error().kind, ErrorKind::Unavailable);
+    EXPECT_EQ(asked, spent_at);  // nothing more was asked (nor done) after the spent check
+  }
+}
+
 TEST(Layout, SameDocumentAndSeedGiveTheSameGeometry) {
   LayoutOptions options;
   options.seed = 3;

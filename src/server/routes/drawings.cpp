@@ -1,7 +1,9 @@
 // /api/maps/{id}/map.svg, .png and .pdf: the map drawn by the core renderer, with the view's
 // options (ecomap centre, as-of date, redaction, revision), laid out from the previous
 // revision's positions (map_layouts.hpp). Drawings are cached by layout, format and labels: the
-// renderer is deterministic. An SVG goes gzip-compressed to a client that accepts it.
+// renderer is deterministic. An SVG goes gzip-compressed to a client that accepts it. A layout
+// or drawing not cached yet is made in a slot of the render gate, within its time and size
+// budgets (render_gate.hpp); a cached one is sent without a slot.
 #include <cctype>
 
 #include "model/view.hpp"
@@ -40,11 +42,18 @@ std::string file_name(const std::string& id, const ViewQuery& query) {
   return name;
 }
 
+//! What the size budget counts: the people, places, groups and ties of the whole revision (a
+//! view only leaves things out, so a map within the limit is within it in every view).
+std::size_t drawn_items(const model::Document& document) {
+  return document.people.size() + document.locations.size() + document.groups.size() +
+         document.ties.size();
+}
+
 }  // namespace
 
 Result<LaidOut> laid_out_page(RouteContext& ctx, const std::string& id,
                               const std::shared_ptr<const store::Revision>& revision,
-                              const model::View& view) {
+                              const model::View& view, RenderBudget& budget) {
   const std::int64_t number = revision->info.number;
   const bool tidy = revision->info.summary == kTidySummary;
   return ctx.layouts.page(
@@ -53,9 +62,48 @@ Result<LaidOut> laid_out_page(RouteContext& ctx, const std::string& id,
         auto outcome = ctx.history.validate(revision->document);
         if (outcome.has_errors())
           return Error{ErrorKind::Internal, "the revision does not validate"};
+        const std::size_t items = drawn_items(outcome.document);
+        const std::size_t limit = ctx.renders.limits().max_items;
+        if (items > limit) {
+          return Error{ErrorKind::Invalid, "the map is too large to draw: it has " +
+                                               std::to_string(items) +
+                                               " people, places, groups and ties; this server "
+                                               "draws at most " +
+                                               std::to_string(limit)};
+        }
+        if (auto started = budget.start(); !started) return started.error();
         return std::move(outcome.document);
       },
-      &ctx.store);
+      &ctx.store, budget.out_of_time());
+}
+
+Response drawing_failed(RouteContext& ctx, const Request& request, const Caller& caller,
+                        const std::string& action, const std::string& id, std::int64_t revision,
+                        const RenderBudget& budget, const Error& error) {
+  switch (error.kind) {
+    case ErrorKind::NotFound:  // the ecomap centre is not on the map
+      return refused(ctx.audit, request, caller.user, action, id, 0,
+                     parameter_error("ecomap", "no person with this id on the map"));
+    case ErrorKind::Invalid:  // larger than the size budget
+      return refused(ctx.audit, request, caller.user, action, id, 0,
+                     error_response(422, error.message));
+    case ErrorKind::Unavailable: {
+      const bool busy = !budget.in_slot();
+      const std::int64_t wait = ctx.renders.retry_after_seconds();
+      Response r =
+          error_response(503, busy ? "the server is drawing as many maps as it can; try again in " +
+                                         std::to_string(wait) + " s"
+                                   : "drawing this map took longer than the server allows (" +
+                                         std::to_string(ctx.renders.limits().budget_ms) +
+                                         " ms); try again later, or draw a smaller view");
+      r.set_header("Retry-After", std::to_string(wait));
+      ctx.audit.record_refusal(request.remote, &caller.user, action, id, revision,
+                               busy ? "busy" : "over-budget", 503);
+      return r;
+    }
+    default:
+      return error_response(500, "the map cannot be drawn");
+  }
 }
 
 void set_compressible_body(RouteContext& ctx, const Request& request, Response& response,
@@ -107,20 +155,27 @@ Response render_map(RouteContext& ctx, const Request& request, const Params& par
   // Same layout, same bytes (the renderer is deterministic): draw once.
   auto revision = ctx.history.revision(id, options->revision);
   if (!revision) return internal_error();
-  auto laid = laid_out_page(ctx, id, revision.value(), view);
-  if (!laid && laid.error().kind == ErrorKind::NotFound) {  // the ecomap centre is not on it
-    return refused(ctx.audit, request, caller.user, action, id, 0,
-                   parameter_error("ecomap", "no person with this id on the map"));
+  RenderBudget budget(ctx.renders);
+  auto laid = laid_out_page(ctx, id, revision.value(), view, budget);
+  if (!laid) {
+    return drawing_failed(ctx, request, caller, action, id, options->revision, budget,
+                          laid.error());
   }
-  if (!laid) return error_response(500, "the map cannot be laid out");
   const std::string key =
       laid->key + "#" + std::to_string(static_cast<int>(format)) + (words_as_text ? "#text" : "");
   auto drawing = ctx.drawings.find(key);
   if (!drawing) {
     render::FileOptions file{format};
     file.svg_text = words_as_text;
-    auto bytes = render::write_page(*laid->page, file);
-    if (!bytes) return error_response(500, "the map cannot be drawn");
+    file.out_of_time = budget.out_of_time();
+    // In the layout's slot, or in one of its own when the layout was made before.
+    const Status started = budget.start();
+    auto bytes =
+        started ? render::write_page(*laid->page, file) : Result<std::string>(started.error());
+    if (!bytes) {
+      return drawing_failed(ctx, request, caller, action, id, options->revision, budget,
+                            bytes.error());
+    }
     drawing = std::make_shared<const std::string>(std::move(bytes.value()));
     ctx.drawings.put(key, drawing, drawing->size() + key.size());
   }

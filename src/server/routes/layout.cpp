@@ -2,7 +2,8 @@
 // as_of, redact, ecomap) and where map.svg's page puts it, so the workspace lays hit areas over
 // the drawing. The same page map.svg draws (laid_out_page: the same stable layout, from the
 // previous revision's positions) and the placement draw_map uses
-// (render::place_on_page): the hit areas match the drawing.
+// (render::place_on_page): the hit areas match the drawing. A layout not made yet is made in a
+// slot of the render gate, within its budgets, as a drawing is (drawings.cpp).
 #include "layout/geometry_json.hpp"
 #include "model/view.hpp"
 #include "render/page.hpp"
@@ -49,12 +50,11 @@ Response map_layout(RouteContext& ctx, const Request& request, const Params& par
   if (!query) return refused(ctx.audit, request, caller.user, action, id, 0, std::move(error));
   auto revision = ctx.history.revision(id, query->revision);
   if (!revision) return internal_error();
-  auto laid = laid_out_page(ctx, id, revision.value(), query->view);
-  if (!laid && laid.error().kind == ErrorKind::NotFound) {  // the ecomap centre is not on it
-    return refused(ctx.audit, request, caller.user, action, id, 0,
-                   parameter_error("ecomap", "no person with this id on the map"));
+  RenderBudget budget(ctx.renders);
+  auto laid = laid_out_page(ctx, id, revision.value(), query->view, budget);
+  if (!laid) {
+    return drawing_failed(ctx, request, caller, action, id, query->revision, budget, laid.error());
   }
-  if (!laid) return error_response(500, "the map cannot be laid out");
   const std::string key = "layout#" + laid->key;
   auto text = ctx.drawings.find(key);
   if (!text) {

@@ -11,6 +11,7 @@
 #include "server/live.hpp"
 #include "server/map_history.hpp"
 #include "server/map_layouts.hpp"
+#include "server/render_gate.hpp"
 #include "server/router.hpp"
 #include "server/sessions.hpp"
 
@@ -26,6 +27,7 @@ struct RouteContext {
   ByteBoundedCache<std::string>& drawings;  //!< rendered drawings of immutable revisions
   LiveUpdates& live;                        //!< the maps' event streams
   MapLayouts& layouts;                      //!< the pages drawn from, laid out stably
+  RenderGate& renders;                      //!< the bound on drawing: slots and budgets
 };
 
 // session.cpp: /api/session
@@ -113,11 +115,19 @@ Response workspace_asset(const Request& request, const Params& params);
 
 //! A revision of map `id` (from MapHistory::revision) through `view`, laid out as
 //! map_layouts.hpp says (from the positions of the revision before, unless it is a tidy
-//! revision). NotFound when the view's ecomap centre is not on the map; Internal when the
-//! revision does not validate or cannot be laid out.
+//! revision). A layout not made yet takes `budget`'s slot first and runs within its time.
+//! NotFound when the view's ecomap centre is not on the map; Invalid when the map is larger
+//! than RenderLimits::max_items; Unavailable when no slot is free or the time ran out;
+//! Internal when the revision does not validate or cannot be laid out.
 Result<LaidOut> laid_out_page(RouteContext& ctx, const std::string& id,
                               const std::shared_ptr<const store::Revision>& revision,
-                              const model::View& view);
+                              const model::View& view, RenderBudget& budget);
+//! The answer to laid_out_page's or a drawing's failure, audited as `action` on revision
+//! `revision` of map `id`: the ecomap parameter's 422, the too-large 422, the 503 with
+//! Retry-After (outcome "busy" or "over-budget"), else a 500.
+Response drawing_failed(RouteContext& ctx, const Request& request, const Caller& caller,
+                        const std::string& action, const std::string& id, std::int64_t revision,
+                        const RenderBudget& budget, const Error& error);
 //! Sets `text` (cached under `key`) as the body, gzip-compressed when the request accepts it
 //! (the compressed text cached under key + "#gzip"), with Vary: Accept-Encoding.
 void set_compressible_body(RouteContext& ctx, const Request& request, Response& response,
