@@ -32,7 +32,6 @@ std::optional<DeviceCookie> read_device_cookie(std::string_view key, std::string
 
 //! The Set-Cookie value for a device cookie: HttpOnly, SameSite=Strict, Path=/api/session (only
 //! a login sees it), `max_age_seconds`, and Secure behind TLS.
-std::string device_cookie_header(std::string_view value, std::int64_t max_age_seconds,
-                                 bool secure);
+std::string device_cookie_header(std::string_view value, std::int64_t max_age_seconds, bool secure);
 
 }  // namespace peermap::server

@@ -14,8 +14,8 @@
 #include <set>
 #include <thread>
 
-#include "server/server.hpp"
 #include "api_fixture.hpp"
+#include "server/server.hpp"
 
 namespace peermap::server {
 namespace {
@@ -66,7 +66,8 @@ std::string path_of(const Route& route, const std::string& id) {
   std::string path = route.pattern;
   for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
            {"{id}", id}, {"{n}", "1"}, {"{username}", "bob"}}) {
-    if (const auto at = path.find(name); at != std::string::npos) path.replace(at, name.size(), value);
+    if (const auto at = path.find(name); at != std::string::npos)
+      path.replace(at, name.size(), value);
   }
   return path;
 }
@@ -88,8 +89,8 @@ TEST_P(AuditTest, EveryBadRequestToEveryRouteIsAuditedWithTheStatusSentAndItsHea
     const std::string path = path_of(route, id);
     const std::string& m = route.method;
     const bool changes = m != "GET" && m != "HEAD";
-    const std::multimap<std::string, std::string> json_type = {
-        {"content-type", "application/json"}, {"if-match", "\"r1\""}};
+    const std::multimap<std::string, std::string> json_type = {{"content-type", "application/json"},
+                                                               {"if-match", "\"r1\""}};
     check(anonymous, "not logged in", m, path, changes ? "{}" : "", json_type);
     if (changes) {
       check(no_csrf, "no CSRF token", m, path, "{}", json_type);
@@ -228,7 +229,8 @@ RawAnswer send_raw(int port, const std::string& bytes) {
     std::string lower = text.substr(0, head);
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const auto length = lower.find("content-length: ");
-    const std::size_t body = length == std::string::npos ? 0 : std::stoul(lower.substr(length + 16));
+    const std::size_t body =
+        length == std::string::npos ? 0 : std::stoul(lower.substr(length + 16));
     if (text.size() >= head + 4 + body) break;
   }
   ::close(fd);

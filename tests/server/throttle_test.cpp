@@ -95,8 +95,8 @@ TEST_P(ThrottleTest, AForgedOrTamperedDeviceCookieIsAnUnknownDevice) {
   flipped.back() = flipped.back() == 'A' ? 'B' : 'A';
   const std::string other_key = device_cookie_value(auth::new_signing_key(), "alice");
   // alice's username with mary's cookie's nonce and signature, and the other way round.
-  const std::string spliced =
-      genuine.substr(0, genuine.find('.')) + mary_browser.device.substr(mary_browser.device.find('.'));
+  const std::string spliced = genuine.substr(0, genuine.find('.')) +
+                              mary_browser.device.substr(mary_browser.device.find('.'));
   for (const auto& [what, value] : std::vector<std::pair<std::string, std::string>>{
            {"a flipped signature", flipped},
            {"another key's", other_key},
@@ -173,8 +173,8 @@ TEST_P(ThrottleTest, TheDeviceCookieIsHttpOnlyStrictForLoginsOnlyAndLong) {
   EXPECT_EQ(cookies[0].rfind("peermap_session=", 0), 0u);
   const std::string& device = cookies[1];
   EXPECT_EQ(device.rfind("peermap_device=", 0), 0u);
-  for (const char* part : {"; HttpOnly", "; SameSite=Strict", "; Path=/api/session",
-                           "; Max-Age=15552000"}) {
+  for (const char* part :
+       {"; HttpOnly", "; SameSite=Strict", "; Path=/api/session", "; Max-Age=15552000"}) {
     EXPECT_NE(device.find(part), std::string::npos) << part << " in " << device;
   }
   EXPECT_EQ(device.find("Secure"), std::string::npos);
@@ -187,9 +187,9 @@ TEST_P(ThrottleTest, TheDeviceCookieIsHttpOnlyStrictForLoginsOnlyAndLong) {
   ASSERT_EQ(secured.status, 200);
   bool secure_device_cookie = false;
   for (const auto& [name, value] : secured.headers) {
-    secure_device_cookie = secure_device_cookie || (name == "Set-Cookie" &&
-                                                    value.rfind("peermap_device=", 0) == 0 &&
-                                                    value.find("; Secure") != std::string::npos);
+    secure_device_cookie =
+        secure_device_cookie || (name == "Set-Cookie" && value.rfind("peermap_device=", 0) == 0 &&
+                                 value.find("; Secure") != std::string::npos);
   }
   EXPECT_TRUE(secure_device_cookie);
   // Each login gives a new cookie; the old one stays good until it expires.
