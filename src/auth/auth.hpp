@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -51,6 +52,21 @@ std::string random_id();
 
 //! BLAKE2b-256 of the token, hex: what the store keeps instead of the token.
 std::string token_digest(std::string_view token);
+
+//! A new key for sign(): crypto_auth_KEYBYTES (32) random bytes, URL-safe base64.
+std::string new_signing_key();
+
+//! HMAC-SHA-512-256 (libsodium's crypto_auth) of `message` under `key` (new_signing_key()'s
+//! text), URL-safe base64 without padding (43 characters).
+std::string sign(std::string_view key, std::string_view message);
+
+//! Whether `signature` is sign(key, message), compared in constant time (crypto_auth_verify).
+//! False for a key or signature that is not valid base64 of the right length.
+bool signature_valid(std::string_view key, std::string_view message, std::string_view signature);
+
+//! URL-safe base64 without padding, and back (nullopt when `text` is not such base64).
+std::string base64url(std::string_view bytes);
+std::optional<std::string> from_base64url(std::string_view text);
 
 //! Compares in time that depends only on the lengths.
 bool equal_constant_time(std::string_view a, std::string_view b);

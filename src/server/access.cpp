@@ -6,6 +6,45 @@
 #include "server/responses.hpp"
 
 namespace peermap::server {
+namespace {
+
+thread_local RequestAudit* current_request = nullptr;
+
+}  // namespace
+
+RequestAudit::RequestAudit() : previous_(current_request) { current_request = this; }
+RequestAudit::~RequestAudit() { current_request = previous_; }
+RequestAudit* RequestAudit::current() { return current_request; }
+
+bool RequestAudit::wrote_status(int status) const {
+  return std::find(statuses_.begin(), statuses_.end(), status) != statuses_.end();
+}
+
+std::string outcome_for_status(int status) {
+  switch (status) {
+    case 400:
+      return "malformed";
+    case 401:
+      return "unauthenticated";
+    case 404:
+      return "not-found";
+    case 405:
+      return "wrong-method";
+    case 413:
+      return "too-large";
+    case 414:
+      return "uri-too-long";
+    case 415:
+      return "wrong-type";
+    case 422:
+      return "invalid";
+    case 429:
+      return "throttled";
+    default:
+      break;
+  }
+  return status >= 500 ? "error" : "refused";
+}
 
 store::AuditEntry AuditTrail::entry(const std::string& source, const store::User* who,
                                     std::string action, std::string map_id, std::int64_t revision,
@@ -28,10 +67,23 @@ store::AuditEntry AuditTrail::entry(const std::string& source, const store::User
 bool AuditTrail::record(const std::string& source, const store::User* who, std::string action,
                         std::string map_id, std::int64_t revision, std::string outcome,
                         int status) {
-  return store_
-      .append_audit(entry(source, who, std::move(action), std::move(map_id), revision,
-                          std::move(outcome), status))
-      .ok();
+  const bool written = store_
+                           .append_audit(entry(source, who, std::move(action), std::move(map_id),
+                                               revision, std::move(outcome), status))
+                           .ok();
+  if (written && RequestAudit::current() != nullptr) RequestAudit::current()->wrote(status);
+  return written;
+}
+
+void AuditTrail::record_unaudited(const Request& request, int status) {
+  const RequestAudit* scope = RequestAudit::current();
+  if (scope != nullptr && scope->wrote_status(status)) return;
+  if (scope == nullptr) {
+    record_refusal(request.remote, nullptr, "request", "", 0, outcome_for_status(status), status);
+    return;
+  }
+  record_refusal(request.remote, scope->caller ? &*scope->caller : nullptr, scope->action,
+                 scope->map_id, 0, outcome_for_status(status), status);
 }
 
 void AuditTrail::record_refusal(const std::string& source, const store::User* who,

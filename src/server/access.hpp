@@ -7,11 +7,45 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "server/http.hpp"
 #include "store/store.hpp"
 
 namespace peermap::server {
+
+//! What one request has written to the audit trail, kept by the thread that answers it.
+//! Api::handle opens one for each request; every row written meanwhile is counted here, so a
+//! refusal that no handler audited is audited there, with the status sent (docs/api.md,
+//! "The audit trail"). What the route knows of the request (its action, the map, the caller)
+//! goes into that row.
+class RequestAudit {
+ public:
+  RequestAudit();
+  ~RequestAudit();
+  RequestAudit(const RequestAudit&) = delete;
+  RequestAudit& operator=(const RequestAudit&) = delete;
+
+  //! The request being answered on this thread, or nullptr outside one.
+  static RequestAudit* current();
+  //! A row with `status` was written.
+  void wrote(int status) { statuses_.push_back(status); }
+  //! Whether a row with `status` was written.
+  [[nodiscard]] bool wrote_status(int status) const;
+
+  std::string action = "request";  //!< the route's action, when it has one
+  std::string map_id;              //!< the map asked for, when its id is plausible
+  std::optional<store::User> caller;
+
+ private:
+  std::vector<int> statuses_;
+  RequestAudit* previous_;
+};
+
+//! The outcome written for a refusal nobody named: "malformed" (400), "unauthenticated" (401),
+//! "refused" (403), "not-found" (404), "wrong-method" (405), "too-large" (413),
+//! "uri-too-long" (414), "wrong-type" (415), "invalid" (422), "throttled" (429), "error" (5xx).
+std::string outcome_for_status(int status);
 
 //! Writes audit rows: when, who, what, which map and revision, the outcome and the status.
 class AuditTrail {
@@ -37,6 +71,10 @@ class AuditTrail {
   //! trail would only turn into a 503 that says as little).
   void record_refusal(const std::string& source, const store::User* who, std::string action,
                       std::string map_id, std::int64_t revision, std::string outcome, int status);
+
+  //! The row of a refusal with `status` that the current request has not yet audited with
+  //! that status (Api::handle and the HTTP library's refusals call it last).
+  void record_unaudited(const Request& request, int status);
 
  private:
   store::Store& store_;

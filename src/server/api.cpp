@@ -40,34 +40,30 @@ struct Api::Impl {
                  std::function<Response(const Request&, const Params&, const Caller&)> inner) {
     return [this, action = std::move(action), inner = std::move(inner)](const Request& request,
                                                                         const Params& params) {
-      Response refusal;
-      auto caller = sessions.authenticate(request, refusal);
+      // What the row of a refusal no handler audits will say (Api::handle writes it): junk
+      // ids are not written down, they would only fill the trail.
+      RequestAudit* scope = RequestAudit::current();
       const auto id = params.find("id");
       const std::string map_id = id == params.end() ? std::string() : id->second;
-      if (!caller) {
-        if (plausible_id(map_id)) {
-          audit.record_refusal(request.remote, nullptr, action, map_id, 0, "unauthenticated", 401);
-        }
-        return refusal;
+      if (scope != nullptr) {
+        scope->action = action;
+        if (plausible_id(map_id)) scope->map_id = map_id;
       }
+      Response refusal;
+      auto caller = sessions.authenticate(request, refusal);
+      if (!caller) return refusal;
+      if (scope != nullptr) scope->caller = caller->user;
       if (auto csrf = check_csrf(request, *caller)) {
         audit.record_refusal(request.remote, &caller->user, action, map_id, 0, "csrf-refused", 403);
         return *csrf;
       }
-      Response response;
       try {
-        response = inner(request, params, *caller);
+        return inner(request, params, *caller);
       } catch (const std::exception&) {
-        response = internal_error();
+        // A failure is an attempt all the same: Api::handle writes who tried what, and that it
+        // failed.
+        return internal_error();
       }
-      // A failure is an attempt all the same: who tried what, and that it failed. (503 means
-      // the audit itself could not be written.)
-      if (response.status >= 500 && response.status != 503) {
-        audit.record_refusal(request.remote, &caller->user, action,
-                             plausible_id(map_id) ? map_id : std::string(), 0, "error",
-                             response.status);
-      }
-      return response;
     };
   }
 
@@ -82,8 +78,10 @@ struct Api::Impl {
     // The table names routes/'s handlers, one a line.
     using namespace routes;  // NOLINT(google-build-using-namespace)
     router.add("GET", "/api/openapi.json", openapi);
-    router.add("POST", "/api/session",
-               [this](const Request& request, const Params&) { return login(context, request); });
+    router.add("POST", "/api/session", [this](const Request& request, const Params&) {
+      if (RequestAudit* scope = RequestAudit::current()) scope->action = "session.login";
+      return login(context, request);
+    });
     router.add("GET", "/api/session", authed("session.read", read_session));
     router.add("DELETE", "/api/session", authed("session.logout", logout));
     router.add("GET", "/api/maps", authed("map.list", list_maps));
@@ -144,7 +142,12 @@ Router& Api::router() { return impl_->router; }
 
 const ApiOptions& Api::options() const { return impl_->options; }
 
+void Api::record_refusal(const Request& request, int status) {
+  impl_->audit.record_unaudited(request, status);
+}
+
 Response Api::handle(const Request& request) {
+  const RequestAudit audited;
   Response response;
   const HeaderSet* headers = &api_security_headers();
   try {
@@ -167,6 +170,9 @@ Response Api::handle(const Request& request) {
   } catch (const std::exception&) {
     response = internal_error();
   }
+  // Every refusal is in the trail, with the status sent: a handler writes the rows it can name
+  // best, and whatever no row says yet is written here.
+  if (response.status >= 400) impl_->audit.record_unaudited(request, response.status);
   // An error is the API's JSON, whichever route gave it (a page route's 404 too): the API's
   // headers go with it.
   if (response.status >= 400 && response.content_type == "application/json") {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "server/http.hpp"
 #include "server/live.hpp"
@@ -28,9 +29,25 @@ struct ApiOptions {
   std::int64_t session_seconds = std::int64_t{8} * 3600;  //!< a session ends this long after login
   bool secure_cookies = false;              //!< add Secure to the cookie (TLS in front)
   std::size_t max_body_bytes = 32u << 20u;  //!< larger bodies get 413
+  // The login throttle (sessions.cpp; docs/api.md, "Sessions and CSRF"): OWASP's device
+  // cookies. Counts are over the window; past a limit the next try waits 1 s after the last
+  // failure, then 2, 4, ... doubling with each further failure, up to the window.
   std::int64_t throttle_window_seconds = std::int64_t{15} * 60;
-  std::int64_t max_failures_per_account = 10;  //!< failed logins per username per window
-  std::int64_t max_failures_per_source = 100;  //!< failed logins per address per window
+  //! Failed logins at one username from unknown devices before unknown devices are slowed for
+  //! it (a known device is never slowed by them).
+  std::int64_t max_failures_per_account = 10;
+  //! Failed logins from unknown devices at one address before the address counts as guessing:
+  //! from then on its unknown devices are slowed at each username from that username's first
+  //! failure there (a username not yet tried from it is still checked at once).
+  std::int64_t max_failures_per_source = 100;
+  //! Failed logins from one known device before it is locked for the window: its logins are
+  //! then an unknown device's (OWASP's lockout list).
+  std::int64_t max_failures_per_device = 10;
+  //! How long a browser keeps its device cookie (180 days); each login gives it a new one.
+  std::int64_t device_cookie_seconds = std::int64_t{180} * 24 * 3600;
+  //! Checks a password against an argon2id hash; tests count the calls. auth::verify_password
+  //! when empty.
+  std::function<bool(std::string_view hash, std::string_view password)> verify_password{};
   //! Memory for the parsed newest revisions of recently edited maps (about 1 MiB for a map of
   //! 200 people), which make a PATCH cost a fraction of a millisecond instead of several.
   std::size_t working_copy_bytes = std::size_t{256} << 20u;
@@ -58,6 +75,11 @@ class Api {
   Router& router();
 
   [[nodiscard]] const ApiOptions& options() const;
+
+  //! Audits a refusal made outside handle(): by the HTTP library before any handler ran (413,
+  //! 414, a malformed request line or oversized headers), or by the server after it (a 503 for
+  //! too many open streams).
+  void record_refusal(const Request& request, int status);
 
  private:
   struct Impl;

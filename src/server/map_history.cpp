@@ -8,6 +8,7 @@
 #include "model/json_pointer.hpp"
 #include "model/revalidate.hpp"
 #include "server/diff.hpp"
+#include "server/responses.hpp"
 
 namespace peermap::server {
 namespace {
@@ -98,7 +99,9 @@ MapCreation MapHistory::create_map(const store::User& author, std::string_view t
   const bool invalid = outcome.has_errors();
   out.problems = std::move(outcome.problems);
   if (invalid) {
-    audit_.record_refusal(source, &author, "map.create", "", 0, "invalid", 422);
+    const int status = invalid_document_status(out.problems);
+    audit_.record_refusal(source, &author, "map.create", "", 0,
+                          status == 400 ? "malformed" : "invalid", status);
     out.id = Error{ErrorKind::Invalid, "the document is not a valid peermap/1 map"};
     return out;
   }

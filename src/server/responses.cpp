@@ -87,15 +87,31 @@ json warnings_json(const std::vector<model::Problem>& problems) {
   return out;
 }
 
-Response invalid_document(const std::vector<model::Problem>& problems) {
+namespace {
+
+//! The problem that makes the text malformed JSON (its place is line:column), or nullptr.
+const model::Problem* malformed(const std::vector<model::Problem>& problems) {
   for (const auto& p : problems) {
     if (p.severity == model::Severity::Error && !p.where.empty() && p.where.front() != '/') {
-      json body = {{"status", 400},
-                   {"error", p.message + " at " + p.where},
-                   {"where", p.where},
-                   {"problems", problems_json(problems)}};
-      return json_response(400, body);
+      return &p;
     }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+int invalid_document_status(const std::vector<model::Problem>& problems) {
+  return malformed(problems) != nullptr ? 400 : 422;
+}
+
+Response invalid_document(const std::vector<model::Problem>& problems) {
+  if (const model::Problem* p = malformed(problems)) {
+    json body = {{"status", 400},
+                 {"error", p->message + " at " + p->where},
+                 {"where", p->where},
+                 {"problems", problems_json(problems)}};
+    return json_response(400, body);
   }
   json body = {{"status", 422},
                {"error", "the document is not a valid peermap/1 map"},

@@ -43,6 +43,8 @@ nlohmann::json problems_json(const std::vector<model::Problem>& problems);
 nlohmann::json warnings_json(const std::vector<model::Problem>& problems);
 //! 400 for malformed JSON (line:column), 422 with every problem otherwise.
 Response invalid_document(const std::vector<model::Problem>& problems);
+//! The status invalid_document(problems) answers with (what its audit row records).
+int invalid_document_status(const std::vector<model::Problem>& problems);
 
 //! An account as {"username","team","role"}.
 nlohmann::json user_json(const store::User& user);

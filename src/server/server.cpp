@@ -14,6 +14,7 @@
 #include "base/text_safety.hpp"
 #include "server/api.hpp"
 #include "server/request_parsing.hpp"
+#include "server/responses.hpp"
 
 namespace peermap::server {
 
@@ -27,8 +28,55 @@ namespace peermap::server {
 //   and a client that went away is noticed at the next write (the heartbeat's at the latest),
 //   which fails and gives the worker back.
 
+// Refusals the library makes itself. cpp-httplib answers some requests before any handler of
+// ours runs: 414 (a request line over 8 KiB), 400 (a malformed request line, oversized or too
+// many headers, a method it does not route), 413 (a body over set_payload_max_length). It
+// passes each to the error handler, as it does our own answers of 400 and more: a thread-local
+// flag, set by serve() and cleared by the pre-routing stage and the logger (which runs after
+// every answer), tells the two apart. The library's own are audited (Api::record_refusal) and
+// get a JSON body and the API's security headers. For a refusal of the request line or the
+// headers the library has not yet read the peer's address: the row's source is empty then.
+namespace {
+
+thread_local bool answered_by_us = false;
+
+//! The request as the API sees it: header names in lower case, the address as the proxy says
+//! when it is trusted.
+Request adapt(const httplib::Request& in, bool trust_forwarded_for) {
+  Request request;
+  request.method = in.method;
+  request.path = in.path;
+  request.query.insert(in.params.begin(), in.params.end());
+  for (const auto& [name, value] : in.headers) {
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    request.headers.emplace(std::move(lower), value);
+  }
+  request.body = in.body;
+  request.remote = in.remote_addr;
+  if (trust_forwarded_for) {
+    const std::string forwarded = request.header("x-forwarded-for");
+    std::string last = forwarded.substr(forwarded.rfind(',') + 1);  // npos + 1 == 0
+    last.erase(0, last.find_first_not_of(' '));
+    last.erase(last.find_last_not_of(' ') + 1);
+    if (!last.empty() && last.size() <= 64) request.remote = last;
+  }
+  return request;
+}
+
+//! The API's security headers on `out`, unless it has them (our own answers do).
+void add_security_headers(httplib::Response& out) {
+  for (const auto& [name, value] : api_security_headers()) {
+    if (!out.has_header(name)) out.set_header(name, value);
+  }
+}
+
+}  // namespace
+
 struct HttpServer::Impl {
   std::function<Response(const Request&)> handle;
+  std::function<void(const Request&, int)> refused;
   std::size_t max_body_bytes;
   ListenOptions options;
   std::ostream* log;
@@ -39,14 +87,51 @@ struct HttpServer::Impl {
   std::atomic<bool> stopping{false};
   OpenStreams streams{std::min(options.streams.max_open, options.threads / 2)};
 
-  Impl(std::function<Response(const Request&)> h, std::size_t max_body, ListenOptions o,
-       std::ostream* l)
-      : handle(std::move(h)), max_body_bytes(max_body), options(std::move(o)), log(l) {}
+  Impl(std::function<Response(const Request&)> h, std::function<void(const Request&, int)> r,
+       std::size_t max_body, ListenOptions o, std::ostream* l)
+      : handle(std::move(h)),
+        refused(std::move(r)),
+        max_body_bytes(max_body),
+        options(std::move(o)),
+        log(l) {}
+
+  //! One access line: the route's shape only (ids are random and carry no case content,
+  //! queries may).
+  void log_line(const std::string& method, const std::string& path, int status, std::size_t sent,
+                double ms) {
+    if (log == nullptr) return;
+    const std::lock_guard lock(log_mutex);
+    *log << "peermap: " << text::escape_controls_for_log(method) << " "
+         << text::escape_controls_for_log(path) << " " << status << " " << sent << "B "
+         << static_cast<double>(static_cast<long>(ms * 1000)) / 1000.0 << "ms\n"
+         << std::flush;
+  }
+
+  //! A refusal the library made before (or instead of) serve(): audited, with a JSON body and
+  //! the API's security headers.
+  void library_refusal(const httplib::Request& in, httplib::Response& out) {
+    // The library refuses a form over 8 KiB as too large before any route sees it: a type no
+    // route takes is a 415, whatever its size.
+    if (out.status == 413 && !body_type_taken(in.get_header_value("Content-Type"))) {
+      out.status = 415;
+    }
+    const std::string message = out.status == 415   ? "send application/json"
+                                : out.status == 413 ? "the request body is too large"
+                                : out.status == 414 ? "the request line is too long"
+                                : out.status >= 500 ? "internal error"
+                                                    : "the request cannot be handled";
+    out.set_content("{\"status\":" + std::to_string(out.status) + ",\"error\":\"" + message + "\"}",
+                    "application/json");
+    add_security_headers(out);
+    if (refused) refused(adapt(in, options.trust_forwarded_for), out.status);
+    log_line(in.method, in.path, out.status, out.body.size(), 0.0);
+  }
 
   //! Sends `response`'s stream through `out`, or the 503 when enough streams are open.
-  void send_stream(Response& response, httplib::Response& out) {
+  void send_stream(const Request& request, Response& response, httplib::Response& out) {
     auto ticket = streams.try_open();
     if (!ticket) {
+      if (refused) refused(request, 503);
       out.status = 503;
       out.set_header("Retry-After", std::to_string(options.streams.retry_after_seconds));
       out.set_content(R"({"status":503,"error":"too many open streams; try again later"})",
@@ -66,32 +151,15 @@ struct HttpServer::Impl {
   }
 
   void serve(const httplib::Request& in, httplib::Response& out) {
+    answered_by_us = true;
     const auto start = std::chrono::steady_clock::now();
-    Request request;
-    request.method = in.method;
-    request.path = in.path;
-    request.query.insert(in.params.begin(), in.params.end());
-    for (const auto& [name, value] : in.headers) {
-      std::string lower = name;
-      std::transform(lower.begin(), lower.end(), lower.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      request.headers.emplace(std::move(lower), value);
-    }
-    request.body = in.body;
-    request.remote = in.remote_addr;
-    if (options.trust_forwarded_for) {
-      const std::string forwarded = request.header("x-forwarded-for");
-      std::string last = forwarded.substr(forwarded.rfind(',') + 1);  // npos + 1 == 0
-      last.erase(0, last.find_first_not_of(' '));
-      last.erase(last.find_last_not_of(' ') + 1);
-      if (!last.empty() && last.size() <= 64) request.remote = last;
-    }
+    const Request request = adapt(in, options.trust_forwarded_for);
     Response response = handle(request);
     const std::size_t sent = response.text().size();
     out.status = response.status;
     for (const auto& [name, value] : response.headers) out.set_header(name, value);
     if (response.stream) {
-      send_stream(response, out);
+      send_stream(request, response, out);
     } else if (response.shared_body) {
       // Sent straight from the cached text: no copy of a document of a few hundred kB.
       auto shared = std::move(response.shared_body);
@@ -106,27 +174,22 @@ struct HttpServer::Impl {
       out.body = std::move(response.body);
       out.set_header("Content-Type", response.content_type);
     }
-    if (log != nullptr) {
-      const auto ms =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-              .count();
-      // Only the route's shape: ids are random and carry no case content, queries may.
-      const std::lock_guard lock(log_mutex);
-      *log << "peermap: " << text::escape_controls_for_log(in.method) << " "
-           << text::escape_controls_for_log(in.path) << " " << out.status << " " << sent << "B "
-           << static_cast<double>(static_cast<long>(ms * 1000)) / 1000.0 << "ms\n"
-           << std::flush;
-    }
+    const auto ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    log_line(in.method, in.path, out.status, sent, ms);
   }
 };
 
 HttpServer::HttpServer(Api& api, ListenOptions options, std::ostream* log)
-    : HttpServer([&api](const Request& request) { return api.handle(request); },
-                 api.options().max_body_bytes, std::move(options), log) {}
+    : impl_(std::make_unique<Impl>(
+          [&api](const Request& request) { return api.handle(request); },
+          [&api](const Request& request, int status) { api.record_refusal(request, status); },
+          api.options().max_body_bytes, std::move(options), log)) {}
 
 HttpServer::HttpServer(std::function<Response(const Request&)> handle, std::size_t max_body_bytes,
                        ListenOptions options, std::ostream* log)
-    : impl_(std::make_unique<Impl>(std::move(handle), max_body_bytes, std::move(options), log)) {}
+    : impl_(std::make_unique<Impl>(std::move(handle), nullptr, max_body_bytes, std::move(options),
+                                   log)) {}
 HttpServer::~HttpServer() = default;
 
 Result<int> HttpServer::bind() {
@@ -168,20 +231,28 @@ Result<int> HttpServer::bind() {
   http.Patch(".*", handler);
   http.Delete(".*", handler);
   http.Options(".*", handler);
-  // What the library answers itself (413, 400 on a broken request line): a JSON body too.
-  http.set_error_handler([](const httplib::Request& in, httplib::Response& out) {
-    if (!out.body.empty()) return;
-    // The library refuses a form over 8 KiB as too large before any route sees it: a type no
-    // route takes is a 415, whatever its size.
-    if (out.status == 413 && !body_type_taken(in.get_header_value("Content-Type"))) {
-      out.status = 415;
-    }
-    const std::string message = out.status == 415   ? "send application/json"
-                                : out.status == 413 ? "the request body is too large"
-                                                    : "the request cannot be handled";
-    out.set_content("{\"status\":" + std::to_string(out.status) + ",\"error\":\"" + message + "\"}",
-                    "application/json");
+  // What the library answers itself (see the comment at the top): audited, a JSON body and the
+  // security headers. Our own answers reach the error handler too, already complete.
+  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    answered_by_us = false;
+    return httplib::Server::HandlerResponse::Unhandled;
   });
+  http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [this](const httplib::Request& in, httplib::Response& out) {
+        if (answered_by_us) return httplib::Server::HandlerResponse::Unhandled;
+        impl_->library_refusal(in, out);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  // serve() catches what the API throws; this is for what escapes it (std::bad_alloc).
+  http.set_exception_handler(
+      [this](const httplib::Request& in, httplib::Response& out, const std::exception_ptr&) {
+        out = httplib::Response();
+        out.status = 500;
+        impl_->library_refusal(in, out);
+        answered_by_us = true;  // complete now: the error handler leaves it as it is
+      });
+  http.set_logger(
+      [](const httplib::Request&, const httplib::Response&) { answered_by_us = false; });
   const int port = o.port == 0 ? http.bind_to_any_port(o.host)
                                : (http.bind_to_port(o.host, o.port) ? o.port : -1);
   if (port < 0) {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "auth/auth.hpp"
+#include "server/device_cookies.hpp"
 #include "server/request_parsing.hpp"
 #include "server/responses.hpp"
 
@@ -52,10 +53,17 @@ std::optional<Response> check_csrf(const Request& request, const Caller& caller)
 }
 
 Sessions::Sessions(store::Store& store, AuditTrail& audit, const ApiOptions& options)
-    : store_(store), audit_(audit), options_(options) {
+    : store_(store),
+      audit_(audit),
+      options_(options),
+      verify_(options.verify_password ? options.verify_password : auth::verify_password) {
   auto hash = auth::hash_password(auth::random_token());
   if (!hash) throw std::runtime_error("cannot compute the dummy password hash");
   dummy_hash_ = hash.value();
+  // One key for every process on the database: the first to start makes it.
+  auto key = store_.server_secret("device-cookie-key", auth::new_signing_key());
+  if (!key) throw std::runtime_error("cannot read the device cookies' key: " + key.error().message);
+  device_key_ = std::move(key.value());
 }
 
 std::optional<Caller> Sessions::authenticate(const Request& request, Response& refusal) {
@@ -76,10 +84,46 @@ std::optional<Caller> Sessions::authenticate(const Request& request, Response& r
   return Caller{std::move(user.value()), std::move(session.value())};
 }
 
-// Past its limit an account (or an address) is slowed, not locked: its next try must wait 1 s
-// after its last failure, then 2, 4, ... doubling with each further failure, up to the whole
-// window. Someone guessing at an account gets about as many tries an hour as with a lockout
-// (about 40), and its owner can still log in between the guesses.
+// The throttle: OWASP's device cookies ("Slow Down Online Guessing Attacks with Device
+// Cookies"), so that nobody's guesses can keep an account's owner out.
+// - A browser that has logged in to an account holds a device cookie for it. A login from it
+//   for that account is a known device's: it is checked at once, whatever others have guessed,
+//   and only its own failures count ("device:<nonce>"). After max_failures_per_device of them
+//   in the window the device is locked (OWASP's lockout list): its logins are an unknown
+//   device's until they age out.
+// - Every other login is an unknown device's. Its failures count against the username
+//   ("untrusted:<username>"): past max_failures_per_account, unknown devices are slowed for that
+//   username (known ones are not).
+// - The per-address limit applies to unknown devices only. Past max_failures_per_source
+//   failures from one address, the address is guessing, and its unknown devices are slowed at
+//   each username from that username's first failure there ("source-user:<address>
+//   <username>"). A username not yet tried from the address is still checked at once, so a
+//   first-ever login from a shared (NAT, proxy) address gets in while someone there sprays
+//   random names. The trade-off: such an address is not capped in total; each username it
+//   tries is (unknown devices' limit, then doubling waits), and the password policy refuses
+//   the common passwords spraying lives on.
+// Slowed, not locked: past a limit the next try must wait 1 s after the last failure, then 2,
+// 4, ... doubling with each further failure, up to the whole window; a guesser gets about 40
+// tries an hour at one username. Throttled answers are the same for every username, and an
+// unknown username is checked against a dummy hash: the same work and the same answers.
+Result<Sessions::ThrottleKeys> Sessions::throttle_keys(const std::string& username,
+                                                       const std::string& source,
+                                                       std::string_view device_cookie,
+                                                       std::int64_t now_s) {
+  ThrottleKeys keys;
+  keys.untrusted = "untrusted:" + username;
+  keys.source = "source:" + source;
+  keys.source_user = "source-user:" + source + " " + username;
+  const auto device = read_device_cookie(device_key_, device_cookie);
+  if (!device || device->username != username) return keys;
+  keys.device = "device:" + device->nonce;
+  const auto failures =
+      store_.login_failures_since(keys.device, now_s - options_.throttle_window_seconds);
+  if (!failures) return failures.error();
+  keys.known_device = failures.value() < options_.max_failures_per_device;
+  return keys;
+}
+
 Result<std::int64_t> Sessions::wait_for(const std::string& key, std::int64_t limit,
                                         std::int64_t now_s) {
   const std::int64_t since = now_s - options_.throttle_window_seconds;
@@ -95,24 +139,39 @@ Result<std::int64_t> Sessions::wait_for(const std::string& key, std::int64_t lim
 }
 
 // Throttled: answered at once, the same for every username, without checking the password.
-std::optional<LoginOutcome> Sessions::throttled(const std::string& account_key,
-                                                const std::string& source_key,
-                                                const std::string& source, std::int64_t now_s) {
-  const auto account_wait = wait_for(account_key, options_.max_failures_per_account, now_s);
-  const auto source_wait = wait_for(source_key, options_.max_failures_per_source, now_s);
-  if (!account_wait || !source_wait) return outcome(LoginOutcome::Kind::Unavailable);
-  const std::int64_t wait = std::max(account_wait.value(), source_wait.value());
+std::optional<LoginOutcome> Sessions::throttled(const ThrottleKeys& keys, const std::string& source,
+                                                std::int64_t now_s) {
+  if (keys.known_device) return std::nullopt;
+  const auto account_wait = wait_for(keys.untrusted, options_.max_failures_per_account, now_s);
+  const auto source_failures =
+      store_.login_failures_since(keys.source, now_s - options_.throttle_window_seconds);
+  if (!account_wait || !source_failures) return outcome(LoginOutcome::Kind::Unavailable);
+  std::int64_t wait = account_wait.value();
+  if (source_failures.value() >= options_.max_failures_per_source) {
+    const auto pair_wait = wait_for(keys.source_user, 1, now_s);
+    if (!pair_wait) return outcome(LoginOutcome::Kind::Unavailable);
+    wait = std::max(wait, pair_wait.value());
+  }
   if (wait == 0) return std::nullopt;
   audit_.record_refusal(source, nullptr, "session.login", "", 0, "throttled", 429);
   return outcome(LoginOutcome::Kind::Throttled, wait);
 }
 
+bool Sessions::count_failure(const ThrottleKeys& keys, std::int64_t now_s) {
+  if (keys.known_device) return store_.record_login_failure(keys.device, now_s).ok();
+  bool counted = true;
+  for (const std::string* key : {&keys.untrusted, &keys.source, &keys.source_user}) {
+    counted = store_.record_login_failure(*key, now_s).ok() && counted;
+  }
+  return counted;
+}
+
 LoginOutcome Sessions::login(const std::string& username, const std::string& password,
-                             const std::string& source) {
+                             const std::string& source, std::string_view device_cookie) {
   const std::int64_t now_s = now_ms() / 1000;
-  const std::string account_key = "user:" + username;
-  const std::string source_key = "source:" + source;
-  if (auto refused = throttled(account_key, source_key, source, now_s)) return *refused;
+  const auto keys = throttle_keys(username, source, device_cookie, now_s);
+  if (!keys) return outcome(LoginOutcome::Kind::Unavailable);
+  if (auto refused = throttled(*keys, source, now_s)) return *refused;
   auto user = store_.user_by_name(username);
   // Verify against a dummy hash when there is no such user, so the time taken does not tell.
   // At most kConcurrentHashes argon2id computations (19 MiB each) at once, so a burst of
@@ -122,27 +181,26 @@ LoginOutcome Sessions::login(const std::string& username, const std::string& pas
   bool password_ok = false;
   {
     const HashingSlot slot(hashing_);
-    if (auto refused = throttled(account_key, source_key, source, now_s)) return *refused;
-    password_ok = auth::verify_password(user ? user->password_hash : dummy_hash_, password);
-    if (!user || !password_ok || user->disabled) {
-      // A failure that cannot be counted would escape the throttle: refused as when the counts
-      // cannot be read, the same for every username.
-      const bool counted = store_.record_login_failure(account_key, now_s).ok();
-      if (!store_.record_login_failure(source_key, now_s) || !counted) {
-        return outcome(LoginOutcome::Kind::Unavailable);
-      }
+    if (auto refused = throttled(*keys, source, now_s)) return *refused;
+    password_ok = verify_(user ? user->password_hash : dummy_hash_, password);
+    // A failure that cannot be counted would escape the throttle: refused as when the counts
+    // cannot be read, the same for every username.
+    if ((!user || !password_ok || user->disabled) && !count_failure(*keys, now_s)) {
+      return outcome(LoginOutcome::Kind::Unavailable);
     }
   }
   if (!user || !password_ok || user->disabled) {
     audit_.record_refusal(source, nullptr, "session.login", "", 0, "failed", 401);
     return outcome(LoginOutcome::Kind::Failed);
   }
-  // Unchecked: housekeeping. Failures left counted only slow this account's later failures,
-  // and expired sessions are refused by their time.
-  (void)store_.clear_login_failures(account_key);
+  // Unchecked: housekeeping. Failures left counted only slow this device's later failures, and
+  // expired sessions are refused by their time.
+  if (keys->known_device) (void)store_.clear_login_failures(keys->device);
   (void)store_.delete_expired_sessions(now_s);
   LoginOutcome out = outcome(LoginOutcome::Kind::LoggedIn);
   out.token = auth::random_token();
+  // A new device cookie each time (OWASP): the browser is now a known device for this user.
+  out.device_token = device_cookie_value(device_key_, user->username);
   store::Session session;
   session.token_hash = auth::token_digest(out.token);
   session.user_id = user->id;
@@ -151,7 +209,8 @@ LoginOutcome Sessions::login(const std::string& username, const std::string& pas
   session.expires_at = now_s + options_.session_seconds;
   if (!store_.create_session(session)) return outcome(LoginOutcome::Kind::Error);
   out.caller = Caller{std::move(user.value()), std::move(session)};
-  if (!audit_.record(source, &out.caller->user, "session.login", "", 0, "ok", 200)) {
+  if (!audit_.record(source, &out.caller->user, "session.login", "", 0,
+                     keys->known_device ? "ok-known-device" : "ok", 200)) {
     // A login that cannot be audited does not happen: its session goes again (if even that
     // fails, the cookie was never sent, so nobody holds the token).
     (void)store_.delete_session(out.caller->session.token_hash);

@@ -14,9 +14,9 @@
 namespace peermap::store {
 
 //! The tables a manifest covers, in the order Store::scan_tables visits them.
-inline constexpr std::array<std::string_view, 9> kTables = {
+inline constexpr std::array<std::string_view, 10> kTables = {
     "schema_version", "users",     "sessions", "login_failures", "maps",
-    "map_members",    "revisions", "layouts",  "audit"};
+    "map_members",    "revisions", "layouts",  "audit",          "server_secrets"};
 
 //! Ok when `path` is a SQLite file holding peermap's schema; read-only, nothing changed.
 //! NotFound when there is no such file, Invalid (naming the file) when it is not peermap's.

@@ -119,6 +119,15 @@ CREATE TABLE layouts (
   FOREIGN KEY (map_id, number) REFERENCES revisions (map_id, number)
 );
 )sql"},
+    // 5: the server's own secrets by name, made once by the first process that needs one and
+    // shared by every process on the database: the key that signs device cookies
+    // (server/device_cookies.hpp). Never written by a request.
+    {5, R"sql(
+CREATE TABLE server_secrets (
+  name TEXT COLLATE "C" PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql"},
 };
 }  // namespace
 

@@ -42,6 +42,11 @@ constexpr std::string_view kLoginFailuresSince =
     "SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at >= $2";
 constexpr std::string_view kClearLoginFailures = "DELETE FROM login_failures WHERE key = $1";
 
+// ---- the server's secrets
+constexpr std::string_view kOfferSecret =
+    "INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
+constexpr std::string_view kSecret = "SELECT value FROM server_secrets WHERE name = $1";
+
 // ---- maps and revisions
 constexpr std::string_view kInsertMap =
     "INSERT INTO maps (id, team, created_by, created_at, head) VALUES ($1, $2, $3, $4, 1) "
@@ -126,7 +131,7 @@ constexpr std::string_view kAuditAll =
     "FROM audit ORDER BY id LIMIT $1";
 
 // ---- backups: every table, every column, in primary-key order (store/backup.hpp's kTables)
-constexpr std::array<std::string_view, 9> kScanTables = {
+constexpr std::array<std::string_view, 10> kScanTables = {
     "SELECT version FROM schema_version ORDER BY version",
     "SELECT id, username, team, role, disabled, password_hash, created_at FROM users ORDER BY id",
     "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions "
@@ -138,6 +143,7 @@ constexpr std::array<std::string_view, 9> kScanTables = {
     "FROM revisions ORDER BY map_id, number",
     "SELECT map_id, number, view, basis, geometry FROM layouts ORDER BY map_id, number, view",
     "SELECT id, at, user_id, username, action, map_id, revision, outcome, status, source "
-    "FROM audit ORDER BY id"};
+    "FROM audit ORDER BY id",
+    "SELECT name, value FROM server_secrets ORDER BY name"};
 
 }  // namespace peermap::store::sql::queries

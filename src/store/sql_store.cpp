@@ -212,6 +212,18 @@ class SqlStore final : public Store {
     return execute(kClearLoginFailures, {key});
   }
 
+  // ---- the server's secrets
+
+  Result<std::string> server_secret(std::string_view name, std::string_view candidate) override {
+    if (auto offered = execute(kOfferSecret, {name, candidate}); !offered) return offered.error();
+    return read<std::string>([&](Connection& c) -> Result<std::string> {
+      auto rows = c.query(kSecret, {name});
+      if (!rows) return rows.error();
+      if (rows->empty()) return Error{ErrorKind::Internal, "the secret was not kept"};
+      return text(std::move(rows->front()[0]));
+    });
+  }
+
   // ---- maps and revisions
 
   Result<RevisionInfo> create_map(const MapRecord& record, const Revision& first) override {

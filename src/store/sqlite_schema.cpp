@@ -114,6 +114,15 @@ CREATE TABLE layouts (
   FOREIGN KEY (map_id, number) REFERENCES revisions (map_id, number)
 ) STRICT;
 )sql"},
+    // 5: the server's own secrets by name, made once by the first process that needs one and
+    // shared by every process on the database: the key that signs device cookies
+    // (server/device_cookies.hpp). Never written by a request.
+    {5, R"sql(
+CREATE TABLE server_secrets (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+)sql"},
 };
 }  // namespace
 

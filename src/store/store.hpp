@@ -174,6 +174,11 @@ class Store {
   virtual Result<std::int64_t> login_failures_since(std::string_view key, std::int64_t since) = 0;
   virtual Status clear_login_failures(std::string_view key) = 0;
 
+  // The server's own secrets (the device cookies' signing key), shared by every process.
+  //! The secret called `name`: the one kept, or `candidate`, kept now, when there is none yet
+  //! (the first process to ask wins; every other gets the same value).
+  virtual Result<std::string> server_secret(std::string_view name, std::string_view candidate) = 0;
+
   // Maps and revisions.
   //! Creates map `record.id` with revision 1 (first.info.number is ignored). Conflict if the
   //! id exists; Invalid if `first` is a patch (revision 1 is always a document).

@@ -167,7 +167,12 @@ class Client:
         self.connection.request(method, path, body=body, headers=all_headers)
         response = self.connection.getresponse()
         data = response.read()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, data
+        # Header names in lower case; repeated ones (a login's two Set-Cookie) joined by "\n".
+        joined: dict = {}
+        for name, value in response.getheaders():
+            key = name.lower()
+            joined[key] = joined[key] + "\n" + value if key in joined else value
+        return response.status, joined, data
 
     def login(self) -> None:
         body = json.dumps({"username": USERNAME, "password": PASSWORD}).encode()

@@ -38,10 +38,12 @@ inline std::string example(const std::string& name) {
 constexpr std::int64_t kStart = 1'795'000'000'000;  // 2026-11-18, unix ms
 constexpr const char* kPassword = "correct horse battery";
 
-//! A browser, as far as the API sees one: a cookie jar, the CSRF token and the address.
+//! A browser, as far as the API sees one: a cookie jar (the session and the device cookie), the
+//! CSRF token and the address.
 struct Browser {
   Api* api = nullptr;
   std::string cookie;
+  std::string device;  // the device cookie's value, sent only to /api/session (its Path)
   std::string csrf;
   std::string remote = "192.0.2.10";
 
@@ -55,7 +57,12 @@ struct Browser {
     r.query = std::move(query);
     r.remote = remote;
     r.headers = std::move(headers);
-    if (!cookie.empty()) r.headers.emplace("cookie", "peermap_session=" + cookie);
+    std::string cookies;
+    if (!cookie.empty()) cookies = "peermap_session=" + cookie;
+    if (!device.empty() && path == "/api/session") {
+      cookies += (cookies.empty() ? "" : "; ") + ("peermap_device=" + device);
+    }
+    if (!cookies.empty()) r.headers.emplace("cookie", cookies);
     if (!csrf.empty() && r.headers.find("x-csrf-token") == r.headers.end()) {
       r.headers.emplace("x-csrf-token", csrf);
     }
@@ -69,9 +76,12 @@ struct Browser {
     Response r =
         send("POST", "/api/session", json{{"username", username}, {"password", password}}.dump());
     if (r.status == 200) {
-      const std::string set = r.header("Set-Cookie");
-      const auto start = set.find('=') + 1;
-      cookie = set.substr(start, set.find(';') - start);
+      for (const auto& [name, set] : r.headers) {
+        if (name != "Set-Cookie") continue;
+        const auto start = set.find('=') + 1;
+        const std::string value = set.substr(start, set.find(';') - start);
+        (set.rfind("peermap_device=", 0) == 0 ? device : cookie) = value;
+      }
       csrf = json::parse(r.text())["csrf_token"];
     }
     return r;

@@ -24,7 +24,7 @@ namespace {
 constexpr std::int64_t kNow = 1'790'000'000;  // unix seconds, the tests' fixed "now"
 constexpr std::int64_t kNowMs = kNow * 1000;  // the same in milliseconds
 constexpr int kThreads = 8;
-constexpr int kSchemaVersion = 4;  // the newest migration
+constexpr int kSchemaVersion = 5;  // the newest migration
 
 NewUser person(const std::string& name, const std::string& team,
                AccountRole role = AccountRole::practitioner) {
@@ -329,6 +329,22 @@ TEST_P(StoreTest, KeepsSessionsUntilDeletedOrExpired) {
   EXPECT_EQ(store().session("hash-a1").error().kind, ErrorKind::NotFound);
   EXPECT_EQ(store().session("hash-a3").error().kind, ErrorKind::NotFound);
   EXPECT_TRUE(store().session("hash-b3"));  // bob's survives
+}
+
+// ---- the server's secrets
+
+// The first process to ask keeps its candidate; every later one, on any connection and after a
+// reopen, gets that one back.
+TEST_P(StoreTest, AServerSecretIsMadeOnceAndSharedByEveryone) {
+  EXPECT_EQ(store().server_secret("device-cookie-key", "first").value(), "first");
+  EXPECT_EQ(store().server_secret("device-cookie-key", "second").value(), "first");
+  auto other = open_store(url());
+  ASSERT_TRUE(other) << other.error().message;
+  EXPECT_EQ(other.value()->server_secret("device-cookie-key", "third").value(), "first");
+  EXPECT_EQ(other.value()->server_secret("another", "its own").value(), "its own");
+  other.value().reset();
+  reopen();
+  EXPECT_EQ(store().server_secret("device-cookie-key", "fourth").value(), "first");
 }
 
 // ---- failed logins

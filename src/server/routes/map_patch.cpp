@@ -95,9 +95,10 @@ Response patch_map(RouteContext& ctx, const Request& request, const Params& para
     auto outcome = model::validate_tree(tree, parse);
     if (outcome.has_errors()) {
       undo();
+      Response invalid = invalid_document(outcome.problems);
       ctx.audit.record_refusal(request.remote, &caller.user, kAction, id, map->head, "invalid",
-                               422);
-      return invalid_document(outcome.problems);
+                               invalid.status);
+      return invalid;
     }
     problems = std::move(outcome.problems);
   }

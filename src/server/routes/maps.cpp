@@ -195,8 +195,10 @@ Response put_map(RouteContext& ctx, const Request& request, const Params& params
   }
   auto outcome = ctx.history.validate(request.body);
   if (outcome.has_errors()) {
-    ctx.audit.record_refusal(request.remote, &caller.user, action, id, map->head, "invalid", 422);
-    return invalid_document(outcome.problems);
+    Response invalid = invalid_document(outcome.problems);
+    ctx.audit.record_refusal(request.remote, &caller.user, action, id, map->head,
+                             invalid.status == 400 ? "malformed" : "invalid", invalid.status);
+    return invalid;
   }
   // The same document again (in any spacing or member order) makes no revision.
   auto head = ctx.history.revision(id, map->head);

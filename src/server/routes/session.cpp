@@ -1,5 +1,6 @@
 // /api/session: log in, who is logged in, log out.
 #include "auth/auth.hpp"
+#include "server/device_cookies.hpp"
 #include "server/request_parsing.hpp"
 #include "server/responses.hpp"
 #include "server/routes/routes.hpp"
@@ -68,7 +69,8 @@ Response login(RouteContext& ctx, const Request& request) {
   // time as any unknown name, and finds nobody.
   std::string username = given->first;
   if (auto normal = auth::normalise_username(username)) username = std::move(normal.value());
-  auto outcome = ctx.sessions.login(username, given->second, request.remote);
+  auto outcome = ctx.sessions.login(username, given->second, request.remote,
+                                    cookie_value(request, kDeviceCookie));
   switch (outcome.kind) {
     case LoginOutcome::Kind::LoggedIn:
       break;
@@ -89,6 +91,9 @@ Response login(RouteContext& ctx, const Request& request) {
   Response r = json_response(200, session_json(*outcome.caller));
   r.set_header("Set-Cookie", session_cookie(outcome.token, ctx.options.session_seconds,
                                             ctx.options.secure_cookies));
+  r.set_header("Set-Cookie",
+               device_cookie_header(outcome.device_token, ctx.options.device_cookie_seconds,
+                                    ctx.options.secure_cookies));
   return r;
 }
 
