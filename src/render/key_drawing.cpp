@@ -170,12 +170,13 @@ class KeyPainter {
         {{model::Valence::Protective, "Protective place or group (green edging)"},
          {model::Valence::Risky, "Risky place or group (red edging)"},
          {model::Valence::Mixed, "Mixed: protective and risky (amber edging)"}}};
-    for (const auto& [valence, label] : edgings) {
+    for (const auto& edging : edgings) {
+      const model::Valence valence = edging.first;
       const bool shown = std::any_of(g_.regions.begin(), g_.regions.end(), [&](const auto& r) {
         return region_valence(d_, r.id) == valence;
       });
       if (!shown) continue;
-      row(label, [this, &valence = valence](Point c) {
+      row(edging.second, [this, valence](Point c) {
         cairo_new_sub_path(cr_);
         cairo_arc(cr_, c.x, c.y, 7, 0, 2 * M_PI);
         set_colour(cr_, region_colour(false, 0), 0.15);
