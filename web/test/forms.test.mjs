@@ -64,6 +64,7 @@ test('a place with who frequents it: refused without a kind, added, edited, remo
   await tallScreenshot(page, 'form-place-edit');
   await panel.getByRole('button', { name: 'Save place' }).click();
   await panel.getByRole('heading', { level: 2, name: 'Greenway Skate Park (the bowl)', exact: true }).waitFor();
+  await panel.getByRole('definition').filter({ hasText: /^Risky$/ }).waitFor();  // "The place itself"
   ({ doc } = await documentOf(page, id));
   assert.deepEqual(doc.locations.find((l) => l.id === place.id), { id: place.id, name: 'Greenway Skate Park (the bowl)', kind: 'park', valence: 'risky', notes: 'Busy after 9pm.' });
   assert.deepEqual(frequents(doc), [{ kind: 'frequents', from: 'p2', to: place.id }]);

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import type { InformationItem, Location, PeerMapDocument, Person, Tie } from '../api/types';
 import { longDate } from '../model/dates';
-import { type Item, describeName, find, gradingWords, groupKinds, itemsOf, nameIn, placeKinds, tieWords } from '../model/items';
+import { type Item, describeName, find, gradingWords, groupKinds, itemsOf, nameIn, placeKinds, tieWords, valenceNames } from '../model/items';
 import { adultStatus, ageBandNames, genderNames, roleNames } from '../model/people';
 import { shown } from '../model/text';
 import { InformationForm } from './InformationForm';
@@ -158,6 +158,8 @@ function PersonDetails({ document, person, onSelect, onMode }: { document: PeerM
         <Row term="Date of birth">{person.date_of_birth ? longDate(person.date_of_birth) : undefined}</Row>
         <Row term="Age band">{person.age_band ? ageBandNames[person.age_band] : undefined}</Row>
         <Row term="Gender">{genderNames[person.gender ?? 'unknown']}</Row>
+        <Row term="Agency">{shown(person.agency) || undefined}</Row>
+        <Row term="Job title">{shown(person.job_title) || undefined}</Row>
         <Row term="School">{shown(person.school) || undefined}</Row>
         <Row term="Services">{(person.services ?? []).map(shown).join(', ') || undefined}</Row>
         <Row term="At risk outside the home">{person.roth ? 'Yes (ROTH)' : undefined}</Row>
@@ -191,6 +193,7 @@ function PlaceOrGroupDetails({ document, item, section, onSelect, onMode }: {
       <h2 class="govuk-heading-m" tabIndex={-1} id="panel-heading">{shown(item.name)}</h2>
       <dl class="govuk-summary-list govuk-summary-list--no-border">
         <Row term={place ? 'Place' : 'Group'}>{(place ? placeKinds : groupKinds)[item.kind] ?? shown(item.kind)}</Row>
+        <Row term={place ? 'The place itself' : 'The group itself'}>{item.valence && item.valence !== 'unknown' ? valenceNames[item.valence] : undefined}</Row>
         <Row term="Notes">{shown(item.notes) || undefined}</Row>
       </dl>
       <EditRemove noun={place ? 'place' : 'group'} id={item.id} form={place ? 'place' : 'group'} onMode={onMode} />
