@@ -33,17 +33,6 @@ constexpr Ink kInk{0.13, 0.13, 0.13};
 constexpr Ink kQuiet{0.4, 0.4, 0.4};
 constexpr Ink kMarking{0.70, 0.0, 0.0};  // render's marking colour (render/key.hpp)
 
-//! cairo's write callback: appends to the std::string at `closure`; nothing thrown across it.
-cairo_status_t append_to_string(void* closure, const unsigned char* data,
-                                unsigned int length) noexcept {
-  try {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-  } catch (...) {
-    return CAIRO_STATUS_WRITE_ERROR;
-  }
-}
-
 Error cairo_failure(cairo_status_t status) {
   return Error{ErrorKind::Internal, std::string("cairo: ") + cairo_status_to_string(status)};
 }
@@ -113,7 +102,7 @@ Result<std::string> write_record_pdf(const model::Document& document,
   if (!report) return report.error();
 
   std::string bytes;
-  const Surface surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes,
+  const Surface surface(cairo_pdf_surface_create_for_stream(render::append_to_string, &bytes,
                                                             page->paper.width, page->paper.height));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     return cairo_failure(cairo_surface_status(surface.get()));

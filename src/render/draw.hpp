@@ -15,4 +15,10 @@ namespace peermap::render {
 //! the context's cairo status, as Internal.
 [[nodiscard]] Status draw_page(cairo_t* cr, const Page& page);
 
+//! cairo's write callback (cairo_*_surface_create_for_stream): appends to the std::string at
+//! `closure`. A C callback, so nothing is thrown across it; a failed append is reported to
+//! cairo, which puts the surface in error.
+cairo_status_t append_to_string(void* closure, const unsigned char* data,
+                                unsigned int length) noexcept;
+
 }  // namespace peermap::render

@@ -21,18 +21,6 @@ namespace {
 using Surface = Handle<cairo_surface_t, cairo_surface_destroy>;
 using Context = Handle<cairo_t, cairo_destroy>;
 
-//! cairo's write callback: appends to the std::string at `closure`. A C callback, so nothing
-//! is thrown across it; a failed append is reported to cairo, which puts the surface in error.
-cairo_status_t append_to_string(void* closure, const unsigned char* data,
-                                unsigned int length) noexcept {
-  try {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-  } catch (...) {
-    return CAIRO_STATUS_WRITE_ERROR;
-  }
-}
-
 //! cairo numbers SVG surfaces from a process-wide counter; renumbering them in order of first
 //! appearance makes the same map give the same bytes in a long-running process too. No user
 //! text appears in cairo's SVG (text is drawn as glyph outlines, or added after), so the word is
@@ -142,6 +130,16 @@ Result<std::string> write_page(const Page& page, const FileOptions& options) {
   if (svg_text) return with_svg_text(renumber_svg_surfaces(bytes), runs);
   if (options.format == Format::Svg) return renumber_svg_surfaces(bytes);
   return bytes;
+}
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data,
+                                unsigned int length) noexcept {
+  try {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+  } catch (...) {
+    return CAIRO_STATUS_WRITE_ERROR;
+  }
 }
 
 }  // namespace peermap::render
