@@ -3,7 +3,9 @@
 # the next map.svg and layout, as the workspace asks for them after a save. Prints the median
 # time of the drawing and its size, sent plain and gzip-compressed when the server offers it.
 #
-#   bench/redraw_probe.py PEERMAP_BINARY [--saves N]
+#   bench/redraw_probe.py PEERMAP_BINARY [--saves N] [--labels text] [--screenful X,Y,W,H:PIXELS]
+# --screenful: after each PATCH, map.png of that area of the page (what the workspace paints
+# first), then the same again (the layout then made: the drawing alone), instead of map.svg.
 # Run whole under a process timer to compare two binaries (old vs new), or read its figures.
 import argparse, gzip, http.client, json, os, re, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -13,6 +15,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("binary")
 parser.add_argument("--saves", type=int, default=10)
 parser.add_argument("--labels", default="", help="map.svg's labels= (text: as the workspace asks)")
+parser.add_argument("--screenful", default="", help="X,Y,W,H:PIXELS, map.png?area=X,Y,W,H&width=PIXELS")
 args = parser.parse_args()
 
 work = tempfile.mkdtemp(prefix="peermap-redraw-")
@@ -50,6 +53,10 @@ try:
     map_id = json.loads(body)["maps"][0]["id"]
     enc = {**auth, "Accept-Encoding": "gzip"}
     svg = "map.svg" + (f"?labels={args.labels}" if args.labels else "")
+    if args.screenful:
+        area, pixels = args.screenful.split(":")
+        svg = f"map.png?area={area}&width={pixels}"
+    again_times = []
     # The first drawing of the map (a full layout), as when the editor opens.
     call("GET", f"/api/maps/{map_id}/{svg}", headers=enc)
     call("GET", f"/api/maps/{map_id}/layout", headers=enc)
@@ -65,12 +72,20 @@ try:
         start = time.perf_counter()
         r, body = call("GET", f"/api/maps/{map_id}/{svg}", headers=enc)
         times.append((time.perf_counter() - start) * 1000)
+        assert r.status == 200, body
+        if args.screenful:
+            start = time.perf_counter()
+            call("GET", f"/api/maps/{map_id}/{svg}", headers=enc)
+            again_times.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
         sent = len(body)
         plain = len(gzip.decompress(body)) if r.getheader("Content-Encoding") == "gzip" else len(body)
         call("GET", f"/api/maps/{map_id}/layout", headers=enc)
         layout_times.append((time.perf_counter() - start) * 1000)
-    print(f"map.svg after a one-field PATCH: median {statistics.median(times):.1f} ms over "
+    if args.screenful:
+        print(f"{svg} again (drawn again, the layout kept): median "
+              f"{statistics.median(again_times):.1f} ms")
+    print(f"{svg.split('?')[0]} after a one-field PATCH: median {statistics.median(times):.1f} ms over "
           f"{len(times)} saves; {plain / 1000:.0f} kB, {sent / 1000:.0f} kB sent; then the layout: "
           f"median {statistics.median(layout_times):.1f} ms")
     server.terminate()

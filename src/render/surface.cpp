@@ -3,6 +3,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <functional>
@@ -12,6 +13,7 @@
 #include "base/handle.hpp"
 #include "render/draw.hpp"
 #include "render/drawing.hpp"
+#include "render/png_writer.hpp"
 #include "render/render.hpp"
 
 namespace peermap::render {
@@ -71,6 +73,10 @@ Surface make_surface(const Page& page, const FileOptions& options, std::string& 
       return surface;
     }
     case Format::Png: {
+      if (options.png_area) {
+        const auto [width, height] = area_pixels(*options.png_area);
+        return Surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+      }
       const double pixel_scale = options.png_dpi / 72.0;
       return Surface(cairo_image_surface_create(
           CAIRO_FORMAT_RGB24, static_cast<int>(std::ceil(paper.width * pixel_scale)),
@@ -97,6 +103,12 @@ std::optional<Format> format_for_path(std::string_view path) {
   return std::nullopt;
 }
 
+std::pair<int, int> area_pixels(const PageArea& area) {
+  const int width = std::max(area.pixels_wide, 1);
+  const double height = area.width > 0 ? std::ceil(area.height * width / area.width) : 1;
+  return {width, std::max(static_cast<int>(height), 1)};
+}
+
 Result<std::string> write_page(const Page& page, const FileOptions& options) {
   std::string bytes;
   const bool svg_text = options.format == Format::Svg && options.svg_text;
@@ -108,8 +120,15 @@ Result<std::string> write_page(const Page& page, const FileOptions& options) {
   }
   {
     const Context cr(cairo_create(surface.get()));
-    const double pixel_scale = options.format == Format::Png ? options.png_dpi / 72.0 : 1;
-    cairo_scale(cr.get(), pixel_scale, pixel_scale);
+    if (options.format == Format::Png && options.png_area) {
+      const PageArea& area = *options.png_area;
+      const double pixel_scale = area.pixels_wide / area.width;
+      cairo_scale(cr.get(), pixel_scale, pixel_scale);
+      cairo_translate(cr.get(), -area.x, -area.y);
+    } else {
+      const double pixel_scale = options.format == Format::Png ? options.png_dpi / 72.0 : 1;
+      cairo_scale(cr.get(), pixel_scale, pixel_scale);
+    }
     if (auto drawn = draw_page_text_to(cr.get(), page, svg_text ? &runs : nullptr); !drawn) {
       return drawn.error();
     }
@@ -117,6 +136,7 @@ Result<std::string> write_page(const Page& page, const FileOptions& options) {
   if (spent(options.out_of_time)) return out_of_time_error();  // the file is not written out
   if (options.format == Format::Png) {
     cairo_surface_flush(surface.get());
+    if (options.png_area) return encode_png_fast(surface.get());
     const auto status = cairo_surface_write_to_png_stream(surface.get(), append_to_string, &bytes);
     if (status != CAIRO_STATUS_SUCCESS) {
       return Error{ErrorKind::Internal, "cairo: cannot write PNG"};

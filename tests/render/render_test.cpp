@@ -170,6 +170,10 @@ class Raster {
     cairo_surface_destroy(surface);
   }
 
+  [[nodiscard]] int width() const { return width_; }
+  [[nodiscard]] int height() const { return height_; }
+  [[nodiscard]] std::uint32_t pixel(int x, int y) const { return at(x, y) & 0xffffffu; }
+
   //! Pixels in the rectangle (points) that satisfy `test`.
   [[nodiscard]] long count(layout::Rect area, const std::function<bool(Rgb)>& test) const {
     long n = 0;
@@ -338,6 +342,38 @@ TEST(Png, SameInputsGiveTheSameBytes) {
   const layout::Geometry g = geometry_of(d);
   FileOptions options{Format::Png, 72};
   EXPECT_TRUE(render_bytes(d, g, options) == render_bytes(d, g, options));
+}
+
+TEST(Png, AScreenfulIsThatPartOfTheWholePageDrawnAtItsScale) {
+  const Document d = small_document();
+  const layout::Geometry g = geometry_of(d);
+  const Raster page(render_bytes(d, g, {Format::Png, 200}), 200);
+  // 216 x 144 pt from the corner, 360 x 216 pt, 1000 px wide: 200 dpi, so its pixels fall on
+  // the page's own, 600 and 400 pixels on.
+  FileOptions part{Format::Png};
+  part.png_area = PageArea{216, 144, 360, 216, 1000};
+  const std::string png = render_bytes(d, g, part);
+  const PngSize size = png_size(png);
+  EXPECT_EQ(size.width, 1000u);
+  EXPECT_EQ(size.height, 600u);  // the height follows the area's shape
+  EXPECT_EQ(static_cast<int>(png[25]), 2) << "colour type RGB";
+  const Raster screen(png, 200);
+  ASSERT_EQ(screen.width(), 1000);
+  long differ = 0;
+  long inked = 0;
+  for (int y = 0; y < screen.height(); ++y) {
+    for (int x = 0; x < screen.width(); ++x) {
+      differ += screen.pixel(x, y) != page.pixel(x + 600, y + 400) ? 1 : 0;
+      inked += screen.pixel(x, y) != 0xffffffu ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(differ, 0);
+  EXPECT_GT(inked, 5000) << "the area holds part of the map";
+  // Another area is another picture, and the same area the same bytes.
+  part.png_area = PageArea{24, 66, 360, 216, 1000};
+  EXPECT_NE(render_bytes(d, g, part), png);
+  part.png_area = PageArea{216, 144, 360, 216, 1000};
+  EXPECT_EQ(render_bytes(d, g, part), png);
 }
 
 // ---- PDF ------------------------------------------------------------------------------------

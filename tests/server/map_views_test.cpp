@@ -506,6 +506,70 @@ TEST_P(MapViewsTest, TheWorkspacesDrawingHasItsWordsAsTextAndTheFilesKeepOutline
   EXPECT_NE(png.text().find("only map.svg takes labels"), std::string::npos);
 }
 
+TEST_P(MapViewsTest, AScreenfulIsTheAreaAskedForAtItsWidthAndAWrongOneNamesItsParameter) {
+  auto alice = login(*api_, "alice");
+  const std::string id = create(*api_, alice, json::parse(example("peer-group.json")));
+  const std::string png = "/api/maps/" + id + "/map.png";
+  const auto ask = [&](const std::string& path,
+                       const std::multimap<std::string, std::string>& query) {
+    Request r;
+    r.method = "GET";
+    r.path = path;
+    r.query = query;
+    r.remote = "192.0.2.10";
+    r.headers = alice;
+    return api_->handle(r);
+  };
+  const auto png_size = [](const std::string& bytes) {
+    const auto word = [&](std::size_t at) {
+      std::uint32_t v = 0;
+      for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+      return v;
+    };
+    return std::pair{word(16), word(20)};
+  };
+  const std::size_t rows_before = store_->audit_all(100000).value().size();
+  const Response shot = ask(png, {{"area", "100,80,400.5,300"}, {"width", "801"}});
+  ASSERT_EQ(shot.status, 200) << shot.text();
+  EXPECT_EQ(shot.content_type, "image/png");
+  EXPECT_EQ(shot.text().substr(1, 3), "PNG");
+  EXPECT_EQ(png_size(shot.text()), (std::pair<std::uint32_t, std::uint32_t>{801, 600}));
+  // Each is a read like any other, audited; a screenful is not the whole page.
+  const auto rows = store_->audit_all(100000).value();
+  ASSERT_EQ(rows.size(), rows_before + 1);
+  EXPECT_EQ(rows.back().action, "map.render");
+  EXPECT_EQ(rows.back().outcome, "ok");
+  EXPECT_NE(ask(png, {{"area", "0,0,400.5,300"}, {"width", "801"}}).text(), shot.text());
+  EXPECT_EQ(ask(png, {{"area", "100,80,400.5,300"}, {"width", "801"}}).text(), shot.text());
+  // A wrong area or width is refused, naming which, and audited.
+  const std::vector<std::pair<std::multimap<std::string, std::string>, std::string>> wrong = {
+      {{{"area", "100,80,400"}, {"width", "800"}}, "area"},
+      {{{"area", "100,80,400,300,1"}, {"width", "800"}}, "area"},
+      {{{"area", "a,b,c,d"}, {"width", "800"}}, "area"},
+      {{{"area", "100,80,nan,300"}, {"width", "800"}}, "area"},
+      {{{"area", "-50,80,400,300"}, {"width", "800"}}, "area"},
+      {{{"area", "100,80,1e6,300"}, {"width", "800"}}, "area"},
+      {{{"area", "100,80,0,300"}, {"width", "800"}}, "area"},
+      {{{"width", "800"}}, "area"},
+      {{{"area", "100,80,400,300"}}, "width"},
+      {{{"area", "100,80,400,300"}, {"width", "0"}}, "width"},
+      {{{"area", "100,80,400,300"}, {"width", "8.5"}}, "width"},
+      {{{"area", "100,80,400,300"}, {"width", "5000"}}, "width"},
+      {{{"area", "100,80,10,300"}, {"width", "4000"}}, "width"},  // 120,000 pixels high
+  };
+  for (const auto& [query, name] : wrong) {
+    const Response r = ask(png, query);
+    EXPECT_EQ(r.status, 422) << query.begin()->second;
+    EXPECT_EQ(json::parse(r.text())["problems"][0]["parameter"], name) << r.text();
+  }
+  EXPECT_EQ(store_->audit_all(100000).value().size(), rows_before + 3 + wrong.size());
+  // Only map.png takes an area.
+  const Response svg =
+      ask("/api/maps/" + id + "/map.svg", {{"area", "0,0,10,10"}, {"width", "10"}});
+  EXPECT_EQ(svg.status, 422);
+  EXPECT_NE(svg.text().find("only map.png takes an area"), std::string::npos);
+}
+
 TEST(AcceptEncoding, GzipOnlyWhenTheClientAllowsIt) {
   const auto with = [](const std::string& value) {
     Request r;

@@ -3,8 +3,11 @@
 // revision's positions (map_layouts.hpp). Drawings are cached by layout, format and labels: the
 // renderer is deterministic. An SVG goes gzip-compressed to a client that accepts it. A layout
 // or drawing not cached yet is made in a slot of the render gate, within its time and size
-// budgets (render_gate.hpp); a cached one is sent without a slot.
+// budgets (render_gate.hpp); a cached one is sent without a slot. map.png?area=&width= draws a
+// screenful of the page quickly: the workspace's first paint of a new revision.
 #include <cctype>
+#include <charconv>
+#include <cmath>
 
 #include "model/view.hpp"
 #include "render/page.hpp"
@@ -47,6 +50,56 @@ std::string file_name(const std::string& id, const ViewQuery& query) {
 std::size_t drawn_items(const model::Document& document) {
   return document.people.size() + document.locations.size() + document.groups.size() +
          document.ties.size();
+}
+
+//! The workspace's largest screenful, each way.
+constexpr int kMaxAreaPixels = 4096;
+
+//! What is wrong with a request's parameter: its name and the message.
+struct WrongParameter {
+  const char* name;
+  std::string message;
+};
+
+bool read_number(std::string_view text, double& out) {
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc{} && end == text.data() + text.size() && std::isfinite(out);
+}
+
+//! map.png?area=X,Y,W,H&width=PIXELS: a part of the page, in points, drawn PIXELS wide; within
+//! the page, and at most kMaxAreaPixels each way.
+std::optional<WrongParameter> read_area(const Request& request, const render::Paper& paper,
+                                        render::PageArea& area) {
+  const auto* text = request.param("area");
+  const auto* pixels = request.param("width");
+  if (text == nullptr) return WrongParameter{"area", "x,y,width,height in points, with width="};
+  double numbers[4] = {0, 0, 0, 0};
+  std::string_view rest = *text;
+  for (int i = 0; i < 4; ++i) {
+    const std::size_t comma = i < 3 ? rest.find(',') : rest.size();
+    if (comma == std::string_view::npos || !read_number(rest.substr(0, comma), numbers[i])) {
+      return WrongParameter{"area", "four numbers: x,y,width,height in points"};
+    }
+    rest = i < 3 ? rest.substr(comma + 1) : std::string_view{};
+  }
+  area = {numbers[0], numbers[1], numbers[2], numbers[3], 0};
+  constexpr double kSlack = 0.5;  // points: a screen's rounding
+  if (area.width <= 0 || area.height <= 0 || area.x < -kSlack || area.y < -kSlack ||
+      area.x + area.width > paper.width + kSlack || area.y + area.height > paper.height + kSlack) {
+    return WrongParameter{"area", "the area must lie within the page (" +
+                                      std::to_string(static_cast<int>(paper.width)) + " by " +
+                                      std::to_string(static_cast<int>(paper.height)) + " points)"};
+  }
+  std::string_view wide;
+  if (pixels != nullptr) wide = *pixels;
+  const auto [end, ec] = std::from_chars(wide.data(), wide.data() + wide.size(), area.pixels_wide);
+  if (pixels == nullptr || ec != std::errc{} || end != wide.data() + wide.size() ||
+      area.pixels_wide < 1 || area.pixels_wide > kMaxAreaPixels ||
+      render::area_pixels(area).second > kMaxAreaPixels) {
+    return WrongParameter{"width", "whole pixels, the area at most " +
+                                       std::to_string(kMaxAreaPixels) + " pixels each way"};
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -152,6 +205,12 @@ Response render_map(RouteContext& ctx, const Request& request, const Params& par
                                                                   : "only map.svg takes labels"));
     }
   }
+  const bool asks_area = request.param("area") != nullptr || request.param("width") != nullptr;
+  if (asks_area && format != render::Format::Png) {
+    return refused(ctx.audit, request, caller.user, action, id, 0,
+                   parameter_error(request.param("area") != nullptr ? "area" : "width",
+                                   "only map.png takes an area"));
+  }
   // Same layout, same bytes (the renderer is deterministic): draw once.
   auto revision = ctx.history.revision(id, options->revision);
   if (!revision) return internal_error();
@@ -161,12 +220,22 @@ Response render_map(RouteContext& ctx, const Request& request, const Params& par
     return drawing_failed(ctx, request, caller, action, id, options->revision, budget,
                           laid.error());
   }
+  // map.png?area=...&width=...: a screenful, drawn each time (not kept: every screen differs).
+  std::optional<render::PageArea> area;
+  if (asks_area) {
+    area.emplace();
+    if (auto wrong = read_area(request, laid->page->paper, *area)) {
+      return refused(ctx.audit, request, caller.user, action, id, 0,
+                     parameter_error(wrong->name, std::move(wrong->message)));
+    }
+  }
   const std::string key =
       laid->key + "#" + std::to_string(static_cast<int>(format)) + (words_as_text ? "#text" : "");
-  auto drawing = ctx.drawings.find(key);
+  auto drawing = area ? nullptr : ctx.drawings.find(key);
   if (!drawing) {
     render::FileOptions file{format};
     file.svg_text = words_as_text;
+    file.png_area = area;
     file.out_of_time = budget.out_of_time();
     // In the layout's slot, or in one of its own when the layout was made before.
     const Status started = budget.start();
@@ -177,7 +246,7 @@ Response render_map(RouteContext& ctx, const Request& request, const Params& par
                             bytes.error());
     }
     drawing = std::make_shared<const std::string>(std::move(bytes.value()));
-    ctx.drawings.put(key, drawing, drawing->size() + key.size());
+    if (!area) ctx.drawings.put(key, drawing, drawing->size() + key.size());
   }
   if (!ctx.audit.record(request.remote, &caller.user, action, id, options->revision, "ok", 200)) {
     return audit_unavailable();

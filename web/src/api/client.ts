@@ -85,6 +85,36 @@ export interface LoadedMap {
   etag: string;
 }
 
+/** A part of the page in points (the viewBox's units), drawn `pixels` wide. */
+export interface ScreenArea {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  pixels: number;
+}
+
+/** A screenful of a drawing: the PNG and the part of the page it shows. */
+export interface Screenful {
+  blob: Blob;
+  area: ScreenArea;
+}
+
+/** The part of the page the map on screen shows (MapView), for drawAhead's screenful. */
+let onScreen: (() => ScreenArea | null) | null = null;
+let aheadScreenful: { key: string; answer: Promise<Screenful> } | null = null;
+
+function screenfulKey(id: string, revision: number, view: MapViewOptions): string {
+  return `${id} ${viewQuery(revision, view)}`;
+}
+
+async function askScreenful(id: string, revision: number, view: MapViewOptions, area: ScreenArea): Promise<Screenful> {
+  const path = drawingPath(id, 'png', revision, view);
+  const where = `area=${[area.x, area.y, area.w, area.h].join(',')}&width=${area.pixels}`;
+  const response = await send('GET', `${path}${path.includes('?') ? '&' : '?'}${where}`);
+  return { blob: await response.blob(), area };
+}
+
 /** Answers asked for ahead (api.drawAhead), by path: taken once, then asked for afresh. */
 const ahead = new Map<string, Promise<unknown>>();
 
@@ -163,17 +193,47 @@ export const api = {
   },
 
   /**
+   * A screenful of revision `revision`'s drawing (map.png?area=&width=): quick to draw and to
+   * paint, shown until the SVG has loaded. Taken from drawAhead when it asked for this one;
+   * otherwise asked for `area`, or null when there is none (no map on screen yet).
+   */
+  screenful(id: string, revision: number, view: MapViewOptions, area: ScreenArea | null): Promise<Screenful> | null {
+    const key = screenfulKey(id, revision, view);
+    const answer = aheadScreenful?.key === key ? aheadScreenful.answer : null;
+    if (answer) {
+      aheadScreenful = null;
+      return answer;
+    }
+    return area ? askScreenful(id, revision, view, area) : null;
+  },
+
+  /**
    * Asks for revision `revision`'s drawing and geometry now, before the map's document is read
-   * again: a save has been answered, and the map will show that revision next. The next
-   * drawing() and layout() for it take these answers (memory only, each used once).
+   * again: a save has been answered, and the map will show that revision next. The geometry and
+   * a screenful of the drawing first, then the whole SVG (the two drawings would otherwise
+   * share the server's cores). The next screenful(), drawing() and layout() for it take these
+   * answers (memory only, each used once).
    */
   drawAhead(id: string, revision: number, view: MapViewOptions = {}): void {
     const drawing = screenDrawingPath(id, revision, view);
     const layout = `/api/maps/${encodeURIComponent(id)}/layout${viewQuery(revision, view)}`;
     ahead.clear(); // only the newest revision is worth having early
-    ahead.set(drawing, (async () => (await send('GET', drawing)).blob())());
+    aheadScreenful = null;
     ahead.set(layout, json<MapLayout>('GET', layout));
-    for (const answer of ahead.values()) answer.catch(() => undefined); // asked again if it fails
+    const area = onScreen?.() ?? null;
+    const first = area ? askScreenful(id, revision, view, area) : null;
+    if (first) aheadScreenful = { key: screenfulKey(id, revision, view), answer: first };
+    const after = first ? first.then(() => undefined, () => undefined) : Promise.resolve();
+    ahead.set(drawing, after.then(async () => (await send('GET', drawing)).blob()));
+    for (const answer of [...ahead.values(), first]) answer?.catch(() => undefined); // asked again if it fails
+  },
+
+  /** The map on screen tells drawAhead which part of the page it shows; undone by the returned function. */
+  showing(area: () => ScreenArea | null): () => void {
+    onScreen = area;
+    return () => {
+      if (onScreen === area) onScreen = null;
+    };
   },
 
   async revisions(id: string): Promise<RevisionInfo[]> {

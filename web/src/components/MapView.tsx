@@ -1,8 +1,11 @@
 // The map: the server's own drawing (map.svg, shown as an image from a blob URL, never as
 // markup), with hit areas from the layout route, zoom and pan by mouse and keyboard, and a
-// person dragged to pin them there (onPin, in the layout's coordinates).
+// person dragged to pin them there (onPin, in the layout's coordinates). A new revision is
+// first painted from a screenful of the same drawing (map.png of the part on screen, quick to
+// draw and to paint), shown in the image's place until the whole new SVG has come.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, viewQuery } from '../api/client';
+import type { ScreenArea } from '../api/client';
 import type { MapLayout, MapViewOptions } from '../api/types';
 
 interface View {
@@ -37,6 +40,7 @@ export function MapView({
   onLayout?: (layout: MapLayout) => void;
 }) {
   const [url, setUrl] = useState('');
+  const [quick, setQuick] = useState<{ url: string; area: ScreenArea; revision: number } | null>(null);
   const [layout, setLayout] = useState<MapLayout | null>(null);
   const [failed, setFailed] = useState(false);
   const [view, setView] = useState<View | null>(null);
@@ -56,15 +60,79 @@ export function MapView({
     made.current = made.current.filter((u) => u === keep);
   };
   useEffect(() => () => { setTimeout(() => release(''), 0); }, []);
+  const quickMade = useRef<string[]>([]);
+  const releaseQuick = () => {
+    for (const u of quickMade.current) URL.revokeObjectURL(u);
+    quickMade.current = [];
+  };
+  useEffect(() => () => { setTimeout(() => releaseQuick(), 0); }, []);
+  // "peermap:map-painted" once a revision and view is first on screen, whichever drawing it was.
+  const painted = useRef('');
+  const markPainted = (shown: number, screenful: boolean) => {
+    const key = `${shown} ${shownKey}`;
+    if (painted.current === key) return;
+    painted.current = key;
+    performance.mark('peermap:map-painted', { detail: { revision: shown, screenful } });
+  };
+
+  // The part of the page on screen, in points, and its width in device pixels (at most 4,096
+  // each way, as the server draws): what a screenful of the next revision shows.
+  const viewRef = useRef<View | null>(null);
+  const layoutRef = useRef<MapLayout | null>(null);
+  viewRef.current = view;
+  layoutRef.current = layout;
+  const screenArea = (): ScreenArea | null => {
+    const svg = svgRef.current;
+    const v = viewRef.current;
+    const page = layoutRef.current?.page;
+    if (!svg || !v || !page) return null;
+    const box = svg.getBoundingClientRect();
+    if (box.width < 1 || box.height < 1) return null;
+    const perPoint = Math.min(box.width / v.w, box.height / v.h); // CSS pixels a point
+    const cx = v.x + v.w / 2;
+    const cy = v.y + v.h / 2;
+    const x0 = Math.max(0, cx - box.width / perPoint / 2);
+    const y0 = Math.max(0, cy - box.height / perPoint / 2);
+    const x1 = Math.min(page.width, cx + box.width / perPoint / 2);
+    const y1 = Math.min(page.height, cy + box.height / perPoint / 2);
+    if (x1 - x0 < 1 || y1 - y0 < 1) return null;
+    const most = Math.floor(Math.min(4096, (4096 * (x1 - x0)) / (y1 - y0)));
+    const pixels = Math.max(1, Math.min(most, Math.ceil((x1 - x0) * perPoint * (window.devicePixelRatio || 1))));
+    const at = (n: number) => Math.round(n * 100) / 100;
+    return { x: at(x0), y: at(y0), w: Math.floor((x1 - x0) * 100) / 100, h: Math.floor((y1 - y0) * 100) / 100, pixels };
+  };
+  useEffect(() => api.showing(screenArea), []);
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.drawing(mapId, revision, shows), api.layout(mapId, revision, shows)]).then(
+    let whole = false; // the new SVG is here: a screenful no longer helps
+    const sameView = drawnKey.current === shownKey;
+    const geometry = api.layout(mapId, revision, shows);
+    const first = sameView ? api.screenful(mapId, revision, shows, screenArea()) : null;
+    if (first) {
+      Promise.all([first, geometry]).then(
+        ([shot, g]) => {
+          if (!live || whole) return;
+          const objectUrl = URL.createObjectURL(shot.blob);
+          quickMade.current.push(objectUrl);
+          setQuick({ url: objectUrl, area: shot.area, revision });
+          setLayout(g);
+          onLayout?.(g);
+        },
+        () => undefined, // the whole drawing follows anyway
+      );
+    }
+    const drawing = first
+      ? first.then(() => undefined, () => undefined).then(() => api.drawing(mapId, revision, shows))
+      : api.drawing(mapId, revision, shows);
+    Promise.all([drawing, geometry]).then(
       ([blob, geometry]) => {
+        whole = true;
         if (!live) return;
         const objectUrl = URL.createObjectURL(blob);
         made.current.push(objectUrl);
         setUrl(objectUrl);
+        setQuick(null);
         setLayout(geometry);
         // Another view is another page (an ecomap's paper differs): fit it afresh.
         const sameView = drawnKey.current === shownKey;
@@ -193,11 +261,18 @@ export function MapView({
         }}
       >
         <svg ref={svgRef} viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
-          <image href={url} x={0} y={0} width={page.width} height={page.height}
-            onLoad={() => {
-              release(url);
-              performance.mark('peermap:map-painted', { detail: { revision } });
-            }} />
+          {quick ? (
+            <image href={quick.url} x={quick.area.x} y={quick.area.y} width={quick.area.w} height={quick.area.h} preserveAspectRatio="none"
+              data-screenful={quick.revision}
+              onLoad={() => markPainted(quick.revision, true)} />
+          ) : (
+            <image href={url} x={0} y={0} width={page.width} height={page.height}
+              onLoad={() => {
+                release(url);
+                releaseQuick();
+                markPainted(revision, false);
+              }} />
+          )}
           {layout.regions.map((r) => (
             <polygon
               key={r.id}
