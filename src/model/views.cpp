@@ -26,6 +26,26 @@ Document as_known_on(const Document& document, const Date& date) {
       if (!later(item)) known.insert(id);
     }
   }
+  // A sighting supports each person seen and each tie between two of them.
+  std::map<std::string, std::vector<const Tie*>> ties_of;
+  for (const auto& tie : document.ties) {
+    if (tie.kind == TieKind::Relationship) ties_of[tie.from].push_back(&tie);
+  }
+  for (const auto& sighting : document.sightings) {
+    const bool seen_by_then = sighting.date_to.value_or(sighting.date) <= date;
+    for (const auto& id : sighting.people) {
+      informed.insert(id);
+      if (seen_by_then) known.insert(id);
+      for (const Tie* tie : ties_of[id]) {
+        if (std::find(sighting.people.begin(), sighting.people.end(), tie->to) ==
+            sighting.people.end()) {
+          continue;
+        }
+        informed.insert(tie->id);
+        if (seen_by_then) known.insert(tie->id);
+      }
+    }
+  }
   const auto unknown_yet = [&](const std::string& id) {
     return informed.contains(id) && !known.contains(id);
   };
@@ -59,6 +79,40 @@ Document as_known_on(const Document& document, const Date& date) {
   }
   if (date < view.map.map_date) view.map.map_date = date;
   return view;
+}
+
+std::set<std::string> date_not_known(const Document& viewed) {
+  std::set<std::string> dated;
+  for (const auto& item : viewed.information) {
+    if (!known_since(item)) continue;
+    for (const auto& id : item.about) dated.insert(id);
+  }
+  for (const auto& sighting : viewed.sightings) {
+    for (const auto& id : sighting.people) dated.insert(id);
+  }
+  std::set<std::string> out;
+  for (const auto& tie : viewed.ties) {
+    if (tie.kind != TieKind::Relationship || dated.contains(tie.id)) continue;
+    bool seen_together = false;
+    for (const auto& sighting : viewed.sightings) {
+      const auto seen = [&](const std::string& id) {
+        return std::find(sighting.people.begin(), sighting.people.end(), id) !=
+               sighting.people.end();
+      };
+      seen_together = seen_together || (seen(tie.from) && seen(tie.to));
+    }
+    if (!seen_together) out.insert(tie.id);
+  }
+  for (const auto& person : viewed.people) {
+    if (viewed.is_subject(person.id) || dated.contains(person.id)) continue;
+    bool by_a_tie = false;
+    for (const auto& tie : viewed.ties) {
+      const bool theirs = tie.from == person.id || tie.to == person.id;
+      by_a_tie = by_a_tie || (theirs && tie.kind == TieKind::Relationship && !out.contains(tie.id));
+    }
+    if (!by_a_tie) out.insert(person.id);
+  }
+  return out;
 }
 
 TieEvidence tie_evidence(const Document& document, const std::string& id) {

@@ -1,6 +1,9 @@
 // Views of a document: what was known on a date ("--as-of").
 #pragma once
 
+#include <set>
+#include <string>
+
 #include "model/date.hpp"
 #include "model/document.hpp"
 
@@ -11,10 +14,17 @@ namespace peermap::model {
 [[nodiscard]] std::optional<Date> known_since(const InformationItem& item);
 
 //! Only what was known on `date`: information and sightings known later are dropped; a tie
-//! whose every information item came later is dropped, and so is a person (other than a
-//! subject child) about whom everything came later. Undated things are kept: nothing says
-//! they were not known. The map date becomes `date` when earlier.
+//! whose every support came later is dropped (its information items, and the sightings of its
+//! two people together), and so is a person (other than a subject child) about whom
+//! everything came later. Undated things are kept: nothing says they were not known
+//! (date_not_known names them). The map date becomes `date` when earlier.
 [[nodiscard]] Document as_known_on(const Document& document, const Date& date);
+
+//! In a view as known on a date, the relationship ties and the people (other than the subject
+//! children) that nothing dated supports: no dated information about them, no sighting (of a
+//! tie: of its two people together), and, for a person, no such tie of theirs. They are shown,
+//! marked "date not known", never silently as known.
+[[nodiscard]] std::set<std::string> date_not_known(const Document& viewed);
 
 //! What the information items say about one tie (or anything else they are about).
 struct TieEvidence {

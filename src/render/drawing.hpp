@@ -72,6 +72,10 @@ void draw_tie(cairo_t* cr, const TieStyle& style, layout::Point a, layout::Point
 void draw_nature_tag(cairo_t* cr, TextPainter& text, const std::string& code, layout::Point c,
                      Colour line);
 
+//! "Date not known" (an as-of view's undated tie or person): a small white disc with a "?",
+//! centred on `c`.
+void draw_date_not_known(cairo_t* cr, TextPainter& text, layout::Point c);
+
 //! Draws the whole page as draw_page does; with `runs`, its text goes there (TextPainter).
 [[nodiscard]] Status draw_page_text_to(cairo_t* cr, const Page& page, std::vector<TextRun>* runs);
 

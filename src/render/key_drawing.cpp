@@ -144,6 +144,13 @@ class KeyPainter {
         4);
   }
 
+  //! Only in an as-of view that marks something: what the "?" means.
+  void date_not_known(const std::set<std::string>& marked) {
+    if (marked.empty()) return;
+    row("Date not known: nothing dated shows it was known by this date",
+        [this](Point c) { draw_date_not_known(cr_, text_, c); });
+  }
+
   //! Only when the map has regions: the key explains what is drawn.
   void regions() {
     if (g_.regions.empty()) return;
@@ -238,6 +245,7 @@ void draw_key(cairo_t* cr, TextPainter& text, const Page& page, const layout::Re
   KeyPainter key(cr, text, page.document, page.geometry, column);
   key.people();
   key.relationships();
+  key.date_not_known(page.date_not_known);
   key.regions();
   key.ecomap(page.view.ecomap_centre);
 }

@@ -1,6 +1,7 @@
 // The map itself: ecomap rings, regions, ties, people with their labels, region names.
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 
 #include "render/drawing.hpp"
@@ -15,7 +16,7 @@ namespace {
 class MapPainter {
  public:
   MapPainter(cairo_t* cr, TextPainter& text, const Page& page)
-      : cr_(cr), text_(text), d_(page.document), g_(page.geometry) {}
+      : cr_(cr), text_(text), d_(page.document), g_(page.geometry), undated_(page.date_not_known) {}
 
   void paint(const MapPlacement& placement) {
     cairo_save(cr_);  // no clip needed: the scale fits the drawing inside the area
@@ -117,6 +118,7 @@ class MapPainter {
       draw_tie(cr_, style, a, b);
       if (tie != ties.end() && tie->second->kind == model::TieKind::Relationship) {
         nature_tag(*tie->second, style, a, b);
+        if (undated_.contains(edge.id)) date_mark(style, a, b);
       }
     }
   }
@@ -135,6 +137,16 @@ class MapPainter {
     draw_nature_tag(cr_, text_, nature_code(tie.nature), m, line);
   }
 
+  //! An undated tie's "?" (as-of views): just past its nature tag, or half-way on a short line.
+  void date_mark(const TieStyle& style, Point a, Point b) {
+    const double length = std::hypot(b.x - a.x, b.y - a.y);
+    double t = 0.5;
+    if (length >= 30) {
+      t = (style.influence_to_source || style.influence_to_target ? 0.3 : 0.5) + 12 / length;
+    }
+    draw_date_not_known(cr_, text_, {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
+  }
+
   void nodes() {
     for (const auto& n : g_.nodes) {
       NodeStyle style = location_style();
@@ -148,6 +160,9 @@ class MapPainter {
         cairo_stroke(cr_);
       }
       draw_symbol(cr_, style, {n.x, n.y}, n.w - (style.subject ? 3 : 0));
+      if (undated_.contains(n.id)) {
+        draw_date_not_known(cr_, text_, {n.x + n.w * 0.4, n.y - n.h * 0.4});
+      }
       cairo_rectangle(cr_, n.label.x - 1, n.label.y, n.label.w + 2, n.label.h);
       cairo_set_source_rgba(cr_, 1, 1, 1, 0.8);
       cairo_fill(cr_);
@@ -166,6 +181,7 @@ class MapPainter {
   TextPainter& text_;
   const model::Document& d_;
   const layout::Geometry& g_;
+  const std::set<std::string>& undated_;
 };
 
 }  // namespace

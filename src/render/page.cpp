@@ -180,7 +180,8 @@ Page::Page(model::Document viewed, layout::Geometry laid_out, model::View shown)
     : document(std::move(viewed)),
       geometry(std::move(laid_out)),
       view(std::move(shown)),
-      paper(choose_paper(geometry)) {}
+      paper(choose_paper(geometry)),
+      date_not_known(view.as_of ? model::date_not_known(document) : std::set<std::string>{}) {}
 
 Result<Page> prepare_page(model::Document document, const model::View& view) {
   return prepare_page(std::move(document), view, nullptr);

@@ -3,6 +3,7 @@
 // it as an SVG, PNG or PDF file; render/draw.hpp draws it onto a caller's cairo context.
 #pragma once
 
+#include <set>
 #include <string>
 
 #include "base/result.hpp"
@@ -32,6 +33,9 @@ struct Page {
   layout::Geometry geometry;
   model::View view;  //!< what the header says about the view
   Paper paper;       //!< choose_paper(geometry)
+  //! In an as-of view, the ties and people nothing dated supports (model::date_not_known):
+  //! drawn marked "date not known". Empty in any other view.
+  std::set<std::string> date_not_known;
 };
 
 //! Where a Page puts its map: page point = (geometry point - (x0, y0)) * scale + (x, y), in

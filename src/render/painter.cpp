@@ -204,4 +204,15 @@ void draw_nature_tag(cairo_t* cr, TextPainter& text, const std::string& code, Po
   text.draw(code, {5.5, true, 0, 1}, c.x, c.y - 3.6, true, colours::kInk);
 }
 
+void draw_date_not_known(cairo_t* cr, TextPainter& text, Point c) {
+  cairo_new_sub_path(cr);
+  cairo_arc(cr, c.x, c.y, 4.4, 0, 2 * M_PI);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_fill_preserve(cr);
+  set_colour(cr, colours::kInk);
+  cairo_set_line_width(cr, 0.8);
+  cairo_stroke(cr);
+  text.draw("?", {6.5, true, 0, 1}, c.x, c.y - 4.2, true, colours::kInk);
+}
+
 }  // namespace peermap::render

@@ -2,6 +2,10 @@
 // then the explicit flag, then the age band, then the role.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+#include <vector>
+
 #include "model/document.hpp"
 #include "model/views.hpp"
 
@@ -120,6 +124,68 @@ TEST(Document, FindsItemsById) {
   EXPECT_EQ(doc.find_ecomap("l1"), nullptr);
   EXPECT_TRUE(doc.is_subject("p1"));
   EXPECT_FALSE(doc.is_subject("l1"));
+}
+
+// As of 15 September 2026:
+//
+//   Amira (subject) ---t1--- Jay     i1 about t1, recorded 1 September: known
+//   Amira ---t2--- Kai               nothing recorded about it: date not known
+//   Kai ---t3--- Lee                 only seen together on 3 October (s1): not known yet
+//   Amira ---t4--- Mo                i2 about t4, with no date: date not known
+//   Amira ---t5--- Noor              seen together on 1 September (s2): known
+//
+// t3 rests only on a later sighting, so it goes, and Lee with it (nothing else about him); t2
+// and t4 stay, marked, with Kai and Mo, whom nothing dated supports either.
+TEST(AsKnownOn, AnUndatedTieIsShownMarkedDateNotKnownAndOneOnlyLaterSeenGoes) {
+  Document d;
+  d.map.map_date = {2026, 11, 20};
+  d.map.subject_children = {"amira"};
+  for (const char* id : {"amira", "jay", "kai", "lee", "mo", "noor"}) {
+    Person p = person_with(std::string(id) == "amira" ? Role::SubjectChild : Role::Peer);
+    p.id = id;
+    d.people.push_back(p);
+  }
+  const auto tie = [](const char* id, const char* from, const char* to) {
+    Tie t;
+    t.id = id;
+    t.from = from;
+    t.to = to;
+    return t;
+  };
+  d.ties = {tie("t1", "amira", "jay"), tie("t2", "amira", "kai"), tie("t3", "kai", "lee"),
+            tie("t4", "amira", "mo"), tie("t5", "amira", "noor")};
+  InformationItem recorded;
+  recorded.id = "i1";
+  recorded.summary = "Friends since Year 7.";
+  recorded.recorded = Date{2026, 9, 1};
+  recorded.about = {"t1"};
+  InformationItem undated;
+  undated.id = "i2";
+  undated.summary = "Mo is her cousin.";
+  undated.about = {"t4"};
+  d.information = {recorded, undated};
+  Sighting later;
+  later.id = "s1";
+  later.people = {"kai", "lee"};
+  later.date = {2026, 10, 3};
+  Sighting earlier;
+  earlier.id = "s2";
+  earlier.people = {"amira", "noor"};
+  earlier.date = {2026, 9, 1};
+  d.sightings = {later, earlier};
+
+  const Document view = as_known_on(d, {2026, 9, 15});
+  std::vector<std::string> ties;
+  for (const auto& t : view.ties) ties.push_back(t.id);
+  EXPECT_EQ(ties, (std::vector<std::string>{"t1", "t2", "t4", "t5"}));
+  std::vector<std::string> people;
+  for (const auto& p : view.people) people.push_back(p.id);
+  EXPECT_EQ(people, (std::vector<std::string>{"amira", "jay", "kai", "mo", "noor"}));
+  EXPECT_EQ(date_not_known(view), (std::set<std::string>{"t2", "t4", "kai", "mo"}));
+  // Once the sighting is known, t3 and Lee are back, dated by it, and so is Kai.
+  const Document october = as_known_on(d, {2026, 10, 3});
+  EXPECT_EQ(october.ties.size(), 5u);
+  EXPECT_EQ(date_not_known(october), (std::set<std::string>{"t2", "t4", "mo"}));
 }
 
 // As of a date, information observed in a month (or a year, or a range) is known only from its

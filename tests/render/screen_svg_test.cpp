@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/views.hpp"
 #include "render/render.hpp"
 #include "support/long_names.hpp"
 #include "support/random_document.hpp"
@@ -152,6 +153,38 @@ TEST(ScreenSvg, TheKeyTellsNoInformationFromAnecdotalOnly) {
   const std::string words = words_of(page.value());
   EXPECT_NE(words.find("Anecdotal only"), std::string::npos);
   EXPECT_NE(words.find("No information recorded"), std::string::npos);
+}
+
+// An as-of view marks each tie and person nothing dated supports with a "?" (issue 11, item 8),
+// and the key says what it means; a view of everything marks nothing.
+TEST(ScreenSvg, AnAsOfViewMarksWhatNothingDatedSupportsAndTheKeySaysWhatTheMarkMeans) {
+  testing::RandomMapShape shape;
+  shape.people = 14;
+  const model::Document d = testing::random_document(11, shape);
+  const auto marks = [](const std::string& svg) {
+    std::size_t n = 0;
+    for (const Line& line : lines_of(svg)) n += line.words == "?" ? 1 : 0;
+    return n;
+  };
+  const std::string meaning = "Date not known: nothing dated shows it was known by this date";
+  const auto whole = prepare_page(d, {});
+  ASSERT_TRUE(whole.ok()) << whole.error().message;
+  EXPECT_TRUE(whole->date_not_known.empty());
+  EXPECT_EQ(marks(screen(whole.value())), 0u);
+  EXPECT_EQ(words_of(whole.value()).find(meaning), std::string::npos);
+
+  model::View as_of;
+  as_of.as_of = d.map.map_date;
+  const auto page = prepare_page(d, as_of);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  const auto& marked = page->date_not_known;
+  EXPECT_EQ(marked, model::date_not_known(page->document));
+  std::size_t drawn = 0;
+  for (const auto& edge : page->geometry.edges) drawn += marked.contains(edge.id) ? 1 : 0;
+  for (const auto& node : page->geometry.nodes) drawn += marked.contains(node.id) ? 1 : 0;
+  ASSERT_GT(drawn, 0u) << "the generated map has ties with no dated information";
+  EXPECT_EQ(marks(screen(page.value())), drawn + 1) << "each one marked, and the key's sample";
+  EXPECT_NE(words_of(page.value()).find(meaning), std::string::npos);
 }
 
 }  // namespace

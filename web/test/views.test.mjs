@@ -34,7 +34,7 @@ const hitCount = (page) => page.locator('rect[data-hit]').count();
 
 test('the as-of date, the disclosure copy and a child’s ecomap: drawn by the server, said in words, hit areas still select', async () => {
   const { page, incidents, context } = await watchedPage(browser);
-  await openPeerGroup(page);
+  const id = await openPeerGroup(page);
   const list = page.getByRole('navigation', { name: 'People and places' });
   const panel = page.getByRole('complementary', { name: 'Selected' });
   await page.locator('#view-words').getByText('The whole map, as known now (the view you edit)').waitFor();
@@ -72,6 +72,13 @@ test('the as-of date, the disclosure copy and a child’s ecomap: drawn by the s
   await showView(page, /as_of=2026-03-01.*redact=true|redact=true.*as_of=2026-03-01/);
   await page.locator('#view-words').getByText('Redacted disclosure copy as of 1 March 2026').waitFor();
   await page.waitForFunction((n) => document.querySelectorAll('rect[data-hit]').length < n, everyone);
+  // What nothing dated supports is drawn with a "?", and the text alternative says so too.
+  const asOf = JSON.parse((await apiGet(page, `/api/maps/${id}/layout?as_of=2026-03-01&redact=true`)).body);
+  const undatedPeople = asOf.nodes.filter((n) => n.kind === 'person' && n.date_not_known);
+  assert.ok(undatedPeople.length > 0, 'the example has people with no dated information by March');
+  const listed = await list.getByRole('button').allTextContents();
+  assert.equal(listed.filter((t) => t.endsWith('(date not known)')).length, undatedPeople.length, listed.join(' | '));
+  await list.getByText(/"Date not known": nothing dated shows it was known/).waitFor();
   await expectAccessible(page, 'redacted copy as of a date');
   await screenshot(page, 'views');
 

@@ -20,12 +20,19 @@ namespace {
 //! The geometry `peermap layout --json` gives (docs/layout-json.md) plus "page" {name, width,
 //! height} and "placement" {scale, x, y}: page point = (geometry point - (x0, y0)) * scale +
 //! (x, y), in points. Each node also carries "text", its label's lines as drawn (a disclosure
-//! copy's initials), for the workspace's text alternative of the view.
+//! copy's initials), for the workspace's text alternative of the view; in an as-of view, a node
+//! or edge nothing dated supports has "date_not_known": true (drawn with a "?").
 json layout_body(const render::Page& page, std::int64_t basis) {
   json body = layout::geometry_json(page.geometry);
   auto& nodes = body["nodes"];
   for (std::size_t i = 0; i < nodes.size() && i < page.geometry.nodes.size(); ++i) {
     nodes[i]["text"] = page.geometry.nodes[i].label_lines;
+    if (page.date_not_known.contains(page.geometry.nodes[i].id)) nodes[i]["date_not_known"] = true;
+  }
+  if (!page.date_not_known.empty() && body.contains("edges")) {
+    for (auto& edge : body["edges"]) {
+      if (page.date_not_known.contains(edge.value("id", ""))) edge["date_not_known"] = true;
+    }
   }
   const render::MapPlacement placement = render::place_on_page(page);
   body["page"] = {

@@ -136,6 +136,8 @@ export interface NodeGeometry {
   /** The label's lines as drawn in this view (a disclosure copy's initials). */
   text?: string[];
   pinned?: boolean;
+  /** In an as-of view: nothing dated shows this person was known by then (drawn with a "?"). */
+  date_not_known?: boolean;
 }
 
 export interface RegionGeometry {
@@ -155,7 +157,7 @@ export interface MapLayout {
   regions: RegionGeometry[];
   page: { name: string; width: number; height: number };
   placement: { scale: number; x: number; y: number };
-  edges?: { id: string; source: string; target: string }[];
+  edges?: { id: string; source: string; target: string; date_not_known?: boolean }[];
   laid_out_from?: number | null;
   warnings?: string[];
 }

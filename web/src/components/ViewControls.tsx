@@ -138,6 +138,7 @@ export function ViewedList({ layout, document, selected, onSelect }: {
 }) {
   if (!layout) return <p class="govuk-body-s">Drawing the view…</p>;
   const drawn = new Map(layout.nodes.map((n) => [n.id, (n.text ?? [n.id]).map(shown).join(', ')]));
+  const undated = (text: string, mark?: boolean) => (mark ? `${text} (date not known)` : text);
   const regionName = (id: string) => shown(document.groups?.find((g) => g.id === id)?.name ?? document.locations?.find((l) => l.id === id)?.name ?? id);
   const nameOf = (id: string) => drawn.get(id)?.split(', ')[0] ?? regionName(id);
   const people = layout.nodes.filter((n) => n.kind === 'person');
@@ -150,9 +151,9 @@ export function ViewedList({ layout, document, selected, onSelect }: {
   );
   return (
     <>
-      <p class="govuk-body-s">What this view draws, as it is drawn.</p>
+      <p class="govuk-body-s">What this view draws, as it is drawn.{layout.nodes.some((n) => n.date_not_known) || ties.some((e) => e.date_not_known) ? ' "Date not known": nothing dated shows it was known by the view\'s date (a ? on the drawing).' : ''}</p>
       <h3 class="govuk-heading-s govuk-!-margin-bottom-1">{`People (${people.length})`}</h3>
-      <ul class="pm-list">{people.map((n) => entry(n.id, drawn.get(n.id) ?? n.id))}</ul>
+      <ul class="pm-list">{people.map((n) => entry(n.id, undated(drawn.get(n.id) ?? n.id, n.date_not_known)))}</ul>
       {layout.regions.length ? (
         <>
           <h3 class="govuk-heading-s govuk-!-margin-bottom-1">{`Groups and places (${layout.regions.length})`}</h3>
@@ -169,7 +170,7 @@ export function ViewedList({ layout, document, selected, onSelect }: {
         <details class="govuk-details pm-details-plain">
           <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{`Lines drawn (${ties.length})`}</span></summary>
           <div class="govuk-details__text">
-            <ul class="govuk-list govuk-body-s">{ties.map((e) => <li key={e.id}>{`${nameOf(e.source)} and ${nameOf(e.target)}`}</li>)}</ul>
+            <ul class="govuk-list govuk-body-s">{ties.map((e) => <li key={e.id}>{undated(`${nameOf(e.source)} and ${nameOf(e.target)}`, e.date_not_known)}</li>)}</ul>
           </div>
         </details>
       ) : null}
