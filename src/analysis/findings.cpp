@@ -21,6 +21,7 @@ using wording::joined;
 using wording::listed;
 using wording::name_in;
 using wording::who;
+using wording::with_id;
 
 std::string fixed2(double value) {
   char buffer[32];
@@ -193,7 +194,10 @@ std::vector<Finding> exposure_findings(const Network& network,
       const std::string& adult = network.nodes[r.adult].name;
       std::string word = adult;
       if (r.steps == 1) {
-        word.append(" (1 step: ").append(child).append(" - ").append(adult);
+        word.append(" (1 step: the tie between ").append(child).append(" and ").append(adult);
+        if (!r.route.empty() && !network.edges[r.route.front()].id.empty()) {
+          word.append(", ").append(network.edges[r.route.front()].id);
+        }
       } else {
         word.append(" (2 steps: via ").append(network.nodes[r.via].name);
       }
@@ -228,8 +232,9 @@ std::optional<Finding> never_seen_finding(const Network& network,
   if (left.empty()) return std::nullopt;
   if (left.size() == 1) {
     return Finding{"gap",
-                   "No sighting of " + name_in(network, left[0]->from) + " and " +
-                       name_in(network, left[0]->to) + " together is recorded.",
+                   "No sighting together is recorded for the tie between " +
+                       name_in(network, left[0]->from) + " and " + name_in(network, left[0]->to) +
+                       " (" + left[0]->tie + ").",
                    {left[0]->tie}};
   }
   const auto rank = [&](const std::string& id) {
@@ -253,7 +258,8 @@ std::optional<Finding> never_seen_finding(const Network& network,
     std::vector<const TieSupport*> rest;
     for (const TieSupport* tie : left) {
       if (tie->from == person || tie->to == person) {
-        others.push_back(name_in(network, tie->from == person ? tie->to : tie->from));
+        others.push_back(
+            with_id(name_in(network, tie->from == person ? tie->to : tie->from), tie->tie));
         ids.push_back(tie->tie);
       } else {
         rest.push_back(tie);
@@ -300,15 +306,15 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
   findings = cut_findings(document, network);
 
   // Leaders and followers, from directed influence ties.
-  std::map<std::size_t, std::vector<std::size_t>> followers;
+  std::map<std::size_t, std::vector<std::pair<std::size_t, std::string>>> followers;
   for (const Edge& e : network.edges) {
-    if (e.directed && !e.exploitation) followers[e.source].push_back(e.target);
+    if (e.directed && !e.exploitation) followers[e.source].emplace_back(e.target, e.id);
   }
   for (const auto& [leader, led] : followers) {
     std::vector<std::string> names;
     std::vector<std::string> ids{network.nodes[leader].id};
-    for (std::size_t f : led) {
-      names.push_back(network.nodes[f].name);
+    for (const auto& [f, tie] : led) {
+      names.push_back(with_id(network.nodes[f].name, tie));
       ids.push_back(network.nodes[f].id);
     }
     findings.push_back(
@@ -426,9 +432,10 @@ std::vector<Finding> document_findings(const model::Document& document, const Ne
     if (!tie.no_recent_sighting || !tie.last_seen) continue;
     const long days = model::days_between(*tie.last_seen, document.map.map_date);
     findings.push_back({"gap",
-                        pair_of(tie) + " were last seen together on " + tie.last_seen->to_string() +
-                            ", " + std::to_string(days) +
-                            " days before the map date: no sighting within " +
+                        "The tie between " + pair_of(tie) + " (" + tie.tie +
+                            "): last seen together on " + tie.last_seen->to_string() +
+                            " (sighting " + tie.last_sighting + "), " + std::to_string(days) +
+                            " days before the map date; no sighting within " +
                             std::to_string(kSightingWindowDays) + " days.",
                         {tie.tie, tie.last_sighting}});
   }

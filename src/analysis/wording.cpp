@@ -31,6 +31,12 @@ std::string who(const Node& node) {
   return node.name + (node.adult.value_or(false) ? " (adult)" : "");
 }
 
+std::string with_id(const std::string& name, const std::string& id) {
+  if (id.empty()) return name;
+  if (!name.empty() && name.back() == ')') return name.substr(0, name.size() - 1) + ", " + id + ")";
+  return name + " (" + id + ")";
+}
+
 std::string name_in(const Network& network, const std::string& id) {
   const auto i = network.index_of(id);
   return i ? who(network.nodes[*i]) : id;

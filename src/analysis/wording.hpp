@@ -26,6 +26,8 @@ namespace peermap::analysis::wording {
 
 //! A person as the findings name them: who(), or the id when the network does not hold it.
 [[nodiscard]] std::string name_in(const Network& network, const std::string& id);
+//! A name with an item's id after it: "Amira Okafor (t2)", "Reece Haldane (adult, t71)".
+[[nodiscard]] std::string with_id(const std::string& name, const std::string& id);
 
 //! "the Oakfield group": a recorded group's name as the findings say it.
 [[nodiscard]] std::string group_name(const model::Group& group);

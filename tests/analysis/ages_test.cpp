@@ -149,8 +149,8 @@ TEST(Ages, UnknownAgeAndUnknownIdentityAreNeverSilentlyAChild) {
   const auto exposed = texts(document_findings(d, network), "exposure");
   EXPECT_EQ(exposed, std::vector<std::string>{
                          "Jayden Carter is within two steps of an adult who exploits or controls "
-                         "someone: Marcus Reid (1 step: Jayden Carter - Marcus Reid; this route "
-                         "rests on a tie with no information)."});
+                         "someone: Marcus Reid (1 step: the tie between Jayden Carter and Marcus "
+                         "Reid, t1; this route rests on a tie with no information)."});
 }
 
 }  // namespace

@@ -65,7 +65,8 @@ TEST(Findings, ChildrenWithinTwoStepsOfAnExploitingAdultAreExposedWithThePath) {
   ASSERT_EQ(exposure.size(), 2u);
   EXPECT_EQ(exposure[0].text,
             "Jayden Carter is within two steps of an adult who exploits or controls someone: "
-            "Marcus Reid (1 step: Jayden Carter - Marcus Reid; this route rests on anecdotal "
+            "Marcus Reid (1 step: the tie between Jayden Carter and Marcus Reid, t1; this route "
+            "rests on anecdotal "
             "information).");
   EXPECT_EQ(exposure[0].ids, (std::vector<std::string>{"jayden", "marcus"}));
   EXPECT_EQ(exposure[1].text,
@@ -113,17 +114,19 @@ TEST(Findings, OneExposureFindingPerChildNearestAndMostExposedFirst) {
     if (f.kind == "exposure") exposure.push_back(f);
   }
   ASSERT_EQ(exposure.size(), 4u);
-  EXPECT_EQ(exposure[0].text,
-            "Al Ames is within two steps of 2 adults who exploit or control someone: Vic Vane "
-            "(1 step: Al Ames - Vic Vane) and Dean Dale (2 steps: via Bo Bell).");
+  EXPECT_EQ(
+      exposure[0].text,
+      "Al Ames is within two steps of 2 adults who exploit or control someone: Vic Vane "
+      "(1 step: the tie between Al Ames and Vic Vane, t1) and Dean Dale (2 steps: via Bo Bell).");
   EXPECT_EQ(exposure[0].ids, (std::vector<std::string>{"al", "vic", "dean", "bo"}));
-  EXPECT_EQ(exposure[1].text,
-            "Bo Bell is within two steps of 2 adults who exploit or control someone: Dean Dale "
-            "(1 step: Bo Bell - Dean Dale) and Vic Vane (2 steps: via Al Ames).");
+  EXPECT_EQ(
+      exposure[1].text,
+      "Bo Bell is within two steps of 2 adults who exploit or control someone: Dean Dale "
+      "(1 step: the tie between Bo Bell and Dean Dale, t2) and Vic Vane (2 steps: via Al Ames).");
   EXPECT_EQ(exposure[1].ids, (std::vector<std::string>{"bo", "dean", "vic", "al"}));
   EXPECT_EQ(exposure[2].text,
             "Fay Ford is within two steps of an adult who exploits or controls someone: Dean Dale "
-            "(1 step: Fay Ford - Dean Dale).");
+            "(1 step: the tie between Fay Ford and Dean Dale, t4).");
   EXPECT_EQ(exposure[2].ids, (std::vector<std::string>{"fay", "dean"}));
   EXPECT_EQ(exposure[3].text,
             "Cy Cole is within two steps of an adult who exploits or controls someone: Dean Dale "
@@ -134,7 +137,7 @@ TEST(Findings, OneExposureFindingPerChildNearestAndMostExposedFirst) {
 TEST(Findings, LeadersAndFollowersComeFromInfluenceTiesOnly) {
   const model::Document d = exploitation_chain();
   const auto findings = document_findings(d, network_from_document(d).value());
-  EXPECT_TRUE(has(findings, "leaders", "Jayden Carter leads Amira Okafor."));
+  EXPECT_TRUE(has(findings, "leaders", "Jayden Carter leads Amira Okafor (t2)."));
   EXPECT_FALSE(has(findings, "leaders", "Marcus Reid"));  // exploitation is not leadership
 }
 
@@ -177,8 +180,8 @@ TEST(Findings, EvidenceAndGapsAreNamed) {
   ASSERT_NE(unseen, findings.end());
   EXPECT_EQ(unseen->kind, "gap");
   EXPECT_EQ(unseen->text,
-            "No sighting together is recorded for 4 ties: Jayden Carter with Marcus Reid (adult) "
-            "and Amira Okafor; Leah Patel with Amira Okafor and Noah Begum.");
+            "No sighting together is recorded for 4 ties: Jayden Carter with Marcus Reid (adult, "
+            "t1) and Amira Okafor (t2); Leah Patel with Amira Okafor (t3) and Noah Begum (t4).");
   EXPECT_EQ(unseen->ids, (std::vector<std::string>{"t1", "t2", "t3", "t4"}));
   for (const auto& f : findings) EXPECT_FALSE(f.ids.empty()) << f.text;
 }
@@ -456,21 +459,22 @@ TEST(Findings, ThePeerGroupExampleNamesItsOnlyLinks) {
 
   // Reece Haldane and Chloe Varga were last seen together in April (s6): a finding of its own.
   EXPECT_TRUE(has(findings, "gap",
-                  "Reece Haldane (adult) and Chloe Varga were last seen together on 2026-04-18, "
-                  "206 days before "
-                  "the map date: no sighting within 90 days."));
+                  "The tie between Reece Haldane (adult) and Chloe Varga (t73): last seen "
+                  "together on 2026-04-18 (sighting s6), 206 days before the map date; no "
+                  "sighting within 90 days."));
   // The 21 ties never seen together, Reece and Smokey among them: one finding.
   const auto unseen = of_text(findings, "No sighting");
   ASSERT_EQ(unseen.size(), 1u);
   EXPECT_EQ(unseen[0].ids.size(), 21u);
   EXPECT_NE(
       unseen[0].text.find("No sighting together is recorded for 21 ties: Ethan Oduya with "
-                          "Kacper Nowicki, Riley Okafor, Callum Rafferty, Reece Haldane "
-                          "(adult), Patience Oduya (adult) and Desmond Achebe-Lyons (adult); "),
+                          "Kacper Nowicki (t53), Riley Okafor (t54), Callum Rafferty (t67), "
+                          "Reece Haldane (adult, t71), Patience Oduya (adult, t85) and Desmond "
+                          "Achebe-Lyons (adult, t86); "),
       std::string::npos)
       << unseen[0].text;
-  EXPECT_NE(unseen[0].text.find("; Reece Haldane (adult) with Marcus Delacroix (adult) and Smokey "
-                                "(adult); "),
+  EXPECT_NE(unseen[0].text.find("; Reece Haldane (adult) with Marcus Delacroix (adult, t75) and "
+                                "Smokey (adult, t76); "),
             std::string::npos)
       << unseen[0].text;
   EXPECT_NE(std::find(unseen[0].ids.begin(), unseen[0].ids.end(), "t76"), unseen[0].ids.end());
@@ -530,11 +534,13 @@ TEST(Findings, ThePeerGroupExampleNamesItsOnlyLinks) {
     --pairs;  // "within two steps of"
   }
   EXPECT_EQ(pairs, 34u);
-  EXPECT_EQ(exposure[1].text,
-            "Ethan Oduya is within two steps of 3 adults who exploit or control someone: Reece "
-            "Haldane (1 step: Ethan Oduya - Reece Haldane), Marcus Delacroix (2 steps: via Reece "
-            "Haldane; this route rests on anecdotal information) and Smokey (2 steps: via Reece "
-            "Haldane; this route rests on anecdotal information).");
+  EXPECT_EQ(
+      exposure[1].text,
+      "Ethan Oduya is within two steps of 3 adults who exploit or control someone: Reece "
+      "Haldane (1 step: the tie between Ethan Oduya and Reece Haldane, t71), Marcus Delacroix "
+      "(2 steps: via Reece "
+      "Haldane; this route rests on anecdotal information) and Smokey (2 steps: via Reece "
+      "Haldane; this route rests on anecdotal information).");
   EXPECT_EQ(exposure[1].ids, (std::vector<std::string>{"p2", "p19", "p20", "p21"}));
   // The last: two steps from one adult.
   EXPECT_EQ(exposure.back().text,

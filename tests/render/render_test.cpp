@@ -359,11 +359,21 @@ TEST(Png, AScreenfulIsThatPartOfTheWholePageDrawnAtItsScale) {
   EXPECT_EQ(static_cast<int>(png[25]), 2) << "colour type RGB";
   const Raster screen(png, 200);
   ASSERT_EQ(screen.width(), 1000);
+  // cairo clips each stroke to the surface before filling it, so an edge pixel of a line the
+  // area cuts may be shaded a few levels differently; a wrong place or scale differs by far more.
+  const auto near_same = [](std::uint32_t a, std::uint32_t b) {
+    for (const int shift : {0, 8, 16}) {
+      const int ca = static_cast<int>((a >> shift) & 0xffu);
+      const int cb = static_cast<int>((b >> shift) & 0xffu);
+      if (std::abs(ca - cb) > 16) return false;
+    }
+    return true;
+  };
   long differ = 0;
   long inked = 0;
   for (int y = 0; y < screen.height(); ++y) {
     for (int x = 0; x < screen.width(); ++x) {
-      differ += screen.pixel(x, y) != page.pixel(x + 600, y + 400) ? 1 : 0;
+      differ += near_same(screen.pixel(x, y), page.pixel(x + 600, y + 400)) ? 0 : 1;
       inked += screen.pixel(x, y) != 0xffffffu ? 1 : 0;
     }
   }
