@@ -6,7 +6,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
   libgraphviz-dev graphviz libigraph-dev
-  libcairo2-dev libpango1.0-dev libpng-dev libpugixml-dev poppler-utils
+  libcairo2-dev libpango1.0-dev libpng-dev libpugixml-dev libzip-dev poppler-utils libreoffice-impress
   libsqlite3-dev libpq-dev postgresql
   systemd
   libsodium-dev libpwquality-dev cracklib-runtime libicu-dev libcpp-httplib-dev zlib1g-dev wrk python3

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +24,7 @@
 #include "layout/layout.hpp"
 #include "model/json_io.hpp"
 #include "model/view.hpp"
+#include "record/pptx.hpp"
 #include "record/record.hpp"
 #include "render/render.hpp"
 
@@ -297,8 +299,17 @@ int render(const std::string& path, const std::string& output, const ViewOptions
 
 int export_record(const std::string& path, const std::string& output, const ExportOptions& options,
                   std::ostream& err) {
-  if (render::format_for_path(output) != render::Format::Pdf) {
-    err << output << ": error: the output must end in .pdf\n";
+  const auto ends_in = [&](std::string_view suffix) {
+    if (output.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i) {
+      const auto c = static_cast<unsigned char>(output[output.size() - suffix.size() + i]);
+      if (std::tolower(c) != suffix[i]) return false;
+    }
+    return true;
+  };
+  const bool pptx = ends_in(".pptx");
+  if (!pptx && render::format_for_path(output) != render::Format::Pdf) {
+    err << output << ": error: the output must end in .pdf (the record) or .pptx (PowerPoint)\n";
     return kExitUsage;
   }
   record::RecordOptions record_options;
@@ -323,7 +334,8 @@ int export_record(const std::string& path, const std::string& output, const Expo
   int code = kExitOk;
   auto document = load(path, err, code);
   if (!document) return code;
-  auto bytes = record::write_record_pdf(*document, record_options);
+  auto bytes = pptx ? record::write_record_pptx(*document, record_options)
+                    : record::write_record_pdf(*document, record_options);
   if (!bytes) {
     err << path << ": error: " << text::escape_controls_for_terminal(bytes.error().message) << "\n";
     return bytes.error().kind == ErrorKind::Internal ? kExitInternal : kExitInvalid;

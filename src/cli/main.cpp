@@ -44,9 +44,11 @@ int run(int argc, char** argv) {
 
   ExportOptions export_options;
   CLI::App* export_cmd = app.add_subcommand(
-      "export", "the case record: the map, then every section in words and tables (.pdf)");
+      "export",
+      "the case record: the map, then every section in words and tables (.pdf), or the map as "
+      "shapes and the tables as an editable PowerPoint (.pptx)");
   export_cmd->add_option("FILE", file, "peermap/1 JSON document")->required();
-  export_cmd->add_option("-o,--output", output, "output file: .pdf")->required();
+  export_cmd->add_option("-o,--output", output, "output file: .pdf or .pptx")->required();
   export_cmd
       ->add_option("--revision", export_options.revision,
                    "the map's revision number the record is of (printed on every page)")
