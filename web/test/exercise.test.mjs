@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  browser, expectAccessible, expectFocus, keyboardUser, openMap, savedMap, server, tallScreenshot, useServerAndBrowser, watchedPage,
+  browser, expectAccessible, expectFocus, keyboardUser, openMap, savedMap, selectInList, server, tallScreenshot, useServerAndBrowser, watchedPage,
 } from './support.mjs';
 
 useServerAndBrowser({ imports: ['peer-group.json'] });
@@ -178,6 +178,19 @@ test('an outcome or action: refused without an owner at its field; saved with it
   await expectFocus(page, 'entry-a4', 'focus moves to the edited action');
   ({ doc } = await savedMap(page, id));
   assert.deepEqual(doc.actions.find((a) => a.id === 'a4'), { ...a4, status: 'cancelled' });
+
+  // Removing the person who owns it leaves the action, owned in words, no longer linked.
+  await selectInList(page, 'Bethany Akinola');
+  await panel.getByRole('button', { name: 'Remove person' }).click();
+  await panel.getByText('These will no longer name Bethany Akinola:').waitFor();
+  await panel.getByRole('listitem').filter({ hasText: /^the action “Detached youth work at Moorside/ }).waitFor();
+  await panel.getByRole('button', { name: 'Yes, remove person' }).click();
+  await panel.getByText('Removed Bethany Akinola').waitFor();
+  ({ doc } = await savedMap(page, id));
+  const { owner_person: _, ...unlinked } = added;
+  assert.deepEqual(doc.actions.find((a) => a.id === added.id), unlinked);
+  assert.ok(!JSON.stringify(doc).includes('"p22"'), 'nothing names Bethany Akinola');
+  await openAbout(page);
 
   await panel.getByRole('button', { name: /^Remove the action “Detached youth work at Moorside/ }).click();
   await panel.getByRole('button', { name: 'Yes, remove action' }).click();
