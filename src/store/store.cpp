@@ -25,8 +25,8 @@ std::optional<AccountRole> parse_role(std::string_view text) {
 }
 
 std::string_view display_name_or_username(const User& user) {
-  return user.display_name.empty() ? std::string_view(user.username)
-                                   : std::string_view(user.display_name);
+  if (user.display_name.empty()) return user.username;
+  return user.display_name;
 }
 
 Result<std::unique_ptr<Store>> open_store(std::string_view url) {

@@ -171,6 +171,7 @@ export function Editor({ id }: { id: string }) {
           Subject: {m.subject_children.map((s) => nameIn(doc, s)).join(', ')} · Map date {longDate(m.map_date)} ·{' '}
           <strong>{shown(m.protective_marking) || 'OFFICIAL-SENSITIVE'}</strong> · revision {state.revision} ·{' '}
           <Link class="govuk-link" href={`/maps/${id}/history`}>History</Link>
+          {editable ? <> · <button type="button" class="pm-link-button" onClick={() => select(null)}>About this map</button></> : null}
         </p>
         <ViewControls mapId={id} revision={state.revision} document={doc} view={shows} onChange={changeView} />
         <LiveStatus mapId={id} />
@@ -185,10 +186,6 @@ export function Editor({ id }: { id: string }) {
           <div class="pm-editor__side">
             <UndoRedo onDone={(words) => select(selected, undefined, words)} />
             <div class="pm-editor__actions">
-              <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                onClick={() => select(null)}>
-                About this map
-              </button>
               <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" aria-pressed={analysis}
                 onClick={() => { setSelected(null); setMode({ kind: 'view' }); setAnalysis(true); focusSoon('panel-heading'); }}>
                 Analysis
