@@ -171,7 +171,7 @@ export function Editor({ id }: { id: string }) {
           Subject: {m.subject_children.map((s) => nameIn(doc, s)).join(', ')} · Map date {longDate(m.map_date)} ·{' '}
           <strong>{shown(m.protective_marking) || 'OFFICIAL-SENSITIVE'}</strong> · revision {state.revision} ·{' '}
           <Link class="govuk-link" href={`/maps/${id}/history`}>History</Link>
-          {editable ? <> · <button type="button" class="pm-link-button" onClick={() => select(null)}>About this map</button></> : null}
+          {editable ? <> · <button type="button" class="pm-link-button pm-link-button--link" onClick={() => select(null)}>About this map</button></> : null}
         </p>
         <ViewControls mapId={id} revision={state.revision} document={doc} view={shows} onChange={changeView} />
         <LiveStatus mapId={id} />
