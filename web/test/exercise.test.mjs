@@ -289,3 +289,47 @@ test('by keyboard alone: an action added in About this map', async () => {
   assert.deepEqual(incidents, []);
   await context.close();
 });
+
+test("the map's details edited in two browsers: both versions side by side, and keep mine", async () => {
+  const a = await watchedPage(browser);
+  const b = await watchedPage(browser);
+  const id = await openPeerGroup(a.page);
+  await openPeerGroup(b.page);
+  const { doc: original } = await savedMap(a.page, id);
+  const editDetails = async (page) => {
+    const panel = await openAbout(page);
+    await panel.getByRole('button', { name: 'Edit map details' }).click();
+    await panel.getByRole('heading', { name: "Edit the map's details" }).waitFor();
+    return panel;
+  };
+  const mine = await editDetails(a.page);
+  const theirs = await editDetails(b.page);
+
+  // They save first: a shorter purpose.
+  await theirs.getByLabel('Purpose and objectives').fill('Who leads the Moorside street group, and who protects Mia and Ethan.');
+  await theirs.getByRole('button', { name: 'Save map details' }).click();
+  await theirs.getByRole('heading', { level: 2, name: 'About this map' }).waitFor();
+
+  // I save a new title: the same item (the map's details) changed under me.
+  await mine.getByLabel('Title').fill('Peer mapping: the Moorside street group');
+  await mine.getByRole('button', { name: 'Save map details' }).click();
+  const conflict = mine.getByRole('region', { name: "Someone else changed the map's details while you were editing" });
+  await conflict.waitFor();
+  await expectFocus(a.page, 'conflict-heading', 'focus moves to the choice');
+  const title = conflict.getByRole('row', { name: /^Title/ });
+  await title.getByRole('cell', { name: original.map.title, exact: true }).waitFor();
+  await title.getByRole('cell', { name: 'Peer mapping: the Moorside street group', exact: true }).waitFor();
+  await conflict.getByRole('row', { name: /^Purpose and objectives/ })
+    .getByRole('cell', { name: 'Who leads the Moorside street group, and who protects Mia and Ethan.', exact: true }).waitFor();
+  assert.equal((await savedMap(a.page, id)).doc.map.title, original.map.title, 'nothing of mine saved yet');
+  await expectAccessible(a.page, "a conflict over the map's details");
+  await tallScreenshot(a.page, 'conflict-map-details');
+
+  await conflict.getByRole('button', { name: 'Keep mine' }).click();
+  await a.page.getByRole('heading', { level: 1, name: 'Peer mapping: the Moorside street group' }).waitFor();
+  assert.deepEqual((await savedMap(a.page, id)).doc.map, { ...original.map, title: 'Peer mapping: the Moorside street group' });
+  assert.deepEqual(a.incidents, []);
+  assert.deepEqual(b.incidents, []);
+  await a.context.close();
+  await b.context.close();
+});
