@@ -232,6 +232,7 @@ test("the map's own details: a review date before the map date refused at its fi
   await panel.getByLabel('Other concern types (optional)').fill('missing from home');
   await panel.getByLabel('Status').selectOption({ label: 'Review due' });
   await panel.getByLabel('Protective marking').selectOption('OFFICIAL');
+  await expectAccessible(page, 'edit the map details');
   await tallScreenshot(page, 'form-map-details');
   await panel.getByRole('button', { name: 'Save map details' }).click();
   await page.getByRole('heading', { level: 1, name: 'Peer mapping: Mia Kowalczyk, Ethan Oduya and Kacper Nowicki' }).waitFor();
