@@ -181,6 +181,9 @@ test('an outcome or action: refused without an owner at its field; saved with it
 
   // Removing the person who owns it leaves the action, owned in words, no longer linked.
   await selectInList(page, 'Bethany Akinola');
+  await panel.getByRole('heading', { name: 'Outcomes and actions (1)' }).waitFor();
+  await panel.getByText('Detached youth work at Moorside Recreation Ground on Friday evenings. (they own it, open)').waitFor();
+  await expectAccessible(page, "a person's panel with the action they own");
   await panel.getByRole('button', { name: 'Remove person' }).click();
   await panel.getByText('These will no longer name Bethany Akinola:').waitFor();
   await panel.getByRole('listitem').filter({ hasText: /^the action “Detached youth work at Moorside/ }).waitFor();

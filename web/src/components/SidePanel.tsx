@@ -5,6 +5,7 @@ import type { Action, InformationItem, Location, Meeting, PeerMapDocument, Perso
 import { longDate } from '../model/dates';
 import { type Item, describeName, find, gradingWords, groupKinds, itemsOf, nameIn, placeKinds, tieWords, valenceNames } from '../model/items';
 import { adultStatus, ageBandNames, genderNames, roleNames } from '../model/people';
+import { actionStatusNames, actionTypeNames } from '../model/exercise';
 import { shown } from '../model/text';
 import { InformationForm } from './InformationForm';
 import { PersonForm } from './PersonForm';
@@ -148,6 +149,39 @@ function PersonDetails({ document, person, onSelect, onMode }: { document: PeerM
         ))}
       </ul>
       <Recorded document={document} subject={person.id} also={new Set(ties.map((t) => t.id))} onMode={onMode} />
+      <ExerciseEntries document={document} person={person.id} onMode={onMode} />
+    </>
+  );
+}
+
+/** The meetings a person attended and the actions they own or that are about them, if any. */
+function ExerciseEntries({ document, person, onMode }: { document: PeerMapDocument; person: string; onMode: PanelProps['onMode'] }) {
+  const meetings = (document.meetings ?? []).filter((m) => m.attendees?.some((a) => a.person === person));
+  const actions = (document.actions ?? []).filter((a) => a.owner_person === person || a.about?.includes(person));
+  const words = (section: string, item: unknown) => describeName(document, section, item as Item);
+  return (
+    <>
+      {meetings.length ? (
+        <Entries title="Meetings attended" items={meetings}>
+          {meetings.map((m) => (
+            <li key={m.id} class="pm-entry govuk-body-s">
+              {`Meeting on ${longDate(m.date)}`}
+              <EntryActions what={words('meetings', m)} id={m.id} form="meeting" subject={person} onMode={onMode} />
+            </li>
+          ))}
+        </Entries>
+      ) : null}
+      {actions.length ? (
+        <Entries title="Outcomes and actions" items={actions}>
+          {actions.map((a) => (
+            <li key={a.id} class="pm-entry govuk-body-s">
+              <strong>{actionTypeNames[a.type] ?? shown(a.type)}</strong>
+              <span class="pm-entry__notes">{`${shown(a.description)} (${a.owner_person === person ? 'they own it' : `owner: ${shown(a.owner)}`}, ${actionStatusNames[a.status ?? 'open'].toLowerCase()})`}</span>
+              <EntryActions what={words('actions', a)} id={a.id} form="action" subject={person} onMode={onMode} />
+            </li>
+          ))}
+        </Entries>
+      ) : null}
     </>
   );
 }
@@ -212,9 +246,10 @@ function Form({ document, mode, selected, onSelect, onMode }: PanelProps & { mod
   // else is shown, focused, in its subject's panel.
   const done = (id: string | null) => {
     if (!id) return onMode({ kind: 'view' });
-    // The map's details, a meeting and an action are shown in "About this map".
+    // The map's details, a meeting and an action are shown in "About this map" (or, edited
+    // from a person's panel, there again).
     if (mode.form === 'map') return onSelect(null);
-    if (mode.form === 'meeting' || mode.form === 'action') return onSelect(null, `entry-${id}`);
+    if (mode.form === 'meeting' || mode.form === 'action') return subject ? onSelect(subject) : onSelect(null, `entry-${id}`);
     if (['person', 'place', 'group', 'tie'].includes(mode.form)) return onSelect(id);
     return onSelect(subject, `entry-${id}`);
   };
