@@ -26,9 +26,11 @@ rm -f var/demo.db var/demo.db-wal var/demo.db-shm
 password=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 16)
 manager_password=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 16)
 printf '%s\n' "$password" |
-  "$binary" user add --db "$db" --username demo --team "Exploitation Team" --role practitioner >/dev/null
+  "$binary" user add --db "$db" --username demo --team "Exploitation Team" --role practitioner \
+    --display-name "Owen Castellano" >/dev/null
 printf '%s\n' "$manager_password" |
-  "$binary" user add --db "$db" --username demo-manager --team "Exploitation Team" --role manager >/dev/null
+  "$binary" user add --db "$db" --username demo-manager --team "Exploitation Team" --role manager \
+    --display-name "Gwen Llewellyn" >/dev/null
 "$binary" map import --db "$db" --as demo examples/*.json
 
 url="http://$listen/"

@@ -76,6 +76,7 @@ struct UserOptions {
   std::string username;
   std::string team;
   std::string role = "practitioner";
+  std::string display_name;  //!< the person's full name, shown in the workspace
 };
 //! Serves the API until SIGINT or SIGTERM.
 int serve(const ServeOptions& options, std::ostream& err);
@@ -83,6 +84,8 @@ int serve(const ServeOptions& options, std::ostream& err);
 int user_add(const UserOptions& options, std::istream& in, std::ostream& out, std::ostream& err);
 int user_list(const UserOptions& options, std::ostream& out, std::ostream& err);
 int user_disable(const UserOptions& options, std::ostream& out, std::ostream& err);
+//! Sets the account's display name (a full name, by the full-name rule).
+int user_set_name(const UserOptions& options, std::ostream& out, std::ostream& err);
 int user_reset_password(const UserOptions& options, std::istream& in, std::ostream& out,
                         std::ostream& err);
 //! Stores each file as a new map owned by `as_user`'s team (validated and audited as by POST).

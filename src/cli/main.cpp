@@ -139,12 +139,20 @@ int run(int argc, char** argv) {
   user_add_cmd->add_option("--team", user_options.team, "team (maps belong to teams)")->required();
   user_add_cmd->add_option("--role", user_options.role, "practitioner, manager or admin")
       ->required();
+  user_add_cmd->add_option("--display-name", user_options.display_name,
+                           "the person's full name, shown in the workspace (optional)");
   CLI::App* user_list_cmd = user_cmd->add_subcommand("list", "list accounts");
   add_db(user_list_cmd);
   CLI::App* user_disable_cmd =
       user_cmd->add_subcommand("disable", "disable an account and end its sessions");
   add_db(user_disable_cmd);
   user_disable_cmd->add_option("--username", user_options.username, "login name")->required();
+  CLI::App* user_name_cmd =
+      user_cmd->add_subcommand("set-name", "set an account's display name (a full name)");
+  add_db(user_name_cmd);
+  user_name_cmd->add_option("--username", user_options.username, "login name")->required();
+  user_name_cmd->add_option("--display-name", user_options.display_name, "the person's full name")
+      ->required();
   CLI::App* user_reset_cmd =
       user_cmd->add_subcommand("reset-password", "set a new password (one line on stdin)");
   add_db(user_reset_cmd);
@@ -196,6 +204,7 @@ int run(int argc, char** argv) {
   if (*user_add_cmd) return user_add(user_options, std::cin, std::cout, std::cerr);
   if (*user_list_cmd) return user_list(user_options, std::cout, std::cerr);
   if (*user_disable_cmd) return user_disable(user_options, std::cout, std::cerr);
+  if (*user_name_cmd) return user_set_name(user_options, std::cout, std::cerr);
   if (*user_reset_cmd) return user_reset_password(user_options, std::cin, std::cout, std::cerr);
   if (*import_cmd) return map_import(import_db, import_as, import_files, std::cout, std::cerr);
   if (*backup_cmd) return backup(backup_db, backup_file, std::cout, std::cerr);

@@ -15,6 +15,7 @@
 #include "auth/auth.hpp"
 #include "base/text_safety.hpp"
 #include "cli/commands.hpp"
+#include "model/full_name.hpp"
 #include "server/api.hpp"
 #include "server/map_history.hpp"
 #include "server/server.hpp"
@@ -102,6 +103,52 @@ std::string stored_name(const std::string& typed) {
   return typed;
 }
 
+//! True when `text` is well-formed UTF-8 (no overlong forms, surrogates or bytes past U+10FFFF).
+bool well_formed_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char b = byte(i);
+    std::size_t more = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (b < 0x80) {
+      more = 0;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      more = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      more = 2;
+      if (b == 0xE0) low = 0xA0;
+      if (b == 0xED) high = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      more = 3;
+      if (b == 0xF0) low = 0x90;
+      if (b == 0xF4) high = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + more >= text.size() && more > 0) return false;
+    for (std::size_t k = 1; k <= more; ++k) {
+      const unsigned char c = byte(i + k);
+      if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xBF)) return false;
+    }
+    i += more + 1;
+  }
+  return true;
+}
+
+//! Why `name` cannot be an account's display name, or "" when it can: a full name (the
+//! full-name rule, docs/format.md) of at most 200 characters, UTF-8, no control characters.
+std::string display_name_fault(const std::string& name) {
+  if (!well_formed_utf8(name)) return "not UTF-8 text";
+  for (const char c : name) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return "contains a control character";
+  }
+  if (text::code_points(name) > model::kMaxNameLength) return "at most 200 characters";
+  if (auto fault = model::full_name_fault(name)) return *fault + "; give the person's full name";
+  return "";
+}
+
 }  // namespace
 
 int user_add(const UserOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -121,6 +168,12 @@ int user_add(const UserOptions& options, std::istream& in, std::ostream& out, st
     err << "--team: error: from 1 to 200 characters\n";
     return kExitUsage;
   }
+  if (!options.display_name.empty()) {
+    if (const auto fault = display_name_fault(options.display_name); !fault.empty()) {
+      err << "--display-name: error: " << text::escape_controls_for_terminal(fault) << "\n";
+      return kExitUsage;
+    }
+  }
   if (!auth::initialise()) return kExitUsage;
   auto store = open_or_report(options.db, err);
   if (!store) return kExitUsage;
@@ -130,7 +183,8 @@ int user_add(const UserOptions& options, std::istream& in, std::ostream& out, st
   }
   const auto hash = new_password_hash(in, err, username.value());
   if (!hash) return kExitInvalid;
-  store::NewUser user{username.value(), options.team, *role, *hash, now_seconds()};
+  store::NewUser user{username.value(), options.team,        *role, *hash,
+                      now_seconds(),    options.display_name};
   auto added = store->add_user(user);
   if (!added) {
     err << "--username: error: " << text::escape_controls_for_terminal(added.error().message)
@@ -151,12 +205,13 @@ int user_list(const UserOptions& options, std::ostream& out, std::ostream& err) 
     return kExitUsage;
   }
   out << std::left << std::setw(24) << "USERNAME" << std::setw(14) << "ROLE" << std::setw(24)
-      << "TEAM"
-      << "STATE\n";
+      << "TEAM" << std::setw(10) << "STATE"
+      << "NAME\n";
   for (const auto& u : users.value()) {
     out << std::setw(24) << text::escape_controls_for_terminal(u.username) << std::setw(14)
         << store::role_text(u.role) << std::setw(24) << text::escape_controls_for_terminal(u.team)
-        << (u.disabled ? "disabled" : "active") << "\n";
+        << std::setw(10) << (u.disabled ? "disabled" : "active")
+        << text::escape_controls_for_terminal(u.display_name) << "\n";
   }
   return kExitOk;
 }
@@ -175,6 +230,27 @@ int user_disable(const UserOptions& options, std::ostream& out, std::ostream& er
   }
   out << "disabled " << text::escape_controls_for_terminal(user->username)
       << "; their sessions are ended\n";
+  return kExitOk;
+}
+
+int user_set_name(const UserOptions& options, std::ostream& out, std::ostream& err) {
+  if (const auto fault = display_name_fault(options.display_name); !fault.empty()) {
+    err << "--display-name: error: " << text::escape_controls_for_terminal(fault) << "\n";
+    return kExitUsage;
+  }
+  auto store = open_or_report(options.db, err);
+  if (!store) return kExitUsage;
+  auto user = store->user_by_name(stored_name(options.username));
+  if (!user) {
+    err << "--username: error: no such user\n";
+    return kExitInvalid;
+  }
+  if (!store->set_display_name(user->username, options.display_name)) {
+    err << "error: the display name cannot be changed\n";
+    return kExitUsage;
+  }
+  out << "display name of " << text::escape_controls_for_terminal(user->username) << " set to "
+      << text::escape_controls_for_terminal(options.display_name) << "\n";
   return kExitOk;
 }
 

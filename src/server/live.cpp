@@ -21,6 +21,9 @@ using Clock = std::chrono::steady_clock;
 constexpr std::string_view kChannel = "peermap_live";
 //! Usernames one presence event names at most (a NOTIFY payload is short).
 constexpr std::size_t kMaxViewers = 100;
+//! The bytes of names one announcement carries at most: PostgreSQL's NOTIFY payload is under
+//! 8,000 bytes, and display names may be long.
+constexpr std::size_t kMaxAnnouncedNames = 6'000;
 //! How long the watcher waits for announcements (or sleeps) in one round.
 constexpr std::chrono::milliseconds kRound{100};
 //! How long after a failed LISTEN connection the watcher tries again.
@@ -35,6 +38,7 @@ json news_json(const RevisionNews& news) {
   return {{"map", news.map_id},
           {"revision", news.revision},
           {"username", news.username},
+          {"name", news.name},
           {"action", news.action}};
 }
 
@@ -44,6 +48,7 @@ json news_json(const RevisionNews& news) {
 struct Subscriber {
   std::string map_id;
   std::string username;
+  std::string name;  //!< the user's display name
   std::string pending;
   std::condition_variable ready;
 };
@@ -51,6 +56,7 @@ struct Subscriber {
 //! What another process said of a map's presence, and when.
 struct RemotePresence {
   std::vector<std::string> usernames;
+  std::vector<std::string> names;  //!< each username's display name, in the same order
   Clock::time_point heard;
 };
 
@@ -78,17 +84,30 @@ struct LiveUpdates::Hub {
 
   // ---- presence (the mutex held)
 
-  //! The presence event of `channel`: each username with how many streams it has open.
+  //! The presence event of `channel`: each username, with its display name and how many
+  //! streams it has open.
   static std::string presence_of(const std::string& map_id, const MapChannel& channel) {
     std::map<std::string, int> counts;
-    for (const Subscriber* s : channel.local) ++counts[s->username];
+    std::map<std::string, std::string> names;
+    for (const Subscriber* s : channel.local) {
+      ++counts[s->username];
+      names[s->username] = s->name;
+    }
     for (const auto& [origin, remote] : channel.remote) {
-      for (const auto& u : remote.usernames) ++counts[u];
+      for (std::size_t i = 0; i < remote.usernames.size(); ++i) {
+        const std::string& u = remote.usernames[i];
+        ++counts[u];
+        if (i < remote.names.size()) names.try_emplace(u, remote.names[i]);
+      }
     }
     json viewers = json::array();
     for (const auto& [username, n] : counts) {
       if (viewers.size() == kMaxViewers) break;
-      viewers.push_back({{"username", username}, {"streams", n}});
+      const auto name = names.find(username);
+      viewers.push_back(
+          {{"username", username},
+           {"name", name == names.end() || name->second.empty() ? username : name->second},
+           {"streams", n}});
     }
     return event_text("presence", {{"map", map_id}, {"viewers", viewers}});
   }
@@ -108,17 +127,18 @@ struct LiveUpdates::Hub {
   std::string presence_announcement(const std::string& map_id, const MapChannel* channel,
                                     bool ask) const {
     json usernames = json::array();
+    json names = json::array();
+    std::size_t bytes = 0;
     if (channel != nullptr) {
       for (const Subscriber* s : channel->local) {
-        if (usernames.size() == kMaxViewers) break;
+        bytes += s->username.size() + s->name.size();
+        if (usernames.size() == kMaxViewers || bytes > kMaxAnnouncedNames) break;
         usernames.push_back(s->username);
+        names.push_back(s->name);
       }
     }
-    return json{{"kind", "presence"},
-                {"origin", origin},
-                {"map", map_id},
-                {"usernames", usernames},
-                {"ask", ask}}
+    return json{{"kind", "presence"},     {"origin", origin}, {"map", map_id},
+                {"usernames", usernames}, {"names", names},   {"ask", ask}}
         .dump();
   }
 
@@ -131,9 +151,10 @@ struct LiveUpdates::Hub {
       const std::lock_guard lock(mutex);
       MapChannel& channel = maps[s.map_id];
       channel.last_revision = std::max(channel.last_revision, head);
-      s.pending += event_text(
-          "hello",
-          {{"map", s.map_id}, {"revision", channel.last_revision}, {"username", s.username}});
+      s.pending += event_text("hello", {{"map", s.map_id},
+                                        {"revision", channel.last_revision},
+                                        {"username", s.username},
+                                        {"name", s.name}});
       channel.local.push_back(&s);
       ++streams;
       const std::string before = channel.presence;
@@ -185,7 +206,7 @@ struct LiveUpdates::Hub {
     const std::string map_id = message.value("map", "");
     if (kind == "revision") {
       deliver({map_id, message.value("revision", std::int64_t{0}), message.value("username", ""),
-               message.value("action", "")});
+               message.value("name", ""), message.value("action", "")});
       return;
     }
     const std::string from = message.value("origin", "");
@@ -197,15 +218,22 @@ struct LiveUpdates::Hub {
       if (found == maps.end()) return;  // nobody here has it open
       MapChannel& channel = found->second;
       std::vector<std::string> usernames;
-      if (const auto list = message.find("usernames"); list != message.end() && list->is_array()) {
-        for (const auto& u : *list) {
-          if (u.is_string() && usernames.size() < kMaxViewers) usernames.push_back(u);
+      std::vector<std::string> names;
+      const auto list = message.find("usernames");
+      const auto said = message.find("names");
+      const bool named = said != message.end() && said->is_array();
+      if (list != message.end() && list->is_array()) {
+        for (std::size_t i = 0; i < list->size() && usernames.size() < kMaxViewers; ++i) {
+          if (!(*list)[i].is_string()) continue;
+          usernames.push_back((*list)[i]);
+          const bool has_name = named && i < said->size() && (*said)[i].is_string();
+          names.push_back(has_name ? (*said)[i].get<std::string>() : std::string());
         }
       }
       if (usernames.empty()) {
         channel.remote.erase(from);
       } else {
-        channel.remote[from] = {std::move(usernames), Clock::now()};
+        channel.remote[from] = {std::move(usernames), std::move(names), Clock::now()};
       }
       refresh_presence(map_id, channel);
       if (message.value("ask", false)) reply = presence_announcement(map_id, &channel, false);
@@ -235,7 +263,11 @@ struct LiveUpdates::Hub {
       auto infos = store.revisions(id);
       if (!infos || infos->empty()) continue;
       const store::RevisionInfo& newest = infos->back();
-      deliver({id, newest.number, newest.author, "saved a change"});
+      auto author = store.user_by_id(newest.author_id);
+      deliver(
+          {id, newest.number, newest.author,
+           author ? std::string(store::display_name_or_username(author.value())) : newest.author,
+           "saved a change"});
     }
     heads_seen = std::move(seen);
   }
@@ -333,10 +365,11 @@ namespace {
 class LiveStream final : public StreamSource {
  public:
   LiveStream(std::shared_ptr<LiveUpdates::Hub> hub, std::string map_id, std::int64_t head,
-             std::string username, std::function<bool()> still_allowed)
+             std::string username, std::string name, std::function<bool()> still_allowed)
       : hub_(std::move(hub)), head_(head), still_allowed_(std::move(still_allowed)) {
     subscriber_.map_id = std::move(map_id);
     subscriber_.username = std::move(username);
+    subscriber_.name = std::move(name);
   }
   ~LiveStream() override {
     // Leaving tells the others who is still here; a failure to (a lock, memory) must not end
@@ -391,10 +424,10 @@ LiveUpdates::~LiveUpdates() {
 }
 
 std::shared_ptr<StreamSource> LiveUpdates::open_stream(std::string map_id, std::int64_t head,
-                                                       std::string username,
+                                                       std::string username, std::string name,
                                                        std::function<bool()> still_allowed) {
   return std::make_shared<LiveStream>(hub_, std::move(map_id), head, std::move(username),
-                                      std::move(still_allowed));
+                                      std::move(name), std::move(still_allowed));
 }
 
 void LiveUpdates::publish(const RevisionNews& news) {

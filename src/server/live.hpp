@@ -1,7 +1,7 @@
 // Live updates (docs/workspace.md, "Live updates"): the news of a map's new revisions and who
 // has the map open, told to every open event stream of the map as server-sent events. The news
-// carries ids, revision numbers, usernames and a few words from change_phrase(), never case
-// content: a client fetches the change itself through the audited routes.
+// carries ids, revision numbers, usernames with display names and a few words from change_phrase(),
+// never case content: a client fetches the change itself through the audited routes.
 //
 // Delivery: a revision stored by this process is told to its streams at once (publish()). Other
 // processes hear it through the database: on PostgreSQL by NOTIFY to a process-wide LISTEN
@@ -45,6 +45,7 @@ struct RevisionNews {
   std::string map_id;
   std::int64_t revision = 0;
   std::string username;  //!< who saved it
+  std::string name;      //!< their display name (store::display_name_or_username)
   std::string action;    //!< change_phrase(): "added a sighting", "changed person p3"
 };
 
@@ -56,12 +57,13 @@ class LiveUpdates {
   LiveUpdates(const LiveUpdates&) = delete;
   LiveUpdates& operator=(const LiveUpdates&) = delete;
 
-  //! The event stream of map `map_id` (newest revision `head`) for `username`: first a `hello`
+  //! The event stream of map `map_id` (newest revision `head`) for `username` (display name
+  //! `name`): first a `hello`
   //! with the newest revision, then `revision` and `presence` events. It counts in the map's
   //! presence from its first read to its end. It ends when `still_allowed` (asked every
   //! `recheck`, on the stream's own thread) says no, or when this object goes.
   std::shared_ptr<StreamSource> open_stream(std::string map_id, std::int64_t head,
-                                            std::string username,
+                                            std::string username, std::string name,
                                             std::function<bool()> still_allowed);
 
   //! Tells the map's streams here, and every other process through the database, of a revision

@@ -121,6 +121,7 @@ Response invalid_document(const std::vector<model::Problem>& problems) {
 
 json user_json(const store::User& user) {
   return {{"username", user.username},
+          {"display_name", store::display_name_or_username(user)},
           {"team", user.team},
           {"role", std::string(store::role_text(user.role))}};
 }

@@ -128,6 +128,11 @@ CREATE TABLE server_secrets (
   value TEXT NOT NULL
 );
 )sql"},
+    // 6: each account's display name, the person's full name, shown where the workspace names
+    // who did something; "" when not given (the username is shown instead).
+    {6, R"sql(
+ALTER TABLE users ADD COLUMN display_name TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 }  // namespace
 

@@ -9,21 +9,27 @@ namespace peermap::store::sql::queries {
 
 // ---- users
 constexpr std::string_view kInsertUser =
-    "INSERT INTO users (username, team, role, disabled, password_hash, created_at) "
-    "VALUES ($1, $2, $3, FALSE, $4, $5) ON CONFLICT (username) DO NOTHING RETURNING id";
+    "INSERT INTO users (username, team, role, disabled, password_hash, created_at, "
+    "display_name) VALUES ($1, $2, $3, FALSE, $4, $5, $6) ON CONFLICT (username) DO NOTHING "
+    "RETURNING id";
 constexpr std::string_view kUserByName =
-    "SELECT id, username, team, role, disabled, password_hash, created_at FROM users "
+    "SELECT id, username, team, role, disabled, password_hash, created_at, display_name "
+    "FROM users "
     "WHERE username = $1";
 constexpr std::string_view kUserById =
-    "SELECT id, username, team, role, disabled, password_hash, created_at FROM users "
+    "SELECT id, username, team, role, disabled, password_hash, created_at, display_name "
+    "FROM users "
     "WHERE id = $1";
 constexpr std::string_view kListUsers =
-    "SELECT id, username, team, role, disabled, password_hash, created_at FROM users "
+    "SELECT id, username, team, role, disabled, password_hash, created_at, display_name "
+    "FROM users "
     "ORDER BY username";
 constexpr std::string_view kDisableUser = "UPDATE users SET disabled = TRUE WHERE username = $1";
 constexpr std::string_view kEnableUser = "UPDATE users SET disabled = FALSE WHERE username = $1";
 constexpr std::string_view kSetPasswordHash =
     "UPDATE users SET password_hash = $2 WHERE username = $1";
+constexpr std::string_view kSetDisplayName =
+    "UPDATE users SET display_name = $2 WHERE username = $1";
 constexpr std::string_view kUserExists = "SELECT 1 FROM users WHERE id = $1";
 
 // ---- sessions and failed logins
@@ -87,8 +93,10 @@ constexpr std::string_view kMapRecord =
     "SELECT m.id, m.team, m.created_by, m.created_at, m.head, mm.user_id FROM maps m "
     "LEFT JOIN map_members mm ON mm.map_id = m.id WHERE m.id = $1 ORDER BY mm.user_id";
 constexpr std::string_view kMapsVisibleTo =
-    "SELECT m.id, m.team, r.title, m.head, r.created_at, r.author FROM maps m "
+    "SELECT m.id, m.team, r.title, m.head, r.created_at, r.author, "
+    "COALESCE(u.display_name, '') FROM maps m "
     "JOIN revisions r ON r.map_id = m.id AND r.number = m.head "
+    "LEFT JOIN users u ON u.id = r.author_id "
     "WHERE m.id IN (SELECT id FROM maps WHERE team = $1 "
     "UNION SELECT map_id FROM map_members WHERE user_id = $2) "
     "ORDER BY r.created_at DESC, m.id";
@@ -133,7 +141,8 @@ constexpr std::string_view kAuditAll =
 // ---- backups: every table, every column, in primary-key order (store/backup.hpp's kTables)
 constexpr std::array<std::string_view, 10> kScanTables = {
     "SELECT version FROM schema_version ORDER BY version",
-    "SELECT id, username, team, role, disabled, password_hash, created_at FROM users ORDER BY id",
+    "SELECT id, username, team, role, disabled, password_hash, created_at, display_name "
+    "FROM users ORDER BY id",
     "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions "
     "ORDER BY token_hash",
     "SELECT key, at FROM login_failures ORDER BY key, at",

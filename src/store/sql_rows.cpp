@@ -40,6 +40,7 @@ Result<User> user_from(Row&& row) {
   user.disabled = integer(row[4]) != 0;
   user.password_hash = text(std::move(row[5]));
   user.created_at = integer(row[6]);
+  user.display_name = text(std::move(row[7]));
   return user;
 }
 

@@ -105,7 +105,7 @@ class SqlStore final : public Store {
     if (user.username.empty()) return Error{ErrorKind::Invalid, "a username cannot be empty"};
     return write<User>([&](Connection& c) -> Result<User> {
       auto rows = c.query(kInsertUser, {user.username, user.team, role_text(user.role),
-                                        user.password_hash, user.created_at});
+                                        user.password_hash, user.created_at, user.display_name});
       if (!rows) return rows.error();
       if (rows->empty()) {
         return Error{ErrorKind::Conflict, "the username " + user.username + " is taken"};
@@ -117,6 +117,7 @@ class SqlStore final : public Store {
       out.role = user.role;
       out.password_hash = user.password_hash;
       out.created_at = user.created_at;
+      out.display_name = user.display_name;
       return out;
     });
   }
@@ -150,6 +151,10 @@ class SqlStore final : public Store {
 
   Status set_password_hash(std::string_view username, std::string_view hash) override {
     return change_user(kSetPasswordHash, username, hash);
+  }
+
+  Status set_display_name(std::string_view username, std::string_view name) override {
+    return change_user(kSetDisplayName, username, name);
   }
 
   // ---- sessions
@@ -301,6 +306,7 @@ class SqlStore final : public Store {
         map.head = integer(row[3]);
         map.updated_at = integer(row[4]);
         map.updated_by = text(std::move(row[5]));
+        map.updated_by_name = text(std::move(row[6]));
         maps.push_back(std::move(map));
       }
       return maps;

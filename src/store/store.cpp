@@ -24,6 +24,11 @@ std::optional<AccountRole> parse_role(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view display_name_or_username(const User& user) {
+  if (user.display_name.empty()) return user.username;
+  return user.display_name;
+}
+
 Result<std::unique_ptr<Store>> open_store(std::string_view url) {
   constexpr std::string_view kSqlite = "sqlite:";
   if (url.starts_with(kSqlite)) return sql::open_sqlite(url.substr(kSqlite.size()));

@@ -35,7 +35,11 @@ struct User {
   bool disabled = false;
   std::string password_hash;    // libsodium crypto_pwhash_str output (argon2id)
   std::int64_t created_at = 0;  // unix seconds
+  std::string display_name{};   // the person's full name; "" when not given (schema 6)
 };
+
+//! What the workspace calls a user: their display name, or their username when none is set.
+std::string_view display_name_or_username(const User& user);
 
 struct NewUser {
   std::string username;
@@ -43,6 +47,7 @@ struct NewUser {
   AccountRole role = AccountRole::practitioner;
   std::string password_hash;
   std::int64_t created_at = 0;
+  std::string display_name{};  // "" for none (an initializer: callers may leave it out)
 };
 
 struct Session {
@@ -82,7 +87,8 @@ struct MapSummary {
   std::string title;
   std::int64_t head = 0;
   std::int64_t updated_at = 0;
-  std::string updated_by;  // username
+  std::string updated_by;       // username
+  std::string updated_by_name;  // that user's display name now; "" when none is set
 };
 
 struct RevisionInfo {
@@ -161,6 +167,8 @@ class Store {
   virtual Result<std::vector<User>> list_users() = 0;                // by username
   virtual Status set_disabled(std::string_view username, bool disabled) = 0;
   virtual Status set_password_hash(std::string_view username, std::string_view hash) = 0;
+  //! The account's display name ("" for none); NotFound for an unknown username.
+  virtual Status set_display_name(std::string_view username, std::string_view name) = 0;
 
   // Sessions.
   virtual Status create_session(const Session& session) = 0;

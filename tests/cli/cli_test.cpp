@@ -793,6 +793,42 @@ TEST_F(Cli, UserAddReadsThePasswordFromStdinAndListShowsNoSecret) {
             2);
 }
 
+// An account's display name is a full name (the full-name rule, as for people on a map): given
+// at `user add` or later by `user set-name`, shown by `user list`; an initial or one word is
+// refused and changes nothing.
+TEST_F(Cli, UserAddAndSetNameKeepAFullDisplayName) {
+  file("pw", "a long enough passphrase\n");
+  const auto added = peermap(
+      "user add --db sqlite:p.db --username alice --team t --role practitioner "
+      "--display-name 'Alice Okonkwo-Brennan' < pw");
+  ASSERT_EQ(added.code, 0) << added;
+  EXPECT_NE(peermap("user list --db sqlite:p.db").out.find("Alice Okonkwo-Brennan"),
+            std::string::npos);
+  const auto initial = peermap(
+      "user add --db sqlite:p.db --username bob --team t --role practitioner "
+      "--display-name 'B. Jones' < pw");
+  EXPECT_EQ(initial.code, 2) << initial;
+  EXPECT_NE(initial.err.find("--display-name: error:"), std::string::npos) << initial;
+  EXPECT_NE(initial.err.find("initial"), std::string::npos) << initial;
+  EXPECT_EQ(peermap("user list --db sqlite:p.db").out.find("bob"), std::string::npos);
+
+  const auto one_word =
+      peermap("user set-name --db sqlite:p.db --username alice --display-name Alice");
+  EXPECT_EQ(one_word.code, 2) << one_word;
+  EXPECT_NE(one_word.err.find("single word"), std::string::npos) << one_word;
+  EXPECT_NE(peermap("user list --db sqlite:p.db").out.find("Alice Okonkwo-Brennan"),
+            std::string::npos);
+  const auto renamed =
+      peermap("user set-name --db sqlite:p.db --username ' Alice ' --display-name 'Alice Brennan'");
+  ASSERT_EQ(renamed.code, 0) << renamed;
+  EXPECT_EQ(renamed.out, "display name of alice set to Alice Brennan\n");
+  const auto listed = peermap("user list --db sqlite:p.db").out;
+  EXPECT_NE(listed.find("Alice Brennan"), std::string::npos) << listed;
+  EXPECT_EQ(listed.find("Okonkwo"), std::string::npos) << listed;
+  EXPECT_EQ(
+      peermap("user set-name --db sqlite:p.db --username nobody --display-name 'No One'").code, 1);
+}
+
 TEST_F(Cli, UserAddRefusesShortPasswordsDuplicatesAndUnknownRoles) {
   file("short", "tooshort\n");
   file("pw", "a long enough passphrase\n");

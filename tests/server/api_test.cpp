@@ -27,6 +27,26 @@ using namespace test_api;  // NOLINT(google-build-using-namespace): the fixture'
 
 // --- sessions ---------------------------------------------------------------------------------
 
+// The session names the user by their display name (their username until one is set), and the
+// maps list says who changed a map last by the name they have now.
+TEST_P(ApiTest, TheSessionAndTheMapsListGiveTheDisplayName) {
+  Browser alice = browser("alice");
+  EXPECT_EQ(json::parse(alice.send("GET", "/api/session").text())["display_name"], "alice");
+  const std::string id = create_map(alice);
+  auto listed = json::parse(alice.send("GET", "/api/maps").text());
+  EXPECT_EQ(listed["maps"][0]["updated_by"], "alice");
+  EXPECT_EQ(listed["maps"][0]["updated_by_name"], "alice");
+  ASSERT_TRUE(store_->set_display_name("alice", "Alice Okonkwo"));
+  Browser again = browser("alice");
+  const auto me = json::parse(again.send("GET", "/api/session").text());
+  EXPECT_EQ(me["username"], "alice");
+  EXPECT_EQ(me["display_name"], "Alice Okonkwo");
+  listed = json::parse(again.send("GET", "/api/maps").text());
+  EXPECT_EQ(listed["maps"][0]["id"], id);
+  EXPECT_EQ(listed["maps"][0]["updated_by"], "alice");
+  EXPECT_EQ(listed["maps"][0]["updated_by_name"], "Alice Okonkwo");
+}
+
 TEST_P(ApiTest, LoginSetsAStrictHttpOnlyCookieAndReturnsTheCsrfToken) {
   Browser b = browser();
   const auto r = b.login("alice");

@@ -132,9 +132,12 @@ class LiveTest : public ::testing::TestWithParam<std::string> {
     store_a_ = open();
     store_b_ = open();
     static const std::string hash = auth::hash_password(kPassword).value();
+    // Alice has a display name, which the events give beside her username; Mary has none, so
+    // hers is her username.
     for (const auto& [name, team] : std::vector<std::pair<std::string, std::string>>{
              {"alice", "exploitation"}, {"mary", "exploitation"}, {"bob", "youth-justice"}}) {
-      ASSERT_TRUE(store_a_->add_user({name, team, store::AccountRole::practitioner, hash, 0}));
+      ASSERT_TRUE(store_a_->add_user({name, team, store::AccountRole::practitioner, hash, 0,
+                                      name == "alice" ? "Alice Okonkwo" : ""}));
     }
     api_a_ = make_api(*store_a_);
     api_b_ = make_api(*store_b_);
@@ -211,8 +214,9 @@ TEST_P(LiveTest, ASaveIsNewsOfIdsAndKindsNeverOfWhatWasSaid) {
   ASSERT_EQ(hello.size(), 1u) << text;
   EXPECT_EQ(hello[0]["revision"], 1);
   EXPECT_EQ(hello[0]["username"], "mary");
+  EXPECT_EQ(hello[0]["name"], "mary");
   EXPECT_EQ(events(text, "presence").back()["viewers"],
-            json::parse(R"([{"streams":1,"username":"mary"}])"));
+            json::parse(R"([{"name":"mary","streams":1,"username":"mary"}])"));
 
   // Alice opens the map too: Mary is told who else is here.
   Response alices = alice.send("GET", "/api/maps/" + id + "/events");
@@ -220,9 +224,12 @@ TEST_P(LiveTest, ASaveIsNewsOfIdsAndKindsNeverOfWhatWasSaid) {
   std::string alice_text;
   read_until(*alices.stream, alice_text, [](const std::string& t) { return !t.empty(); });
   read_until(*opened.stream, text, [](const std::string& t) {
-    return t.find(R"({"streams":1,"username":"alice"})") != std::string::npos;
+    return t.find(R"({"name":"Alice Okonkwo","streams":1,"username":"alice"})") !=
+           std::string::npos;
   });
-  EXPECT_NE(text.find(R"({"streams":1,"username":"alice"})"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"({"name":"Alice Okonkwo","streams":1,"username":"alice"})"),
+            std::string::npos)
+      << text;
 
   // Alice adds a person whose name and notes are case content.
   const Response saved = add_secret_person(alice, id, 1);
@@ -230,9 +237,11 @@ TEST_P(LiveTest, ASaveIsNewsOfIdsAndKindsNeverOfWhatWasSaid) {
   read_until(*opened.stream, text, [](const std::string& t) { return has_revision(t, 2); });
   const auto news = events(text, "revision");
   ASSERT_EQ(news.size(), 1u) << text;
-  EXPECT_EQ(
-      news[0],
-      json({{"map", id}, {"revision", 2}, {"username", "alice"}, {"action", "added a person"}}));
+  EXPECT_EQ(news[0], json({{"map", id},
+                           {"revision", 2},
+                           {"username", "alice"},
+                           {"name", "Alice Okonkwo"},
+                           {"action", "added a person"}}));
   // A change to that person says which one by id, and what the stream carried said nothing of
   // what the items say.
   const json rename = json::array({{{"op", "replace"},
@@ -271,7 +280,7 @@ TEST_P(LiveTest, ASaveIsNewsOfIdsAndKindsNeverOfWhatWasSaid) {
     return !p.empty() && p.back()["viewers"].size() == 1;
   });
   EXPECT_EQ(events(text, "presence").back()["viewers"],
-            json::parse(R"([{"streams":1,"username":"mary"}])"));
+            json::parse(R"([{"name":"mary","streams":1,"username":"mary"}])"));
 }
 
 TEST_P(LiveTest, SomeoneWithoutAccessGetsTheSame404AsForTheMap) {
@@ -318,6 +327,7 @@ TEST_P(LiveTest, AnotherProcessOnTheSameDatabaseSeesTheSaveAndWhoIsThere) {
   ASSERT_TRUE(has_revision(text, 2)) << text;
   const json news = events(text, "revision").back();
   EXPECT_EQ(news["username"], "alice");
+  EXPECT_EQ(news["name"], "Alice Okonkwo");  // announced, or read from the store by the check
   // PostgreSQL's NOTIFY carries what was done; SQLite's head check knows only that it was.
   EXPECT_EQ(news["action"], GetParam() == "postgresql" ? "added a person" : "saved a change");
   EXPECT_EQ(text.find("Zebedee"), std::string::npos) << text;
@@ -327,14 +337,18 @@ TEST_P(LiveTest, AnotherProcessOnTheSameDatabaseSeesTheSaveAndWhoIsThere) {
     Response alices = alice.send("GET", "/api/maps/" + id + "/events");
     std::string alice_text;
     read_until(*alices.stream, alice_text, [](const std::string& t) {
-      return t.find(R"({"streams":1,"username":"mary"})") != std::string::npos;
+      return t.find(R"({"name":"mary","streams":1,"username":"mary"})") != std::string::npos;
     });
-    EXPECT_NE(alice_text.find(R"({"streams":1,"username":"mary"})"), std::string::npos)
+    EXPECT_NE(alice_text.find(R"({"name":"mary","streams":1,"username":"mary"})"),
+              std::string::npos)
         << alice_text;
     read_until(*opened.stream, text, [](const std::string& t) {
-      return t.find(R"({"streams":1,"username":"alice"})") != std::string::npos;
+      return t.find(R"({"name":"Alice Okonkwo","streams":1,"username":"alice"})") !=
+             std::string::npos;
     });
-    EXPECT_NE(text.find(R"({"streams":1,"username":"alice"})"), std::string::npos) << text;
+    EXPECT_NE(text.find(R"({"name":"Alice Okonkwo","streams":1,"username":"alice"})"),
+              std::string::npos)
+        << text;
   }
 }
 

@@ -24,7 +24,7 @@ namespace {
 constexpr std::int64_t kNow = 1'790'000'000;  // unix seconds, the tests' fixed "now"
 constexpr std::int64_t kNowMs = kNow * 1000;  // the same in milliseconds
 constexpr int kThreads = 8;
-constexpr int kSchemaVersion = 5;  // the newest migration
+constexpr int kSchemaVersion = 6;  // the newest migration
 
 NewUser person(const std::string& name, const std::string& team,
                AccountRole role = AccountRole::practitioner) {
@@ -284,6 +284,52 @@ TEST_P(StoreTest, SaysNotFoundForUnknownUsers) {
   EXPECT_EQ(store().user_by_id(999'999).error().kind, ErrorKind::NotFound);
   EXPECT_EQ(store().set_disabled("nobody", true).error().kind, ErrorKind::NotFound);
   EXPECT_EQ(store().set_password_hash("nobody", "x").error().kind, ErrorKind::NotFound);
+}
+
+// An account's display name, the person's full name: given when added, changed later, kept
+// across a reopen; "" (none) until given, when the workspace shows the username.
+TEST_P(StoreTest, KeepsDisplayNamesAcrossAReopen) {
+  NewUser alice = person("alice", "north");
+  alice.display_name = "Alice Okonkwo-Brennan";
+  auto added = store().add_user(alice);
+  ASSERT_TRUE(added) << added.error().message;
+  EXPECT_EQ(added->display_name, "Alice Okonkwo-Brennan");
+  const User bob = add("bob", "north");
+  EXPECT_EQ(bob.display_name, "");
+  EXPECT_EQ(display_name_or_username(bob), "bob");
+  ASSERT_TRUE(store().set_display_name("bob", "Bob Żółkiewski"));
+  EXPECT_EQ(store().set_display_name("nobody", "No One").error().kind, ErrorKind::NotFound);
+  reopen();
+  EXPECT_EQ(store().user_by_name("alice")->display_name, "Alice Okonkwo-Brennan");
+  EXPECT_EQ(store().user_by_id(bob.id)->display_name, "Bob Żółkiewski");
+  EXPECT_EQ(display_name_or_username(store().user_by_id(bob.id).value()), "Bob Żółkiewski");
+  const auto users = store().list_users().value();
+  ASSERT_EQ(users.size(), 2U);
+  EXPECT_EQ(users[0].display_name, "Alice Okonkwo-Brennan");
+  EXPECT_EQ(users[1].display_name, "Bob Żółkiewski");
+}
+
+// "Changed by" names the author as they are called now: the revision keeps the username it
+// was written under, the list also gives the author's current display name.
+//   m1: v1 by alice, v2 by bob (no display name yet) --bob named--> the list says his name
+TEST_P(StoreTest, ListsMapsWithTheLastAuthorsDisplayName) {
+  NewUser named = person("alice", "north");
+  named.display_name = "Alice Okonkwo-Brennan";
+  const User alice = store().add_user(named).value();
+  const User bob = add("bob", "north");
+  ASSERT_TRUE(store().create_map(map_of("m1", "north", alice.id), version(alice.id, kNowMs, "v1")));
+  auto listed = store().maps_visible_to("north", alice.id);
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 1U);
+  EXPECT_EQ(listed->front().updated_by, "alice");
+  EXPECT_EQ(listed->front().updated_by_name, "Alice Okonkwo-Brennan");
+  ASSERT_TRUE(store().append_revision("m1", 1, version(bob.id, kNowMs + 10, "v2")));
+  EXPECT_EQ(store().maps_visible_to("north", alice.id)->front().updated_by_name, "");
+  ASSERT_TRUE(store().set_display_name("bob", "Bob Żółkiewski"));
+  reopen();
+  const MapSummary now = store().maps_visible_to("north", alice.id)->front();
+  EXPECT_EQ(now.updated_by, "bob");
+  EXPECT_EQ(now.updated_by_name, "Bob Żółkiewski");
 }
 
 // ---- sessions

@@ -7,12 +7,16 @@ import { mapStore } from './store';
 
 export interface Viewer {
   username: string;
+  /** Their display name (their username when they have none). */
+  name?: string;
   streams: number;
 }
 
 export interface LiveNews {
   revision: number;
   username: string;
+  /** Who saved it, by their display name. */
+  name: string;
   action: string;
   at: Date;
 }
@@ -60,7 +64,7 @@ export function useLiveUpdates(id: string): LiveState {
         if (username === me && (await mapStore.savedHere(id, revision))) return;
         setState((s) => ({
           ...s,
-          news: { revision, username, action: String(news.action ?? ''), at: new Date() },
+          news: { revision, username, name: String(news.name || username), action: String(news.action ?? ''), at: new Date() },
         }));
         if (revision > (mapStore.current?.revision ?? 0)) void mapStore.refresh(id);
       });

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, revisionOf } from './api/client';
 import type { PatchOperation, PeerMapDocument } from './api/types';
-import { PatchBuilder, type Touched, restore, sameJson, touchedBetween } from './model/items';
+import { PatchBuilder, type Touched, itemIn, restore, sameJson, touchedBetween } from './model/items';
 
 /** One of my own saves, as undo and redo need it: the items it touched, before and after. */
 export interface Edit {
@@ -269,7 +269,7 @@ class MapStore {
     if (this.state && this.state.etag === etag) {
       for (const t of touched) {
         if (!t.after) continue;
-        const saved = (this.state.document[t.section] as { id: string }[] | undefined)?.find((x) => x.id === t.id);
+        const saved = itemIn(this.state.document, t.section, t.id);
         if (saved && !sameJson(saved, t.after)) t.after = saved as Touched['after'];
       }
     }

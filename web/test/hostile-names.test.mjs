@@ -14,6 +14,17 @@ const rtlShown = 'Noor [U+202E]gnp.exe[U+202C] Haddad';
 
 useServerAndBrowser();
 
+/** Nothing of what was typed became markup: no element, script, handler or script link. */
+async function nothingInjected(page) {
+  const injected = await page.evaluate(() => ({
+    images: document.querySelectorAll('img, iframe, b, svg [onload]').length,
+    scripts: [...document.scripts].filter((s) => !s.src.includes('/assets/')).length,
+    handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+    links: [...document.querySelectorAll('a[href]')].filter((a) => a.getAttribute('href').startsWith('javascript:')).length,
+  }));
+  assert.deepEqual(injected, { images: 0, scripts: 0, handlers: 0, links: 0 });
+}
+
 test('hostile names in every field are shown as text on every page', async () => {
   const { page, incidents, context } = await watchedPage(browser);
   await signIn(page, server.url);
@@ -50,13 +61,42 @@ test('hostile names in every field are shown as text on every page', async () =>
   await screenshot(page, 'hostile-editor');
 
   // Nothing of what was typed became markup.
-  const injected = await page.evaluate(() => ({
-    images: document.querySelectorAll('img, iframe, b, svg [onload]').length,
-    scripts: [...document.scripts].filter((s) => !s.src.includes('/assets/')).length,
-    handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
-    links: [...document.querySelectorAll('a[href]')].filter((a) => a.getAttribute('href').startsWith('javascript:')).length,
-  }));
-  assert.deepEqual(injected, { images: 0, scripts: 0, handlers: 0, links: 0 });
+  await nothingInjected(page);
+
+  // A meeting whose attendee is hostile in every field, and an action whose every text is.
+  await page.getByRole('button', { name: 'About this map' }).click();
+  await panel.getByRole('heading', { name: 'About this map', level: 2 }).waitFor();
+  await panel.getByText(`${js} <b onmouseover=alert(3)>bold</b>`, { exact: true }).waitFor(); // the purpose
+  await panel.getByText(`<svg onload=alert(4)>`, { exact: true }).waitFor(); // the concern type
+  await panel.getByRole('button', { name: 'Add a meeting' }).click();
+  await panel.getByLabel('Objectives (optional)').fill('<img src=x onerror=alert(9)>');
+  const attendee = panel.getByRole('group', { name: 'Attendee 1' });
+  await attendee.getByLabel('Full name').fill(img);
+  await attendee.getByLabel('Agency').fill(rtl);
+  await attendee.getByLabel('Role (optional)').fill('"><script>alert(10)</script>');
+  await attendee.getByLabel('On the map as (optional)').selectOption({ label: js });
+  await panel.getByRole('button', { name: 'Save meeting' }).click();
+  await panel.getByText(`${img}, ${rtlShown} ("><script>alert(10)</script>; on the map as ${js})`, { exact: true }).waitFor();
+  await panel.getByText('<img src=x onerror=alert(9)>', { exact: true }).waitFor();
+  await panel.getByRole('button', { name: 'Add an outcome or action' }).click();
+  await panel.getByLabel('Outcome or action').selectOption({ label: 'Other' });
+  await panel.getByLabel('What is to be done').fill('</li><script>alert(11)</script>');
+  await panel.getByLabel('Owner', { exact: true }).fill(rtl);
+  await panel.getByRole('button', { name: 'Save action' }).click();
+  await panel.getByText('</li><script>alert(11)</script>', { exact: true }).waitFor();
+  await panel.getByText(`Owner: ${rtlShown}`, { exact: true }).waitFor();
+  await list.getByText('Outcomes and actions (1)').click();
+  await list.getByRole('button', { name: `Other: </li><script>alert(11)</script> (${rtlShown}, open)` }).waitFor();
+  await list.getByText('Meetings (1)').click();
+  await list.getByRole('button', { name: /: Ava "><img src=x onerror=alert\(1\)> Stone$/ }).waitFor();
+  await panel.getByRole('button', { name: 'Edit map details' }).click();
+  await panel.getByLabel('Title').waitFor();
+  assert.equal(await panel.getByLabel('Other concern types (optional)').inputValue(), '<svg onload=alert(4)>');
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await page.getByText(/\u202E/).count(), 0, 'no override reaches the screen');
+  await expectAccessible(page, 'about this map with hostile names');
+  await screenshot(page, 'hostile-about');
+  await nothingInjected(page);
 
   // The maps page shows them as text too.
   await page.getByRole('link', { name: 'Maps' }).click();
@@ -72,6 +112,9 @@ test('hostile names in every field are shown as text on every page', async () =>
   assert.equal(saved.map.title, script);
   assert.deepEqual(saved.people.map((p) => p.full_name), [img, rtl, js]);
   assert.deepEqual(saved.people[2].known_as, ['<script>alert(5)</script>', rtl]);
+  assert.deepEqual(saved.meetings[0].attendees, [{ name: img, agency: rtl, role: '"><script>alert(10)</script>', person: saved.people[2].id }]);
+  assert.equal(saved.meetings[0].objectives, '<img src=x onerror=alert(9)>');
+  assert.deepEqual(saved.actions.map(({ id: _, ...a }) => a), [{ type: 'other', description: '</li><script>alert(11)</script>', owner: rtl, status: 'open' }]);
 
   // No case content in the browser's storage.
   const stored = await page.evaluate(async () => ({

@@ -1,6 +1,7 @@
 // Live in the meeting: the facilitator and a partner on their own laptop have the same map open.
-// A save on one shows on the other within a second or so, with who did what ("practitioner
-// added a person"), and each sees who else has the map open. Then the same between two server
+// A save on one shows on the other within a second or so, with who did what, by their display
+// name ("Priya Natarajan-Hale added a person"; the username when they have none), and each sees
+// who else has the map open. Then the same between two server
 // processes sharing one PostgreSQL database (a council's load-balanced deployment). The event
 // stream itself carries ids and numbers, never what was typed, and is refused to an outsider
 // with the map's own 404.
@@ -22,8 +23,12 @@ after(async () => {
   await browser?.close();
 });
 
-function addUser(db, username, team = 'Exploitation Team') {
-  run(['user', 'add', '--db', db, '--username', username, '--team', team, '--role', 'practitioner'], `${password}\n`);
+// The partner's account has a display name (`user add --display-name`); the facilitator's has none.
+const partnerName = 'Priya Natarajan-Hale';
+
+function addUser(db, username, { team = 'Exploitation Team', displayName } = {}) {
+  run(['user', 'add', '--db', db, '--username', username, '--team', team, '--role', 'practitioner',
+    ...(displayName ? ['--display-name', displayName] : [])], `${password}\n`);
 }
 
 async function openMap(page, url, username) {
@@ -97,14 +102,14 @@ async function cookieOf(context) {
 
 test('two laptops on one server: a save shows on the other, with who did what, and who is here', async () => {
   const server = await startServer({ imports: ['peer-group.json'] });
-  addUser(server.db, 'partner');
+  addUser(server.db, 'partner', { displayName: partnerName });
   const a = await watchedPage(browser);
   const b = await watchedPage(browser);
   try {
     const id = await openMap(a.page, server.url, 'practitioner');
     await openMap(b.page, server.url, 'partner');
     // Each sees the other in "Who else has this map open".
-    await here(a.page).getByText('partner', { exact: true }).waitFor();
+    await here(a.page).getByText(partnerName, { exact: true }).waitFor();
     await here(b.page).getByText('practitioner', { exact: true }).waitFor();
     await expectAccessible(b.page, 'editor with someone else here');
 
@@ -115,8 +120,8 @@ test('two laptops on one server: a save shows on the other, with who did what, a
       savedAt = await addPerson(a.page, secretName);
       await seesTheSave(b.page, savedAt, 'practitioner', 'one server');
     });
-    assert.match(raw, /^event: hello\ndata: \{"map":"[0-9a-f]{32}","revision":\d+,"username":"partner"\}\n\n/);
-    assert.match(raw, /event: revision\ndata: \{"action":"added a person","map":"[0-9a-f]{32}","revision":\d+,"username":"practitioner"\}/);
+    assert.match(raw, /^event: hello\ndata: \{"map":"[0-9a-f]{32}","name":"Priya Natarajan-Hale","revision":\d+,"username":"partner"\}\n\n/);
+    assert.match(raw, /event: revision\ndata: \{"action":"added a person","map":"[0-9a-f]{32}","name":"practitioner","revision":\d+,"username":"practitioner"\}/);
     assert.match(raw, /event: presence\ndata: /);
     for (const secret of [secretName, 'Rowan', 'Ellery']) assert.ok(!raw.includes(secret), `${secret} in the stream`);
 
@@ -130,6 +135,20 @@ test('two laptops on one server: a save shows on the other, with who did what, a
     assert.equal(await a.page.getByText(/added a person \(revision/).count(), 0);
     await expectAccessible(b.page, 'editor after a save elsewhere');
     await screenshot(b.page, 'editor-live');
+
+    // The partner saves: the facilitator's notice names her by her display name, and so does
+    // the maps page's "changed by".
+    const partnerSavedAt = await addPerson(b.page, 'Tomasz Wierzbicki');
+    await a.page.getByRole('status').getByText(new RegExp(`^${partnerName} added a person \\(revision \\d+, \\d\\d:\\d\\d\\)$`)).waitFor({ timeout: 10000 });
+    console.log(`live: the partner's save was shown with her display name ${Date.now() - partnerSavedAt} ms after its answer`);
+    assert.equal(await a.page.getByText(/partner added a person/).count(), 0, 'not by her username');
+    await expectAccessible(a.page, 'editor after the partner saved');
+    await screenshot(a.page, 'editor-live-display-name');
+    const d = await watchedPage(browser);
+    await signIn(d.page, server.url, 'practitioner');
+    const row = d.page.getByRole('row').filter({ hasText: 'Peer mapping: Mia Kowalczyk' });
+    await row.getByRole('cell').filter({ hasText: partnerName }).waitFor();
+    await d.context.close();
 
     // Someone of another team gets the map's own 404 for its stream, and no stream.
     const c = await watchedPage(browser);
@@ -175,7 +194,7 @@ test('two server processes on one PostgreSQL database: a save through one is see
   const b = await watchedPage(browser);
   try {
     addUser(database.url, 'practitioner');
-    addUser(database.url, 'partner');
+    addUser(database.url, 'partner', { displayName: partnerName });
     run(['map', 'import', '--db', database.url, '--as', 'practitioner', path.join(repo, 'examples', 'peer-group.json')]);
     servers.push(await serve(database.url), await serve(database.url));
     const [serverA, serverB] = servers;
@@ -184,7 +203,7 @@ test('two server processes on one PostgreSQL database: a save through one is see
     await openMap(a.page, serverA.url, 'practitioner');
     await openMap(b.page, serverB.url, 'partner');
     // Presence crosses the processes too.
-    await here(a.page).getByText('partner', { exact: true }).waitFor({ timeout: 10000 });
+    await here(a.page).getByText(partnerName, { exact: true }).waitFor({ timeout: 10000 });
     await here(b.page).getByText('practitioner', { exact: true }).waitFor({ timeout: 10000 });
 
     const savedAt = await addPerson(a.page, secretName);

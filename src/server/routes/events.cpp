@@ -31,7 +31,9 @@ Response map_events(RouteContext& ctx, const Request& request, const Params& par
   };
   Response r;
   r.content_type = "text/event-stream";
-  r.stream = ctx.live.open_stream(id, map->head, caller.user.username, std::move(still_allowed));
+  r.stream = ctx.live.open_stream(id, map->head, caller.user.username,
+                                  std::string(store::display_name_or_username(caller.user)),
+                                  std::move(still_allowed));
   // Proxies (nginx) must pass each event on at once rather than buffer the stream.
   r.set_header("X-Accel-Buffering", "no");
   return r;

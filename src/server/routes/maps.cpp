@@ -91,7 +91,8 @@ Response save(RouteContext& ctx, const Request& request, const Caller& caller,
     return current;
   }
   if (saved_number != nullptr) *saved_number = saved->number;
-  ctx.live.publish({map.id, saved->number, caller.user.username, change});
+  ctx.live.publish({map.id, saved->number, caller.user.username,
+                    std::string(store::display_name_or_username(caller.user)), change});
   Response r = json_response(200, {{"id", map.id},
                                    {"revision", saved->number},
                                    {"summary", saved->summary},
@@ -108,12 +109,14 @@ Response list_maps(RouteContext& ctx, const Request& request, const Params&, con
                    : ctx.store.maps_visible_to(caller.user.team, caller.user.id);
   if (!found) return internal_error();
   for (const auto& m : found.value()) {
-    maps.push_back({{"id", m.id},
-                    {"title", m.title},
-                    {"team", m.team},
-                    {"revision", m.head},
-                    {"updated_at", iso_time(m.updated_at)},
-                    {"updated_by", m.updated_by}});
+    maps.push_back(
+        {{"id", m.id},
+         {"title", m.title},
+         {"team", m.team},
+         {"revision", m.head},
+         {"updated_at", iso_time(m.updated_at)},
+         {"updated_by", m.updated_by},
+         {"updated_by_name", m.updated_by_name.empty() ? m.updated_by : m.updated_by_name}});
     // The workspace's list shows subjects, status and dates: read from the head (cached).
     if (auto head = ctx.history.revision(m.id, m.head)) {
       maps.back().update(map_list_fields(head.value()->document));

@@ -2,6 +2,8 @@
 
 export interface Session {
   username: string;
+  /** The account's full name; its username when none is set. */
+  display_name: string;
   team: string;
   role: 'practitioner' | 'manager' | 'admin';
   csrf_token: string;
@@ -17,6 +19,8 @@ export interface MapListEntry {
   revision: number;
   updated_at: string;
   updated_by: string;
+  /** Who saved the newest revision, by the display name they have now. */
+  updated_by_name?: string;
   subject_children?: { id: string; full_name: string }[];
   status?: MapStatus;
   map_date?: string;
@@ -101,6 +105,37 @@ export interface InformationItem {
   about: string[];
 }
 
+/** One person at a meeting (docs/format.md, "Meeting"): a full name, their agency and role. */
+export interface Attendee {
+  name: string;
+  agency: string;
+  role?: string;
+  /** The person on the map the attendee is. */
+  person?: string;
+}
+
+export interface Meeting {
+  id: string;
+  date: string;
+  objectives?: string;
+  attendees?: Attendee[];
+}
+
+export type ActionType = 'csc-referral' | 'ypdas-referral' | 'yps-referral' | 'pimm-referral' | 'strategy-meeting'
+  | 'cefh-meeting' | 'disruption-planning' | 'safety-plan' | 'information-gathering' | 'other';
+
+/** One of the meeting's outcomes and actions (docs/format.md, "Action"). */
+export interface Action {
+  id: string;
+  type: ActionType;
+  description: string;
+  about?: string[];
+  owner: string;
+  owner_person?: string;
+  due?: string;
+  status?: 'open' | 'done' | 'cancelled';
+}
+
 export interface MapMeta {
   title: string;
   purpose?: string;
@@ -122,6 +157,8 @@ export interface PeerMapDocument {
   groups?: Group[];
   ties?: Tie[];
   information?: InformationItem[];
+  actions?: Action[];
+  meetings?: Meeting[];
   [section: string]: unknown;
 }
 

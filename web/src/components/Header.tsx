@@ -1,5 +1,6 @@
 // The generic GOV.UK header with the council's name (no crown: this is not GOV.UK), and the
 // service navigation.
+import { shown } from '../model/text';
 import type { Session } from '../api/types';
 import { Link } from '../router';
 
@@ -45,7 +46,7 @@ export function Header({
                   </li>
                   <li class="govuk-service-navigation__item">
                     <span class="govuk-service-navigation__text">
-                      Signed in as {session.username} ({session.team})
+                      Signed in as {shown(session.display_name ?? session.username)} ({shown(session.team)})
                     </span>
                   </li>
                   <li class="govuk-service-navigation__item">

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import type { PeerMapDocument } from '../api/types';
-import { type Item, PatchBuilder, describeFields, describeName, find, kindName, sameJson } from '../model/items';
+import { type Item, PatchBuilder, describeFields, describeName, find, itemIn, kindName, mapSection, sameJson } from '../model/items';
 import { type FieldError, errorFor, fieldErrors } from '../model/problems';
 import { mapStore } from '../store';
 import { ErrorSummary } from './ErrorSummary';
@@ -14,14 +14,19 @@ import { useFocusOnShow } from '../focus';
 
 export interface ItemFormSpec {
   section: string;
-  /** The field id for a pointer's first segment below the item (`full_name`), or null. */
-  fieldFor: (field: string) => string | null;
+  /**
+   * The field id for a pointer's first segment below the item (`full_name`), or null; `rest` is
+   * the pointer below that segment (`/2/name` for an attendee's name in `attendees`).
+   */
+  fieldFor: (field: string, rest: string) => string | null;
   /** The field for problems no other field owns (the first field). */
   fallback: string;
   /** The field for a problem in another item the same patch touched (a membership tie). */
   otherFieldFor?: (section: string, id: string) => string | null;
   /** What to say, by field id, when the server finds a required field empty (GOV.UK: "Enter …"). */
   required?: Record<string, string>;
+  /** A clearer message for what the server said at a field, or the message as it is. */
+  reword?: (field: string, message: string) => string;
 }
 
 /** The server's "must not be empty" or `"" is not one of …` for a field that has a clearer way. */
@@ -66,7 +71,7 @@ export function useItemForm(
 
   const build = (doc: PeerMapDocument, value: Item, extra: Extra | undefined, from: Item | null) => {
     const builder = new PatchBuilder(doc);
-    if (from) builder.replace(spec.section, value);
+    if (from || spec.section === mapSection) builder.replace(spec.section, value);
     else builder.add(spec.section, value);
     extra?.(builder, doc);
     built.current = builder;
@@ -82,7 +87,7 @@ export function useItemForm(
         // Someone saved in between. A new item never overlaps; an edit applies again only when
         // nobody else changed this item.
         if (!from) return build(newest, value, extra, from);
-        const theirs = find(newest, value.id)?.item ?? null;
+        const theirs = itemIn(newest, spec.section, value.id);
         return theirs && sameJson(theirs, from) ? build(newest, value, extra, from) : null;
       }, words);
       setConflict(null);
@@ -90,17 +95,19 @@ export function useItemForm(
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
         const newest = mapStore.current?.document ?? document;
-        setConflict({ theirs: find(newest, value.id)?.item ?? null, mine: value, extra });
+        setConflict({ theirs: itemIn(newest, spec.section, value.id), mine: value, extra });
       } else if (error instanceof ApiError && error.problems.length) {
         const result = built.current?.result ?? document;
         setErrors(
           fieldErrors(
             error.problems,
             (pointer) => {
-              const m = /^\/([a-z]+)\/(\d+)(?:\/([a-z_]+))?/.exec(pointer);
+              const own = /^\/map(?:\/([a-z_]+)(.*))?$/.exec(pointer);
+              if (spec.section === mapSection) return own?.[1] ? spec.fieldFor(own[1], own[2]) : null;
+              const m = /^\/([a-z]+)\/(\d+)(?:\/([a-z_]+)(.*))?/.exec(pointer);
               if (!m) return null;
               const id = (result[m[1]] as Item[] | undefined)?.[Number(m[2])]?.id;
-              if (m[1] === spec.section && id === value.id) return m[3] ? spec.fieldFor(m[3]) : null;
+              if (m[1] === spec.section && id === value.id) return m[3] ? spec.fieldFor(m[3], m[4]) : null;
               return id ? (spec.otherFieldFor?.(m[1], id) ?? null) : null;
             },
             spec.fallback,
@@ -108,7 +115,8 @@ export function useItemForm(
               const found = find(document, id);
               return found && ['people', 'locations', 'groups'].includes(found.section) ? describeName(document, found.section, found.item) : null;
             },
-          ).map((e) => (spec.required?.[e.field] && emptyField.test(e.message) ? { ...e, message: spec.required[e.field] } : e)),
+          ).map((e) => (spec.required?.[e.field] && emptyField.test(e.message) ? { ...e, message: spec.required[e.field] } : e))
+            .map((e) => (spec.reword ? { ...e, message: spec.reword(e.field, e.message) } : e)),
         );
       } else {
         setErrors([{ field: spec.fallback, message: `The ${kindName(spec.section)} cannot be saved now. Try again` }]);

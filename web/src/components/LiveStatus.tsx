@@ -18,7 +18,7 @@ export function LiveStatus({ mapId }: { mapId: string }) {
           <ul class="govuk-list govuk-body-s pm-live__viewers" aria-labelledby="live-here-heading">
             {here.map((v) => (
               <li key={v.username}>
-                {v.username === live.me ? 'You, in another window' : shown(v.username)}
+                {v.username === live.me ? 'You, in another window' : shown(v.name || v.username)}
                 {v.streams > 1 ? ` (${v.streams} windows)` : ''}
               </li>
             ))}
@@ -29,7 +29,7 @@ export function LiveStatus({ mapId }: { mapId: string }) {
       </div>
       <p class="govuk-body-s pm-live__notice" role="status" aria-live="polite">
         {live.news
-          ? `${live.news.username === live.me ? 'You (in another window)' : shown(live.news.username)} ${live.news.action} (revision ${live.news.revision}, ${time(live.news.at)})`
+          ? `${live.news.username === live.me ? 'You (in another window)' : shown(live.news.name)} ${live.news.action} (revision ${live.news.revision}, ${time(live.news.at)})`
           : ''}
       </p>
     </div>

@@ -1,11 +1,11 @@
 // The editor's side panel: the selected person, place, group or tie with everything recorded
 // about them (graded information, sightings, risks and strengths, information gaps), and the
 // forms that add, edit and remove each kind of item.
-import type { ComponentChildren } from 'preact';
-import type { InformationItem, Location, PeerMapDocument, Person, Tie } from '../api/types';
+import type { Action, InformationItem, Location, Meeting, PeerMapDocument, Person, Tie } from '../api/types';
 import { longDate } from '../model/dates';
 import { type Item, describeName, find, gradingWords, groupKinds, itemsOf, nameIn, placeKinds, tieWords, valenceNames } from '../model/items';
 import { adultStatus, ageBandNames, genderNames, roleNames } from '../model/people';
+import { actionStatusNames, actionTypeNames } from '../model/exercise';
 import { shown } from '../model/text';
 import { InformationForm } from './InformationForm';
 import { PersonForm } from './PersonForm';
@@ -14,8 +14,13 @@ import { GapForm, type InformationGap, RiskForm, type RiskOrStrength } from './R
 import { RemoveItem } from './RemoveItem';
 import { type Sighting, SightingForm } from './SightingForm';
 import { TieForm } from './TieForm';
+import { ActionForm } from './ActionForm';
+import { ExercisePanel } from './ExercisePanel';
+import { MapDetailsForm } from './MapDetailsForm';
+import { MeetingForm } from './MeetingForm';
+import { EntryActions, Entries, Row } from './PanelParts';
 
-export type FormKind = 'person' | 'place' | 'group' | 'tie' | 'information' | 'sighting' | 'risk' | 'gap';
+export type FormKind = 'person' | 'place' | 'group' | 'tie' | 'information' | 'sighting' | 'risk' | 'gap' | 'meeting' | 'action' | 'map';
 
 /** What the panel shows besides the selection's details: a form, or a removal to confirm. */
 export type PanelMode =
@@ -31,39 +36,6 @@ export interface PanelProps {
   /** Select an item (null: nothing) and move focus to `focus` (an element id) or the heading. */
   onSelect: (id: string | null, focus?: string, notice?: string) => void;
   onMode: (mode: PanelMode) => void;
-}
-
-function Row({ term, children }: { term: string; children: string | undefined }) {
-  if (children === undefined || children === '') return null;
-  return (
-    <div class="govuk-summary-list__row">
-      <dt class="govuk-summary-list__key">{term}</dt>
-      <dd class="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
-
-/** "Edit" and "Remove" for one entry, their names saying which entry. */
-function EntryActions({ what, id, form, subject, onMode }: { what: string; id: string; form: FormKind; subject: string; onMode: PanelProps['onMode'] }) {
-  return (
-    <span class="pm-entry-actions">
-      <button type="button" class="pm-link-button" onClick={() => onMode({ kind: 'form', form, id, subject })}>
-        Edit<span class="govuk-visually-hidden"> {what}</span>
-      </button>
-      <button type="button" class="pm-link-button" onClick={() => onMode({ kind: 'remove', id })}>
-        Remove<span class="govuk-visually-hidden"> {what}</span>
-      </button>
-    </span>
-  );
-}
-
-function Entries({ title, items, children }: { title: string; items: unknown[]; children: ComponentChildren }) {
-  return (
-    <>
-      <h3 class="govuk-heading-s govuk-!-margin-bottom-2">{`${title} (${items.length})`}</h3>
-      {items.length ? <ul class="govuk-list pm-entries">{children}</ul> : <p class="govuk-body-s">None recorded yet.</p>}
-    </>
-  );
 }
 
 /** Everything recorded about `subject`: information, sightings, risks and strengths, gaps. */
@@ -177,6 +149,39 @@ function PersonDetails({ document, person, onSelect, onMode }: { document: PeerM
         ))}
       </ul>
       <Recorded document={document} subject={person.id} also={new Set(ties.map((t) => t.id))} onMode={onMode} />
+      <ExerciseEntries document={document} person={person.id} onMode={onMode} />
+    </>
+  );
+}
+
+/** The meetings a person attended and the actions they own or that are about them, if any. */
+function ExerciseEntries({ document, person, onMode }: { document: PeerMapDocument; person: string; onMode: PanelProps['onMode'] }) {
+  const meetings = (document.meetings ?? []).filter((m) => m.attendees?.some((a) => a.person === person));
+  const actions = (document.actions ?? []).filter((a) => a.owner_person === person || a.about?.includes(person));
+  const words = (section: string, item: unknown) => describeName(document, section, item as Item);
+  return (
+    <>
+      {meetings.length ? (
+        <Entries title="Meetings attended" items={meetings}>
+          {meetings.map((m) => (
+            <li key={m.id} class="pm-entry govuk-body-s">
+              {`Meeting on ${longDate(m.date)}`}
+              <EntryActions what={words('meetings', m)} id={m.id} form="meeting" subject={person} onMode={onMode} />
+            </li>
+          ))}
+        </Entries>
+      ) : null}
+      {actions.length ? (
+        <Entries title="Outcomes and actions" items={actions}>
+          {actions.map((a) => (
+            <li key={a.id} class="pm-entry govuk-body-s">
+              <strong>{actionTypeNames[a.type] ?? shown(a.type)}</strong>
+              <span class="pm-entry__notes">{`${shown(a.description)} (${a.owner_person === person ? 'they own it' : `owner: ${shown(a.owner)}`}, ${actionStatusNames[a.status ?? 'open'].toLowerCase()})`}</span>
+              <EntryActions what={words('actions', a)} id={a.id} form="action" subject={person} onMode={onMode} />
+            </li>
+          ))}
+        </Entries>
+      ) : null}
     </>
   );
 }
@@ -241,6 +246,10 @@ function Form({ document, mode, selected, onSelect, onMode }: PanelProps & { mod
   // else is shown, focused, in its subject's panel.
   const done = (id: string | null) => {
     if (!id) return onMode({ kind: 'view' });
+    // The map's details, a meeting and an action are shown in "About this map" (or, edited
+    // from a person's panel, there again).
+    if (mode.form === 'map') return onSelect(null);
+    if (mode.form === 'meeting' || mode.form === 'action') return subject ? onSelect(subject) : onSelect(null, `entry-${id}`);
     if (['person', 'place', 'group', 'tie'].includes(mode.form)) return onSelect(id);
     return onSelect(subject, `entry-${id}`);
   };
@@ -269,6 +278,12 @@ function Form({ document, mode, selected, onSelect, onMode }: PanelProps & { mod
       return <RiskForm key={key} document={document} subject={subject} risk={item as unknown as RiskOrStrength | null} onDone={done} />;
     case 'gap':
       return <GapForm key={key} document={document} subject={subject} gap={item as unknown as InformationGap | null} onDone={done} />;
+    case 'meeting':
+      return <MeetingForm key={key} document={document} meeting={item as unknown as Meeting | null} onDone={done} />;
+    case 'action':
+      return <ActionForm key={key} document={document} action={item as unknown as Action | null} onDone={done} />;
+    case 'map':
+      return <MapDetailsForm key={key} document={document} onDone={done} />;
   }
 }
 
@@ -304,7 +319,7 @@ export function SidePanel(props: PanelProps) {
       ) : found?.section === 'ties' ? (
         <TieDetails document={document} tie={found.item as unknown as Tie} onSelect={onSelect} onMode={onMode} />
       ) : (
-        <p class="govuk-body-s">Select a person, place or group, on the map or in the list, to see their details and the information about them.</p>
+        <ExercisePanel document={document} onMode={onMode} />
       )}
     </>
   );

@@ -1,9 +1,10 @@
 // The document's items as the forms, undo and the conflict choice see them: one id namespace
 // over every section (docs/format.md), what an edit touched, what a removal takes with it, and
 // each item in words.
-import type { Grading, PatchOperation, PeerMapDocument, Tie } from '../api/types';
+import type { ActionType, Attendee, Grading, PatchOperation, PeerMapDocument, Tie } from '../api/types';
 import { longDate } from './dates';
-import { ageBandNames, genderNames, roleNames } from './people';
+import { actionStatusNames, actionTypeNames, concernLabel } from './exercise';
+import { ageBandNames, genderNames, roleNames, statusNames } from './people';
 import { shown } from './text';
 
 /** The sections whose items carry ids, in document order. */
@@ -11,6 +12,23 @@ export const sections = ['people', 'locations', 'groups', 'ties', 'information',
 export type Section = (typeof sections)[number];
 
 export type Item = { id: string; [field: string]: unknown };
+
+/**
+ * The section of the map's own details (`/map`): not a list, and not an item with an id, but
+ * edited, undone and put side by side in a conflict as one item is.
+ */
+export const mapSection = 'map';
+
+/** The map's details as an item (its id is `mapSection`, never written to the document). */
+export function mapAsItem(document: PeerMapDocument): Item {
+  return { ...document.map, id: mapSection } as unknown as Item;
+}
+
+/** An item as the document holds it now (the map's details for `mapSection`), or null. */
+export function itemIn(document: PeerMapDocument, section: string, id: string): Item | null {
+  if (section === mapSection) return mapAsItem(document);
+  return itemsOf(document, section).find((x) => x.id === id) ?? null;
+}
 
 export function itemsOf(document: PeerMapDocument, section: string): Item[] {
   const value = document[section];
@@ -82,12 +100,21 @@ export class PatchBuilder {
 
   /** Replaces the item with `item.id`, testing first that the index still holds it. */
   replace(section: string, item: Item): this {
+    if (section === mapSection) return this.replaceMap(item);
     const list = itemsOf(this.result, section);
     const index = list.findIndex((x) => x.id === item.id);
     if (index < 0) return this.add(section, item);
     list[index] = clone(item);
     this.operations.push({ op: 'test', path: `/${section}/${index}/id`, value: item.id });
     this.operations.push({ op: 'replace', path: `/${section}/${index}`, value: item });
+    return this;
+  }
+
+  /** Replaces the map's own details (`item` as mapAsItem gives it: its id is not written). */
+  replaceMap(item: Item): this {
+    const { id: _, ...map } = item;
+    this.result.map = clone(map) as unknown as PeerMapDocument['map'];
+    this.operations.push({ op: 'replace', path: '/map', value: map });
     return this;
   }
 
@@ -111,9 +138,12 @@ export interface Touched {
   after: Item | null;
 }
 
-/** The items that differ between two documents, by id. */
+/** The items that differ between two documents, by id (and the map's details, if changed). */
 export function touchedBetween(before: PeerMapDocument, after: PeerMapDocument): Touched[] {
   const out: Touched[] = [];
+  if (!sameJson(before.map, after.map)) {
+    out.push({ section: mapSection, id: mapSection, index: 0, before: mapAsItem(before), after: mapAsItem(after) });
+  }
   for (const section of sections) {
     const was = itemsOf(before, section);
     const now = itemsOf(after, section);
@@ -142,7 +172,7 @@ export function restore(
   const changed: string[] = [];
   for (const t of touched) {
     const expected = direction === 'undo' ? t.after : t.before;
-    const current = itemsOf(document, t.section).find((x) => x.id === t.id) ?? null;
+    const current = itemIn(document, t.section, t.id);
     if (!sameJson(current, expected)) changed.push(describeName(document, t.section, (current ?? expected ?? t.before ?? t.after)!));
   }
   if (changed.length) return { changedByOthers: [...new Set(changed)] };
@@ -168,7 +198,7 @@ const listRefs: Record<string, { field: string; min: number }[]> = {
   actions: [{ field: 'about', min: 0 }],
 };
 const singleRefs: Record<string, string[]> = { ties: ['from', 'to'], risks: ['about'] };
-const optionalRefs: Record<string, string[]> = { sightings: ['location'] };
+const optionalRefs: Record<string, string[]> = { sightings: ['location'], actions: ['owner_person'] };
 
 /** What removing an item does to the rest of the document. */
 export interface RemovalPlan {
@@ -220,6 +250,11 @@ export function removalPlan(document: PeerMapDocument, id: string): RemovalPlan 
         else delete after[r.field]; // an optional list left empty is left out
       }
       for (const f of optionalRefs[section] ?? []) if (gone.has(item[f] as string)) delete after[f];
+      // An attendee who is a person on the map stays an attendee, no longer linked to them.
+      const attendees = item.attendees as Attendee[] | undefined;
+      if (section === 'meetings' && attendees?.some((a) => a.person && gone.has(a.person))) {
+        after.attendees = attendees.map(({ person, ...a }) => (person && gone.has(person) ? a : { ...a, person }));
+      }
       if (!sameJson(after, item)) {
         changed.push({ section, before: item, after });
         builder.replace(section, after);
@@ -292,6 +327,7 @@ export function gradingWords(g?: Grading): string {
 const kindWords: Record<string, string> = {
   people: 'person', locations: 'place', groups: 'group', ties: 'tie', information: 'information item',
   sightings: 'sighting', risks: 'risk or strength', gaps: 'information gap', actions: 'action', meetings: 'meeting',
+  map: "map's details",
 };
 
 export function kindName(section: string): string {
@@ -320,9 +356,22 @@ export function describeName(document: PeerMapDocument, section: string, item: I
       return `the ${item.kind === 'strength' ? 'strength' : 'risk'} “${cut(item.description)}”`;
     case 'gaps':
       return `the gap “${cut(item.question)}”`;
+    case 'meetings':
+      return `the meeting on ${longDate(item.date as string) || 'a date not given'}`;
+    case 'actions':
+      return `the action “${cut(item.description)}”`;
+    case mapSection:
+      return "the map's details";
     default:
       return item.id;
   }
+}
+
+/** An attendee in words: "Rachel Adeyemi, Police (Detective Sergeant)". */
+export function attendeeWords(document: PeerMapDocument, a: Attendee): string {
+  const who = [shown(a.name), shown(a.agency)].filter(Boolean).join(', ');
+  const extra = [a.role ? shown(a.role) : '', a.person ? `on the map as ${nameIn(document, a.person)}` : ''].filter(Boolean).join('; ');
+  return extra ? `${who} (${extra})` : who;
 }
 
 /** Each field of an item in words, for the conflict's two versions side by side. */
@@ -384,6 +433,30 @@ export function describeFields(document: PeerMapDocument, section: string, item:
       row('About', names(item.about));
       row('Who will find out', text(item.owner));
       row('By', longDate(item.due as string));
+      break;
+    case 'meetings':
+      row('Date', longDate(item.date as string));
+      row('Objectives', text(item.objectives));
+      row('Attendees', ((item.attendees as Attendee[] | undefined) ?? []).map((a) => attendeeWords(document, a)).join('; '));
+      break;
+    case 'actions':
+      row('Outcome or action', actionTypeNames[item.type as ActionType] ?? text(item.type));
+      row('Description', text(item.description));
+      row('Owner', text(item.owner));
+      row('Owner on the map', item.owner_person ? nameIn(document, item.owner_person as string) : '');
+      row('Due', longDate(item.due as string));
+      row('Status', actionStatusNames[(item.status as keyof typeof actionStatusNames) ?? 'open']);
+      row('About', names(item.about));
+      break;
+    case mapSection:
+      row('Title', text(item.title));
+      row('Subject children', names(item.subject_children));
+      row('Purpose and objectives', text(item.purpose));
+      row('Concern types', ((item.concern_types as string[] | undefined) ?? []).map((c) => concernLabel(shown(c))).join(', '));
+      row('Status', statusNames[item.status as keyof typeof statusNames] ?? text(item.status));
+      row('Map date', longDate(item.map_date as string));
+      row('Review date', longDate(item.review_date as string));
+      row('Protective marking', text(item.protective_marking) || 'OFFICIAL-SENSITIVE');
       break;
     default:
       row('Item', item.id);

@@ -2,7 +2,7 @@
 // left, the selected person, place or group with their graded information on the right.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { MapLayout, MapViewOptions, Person } from '../api/types';
+import type { MapLayout, MapViewOptions, PeerMapDocument, Person } from '../api/types';
 import { AnalysisPanel } from '../components/AnalysisPanel';
 import { CommandBar } from '../components/CommandBar';
 import { MapView } from '../components/MapView';
@@ -14,6 +14,7 @@ import { ReviewTag, StatusTag } from '../components/Tag';
 import { TidyMap } from '../components/TidyMap';
 import { UndoRedo } from '../components/UndoRedo';
 import { longDate } from '../model/dates';
+import { actionStatusNames, actionTypeNames } from '../model/exercise';
 import { nameIn, tieWords } from '../model/items';
 import { adultStatus } from '../model/people';
 import { pinOperations } from '../model/pins';
@@ -41,6 +42,41 @@ function ListSection({ title, entries, selected, onSelect }: {
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/** The meetings and the outcomes and actions in the text alternative; each opens "About this map". */
+function ExerciseList({ document, onSelect }: { document: PeerMapDocument; onSelect: (id: string) => void }) {
+  const meetings = document.meetings ?? [];
+  const actions = document.actions ?? [];
+  const section = (title: string, entries: { id: string; text: string }[]) =>
+    entries.length ? (
+      <details class="govuk-details pm-details-plain">
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text">{`${title} (${entries.length})`}</span>
+        </summary>
+        <div class="govuk-details__text">
+          <ul class="govuk-list govuk-body-s">
+            {entries.map((e) => (
+              <li key={e.id}>
+                <button type="button" class="pm-link-button" onClick={() => onSelect(e.id)}>{e.text}</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </details>
+    ) : null;
+  return (
+    <>
+      {section('Meetings', meetings.map((m) => ({
+        id: m.id,
+        text: `${longDate(m.date)}: ${(m.attendees ?? []).map((a) => shown(a.name)).join(', ') || 'no attendees recorded'}`,
+      })))}
+      {section('Outcomes and actions', actions.map((a) => ({
+        id: a.id,
+        text: `${actionTypeNames[a.type] ?? shown(a.type)}: ${shown(a.description)} (${shown(a.owner)}, ${actionStatusNames[a.status ?? 'open'].toLowerCase()})`,
+      })))}
     </>
   );
 }
@@ -135,6 +171,7 @@ export function Editor({ id }: { id: string }) {
           Subject: {m.subject_children.map((s) => nameIn(doc, s)).join(', ')} · Map date {longDate(m.map_date)} ·{' '}
           <strong>{shown(m.protective_marking) || 'OFFICIAL-SENSITIVE'}</strong> · revision {state.revision} ·{' '}
           <Link class="govuk-link" href={`/maps/${id}/history`}>History</Link>
+          {editable ? <> · <button type="button" class="pm-link-button pm-link-button--link" onClick={() => select(null)}>About this map</button></> : null}
         </p>
         <ViewControls mapId={id} revision={state.revision} document={doc} view={shows} onChange={changeView} />
         <LiveStatus mapId={id} />
@@ -196,6 +233,7 @@ export function Editor({ id }: { id: string }) {
             </div>
           </details>
         ) : null}
+        <ExerciseList document={doc} onSelect={(entry) => select(null, `entry-${entry}`)} />
         </div>
       </nav>
       <section class="pm-editor__map" aria-label="Map">

@@ -102,7 +102,7 @@ export function Maps() {
                     )}
                   </td>
                   <td class="govuk-table__cell">
-                    {m.updated_by}
+                    {shown(m.updated_by_name ?? m.updated_by)}
                     <br />
                     <span class="govuk-body-s">{longDateTime(m.updated_at)}</span>
                   </td>

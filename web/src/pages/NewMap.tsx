@@ -6,18 +6,11 @@ import type { PeerMapDocument } from '../api/types';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Checkboxes, DateInput, type DateParts, Select, TextInput, Textarea } from '../components/Fields';
 import { fromParts, toParts, todayIso } from '../model/dates';
+import { concernLabel, concernTypes, markings } from '../model/exercise';
 import { fullNameProblem } from '../model/people';
 import { type FieldError, errorFor, fieldErrors } from '../model/problems';
 import { Link, navigate } from '../router';
 import { focusSoon } from '../focus';
-
-const concernTypes = [
-  'criminal exploitation',
-  'sexual exploitation',
-  'county lines',
-  'serious youth violence',
-  'online harm',
-] as const;
 
 /** The field a problem's JSON pointer names in this form. */
 function fieldFor(pointer: string): string | null {
@@ -136,7 +129,7 @@ export function NewMap() {
                 error={errorFor(errors, 'purpose')} labelClass="govuk-label--s"
                 hint="What the mapping should find out. Stay focused on the original objectives." />
               <Checkboxes id="concern-types" label="Concern type" values={concerns} onChange={setConcerns}
-                options={concernTypes.map((c) => [c, c[0].toUpperCase() + c.slice(1)] as const)}
+                options={concernTypes.map((c) => [c, concernLabel(c)] as const)}
                 error={errorFor(errors, 'concern-types')} hint="Select all that apply." small />
               <TextInput id="other-concern" label="Other concern type (optional)" value={otherConcern} onInput={setOtherConcern} width="govuk-input--width-20" />
               <DateInput id="map-date" label="Map date" value={mapDate} onInput={setMapDate}
@@ -145,7 +138,7 @@ export function NewMap() {
                 error={errorFor(errors, 'review-date')} hint="When the map should be reviewed. Not before the map date." />
               <Select id="marking" label="Protective marking" value={marking} onChange={setMarking} labelClass="govuk-label--s"
                 error={errorFor(errors, 'marking')}
-                options={[['OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE'], ['OFFICIAL', 'OFFICIAL']]} />
+                options={markings.map((m) => [m, m] as const)} />
               <button type="submit" class="govuk-button" disabled={busy}>
                 Create map
               </button>
