@@ -137,8 +137,12 @@ void draw_header(TextPainter& text, const Page& page) {
        3;
   const std::string view = view_line(page);
   if (!view.empty()) {
-    text.draw(view, {kPageBoldFont, true, width - 2 * kPageMargin, 1}, kPageMargin, y + 2, false,
-              colours::kMarking);
+    // A copy's stated reason is printed whole: in smaller type, on two lines if need be, and
+    // still above the map's area.
+    const bool reason = !page.view.reason.empty();
+    text.draw(view,
+              {reason ? kPageFont : kPageBoldFont, true, width - 2 * kPageMargin, reason ? 2 : 1},
+              kPageMargin, y + (reason ? 1 : 2), false, colours::kMarking);
   }
   text.draw(marking(d), {kPageBoldFont, true, 200, 1}, width - kPageMargin - 200, 14, false,
             colours::kMarking);

@@ -12,11 +12,13 @@
 // for what it must not hold and for what it must.
 #pragma once
 
+#include <cctype>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "model/copies.hpp"
 #include "model/document.hpp"
 #include "support/document_builder.hpp"
 
@@ -125,6 +127,80 @@ inline std::map<model::Audience, std::set<std::string>> copies_withheld_people()
           {Audience::Partner, {"kyle", "dean"}},
           {Audience::Family, {"kyle", "dean", "jayden", "sofia"}},
           {Audience::RecordOfAnotherChild, {"kyle", "dean"}}};
+}
+
+//! Whether `word` occurs in `text` as a whole word (as written).
+inline bool has_word(const std::string& text, const std::string& word) {
+  const auto is_word = [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+  };
+  for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if ((at == 0 || !is_word(text[at - 1])) && (end == text.size() || !is_word(text[end]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+//! The words of a name ("Kyle Brennan" -> "Kyle", "Brennan").
+inline std::vector<std::string> name_words(const std::string& name) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : name + " ") {
+    if (c == ' ') {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return words;
+}
+
+//! What a copy of copies_document() for `audience` must never show: the names of the people it
+//! withholds (every word of the full name, and the known-as names), and, in the family copy, the
+//! names of the other children it keeps (shown by initials). `with_items`: the code words of the
+//! items it withholds too (a text that shows items: the record).
+inline std::vector<std::string> copies_forbidden_words(model::Audience audience, bool with_items) {
+  const model::Document d = copies_document();
+  std::vector<std::string> words;
+  const auto withheld = copies_withheld_people().at(audience);
+  for (const auto& p : d.people) {
+    const bool other_child = audience == model::Audience::Family && !d.is_subject(p.id) &&
+                             !model::is_adult(p, d.map.map_date);
+    if (!withheld.contains(p.id) && !other_child) continue;
+    for (const auto& w : name_words(p.full_name)) words.push_back(w);
+    for (const auto& k : p.known_as) words.push_back(k);
+  }
+  if (with_items) {
+    const auto kept = copies_expected_items().at(audience);
+    for (const auto& [id, word] : copies_code_words()) {
+      if (!kept.contains(id)) words.push_back(word);
+    }
+  }
+  return words;
+}
+
+//! What the copy must show, so a test of what it leaves out can fail: the names of the people it
+//! keeps, as it names them (a family copy's other children by initials), and with `with_items`
+//! the code words of the items it keeps.
+inline std::vector<std::string> copies_required_words(model::Audience audience, bool with_items) {
+  const model::Document d = copies_document();
+  std::vector<std::string> words;
+  const auto withheld = copies_withheld_people().at(audience);
+  for (const auto& p : d.people) {
+    if (withheld.contains(p.id)) continue;
+    const bool other_child = audience == model::Audience::Family && !d.is_subject(p.id) &&
+                             !model::is_adult(p, d.map.map_date);
+    words.push_back(other_child ? model::initials(p.full_name) : p.full_name);
+  }
+  if (with_items) {
+    for (const auto& id : copies_expected_items().at(audience)) {
+      words.push_back(copies_code_words().at(id));
+    }
+  }
+  return words;
 }
 
 }  // namespace peermap::testing
