@@ -110,7 +110,7 @@ class Withholding {
   }
 
   //! The nodes (people, places, groups) the copy keeps, given its remaining ties and sightings.
-  std::set<std::string> kept_nodes(const Document& copy) const {
+  [[nodiscard]] std::set<std::string> kept_nodes(const Document& copy) const {
     std::set<std::string> held;  // by a remaining tie or sighting
     for (const auto& tie : copy.ties) held.insert({tie.from, tie.to});
     for (const auto& sighting : copy.sightings) {

@@ -97,7 +97,7 @@ Result<std::string> write_record_pdf(const model::Document& document,
   view.seed = options.seed;
   view.audience = options.audience;
   view.reason = options.reason;
-  auto page = render::prepare_page(document, view);
+  auto page = render::prepare_page(document, view, nullptr, options.out_of_time);
   if (!page) return page.error();
   const model::Document& shown = page->document;
   auto network = analysis::network_from_document(shown);
@@ -125,6 +125,7 @@ Result<std::string> write_record_pdf(const model::Document& document,
     Flow flow(context.get(),
               {kMargin, kPageWidth - 2 * kMargin, kHeaderRule + 10, kFooterRule - 8});
     flow.paginate(record_blocks(shown, report.value(), options, page->withheld));
+    if (spent(options.out_of_time)) return out_of_time_error();
     const std::size_t pages = 1 + flow.pages().size();
 
     if (auto drawn = render::draw_page(cr.get(), *page); !drawn) return drawn.error();

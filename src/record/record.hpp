@@ -9,6 +9,7 @@
 #include <string>
 
 #include "base/result.hpp"
+#include "base/time_budget.hpp"
 #include "model/date.hpp"
 #include "model/document.hpp"
 #include "model/view.hpp"
@@ -25,6 +26,9 @@ struct RecordOptions {
   //! what its audience may not receive, and says so on every page.
   model::Audience audience = model::Audience::Internal;
   std::string reason{};  //!< why a copy goes on another child's record (required for that copy)
+  //! The time budget (the server's render gate), asked by the map page's layout and before the
+  //! pages are drawn; when spent, the error is Unavailable (out_of_time_error()).
+  OutOfTime out_of_time{};
 };
 
 //! Why `options` cannot make a record (a prepared_by that is not a full name, a copy for another
@@ -33,7 +37,8 @@ struct RecordOptions {
 
 //! The record's PDF bytes. Same document and options, same bytes (the PDF's creation date is the
 //! map date). The text is real text; the PDF has no script, links or attachments. Errors: the
-//! layout's (Invalid) or the analysis's, cairo's (Internal).
+//! options' (Invalid, options_fault), the layout's (Invalid) or the analysis's, cairo's
+//! (Internal), the time budget's (Unavailable).
 [[nodiscard]] Result<std::string> write_record_pdf(const model::Document& document,
                                                    const RecordOptions& options);
 

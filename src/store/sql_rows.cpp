@@ -101,6 +101,7 @@ AuditEntry audit_from(Row&& row) {
   entry.outcome = text(std::move(row[7]));
   entry.status = static_cast<int>(integer(row[8]));
   entry.source = text(std::move(row[9]));
+  entry.detail = text(std::move(row[10]));
   return entry;
 }
 

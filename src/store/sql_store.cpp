@@ -71,7 +71,7 @@ Result<RevisionInfo> insert_revision(Connection& connection, std::string_view ma
 Status insert_audit(Connection& connection, const AuditEntry& e) {
   auto inserted =
       connection.execute(kInsertAudit, {e.at, e.user_id, e.username, e.action, e.map_id, e.revision,
-                                        e.outcome, std::int64_t{e.status}, e.source});
+                                        e.outcome, std::int64_t{e.status}, e.source, e.detail});
   if (!inserted) return inserted.error();
   return ok_status();
 }

@@ -123,6 +123,11 @@ CREATE TABLE server_secrets (
   value TEXT NOT NULL
 ) STRICT;
 )sql"},
+    // 6: what an access disclosed beyond its action, e.g. a copy's audience and stated reason
+    // (GET /api/maps/{id}/record.pdf, docs/copies.md); empty for every earlier row.
+    {6, R"sql(
+ALTER TABLE audit ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 }  // namespace
 
