@@ -260,6 +260,7 @@ test("recording C's handling conditions and the copies they allow", async () => 
   await panel.getByLabel('Only the copies ticked below, as its conditions allow').check();
   await panel.getByLabel('A partner agency').check();
   await expectAccessible(page, 'add information with handling conditions');
+  await screenshot(page, 'editor-information-handling');
   await panel.getByRole('button', { name: 'Save information' }).click();
   await panel.getByRole('heading', { name: `Information (${count + 1})` }).waitFor();
   const after = JSON.parse((await apiGet(page, `/api/maps/${id}`)).body);
