@@ -101,11 +101,18 @@ void each_free_text(Document& d, const Visit& visit) {
   visit(d.map.title);
   visit(d.map.purpose);
   for (auto& p : d.people) visit(p.notes);
-  for (auto& l : d.locations) visit(l.notes);
-  for (auto& g : d.groups) visit(g.notes);
+  for (auto& l : d.locations) {
+    visit(l.name);  // "Kyle's flat" names Kyle
+    visit(l.notes);
+  }
+  for (auto& g : d.groups) {
+    visit(g.name);
+    visit(g.notes);
+  }
   for (auto& t : d.ties) visit(t.notes);
   for (auto& i : d.information) {
     visit(i.summary);
+    visit(i.source_agency);
     visit(i.source_person);
     visit(i.handling.conditions);
   }
@@ -126,6 +133,7 @@ void each_free_text(Document& d, const Visit& visit) {
     visit(m.objectives);
     for (auto& attendee : m.attendees) {
       visit(attendee.name);
+      visit(attendee.agency);
       visit(attendee.role);
     }
   }

@@ -9,8 +9,9 @@
 
 namespace peermap::model {
 
-//! In every free text of `copy` (the title and purpose, notes, summaries, sources, conditions,
-//! descriptions, questions, owners, objectives and attendees): each name of `withheld_people`
+//! In every free text of `copy` (the title and purpose, the names and notes of places and groups,
+//! notes, summaries, sources, conditions, descriptions, questions, owners, objectives and
+//! attendees): each name of `withheld_people`
 //! (full and known-as, any case; each part of three letters or more, as written, unless a name
 //! the copy shows has it too) and each of `withheld_names` (places, groups) becomes
 //! kWithheldName. `family`: children other than the subjects are named by initials, in their own

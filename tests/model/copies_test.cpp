@@ -217,6 +217,16 @@ TEST(Copy, TheFamilyCopyNamesOtherChildrenByInitials) {
   EXPECT_EQ(copy.information[0].summary, "Amira says L. helps her with homework WILLOW");
 }
 
+TEST(Copy, APlaceNamedAfterAWithheldPersonIsNotNamedForThem) {
+  Document d = copies_document();
+  d.locations.push_back({"flat", "Kyle Brennan's flat", "home", "Stitch lives here", {}});
+  d.information.push_back(testing::information("i10", {"flat"}, {.summary = "A flat"}));
+  const Document copy = copy_for(d, Audience::Partner).document;
+  ASSERT_NE(copy.find_location("flat"), nullptr);
+  EXPECT_EQ(copy.find_location("flat")->name, "[name withheld]'s flat");
+  EXPECT_EQ(copy.find_location("flat")->notes, "[name withheld] lives here");
+}
+
 TEST(Copy, NamesMatchWholeWordsInAnyCase) {
   Document d = copies_document();
   d.actions[0].description = "stitch, STITCH and Stitches; Kyle's friend Kyleigh";
