@@ -178,13 +178,13 @@ std::string code_words(const model::Grading& g) {
 //! The code, then the conditions recorded on the item and the audiences they allow.
 std::string handling_words(const model::InformationItem& item) {
   std::string words = code_words(item.grading);
-  if (!item.handling.conditions.empty()) words += "; conditions: " + item.handling.conditions;
+  if (!item.handling.conditions.empty()) words += ". Conditions: " + item.handling.conditions;
   if (item.handling.audiences) {
     std::vector<std::string> names{"internal"};
     for (const auto a : *item.handling.audiences) {
       if (a != model::Audience::Internal) names.emplace_back(model::audience_name(a));
     }
-    words += "; may go to: " + joined(names);
+    words += ". Copies: " + joined(names);
   }
   return words;
 }

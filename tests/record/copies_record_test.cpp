@@ -89,12 +89,18 @@ TEST(RecordCopies, NoCopyHoldsAWithheldItemsWordsOrAWithheldPersonsNames) {
   }
 }
 
-TEST(RecordCopies, TheWithheldItemsConditionsAreNotInTheCopy) {
+TEST(RecordCopies, TheRegisterGivesAnItemsConditionsAndTheyGoWithIt) {
   // i4's conditions ride with i4: withheld from every copy but the internal one.
   const model::Document d = testing::copies_document();
   const TempDir dir;
   const std::string conditions = "not to be shared outside the strategy meeting";
-  EXPECT_NE(copy_text(d, Audience::Internal, dir).whole.find(conditions), std::string::npos);
+  const std::string internal = copy_text(d, Audience::Internal, dir).whole;
+  EXPECT_NE(internal.find(conditions), std::string::npos);
+  // The register gives each item's code, recorded conditions and the copies they allow.
+  EXPECT_NE(internal.find("C: conditions apply. Conditions: not to be shared with the family. "
+                          "Copies: internal, partner"),
+            std::string::npos)
+      << internal;
   EXPECT_EQ(copy_text(d, Audience::Partner, dir).whole.find(conditions), std::string::npos);
 }
 
