@@ -22,6 +22,7 @@
 #include "analysis/report.hpp"
 #include "base/text_safety.hpp"
 #include "layout/layout.hpp"
+#include "model/copies.hpp"
 #include "model/json_io.hpp"
 #include "model/view.hpp"
 #include "record/pptx.hpp"
@@ -83,9 +84,31 @@ std::optional<model::Document> load(const std::string& path, std::ostream& err, 
   return std::move(outcome.document);
 }
 
-//! The View the options ask for; nullopt, with the problem printed, when --as-of is no date.
+//! The audience `--copy NAME` and `--reason` ask for; nullopt, with the problem printed naming
+//! the option, for a name that is no copy's or another child's record without a reason.
+std::optional<model::Audience> copy_of(const std::string& name, const std::string& reason,
+                                       std::ostream& err) {
+  const auto audience = model::audience_named(name);
+  if (!audience) {
+    err << "--copy: error: \"" << text::escape_controls_for_terminal(name)
+        << "\" is not a copy: internal, partner, family or record-of-another-child\n";
+    return std::nullopt;
+  }
+  if (const auto fault = model::copy_fault(*audience, reason)) {
+    err << "--reason: error: " << *fault << "\n";
+    return std::nullopt;
+  }
+  return audience;
+}
+
+//! The View the options ask for; nullopt, with the problem printed, when --as-of is no date or
+//! the copy cannot be made.
 std::optional<model::View> view_of(const ViewOptions& options, std::ostream& err) {
   model::View view;
+  const auto audience = copy_of(options.copy, options.reason, err);
+  if (!audience) return std::nullopt;
+  view.audience = *audience;
+  view.reason = options.reason;
   if (!options.as_of.empty()) {
     view.as_of = model::Date::parse(options.as_of);
     if (!view.as_of) {
@@ -325,6 +348,10 @@ int export_record(const std::string& path, const std::string& output, const Expo
   }
   record_options.prepared_by = options.prepared_by;
   record_options.seed = options.seed;
+  const auto audience = copy_of(options.copy, options.reason, err);
+  if (!audience) return kExitUsage;
+  record_options.audience = *audience;
+  record_options.reason = options.reason;
   if (const auto fault = record::options_fault(record_options)) {  // "--option: message"
     const auto split = fault->find(": ");
     err << fault->substr(0, split)

@@ -26,6 +26,8 @@ struct ViewOptions {
   std::string as_of;   //!< YYYY-MM-DD, or empty
   bool redact = false;
   unsigned seed = 1;
+  std::string copy = "internal";  //!< who the copy is for (docs/copies.md)
+  std::string reason;             //!< why, for a copy for another child's record
 };
 
 int validate(const std::string& path, std::ostream& out, std::ostream& err);
@@ -36,10 +38,12 @@ int render(const std::string& path, const std::string& output, const ViewOptions
            bool svg_text, std::ostream& err);
 //! The case record's options as typed (docs/record.md).
 struct ExportOptions {
-  long long revision = 0;     //!< the map's revision number; 0: none (a file)
-  std::string revision_date;  //!< YYYY-MM-DD, or empty
-  std::string prepared_by;    //!< a full name, or empty
-  unsigned seed = 1;          //!< the map page's layout seed
+  long long revision = 0;         //!< the map's revision number; 0: none (a file)
+  std::string revision_date;      //!< YYYY-MM-DD, or empty
+  std::string prepared_by;        //!< a full name, or empty
+  unsigned seed = 1;              //!< the map page's layout seed
+  std::string copy = "internal";  //!< who the copy is for (docs/copies.md)
+  std::string reason;             //!< why, for a copy for another child's record
 };
 //! Writes the case record (a multi-page A4 PDF) of the document at `path` to `output` (.pdf).
 int export_record(const std::string& path, const std::string& output, const ExportOptions& options,

@@ -26,6 +26,11 @@ int run(int argc, char** argv) {
     cmd->add_option("--as-of", view.as_of, "only what was known on this date (YYYY-MM-DD)");
     cmd->add_flag("--redact", view.redact, "children other than the subjects by initials only");
     cmd->add_option("--seed", view.seed, "layout seed (same seed, same layout)");
+    cmd->add_option("--copy", view.copy,
+                    "who the copy is for: internal (default), partner, family or "
+                    "record-of-another-child; leaves out what they may not receive");
+    cmd->add_option("--reason", view.reason,
+                    "why a copy goes on another child's record (required for that copy)");
   };
   CLI::App* layout_cmd = app.add_subcommand("layout", "print the automatic layout's geometry");
   add_view(layout_cmd);
@@ -58,6 +63,12 @@ int run(int argc, char** argv) {
   export_cmd->add_option("--prepared-by", export_options.prepared_by,
                          "the full name of who prepared the record");
   export_cmd->add_option("--seed", export_options.seed, "the map's layout seed");
+  export_cmd->add_option("--copy", export_options.copy,
+                         "who the copy is for: internal (default), partner, family or "
+                         "record-of-another-child (docs/copies.md)");
+  export_cmd->add_option("--reason", export_options.reason,
+                         "why a copy goes on another child's record (printed on it; required "
+                         "for that copy)");
 
   CLI::App* analyze_cmd =
       app.add_subcommand("analyze", "influence, brokers, communities and findings");

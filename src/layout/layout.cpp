@@ -16,6 +16,7 @@
 #include "layout/regions.hpp"
 #include "layout/style.hpp"
 #include "layout/text_metrics.hpp"
+#include "model/copies.hpp"
 #include "model/full_name.hpp"
 
 namespace peermap::layout {
@@ -24,28 +25,6 @@ using model::Document;
 using model::Person;
 
 namespace {
-
-//! "Jayden Carter" -> "J. C." (first code point of each word).
-std::string initials(const std::string& name) {
-  std::string out;
-  bool at_word_start = true;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(name[i]);
-    if (name[i] == ' ') {
-      at_word_start = true;
-      continue;
-    }
-    if (at_word_start && (byte & 0xC0) != 0x80) {
-      if (!out.empty()) out += ' ';
-      std::size_t len = 1;
-      while (i + len < name.size() && (static_cast<unsigned char>(name[i + len]) & 0xC0) == 0x80)
-        ++len;
-      out += name.substr(i, len) + ".";
-      at_word_start = false;
-    }
-  }
-  return out;
-}
 
 //! A name no valid document holds (longer than the validator accepts; only an in-process
 //! caller that skipped validation can pass one) is cut there, so a label stays a label.
@@ -97,7 +76,8 @@ std::string label_text(std::string_view text) {
 std::vector<std::string> person_label(const Document& document, const Person& person, bool redact) {
   const bool adult = model::is_adult(person, document.map.map_date);
   const bool hide = redact && !adult && !document.is_subject(person.id);
-  std::vector<std::string> lines{name_text(hide ? initials(person.full_name) : person.full_name)};
+  std::vector<std::string> lines{
+      name_text(hide ? model::initials(person.full_name) : person.full_name)};
   std::string detail;
   if (person.role == model::Role::Professional) {
     detail = "professional";

@@ -20,6 +20,9 @@ enum class NameStatus { Full, Unknown, StreetNameOnly };
 enum class TieKind { Relationship, Frequents, MemberOf };
 enum class Valence { Unknown, Risky, Protective, Mixed };
 enum class Evidence { Evidenced, Anecdotal };
+//! Who a copy of the map is for (docs/copies.md): the map's own team and the subject child's
+//! record, another agency of the partnership, the child's family, or another child's record.
+enum class Audience { Internal, Partner, Family, RecordOfAnotherChild };
 
 struct MapInfo {
   std::string title;
@@ -98,6 +101,14 @@ struct Grading {
   bool operator==(const Grading&) const = default;
 };
 
+//! An item's handling conditions as recorded (docs/copies.md): what they say, and the
+//! audiences they allow. Without `audiences` the grading's handling code decides alone.
+struct Handling {
+  std::string conditions;                          //!< "not to be shared with the family"
+  std::optional<std::vector<Audience>> audiences;  //!< who may receive it; internal always may
+  bool operator==(const Handling&) const = default;
+};
+
 struct InformationItem {
   std::string id;
   std::string summary;
@@ -112,6 +123,7 @@ struct InformationItem {
   std::vector<std::string> about;  //!< people, places, groups, ties or sightings
   DatePrecision observed_precision = DatePrecision::Day;
   std::optional<Date> observed_to;  //!< the last day `observed` may have been; nullopt: that day
+  Handling handling;
   bool operator==(const InformationItem&) const = default;
 };
 

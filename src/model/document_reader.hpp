@@ -66,6 +66,7 @@ class DocumentReader {
   InformationItem read_information(ObjectReader& r);
   //! The scheme decides which fields the grading has, so it is read before the rest.
   Grading read_grading(ObjectReader& r);
+  Handling read_handling(ObjectReader& r);
   Sighting read_sighting(ObjectReader& r);
   RiskOrStrength read_risk(ObjectReader& r);
   InformationGap read_gap(ObjectReader& r);

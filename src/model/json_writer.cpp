@@ -165,6 +165,17 @@ ordered_json write_information(const InformationItem& item) {
     out["grading"] = write_grading(item.grading);
   }
   out["about"] = item.about;
+  if (!item.handling.conditions.empty() || item.handling.audiences) {
+    ordered_json handling = ordered_json::object();
+    put_text(handling, "conditions", item.handling.conditions);
+    if (item.handling.audiences) {
+      handling["audiences"] = ordered_json::array();
+      for (const auto audience : *item.handling.audiences) {
+        handling["audiences"].push_back(name_of(kAudienceNames, audience));
+      }
+    }
+    out["handling"] = std::move(handling);
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 // The sections of a document. Each read_* takes one JSON object and returns the model type,
 // filled with what could be read (every array element yields one item, so indices match).
+#include <algorithm>
 #include <array>
 
 #include "model/document_reader.hpp"
@@ -193,7 +194,8 @@ std::optional<std::string> DocumentReader::read_direction(ObjectReader& tie_read
 }
 
 InformationItem DocumentReader::read_information(ObjectReader& r) {
-  r.allow({"id", "summary", "source", "observed", "recorded", "evidence", "grading", "about"});
+  r.allow({"id", "summary", "source", "observed", "recorded", "evidence", "grading", "about",
+           "handling"});
   InformationItem item;
   item.id = r.own_id(IdKind::Information);
   item.summary = r.text("summary", Need::Required).value_or("");
@@ -220,7 +222,31 @@ InformationItem DocumentReader::read_information(ObjectReader& r) {
   }
   item.about = r.references("about", Need::Required, 1,
                             kPersonLocationOrGroup | kinds({IdKind::Tie, IdKind::Sighting}));
+  if (const json* handling = r.find("handling", Need::Optional)) {
+    ObjectReader h(*handling, r.at("handling"), context_, {"conditions", "audiences"});
+    item.handling = read_handling(h);
+  }
   return item;
+}
+
+Handling DocumentReader::read_handling(ObjectReader& r) {
+  Handling handling;
+  handling.conditions = r.text("conditions", Need::Optional).value_or("");
+  if (!r.has("audiences")) return handling;
+  std::vector<Audience> audiences;
+  r.each("audiences", Need::Optional, 0, [&](const json& v, const std::string& where) {
+    const auto audience =
+        v.is_string() ? named<Audience>(kAudienceNames, v.get<std::string>()) : std::nullopt;
+    if (!audience) {
+      r.error(where, "is not an audience: internal, partner, family or record-of-another-child");
+    } else if (std::find(audiences.begin(), audiences.end(), *audience) != audiences.end()) {
+      r.error(where, "lists \"" + std::string(name_of(kAudienceNames, *audience)) + "\" twice");
+    } else {
+      audiences.push_back(*audience);
+    }
+  });
+  handling.audiences = std::move(audiences);
+  return handling;
 }
 
 Grading DocumentReader::read_grading(ObjectReader& r) {

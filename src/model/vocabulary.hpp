@@ -48,6 +48,8 @@ inline constexpr std::array<std::string_view, 10> kActionTypes{
     "csc-referral",          "ypdas-referral", "yps-referral",        "pimm-referral",
     "strategy-meeting",      "cefh-meeting",   "disruption-planning", "safety-plan",
     "information-gathering", "other"};
+inline constexpr std::array<std::string_view, 4> kAudienceNames{"internal", "partner", "family",
+                                                                "record-of-another-child"};
 inline constexpr std::array<std::string_view, 3> kActionStatuses{"open", "done", "cancelled"};
 
 //! An information item's grading scheme; the scheme decides which grades it has.

@@ -9,6 +9,7 @@
 #include "analysis/report.hpp"
 #include "base/handle.hpp"
 #include "layout/pango_text.hpp"
+#include "model/copies.hpp"
 #include "model/full_name.hpp"
 #include "record/flow.hpp"
 #include "record/sections.hpp"
@@ -75,25 +76,28 @@ void draw_furniture(cairo_t* cr, PangoContext* context, const model::Document& d
 }  // namespace
 
 std::optional<std::string> options_fault(const RecordOptions& options) {
-  if (options.prepared_by.empty()) return std::nullopt;
-  if (auto fault = model::full_name_fault(options.prepared_by)) {
+  if (auto fault = options.prepared_by.empty() ? std::nullopt
+                                               : model::full_name_fault(options.prepared_by)) {
     return "--prepared-by: " + *fault + "; the record names who prepared it in full";
   }
   if (options.revision && *options.revision < 1) {
     return "--revision: " + std::to_string(*options.revision) + " is not a revision number";
   }
+  if (auto fault = model::copy_fault(options.audience, options.reason))
+    return "--reason: " + *fault;
   return std::nullopt;
 }
 
 Result<std::string> write_record_pdf(const model::Document& document,
                                      const RecordOptions& options) {
   if (auto fault = options_fault(options)) return Error{ErrorKind::Invalid, *fault};
-  // The copy's document: for Audience::Internal, the only audience so far, everything. A copy
-  // filter goes here, so the map page and every section read what the audience may receive.
+  // The copy's document (model::copy_for, in the view): the map page and every section read
+  // only what the audience may receive.
   model::View view;
   view.seed = options.seed;
   view.audience = options.audience;
-  auto page = render::prepare_page(document, view);
+  view.reason = options.reason;
+  auto page = render::prepare_page(document, view, nullptr, options.out_of_time);
   if (!page) return page.error();
   const model::Document& shown = page->document;
   auto network = analysis::network_from_document(shown);
@@ -120,7 +124,8 @@ Result<std::string> write_record_pdf(const model::Document& document,
 
     Flow flow(context.get(),
               {kMargin, kPageWidth - 2 * kMargin, kHeaderRule + 10, kFooterRule - 8});
-    flow.paginate(record_blocks(shown, report.value(), options));
+    flow.paginate(record_blocks(shown, report.value(), options, page->withheld));
+    if (spent(options.out_of_time)) return out_of_time_error();
     const std::size_t pages = 1 + flow.pages().size();
 
     if (auto drawn = render::draw_page(cr.get(), *page); !drawn) return drawn.error();
@@ -141,7 +146,10 @@ Result<std::string> write_record_pdf(const model::Document& document,
       }
     }
     cairo_pdf_surface_set_size(surface.get(), kPageWidth, kPageHeight);
-    const std::string revision = revision_words(options);
+    std::string revision = revision_words(options);
+    if (options.audience != model::Audience::Internal) {  // which copy, on every page
+      revision += (revision.empty() ? "" : " \u00b7 ") + model::copy_title(options.audience);
+    }
     for (std::size_t n = 0; n < flow.pages().size(); ++n) {
       cairo_set_source_rgb(cr.get(), 1, 1, 1);
       cairo_paint(cr.get());

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "model/copies.hpp"
 #include "model/vocabulary.hpp"
 
 namespace peermap::record {
@@ -159,7 +160,7 @@ std::string grading_words(const model::Grading& g) {
          std::string(i < kIntelligence.size() ? kIntelligence[i] : "?") + ")";
 }
 
-std::string handling_words(const model::Grading& g) {
+std::string code_words(const model::Grading& g) {
   if (g.scheme == "3x5x2") {
     return g.handling == "P" ? "P: may be disseminated" : "C: conditions apply";
   }
@@ -172,6 +173,20 @@ std::string handling_words(const model::Grading& g) {
     return g.handling + ": " + std::string(h < kHandling.size() ? kHandling[h] : "?");
   }
   return "no handling code";
+}
+
+//! The code, then the conditions recorded on the item and the audiences they allow.
+std::string handling_words(const model::InformationItem& item) {
+  std::string words = code_words(item.grading);
+  if (!item.handling.conditions.empty()) words += ". Conditions: " + item.handling.conditions;
+  if (item.handling.audiences) {
+    std::vector<std::string> names{"internal"};
+    for (const auto a : *item.handling.audiences) {
+      if (a != model::Audience::Internal) names.emplace_back(model::audience_name(a));
+    }
+    words += ". Copies: " + joined(names);
+  }
+  return words;
 }
 
 // ---- The guidance's outcomes (§4) ------------------------------------------------------------
@@ -204,10 +219,12 @@ std::string status_words(model::Status status) {
 
 class Sections {
  public:
-  Sections(const Document& d, const analysis::Report& report, const RecordOptions& options)
-      : d_(d), report_(report), options_(options), names_(d) {}
+  Sections(const Document& d, const analysis::Report& report, const RecordOptions& options,
+           std::size_t withheld)
+      : d_(d), report_(report), options_(options), withheld_(withheld), names_(d) {}
 
   std::vector<Block> build() {
+    this_copy();
     exercise();
     meetings();
     people();
@@ -236,6 +253,26 @@ class Sections {
   void table(std::vector<std::string> header, std::vector<double> widths,
              std::vector<std::vector<std::string>> rows) {
     blocks_.emplace_back(Table{std::move(header), std::move(widths), std::move(rows), false});
+  }
+
+  //! A copy for an audience says first which copy it is and how many items it withheld (the
+  //! count, never what they were), and why it goes on another child's record.
+  void this_copy() {
+    if (options_.audience == model::Audience::Internal) return;
+    heading(model::copy_title(options_.audience));
+    const std::size_t n = withheld_;
+    std::vector<std::vector<std::string>> rows{
+        {"Withheld", std::to_string(n) +
+                         (n == 1 ? " information item was" : " information items were") +
+                         " withheld under their handling conditions, with "
+                         "everything resting only on them; the names of people who appear only "
+                         "in them read \"" +
+                         std::string(model::kWithheldName) + "\"."}};
+    if (options_.audience == model::Audience::Family) {
+      rows.push_back({"Other children", "Children other than the subject are shown by initials."});
+    }
+    if (!options_.reason.empty()) rows.push_back({"Reason for this copy", options_.reason});
+    fields(std::move(rows));
   }
 
   void exercise() {
@@ -346,7 +383,7 @@ class Sections {
       if (!i.source_person.empty()) source += ": " + i.source_person;
       rows.push_back({i.id, i.summary, source, observed, date_or(i.recorded, "not recorded"),
                       std::string(model::kEvidenceNames[static_cast<std::size_t>(i.evidence)]),
-                      grading_words(i.grading), handling_words(i.grading), names_.of(i.about)});
+                      grading_words(i.grading), handling_words(i), names_.of(i.about)});
     }
     table({"Item", "What was said", "Source", "Observed", "Recorded", "Evidence", "Grading",
            "Handling", "About"},
@@ -522,6 +559,7 @@ class Sections {
   const Document& d_;
   const analysis::Report& report_;
   const RecordOptions& options_;
+  std::size_t withheld_;
   Names names_;
   std::vector<Block> blocks_;
 };
@@ -529,8 +567,8 @@ class Sections {
 }  // namespace
 
 std::vector<Block> record_blocks(const Document& document, const analysis::Report& report,
-                                 const RecordOptions& options) {
-  return Sections(document, report, options).build();
+                                 const RecordOptions& options, std::size_t withheld) {
+  return Sections(document, report, options, withheld).build();
 }
 
 std::string revision_words(const RecordOptions& options) {

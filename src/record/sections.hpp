@@ -2,6 +2,7 @@
 // tables, with full names throughout.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "analysis/report.hpp"
@@ -11,13 +12,14 @@
 
 namespace peermap::record {
 
-//! Every section after the map page, in order: the exercise, meetings, people, places and
+//! Every section after the map page, in order: a copy's statement (which copy, `withheld` items
+//! withheld, the reason), the exercise, meetings, people, places and
 //! groups, the information register, sightings, risks and strengths, information gaps (recorded
 //! and detected), the analysis's findings, outcomes and actions, the review, and this record.
 //! `report` is the analysis of `document`. O(size of the document + findings).
 [[nodiscard]] std::vector<Block> record_blocks(const model::Document& document,
                                                const analysis::Report& report,
-                                               const RecordOptions& options);
+                                               const RecordOptions& options, std::size_t withheld);
 
 //! "revision 12", or empty when the record has no revision: the footer's words for it.
 [[nodiscard]] std::string revision_words(const RecordOptions& options);

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "model/copies.hpp"
 #include "model/views.hpp"
 #include "render/draw.hpp"
 #include "render/drawing.hpp"
@@ -98,6 +99,17 @@ std::string view_line(const Page& page) {
     const model::Person* p = page.document.find_person(v.ecomap_centre);
     line += "Ecomap centred on " + (p != nullptr ? p->full_name : v.ecomap_centre) + ".   ";
   }
+  if (v.audience != model::Audience::Internal) {
+    // The copy first, so it is never the part cut: which copy, and how many items it withheld.
+    const std::size_t n = page.withheld;
+    line += model::copy_title(v.audience) + ": " + std::to_string(n) +
+            (n == 1 ? " information item" : " information items") +
+            " withheld under their handling conditions.   ";
+    if (v.audience == model::Audience::Family) {
+      line += "Children other than the subject shown by initials.   ";
+    }
+    if (!v.reason.empty()) line += "Reason: " + v.reason + "   ";
+  }
   if (v.as_of) line += "As known on " + v.as_of->to_string() + ".   ";
   if (v.redact) line += "DISCLOSURE COPY: children other than the subject shown by initials.";
   return line;
@@ -125,8 +137,12 @@ void draw_header(TextPainter& text, const Page& page) {
        3;
   const std::string view = view_line(page);
   if (!view.empty()) {
-    text.draw(view, {kPageBoldFont, true, width - 2 * kPageMargin, 1}, kPageMargin, y + 2, false,
-              colours::kMarking);
+    // A copy's stated reason is printed whole: in smaller type, on two lines if need be, and
+    // still above the map's area.
+    const bool reason = !page.view.reason.empty();
+    text.draw(view,
+              {reason ? kPageFont : kPageBoldFont, true, width - 2 * kPageMargin, reason ? 2 : 1},
+              kPageMargin, y + (reason ? 1 : 2), false, colours::kMarking);
   }
   text.draw(marking(d), {kPageBoldFont, true, 200, 1}, width - kPageMargin - 200, 14, false,
             colours::kMarking);
@@ -209,21 +225,37 @@ namespace {
 
 //! prepare_page's work: the view applied, then laid out from `earlier_page` (reused whole when
 //! the layout reads the same), else from `earlier_geometry`'s positions, else in full.
-//! The document as `view` shows it; NotFound when the ecomap centre is not on it.
-Result<model::Document> apply_view(model::Document document, const model::View& view) {
-  // Audience::Internal, the only audience so far, receives everything: nothing to leave out.
+//! The document as `view` shows it, and how many items its copy withheld; Invalid when the copy
+//! cannot be made, NotFound when the ecomap centre is not on it.
+Result<model::Copy> apply_view(model::Document document, const model::View& view) {
+  if (auto fault = model::copy_fault(view.audience, view.reason)) {
+    return Error{ErrorKind::Invalid, "reason: " + *fault};
+  }
   if (view.as_of) document = model::as_known_on(document, *view.as_of);
-  if (!view.ecomap_centre.empty() && document.find_person(view.ecomap_centre) == nullptr) {
+  model::Copy copy = view.audience == model::Audience::Internal
+                         ? model::Copy{std::move(document), 0}
+                         : model::copy_for(document, view.audience);
+  if (!view.ecomap_centre.empty() && copy.document.find_person(view.ecomap_centre) == nullptr) {
     return Error{ErrorKind::NotFound, "no person with id \"" + view.ecomap_centre + "\""};
   }
-  return document;
+  return copy;
+}
+
+Page page_of(model::Copy viewed, layout::Geometry geometry, const model::View& view) {
+  Page page(std::move(viewed.document), std::move(geometry), view);
+  page.withheld = viewed.withheld;
+  return page;
 }
 
 Result<Page> prepare(model::Document whole, const model::View& view, const Page* earlier_page,
                      const layout::Geometry* earlier_geometry, const OutOfTime& out_of_time) {
   auto viewed = apply_view(std::move(whole), view);
   if (!viewed) return viewed.error();
-  model::Document& document = viewed.value();
+  model::Document& document = viewed.value().document;
+  if (view.audience != model::Audience::Internal) {
+    earlier_page = nullptr;  // a copy is laid out afresh: no gap where someone withheld stood
+    earlier_geometry = nullptr;
+  }
   layout::LayoutOptions options;
   options.seed = view.seed;
   options.ecomap_centre = view.ecomap_centre;
@@ -231,7 +263,7 @@ Result<Page> prepare(model::Document whole, const model::View& view, const Page*
   options.out_of_time = out_of_time;
   if (earlier_page != nullptr) {
     if (layout_reads_the_same(earlier_page->document, document)) {
-      return Page(std::move(document), earlier_page->geometry, view);
+      return page_of(std::move(viewed.value()), earlier_page->geometry, view);
     }
     earlier_geometry = &earlier_page->geometry;
   }
@@ -240,7 +272,7 @@ Result<Page> prepare(model::Document whole, const model::View& view, const Page*
   }
   auto geometry = layout::compute_layout(document, options);
   if (!geometry) return geometry.error();
-  return Page(std::move(document), std::move(geometry.value()), view);
+  return page_of(std::move(viewed.value()), std::move(geometry.value()), view);
 }
 
 }  // namespace
@@ -259,7 +291,7 @@ Result<Page> page_with_geometry(model::Document document, const model::View& vie
                                 layout::Geometry geometry) {
   auto viewed = apply_view(std::move(document), view);
   if (!viewed) return viewed.error();
-  return Page(std::move(viewed.value()), std::move(geometry), view);
+  return page_of(std::move(viewed.value()), std::move(geometry), view);
 }
 
 Status draw_page(cairo_t* cr, const Page& page) { return draw_page_text_to(cr, page, nullptr); }

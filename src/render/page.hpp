@@ -3,6 +3,7 @@
 // it as an SVG, PNG or PDF file; render/draw.hpp draws it onto a caller's cairo context.
 #pragma once
 
+#include <cstddef>
 #include <set>
 #include <string>
 
@@ -31,8 +32,9 @@ struct Page {
 
   model::Document document;  //!< as the view shows it (e.g. as known on the as-of date)
   layout::Geometry geometry;
-  model::View view;  //!< what the header says about the view
-  Paper paper;       //!< choose_paper(geometry)
+  model::View view;          //!< what the header says about the view
+  Paper paper;               //!< choose_paper(geometry)
+  std::size_t withheld = 0;  //!< a copy's information items withheld under their handling
   //! In an as-of view, the ties and people nothing dated supports (model::date_not_known):
   //! drawn marked "date not known". Empty in any other view.
   std::set<std::string> date_not_known;
@@ -51,8 +53,11 @@ struct MapPlacement {
 //! The same for a Page, on its own paper.
 [[nodiscard]] MapPlacement place_on_page(const Page& page);
 
-//! Applies `view` to `document` (as_known_on), lays it out and chooses the paper. Errors:
-//! NotFound when the ecomap centre is not on the viewed map, else compute_layout's.
+//! Applies `view` to `document` (as_known_on, then the audience's copy, model::copy_for), lays it
+//! out and chooses the paper. A copy for an audience other than Internal is always laid out
+//! afresh, never from an earlier picture, so no gap shows where a withheld person stood. Errors:
+//! Invalid when the view's copy cannot be made (model::copy_fault, "reason: ..."), NotFound when
+//! the ecomap centre is not on the viewed map, else compute_layout's.
 [[nodiscard]] Result<Page> prepare_page(model::Document document, const model::View& view);
 //! The same, laid out from `earlier` (a Page of an earlier revision of this map, seen through the
 //! same view) so the picture stays put: people keep their places (layout::LayoutOptions::

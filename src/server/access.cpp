@@ -67,10 +67,17 @@ store::AuditEntry AuditTrail::entry(const std::string& source, const store::User
 bool AuditTrail::record(const std::string& source, const store::User* who, std::string action,
                         std::string map_id, std::int64_t revision, std::string outcome,
                         int status) {
-  const bool written = store_
-                           .append_audit(entry(source, who, std::move(action), std::move(map_id),
-                                               revision, std::move(outcome), status))
-                           .ok();
+  return record(source, who, std::move(action), std::move(map_id), revision, std::move(outcome),
+                status, std::string());
+}
+
+bool AuditTrail::record(const std::string& source, const store::User* who, std::string action,
+                        std::string map_id, std::int64_t revision, std::string outcome, int status,
+                        std::string detail) {
+  store::AuditEntry row = entry(source, who, std::move(action), std::move(map_id), revision,
+                                std::move(outcome), status);
+  row.detail = std::move(detail);
+  const bool written = store_.append_audit(row).ok();
   if (written && RequestAudit::current() != nullptr) RequestAudit::current()->wrote(status);
   return written;
 }

@@ -65,6 +65,10 @@ class AuditTrail {
   [[nodiscard]] bool record(const std::string& source, const store::User* who, std::string action,
                             std::string map_id, std::int64_t revision, std::string outcome,
                             int status);
+  //! The same, with what else the access disclosed (store::AuditEntry::detail).
+  [[nodiscard]] bool record(const std::string& source, const store::User* who, std::string action,
+                            std::string map_id, std::int64_t revision, std::string outcome,
+                            int status, std::string detail);
 
   //! Appends the row of a refused or failed attempt. Its answer discloses nothing and changes
   //! nothing, so it is given even when the row cannot be written (a refusal that waited for the

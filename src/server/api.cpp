@@ -102,6 +102,7 @@ struct Api::Impl {
                    return render_map(context, request, params, caller, f);
                  }));
     }
+    router.add("GET", "/api/maps/{id}/record.pdf", authed("map.record", export_record));
     router.add("GET", "/api/maps/{id}/layout", authed("map.layout", map_layout));
     router.add("POST", "/api/maps/{id}/relayout", authed("map.relayout", relayout_map));
     router.add("GET", "/api/maps/{id}/analysis", authed("map.analysis", map_analysis));

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "layout/geometry_codec.hpp"
+#include "model/copies.hpp"
 
 namespace peermap::server {
 
@@ -21,7 +22,12 @@ struct MapLayouts::Entry {
 
 std::string MapLayouts::view_key(const model::View& view) {
   return (view.as_of ? view.as_of->to_string() : std::string()) + "#" + (view.redact ? "r" : "") +
-         "#" + view.ecomap_centre + "#" + std::to_string(view.seed);
+         "#" + view.ecomap_centre + "#" + std::to_string(view.seed) +
+         // A copy is its own view (its layout never mixes with the full map's); the internal
+         // copy keeps the key it had before copies.
+         (view.audience == model::Audience::Internal
+              ? std::string()
+              : "#" + std::string(model::audience_name(view.audience)));
 }
 
 std::shared_ptr<MapLayouts::Entry> MapLayouts::entry(const std::string& key) {

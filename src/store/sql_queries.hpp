@@ -130,12 +130,12 @@ constexpr std::string_view kMapExists = "SELECT 1 FROM maps WHERE id = $1";
 // ---- audit
 constexpr std::string_view kInsertAudit =
     "INSERT INTO audit (at, user_id, username, action, map_id, revision, outcome, status, "
-    "source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    "source, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 constexpr std::string_view kAuditOfMap =
-    "SELECT id, at, user_id, username, action, map_id, revision, outcome, status, source "
+    "SELECT id, at, user_id, username, action, map_id, revision, outcome, status, source, detail "
     "FROM audit WHERE map_id = $1 ORDER BY id";
 constexpr std::string_view kAuditAll =
-    "SELECT id, at, user_id, username, action, map_id, revision, outcome, status, source "
+    "SELECT id, at, user_id, username, action, map_id, revision, outcome, status, source, detail "
     "FROM audit ORDER BY id LIMIT $1";
 
 // ---- backups: every table, every column, in primary-key order (store/backup.hpp's kTables)
@@ -151,7 +151,7 @@ constexpr std::array<std::string_view, 10> kScanTables = {
     "SELECT map_id, number, author_id, author, created_at, summary, title, document, body "
     "FROM revisions ORDER BY map_id, number",
     "SELECT map_id, number, view, basis, geometry FROM layouts ORDER BY map_id, number, view",
-    "SELECT id, at, user_id, username, action, map_id, revision, outcome, status, source "
+    "SELECT id, at, user_id, username, action, map_id, revision, outcome, status, source, detail "
     "FROM audit ORDER BY id",
     "SELECT name, value FROM server_secrets ORDER BY name"};
 

@@ -1,7 +1,9 @@
-// Rows of the store's queries turned into its records (sql_rows.hpp).
+// Rows of the store's queries turned into its records, and the audit row written (sql_rows.hpp).
 #include "store/sql_rows.hpp"
 
 #include <utility>
+
+#include "store/sql_queries.hpp"
 
 namespace peermap::store::sql {
 
@@ -102,7 +104,16 @@ AuditEntry audit_from(Row&& row) {
   entry.outcome = text(std::move(row[7]));
   entry.status = static_cast<int>(integer(row[8]));
   entry.source = text(std::move(row[9]));
+  entry.detail = text(std::move(row[10]));
   return entry;
+}
+
+Status insert_audit(Connection& connection, const AuditEntry& e) {
+  auto inserted = connection.execute(queries::kInsertAudit,
+                                     {e.at, e.user_id, e.username, e.action, e.map_id, e.revision,
+                                      e.outcome, std::int64_t{e.status}, e.source, e.detail});
+  if (!inserted) return inserted.error();
+  return ok_status();
 }
 
 }  // namespace peermap::store::sql

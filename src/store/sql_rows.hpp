@@ -1,5 +1,5 @@
 // Private to store/: the rows of sql_queries.hpp's SELECTs turned into the Store's records,
-// column by column in the order the queries name them.
+// column by column in the order the queries name them, and an audit record into its row.
 #pragma once
 
 #include <string_view>
@@ -23,5 +23,7 @@ RevisionInfo revision_info_from(Row& row);
 Result<Revision> revision_from(Row&& row);
 //! A row of kAuditOfMap or kAuditAll.
 AuditEntry audit_from(Row&& row);
+//! Writes `entry` as a row of audit (kInsertAudit), in the caller's transaction.
+Status insert_audit(Connection& connection, const AuditEntry& entry);
 
 }  // namespace peermap::store::sql

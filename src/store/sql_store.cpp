@@ -68,14 +68,6 @@ Result<RevisionInfo> insert_revision(Connection& connection, std::string_view ma
   return info;
 }
 
-Status insert_audit(Connection& connection, const AuditEntry& e) {
-  auto inserted =
-      connection.execute(kInsertAudit, {e.at, e.user_id, e.username, e.action, e.map_id, e.revision,
-                                        e.outcome, std::int64_t{e.status}, e.source});
-  if (!inserted) return inserted.error();
-  return ok_status();
-}
-
 //! Moves the head of `map_id` from `expected_head` and inserts `next` as the new head: Conflict
 //! (or NotFound) when the head is not `expected_head`, and nothing is changed.
 Result<RevisionInfo> append_in(Connection& c, std::string_view map_id, std::int64_t expected_head,

@@ -128,6 +128,11 @@ CREATE TABLE server_secrets (
     {6, R"sql(
 ALTER TABLE users ADD COLUMN display_name TEXT NOT NULL DEFAULT '';
 )sql"},
+    // 7: what an access disclosed beyond its action, e.g. a copy's audience and stated reason
+    // (GET /api/maps/{id}/record.pdf, docs/copies.md); empty for every earlier row.
+    {7, R"sql(
+ALTER TABLE audit ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 }  // namespace
 

@@ -132,6 +132,7 @@ struct AuditEntry {
   std::string outcome;        // "ok", "refused", "invalid", "conflict", ...
   int status = 0;             // HTTP status sent
   std::string source;         // remote address
+  std::string detail{};       // what else the access disclosed (a copy's audience and reason)
 };
 
 //! Announcements from the other server processes on the same database (PostgreSQL

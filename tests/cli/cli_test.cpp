@@ -13,6 +13,10 @@
 #include <set>
 #include <sstream>
 
+#include "model/copies.hpp"
+#include "model/json_io.hpp"
+#include "support/copies_document.hpp"
+
 namespace peermap::cli {
 namespace {
 
@@ -1004,6 +1008,81 @@ TEST_F(Cli, AnalyzeThePeerGroupGivesEachTieItsEvidenceAndNamesTheOnlyLink) {
   const Outcome text = peermap("analyze " + example);
   ASSERT_EQ(text.code, 0) << text;
   EXPECT_NE(text.out.find("- [bridge] " + sentence + " ("), std::string::npos) << text;
+}
+
+// ---- Copies for an audience (docs/copies.md)
+// -----------------------------------------------------
+
+TEST_F(Cli, AnUnknownCopyIsAUsageErrorNamingTheOptionAndWritesNothing) {
+  file("map.json", model::write_document(testing::copies_document()));
+  for (const char* command :
+       {"render map.json --copy public -o map.svg", "export map.json --copy public -o map.pdf",
+        "layout map.json --json --copy public"}) {
+    const Outcome r = peermap(command);
+    EXPECT_EQ(r.code, 2) << command << "\n" << r;
+    EXPECT_NE(r.err.find("--copy: error: \"public\" is not a copy"), std::string::npos) << r;
+    EXPECT_EQ(r.out, "");
+  }
+  EXPECT_EQ(listing(), std::vector<std::string>{"map.json"});
+}
+
+TEST_F(Cli, ACopyForAnotherChildsRecordNeedsAReason) {
+  file("map.json", model::write_document(testing::copies_document()));
+  for (const char* command : {"render map.json --copy record-of-another-child -o map.svg",
+                              "export map.json --copy record-of-another-child -o map.pdf",
+                              "export map.json --copy record-of-another-child --reason ' ' -o "
+                              "map.pdf"}) {
+    const Outcome r = peermap(command);
+    EXPECT_EQ(r.code, 2) << command << "\n" << r;
+    EXPECT_NE(r.err.find("--reason: error: "), std::string::npos) << r;
+  }
+  EXPECT_EQ(listing(), std::vector<std::string>{"map.json"});
+  const Outcome r = peermap(
+      "export map.json --copy record-of-another-child --reason 'to support a referral' -o "
+      "map.pdf");
+  EXPECT_EQ(r.code, 0) << r;
+  EXPECT_TRUE(fs::exists(dir_ / "map.pdf"));
+}
+
+TEST_F(Cli, RenderCopyShowsNoWithheldPersonByNameOrByLine) {
+  // The drawing's words as text, so the SVG can be searched; the layout's nodes, so nothing
+  // withheld stands on the map unnamed.
+  const model::Document d = testing::copies_document();
+  file("map.json", model::write_document(d));
+  for (const auto audience : {model::Audience::Internal, model::Audience::Partner,
+                              model::Audience::Family, model::Audience::RecordOfAnotherChild}) {
+    const std::string name(model::audience_name(audience));
+    SCOPED_TRACE(name);
+    const std::string copy = " --copy " + name + " --reason 'for a referral'";
+    Outcome r = peermap("render map.json --labels text -o " + name + ".svg" + copy);
+    ASSERT_EQ(r.code, 0) << r;
+    const std::string svg = read(dir_ / (name + ".svg"));
+    for (const auto& word : testing::copies_forbidden_words(audience, false)) {
+      EXPECT_FALSE(testing::has_word(svg, word)) << word << " is in the drawing";
+    }
+    for (const auto& word : testing::copies_required_words(audience, false)) {
+      EXPECT_TRUE(testing::has_word(svg, word)) << word << " is not in the drawing";
+    }
+    r = peermap("layout map.json --json" + copy);
+    ASSERT_EQ(r.code, 0) << r;
+    std::set<std::string> nodes;
+    const json layout = json::parse(r.out);
+    for (const auto& node : layout["nodes"]) nodes.insert(node["id"].get<std::string>());
+    std::set<std::string> expected{"amira", "jayden", "leon", "sofia", "kyle", "dean"};
+    for (const auto& id : testing::copies_withheld_people().at(audience)) expected.erase(id);
+    EXPECT_EQ(nodes, expected);  // people only: places are regions
+  }
+}
+
+TEST_F(Cli, ExportCopySaysOnItsFaceWhichCopyItIs) {
+  file("map.json", model::write_document(testing::copies_document()));
+  const Outcome r = peermap("export map.json --copy family -o family.pdf");
+  ASSERT_EQ(r.code, 0) << r;
+  const std::string command = "pdftotext -f 1 -l 2 " + quoted((dir_ / "family.pdf").string()) +
+                              " " + quoted((dir_ / "family.txt").string());
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const std::string words = read(dir_ / "family.txt");
+  EXPECT_NE(words.find("FAMILY COPY: 8 information items withheld"), std::string::npos) << words;
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ namespace {
 constexpr std::int64_t kNow = 1'790'000'000;  // unix seconds, the tests' fixed "now"
 constexpr std::int64_t kNowMs = kNow * 1000;  // the same in milliseconds
 constexpr int kThreads = 8;
-constexpr int kSchemaVersion = 6;  // the newest migration
+constexpr int kSchemaVersion = 7;  // the newest migration
 
 NewUser person(const std::string& name, const std::string& team,
                AccountRole role = AccountRole::practitioner) {

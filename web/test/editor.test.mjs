@@ -241,6 +241,37 @@ test('recording exploitation: a tie that already exists is refused at its field,
   await context.close();
 });
 
+test("recording C's handling conditions and the copies they allow", async () => {
+  const { page, incidents, context } = await watchedPage(browser);
+  const id = await openPeerGroup(page);
+  await page.getByRole('navigation', { name: 'People and places' }).getByRole('button', { name: /^Ethan Oduya/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Selected' });
+  const count = Number((await panel.getByRole('heading', { name: /^Information \(\d+\)$/ }).textContent()).match(/\d+/)[0]);
+  await panel.getByRole('button', { name: 'Add information' }).click();
+  await panel.getByRole('heading', { name: 'Add information about Ethan Oduya' }).waitFor();
+  await panel.getByLabel('What was said').fill('Stopped with two older men near the station.');
+  await panel.getByLabel('Source: agency').fill('Police');
+  await panel.getByLabel('Anecdotal', { exact: true }).check();
+  await panel.getByLabel('Grading scheme').selectOption('3x5x2');
+  await panel.getByLabel('Grading', { exact: true }).fill('2BC');
+  await panel.getByLabel('Handling conditions (optional)').fill('Not to be shared with the family.');
+  // Until the copies are listed, the code decides; listing them shows the copies to tick.
+  assert.equal(await panel.getByLabel('A partner agency').count(), 0);
+  await panel.getByLabel('Only the copies ticked below, as its conditions allow').check();
+  await panel.getByLabel('A partner agency').check();
+  await expectAccessible(page, 'add information with handling conditions');
+  await screenshot(page, 'editor-information-handling');
+  await panel.getByRole('button', { name: 'Save information' }).click();
+  await panel.getByRole('heading', { name: `Information (${count + 1})` }).waitFor();
+  const after = JSON.parse((await apiGet(page, `/api/maps/${id}`)).body);
+  assert.deepEqual(after.information.at(-1).handling, {
+    conditions: 'Not to be shared with the family.',
+    audiences: ['partner'],
+  });
+  assert.deepEqual(incidents, []);
+  await context.close();
+});
+
 test('recording graded information: who said it, when, evidenced, 3x5x2 typed as one code, and what it is about', async () => {
   const { page, incidents, context } = await watchedPage(browser);
   const id = await openPeerGroup(page);

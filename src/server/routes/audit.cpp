@@ -25,7 +25,8 @@ Response read_audit(RouteContext& ctx, const Request& request, const Params& par
                    {"revision", row.revision},
                    {"outcome", row.outcome},
                    {"status", row.status},
-                   {"source", row.source}});
+                   {"source", row.source},
+                   {"detail", row.detail}});
   }
   return json_response(200, {{"id", id}, {"entries", out}});
 }

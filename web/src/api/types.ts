@@ -94,6 +94,9 @@ export type Grading =
   | { scheme: '3x5x2'; source: number; intelligence: string; handling: string }
   | { scheme: '5x5x5'; source: string; intelligence: number; handling: number };
 
+/** Who a copy of the map is for (docs/copies.md). */
+export type Audience = 'internal' | 'partner' | 'family' | 'record-of-another-child';
+
 export interface InformationItem {
   id: string;
   summary: string;
@@ -103,6 +106,8 @@ export interface InformationItem {
   evidence: 'evidenced' | 'anecdotal';
   grading?: Grading;
   about: string[];
+  /** The handling conditions recorded on the item, and the copies they allow (docs/copies.md). */
+  handling?: { conditions?: string; audiences?: Audience[] };
 }
 
 /** One person at a meeting (docs/format.md, "Meeting"): a full name, their agency and role. */

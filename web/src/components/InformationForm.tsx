@@ -2,7 +2,7 @@
 // said it, when it was observed and recorded, evidenced or anecdotal, its grading in the
 // chosen scheme (a code such as 2BP is typed in one go), and what it is about.
 import { useState } from 'preact/hooks';
-import type { Grading, InformationItem, PeerMapDocument } from '../api/types';
+import type { Audience, Grading, InformationItem, PeerMapDocument } from '../api/types';
 import { fromParts, periodFromParts, toParts, todayIso } from '../model/dates';
 import { type FieldError } from '../model/problems';
 import { type Item, nameIn, nextId } from '../model/items';
@@ -37,6 +37,7 @@ const fieldNames: Record<string, string> = {
   evidence: 'info-evidence',
   grading: 'info-scheme',
   about: 'info-about',
+  handling: 'info-conditions',
 };
 
 export function InformationForm({
@@ -63,6 +64,9 @@ export function InformationForm({
   const [reliable, setReliable] = useState(g?.scheme === 'simple' ? (g.reliable === true ? 'yes' : g.reliable === false ? 'no' : 'unknown') : 'unknown');
   const [code, setCode] = useState(codeOf(g));
   const [about, setAbout] = useState<string[]>(item?.about ?? [subject]);
+  const [conditions, setConditions] = useState(item?.handling?.conditions ?? '');
+  const [copies, setCopies] = useState<string>(item?.handling?.audiences ? 'listed' : 'code');
+  const [audiences, setAudiences] = useState<string[]>(item?.handling?.audiences ?? []);
   const form = useItemForm(document, item as unknown as Item | null, {
     section: 'information',
     fieldFor: (f) => (f === 'grading' && scheme !== 'simple' ? 'info-code' : (fieldNames[f] ?? null)),
@@ -106,6 +110,14 @@ export function InformationForm({
       evidence: evidence as InformationItem['evidence'],
       ...(grading ? { grading } : {}),
       about,
+      ...(conditions.trim() || copies === 'listed'
+        ? {
+            handling: {
+              ...(conditions.trim() ? { conditions } : {}),
+              ...(copies === 'listed' ? { audiences: audiences as Audience[] } : {}),
+            },
+          }
+        : {}),
     };
     return form.save(value as unknown as Item);
   };
@@ -136,6 +148,14 @@ export function InformationForm({
       )}
       <Checkboxes {...form.at('info-about')} label="What it is about" values={about} onChange={setAbout} options={aboutOptions} small
         hint="The person, place or group, or the ties it supports" />
+      <Textarea {...form.at('info-conditions')} label="Handling conditions (optional)" value={conditions} onInput={setConditions} rows={2}
+        hint="What the conditions on sharing it say, for example: not to be shared with the family" />
+      <Radios {...form.at('info-copies')} label="Which copies of the map may hold it?" value={copies} onChange={setCopies}
+        options={[['code', 'As its handling code says'], ['listed', 'Only the copies ticked below, as its conditions allow']]} />
+      {copies === 'listed' ? (
+        <Checkboxes {...form.at('info-audiences')} label="Copies that may hold it (the map's own team always may)" values={audiences} onChange={setAudiences} small
+          options={[['partner', 'A partner agency'], ['family', "The child's family"], ['record-of-another-child', "Another child's record"]]} />
+      ) : null}
     </FormShell>
   );
 }
