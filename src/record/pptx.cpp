@@ -2,6 +2,7 @@
 
 #include "analysis/network.hpp"
 #include "analysis/report.hpp"
+#include "model/copies.hpp"
 #include "record/pptx_map_slide.hpp"
 #include "record/pptx_package.hpp"
 #include "record/pptx_parts.hpp"
@@ -17,19 +18,28 @@ Result<std::string> write_record_pptx(const model::Document& document,
   model::View view;
   view.seed = options.seed;
   view.audience = options.audience;
-  auto page = render::prepare_page(document, view);
+  view.reason = options.reason;
+  auto page = render::prepare_page(document, view, nullptr, options.out_of_time);
   if (!page) return page.error();
   const model::Document& shown = page->document;
   auto network = analysis::network_from_document(shown);
   if (!network) return network.error();
   auto report = analysis::analyze(std::move(network.value()), &shown);
   if (!report) return report.error();
-  const std::vector<Block> blocks = record_blocks(shown, report.value(), options);
-  const pptx::SlideSize size{page->paper.width, page->paper.height};
+  const std::vector<Block> blocks = record_blocks(shown, report.value(), options, page->withheld);
+  std::string face;
+  if (options.audience != model::Audience::Internal) {  // as the record's map page says it
+    const std::size_t n = page->withheld;
+    face = model::copy_title(options.audience) + ": " + std::to_string(n) +
+           (n == 1 ? " information item" : " information items") +
+           " withheld under their handling conditions.";
+    if (!options.reason.empty()) face += " Reason: " + options.reason;
+  }
+  const pptx::Deck size{page->paper.width, page->paper.height, face};
   const std::vector<pptx::TablePage> tables = pptx::table_pages(blocks, size);
   const std::size_t count = 1 + tables.size();
   std::vector<std::string> slides;
-  slides.push_back(pptx::map_slide(page.value(), count));
+  slides.push_back(pptx::map_slide(page.value(), count, face));
   for (std::size_t k = 0; k < tables.size(); ++k) {
     slides.push_back(pptx::table_slide(shown, tables[k], k + 2, count, size));
   }

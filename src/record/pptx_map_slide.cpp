@@ -356,8 +356,8 @@ class KeyShapes {
 
 }  // namespace
 
-std::string map_slide(const render::Page& page, std::size_t count) {
-  Slide slide({page.paper.width, page.paper.height});
+std::string map_slide(const render::Page& page, std::size_t count, const std::string& face) {
+  Slide slide({page.paper.width, page.paper.height, face});
   furniture(slide, page.document, 1, count);
   MapSlide(slide, page).draw();
   KeyShapes(slide).draw(page.geometry);

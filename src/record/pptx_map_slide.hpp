@@ -10,6 +10,8 @@
 namespace peermap::record::pptx {
 
 //! Slide 1 of `count`: `page`'s map (its view already applied), its key and the furniture.
-[[nodiscard]] std::string map_slide(const render::Page& page, std::size_t count);
+//! `face`: what a copy says on its face (Deck::face).
+[[nodiscard]] std::string map_slide(const render::Page& page, std::size_t count,
+                                    const std::string& face);
 
 }  // namespace peermap::record::pptx

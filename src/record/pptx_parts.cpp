@@ -67,7 +67,7 @@ std::string content_types(std::size_t slides) {
   return part_bytes(xml);
 }
 
-std::string presentation(std::size_t slides, const SlideSize& slide_size) {
+std::string presentation(std::size_t slides, const Deck& slide_size) {
   pugi::xml_document xml;
   auto root = xml.append_child("p:presentation");
   root.append_attribute("xmlns:a") = kA;
@@ -202,7 +202,7 @@ std::string app() {
 }  // namespace
 
 Parts package_parts(const std::vector<std::string>& slides, const std::string& title,
-                    const model::Date& date, const SlideSize& size) {
+                    const model::Date& date, const Deck& size) {
   const std::string office(kOfficeRel);
   Parts parts;
   parts.emplace_back("[Content_Types].xml", content_types(slides.size()));

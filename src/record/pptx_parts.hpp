@@ -12,11 +12,15 @@
 
 namespace peermap::record::pptx {
 
-//! Every slide's size, points: the map page's paper (A4 landscape, or larger for a map that
-//! needs it), so the map keeps its size and the words theirs.
-struct SlideSize {
+//! What every slide shares: its size in points, the map page's paper (A4 landscape, or larger
+//! for a map that needs it, so the map keeps its size and the words theirs), and, for a copy,
+//! what the copy says on its face.
+struct Deck {
   double width = 841.89;
   double height = 595.28;
+  //! "FAMILY COPY: 3 information items withheld under their handling conditions." (and the
+  //! reason, for another child's record); empty for the internal copy.
+  std::string face;
 };
 
 //! Starts `c_sld`'s shape tree, empty, as a master, a layout or a slide begins; the tree.
@@ -25,6 +29,6 @@ pugi::xml_node empty_tree(pugi::xml_node c_sld);
 //! Every part of the presentation, `slides` (each a slide part's bytes) in order. The title goes
 //! in the document properties; `date` is their created and modified date.
 [[nodiscard]] Parts package_parts(const std::vector<std::string>& slides, const std::string& title,
-                                  const model::Date& date, const SlideSize& size);
+                                  const model::Date& date, const Deck& size);
 
 }  // namespace peermap::record::pptx

@@ -5,7 +5,7 @@
 
 namespace peermap::record::pptx {
 
-Slide::Slide(const SlideSize& size) : size_(size) {
+Slide::Slide(const Deck& size) : size_(size) {
   auto root = xml_.append_child("p:sld");
   root.append_attribute("xmlns:a") = kA;
   root.append_attribute("xmlns:r") = kR;
@@ -98,8 +98,12 @@ void furniture(Slide& slide, const model::Document& document, std::size_t number
   const double height = slide.size().height;
   const std::string marking =
       map.protective_marking.empty() ? "OFFICIAL-SENSITIVE" : map.protective_marking;
-  slide.text_box("Title", 24, 12, width - 24 - 240, 34,
-                 {{map.title, 13, true}, {"Map date: " + map.map_date.to_string(), 8.5}});
+  std::vector<TextLine> title{{map.title, 13, true},
+                              {"Map date: " + map.map_date.to_string(), 8.5}};
+  if (!slide.size().face.empty()) {
+    title.push_back({slide.size().face, 8.5, true, render::colours::kMarking});
+  }
+  slide.text_box("Title", 24, 12, width - 24 - 240, 46, title);
   slide.text_box("Marking (top)", width - 224, 12, 200, 18,
                  {{marking, 11, true, render::colours::kMarking}}, Align::Right);
   slide.text_box("Marking (bottom)", width / 2 - 150, height - 22, 300, 16,

@@ -27,7 +27,7 @@ enum class Align { Left, Centre, Right };
 
 class Slide {
  public:
-  explicit Slide(const SlideSize& size);
+  explicit Slide(const Deck& size);
   Slide(const Slide&) = delete;
   Slide& operator=(const Slide&) = delete;
   Slide(Slide&&) = delete;
@@ -35,7 +35,7 @@ class Slide {
   ~Slide() = default;
 
   [[nodiscard]] pugi::xml_node tree() const { return tree_; }
-  [[nodiscard]] const SlideSize& size() const { return size_; }
+  [[nodiscard]] const Deck& size() const { return size_; }
   //! A new shape id (1 is the tree's own); connectors refer to shapes by it.
   unsigned next_id() { return next_id_++; }
   //! A new <p:sp> named `name`, with its id; the caller adds p:spPr and p:txBody.
@@ -46,7 +46,7 @@ class Slide {
   [[nodiscard]] std::string bytes() const;
 
  private:
-  SlideSize size_;
+  Deck size_;
   pugi::xml_document xml_;
   pugi::xml_node tree_;
   unsigned next_id_ = 2;

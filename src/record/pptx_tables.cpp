@@ -21,7 +21,7 @@ constexpr double kPadding = 5;  // points above and below a cell's text
 constexpr std::array<const char*, 4> kSections{"Information register", "Risks and strengths",
                                                "Information gaps", "Outcomes and actions"};
 
-std::vector<double> column_widths(const Table& table, const SlideSize& size) {
+std::vector<double> column_widths(const Table& table, const Deck& size) {
   std::vector<double> widths = table.widths;
   const std::size_t columns = table.header.size();
   if (widths.size() != columns) widths.assign(columns, 1.0);
@@ -80,7 +80,7 @@ void cell(pugi::xml_node row, const std::string& text, bool header) {
 
 }  // namespace
 
-std::vector<TablePage> table_pages(const std::vector<Block>& blocks, const SlideSize& size) {
+std::vector<TablePage> table_pages(const std::vector<Block>& blocks, const Deck& size) {
   const double bottom = size.height - 30;
   std::vector<TablePage> pages;
   const char* section = nullptr;
@@ -122,7 +122,7 @@ std::vector<TablePage> table_pages(const std::vector<Block>& blocks, const Slide
 }
 
 std::string table_slide(const model::Document& document, const TablePage& page, std::size_t number,
-                        std::size_t count, const SlideSize& size) {
+                        std::size_t count, const Deck& size) {
   Slide slide(size);
   furniture(slide, document, number, count);
   const double width = size.width - 2 * kLeft;

@@ -22,10 +22,10 @@ struct TablePage {
 //! The register, the risks and strengths, the gaps and the actions from `blocks`, cut into
 //! slides of rows that fit (a row taller than a slide goes alone).
 [[nodiscard]] std::vector<TablePage> table_pages(const std::vector<Block>& blocks,
-                                                 const SlideSize& size);
+                                                 const Deck& size);
 
 //! The slide `number` of `count` holding `page`.
 [[nodiscard]] std::string table_slide(const model::Document& document, const TablePage& page,
-                                      std::size_t number, std::size_t count, const SlideSize& size);
+                                      std::size_t number, std::size_t count, const Deck& size);
 
 }  // namespace peermap::record::pptx

@@ -19,6 +19,7 @@
 
 #include "model/json_io.hpp"
 #include "record/pptx.hpp"
+#include "support/copies_document.hpp"
 
 namespace peermap::record {
 namespace {
@@ -253,6 +254,39 @@ TEST(Pptx, HostileStringsAreInertText) {
                        "Said \"><img src=x onerror=alert(1)> & <a:t>x</a:t> then";
   }
   EXPECT_TRUE(said) << "the summary is one run of text, as typed";
+}
+
+// A copy's PowerPoint holds only what its audience may receive (docs/copies.md), as the PDF
+// record does: every slide's words searched for the withheld items' code words and the names of
+// the people only those items hold, and for what must be there, so the test can fail.
+TEST(Pptx, ACopyHoldsOnlyWhatItsAudienceMayReceiveAndSaysSoOnItsFace) {
+  const model::Document d = testing::copies_document();
+  for (const auto audience :
+       {model::Audience::Partner, model::Audience::Family, model::Audience::RecordOfAnotherChild}) {
+    RecordOptions options;
+    options.audience = audience;
+    if (audience == model::Audience::RecordOfAnotherChild) {
+      options.reason = "to support a referral to children's social care";
+    }
+    const Package package = unzip(pptx_of(d, options));
+    std::string words;  // every run of text on every slide
+    for (const auto& [name, part] : package.parts) {
+      if (name.rfind("ppt/slides/slide", 0) != 0) continue;
+      const auto xml = xml_of(part);
+      for (auto t : xml.select_nodes("//a:t")) words += std::string(t.node().text().get()) + "\n";
+    }
+    const std::string title = model::copy_title(audience);
+    EXPECT_NE(words.find(title + ": "), std::string::npos) << title;
+    if (!options.reason.empty()) {
+      EXPECT_NE(words.find(options.reason), std::string::npos);
+    }
+    for (const auto& word : testing::copies_forbidden_words(audience, true)) {
+      EXPECT_FALSE(testing::has_word(words, word)) << word << " is in the " << title;
+    }
+    for (const auto& word : testing::copies_required_words(audience, true)) {
+      EXPECT_TRUE(testing::has_word(words, word)) << word << " is not in the " << title;
+    }
+  }
 }
 
 // LibreOffice opens the package and converts it; the map slide shows every person's full name.
