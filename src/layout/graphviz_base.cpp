@@ -101,8 +101,10 @@ Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes
     set(g, "K", "1.2");
     set(g, "smoothing", "none");
   } else {
-    // Graphviz's own convergence test (epsilon 1e-4, as the neato command has it): stopping
-    // early at 0.01 left a third more crossings on the legibility corpus.
+    // Run the stress nearly to convergence: stopping at epsilon 0.01 (after at most 300
+    // iterations) left a quarter more crossings on the legibility corpus than Graphviz's own
+    // 1e-4; 1e-3 leaves 1 % more than 1e-4 and costs a sixth less.
+    set(g, "epsilon", "0.001");
   }
 
   std::vector<Agnode_t*> handles;
