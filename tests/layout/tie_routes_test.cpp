@@ -63,6 +63,30 @@ TEST(TieRoutes, ALineBendsAroundAPersonInTheWayAndKeepsItsEnds) {
   for (const Point& p : edge.points) EXPECT_LE(p.y, 0);
 }
 
+TEST(TieRoutes, ADetourGoesRoundTheSideThatCrossesFewerLines) {
+  //          | | | |          four other ties run up from just above Bilal's symbol
+  //   amira -- bilal -- chloe
+  //           (label)
+  const NodeGeometry amira = person_at("amira", {0, 0});
+  const NodeGeometry bilal = person_at("bilal", {150, 0});
+  const NodeGeometry chloe = person_at("chloe", {300, 0});
+  std::vector<Point> lines;
+  for (int k = 0; k < 4; ++k) {
+    lines.push_back({120.0 + 20 * k, -12});
+    lines.push_back({120.0 + 20 * k, -200});
+  }
+  // Negative control: with no lines to cross, the short way is over the top.
+  const EdgeGeometry free = routed_edge("t1", amira, chloe, {bilal.footprint()});
+  for (const Point& p : free.points) EXPECT_LE(p.y, 0);
+  // With them, the longer way under Bilal's label crosses none.
+  const EdgeGeometry edge = routed_edge("t1", amira, chloe, {bilal.footprint()}, lines);
+  ASSERT_GT(edge.points.size(), 2u);
+  EXPECT_FALSE(passes_through(edge, bilal.footprint()));
+  double lowest = 0;
+  for (const Point& p : edge.points) lowest = std::max(lowest, p.y);
+  EXPECT_GT(lowest, bilal.label.bottom());
+}
+
 TEST(TieRoutes, ALineWindsThroughARowOfPeopleWithoutTouchingAny) {
   //   amira   p1 p2 p3 p4   chloe     (p1..p4 stacked in a wall across the line)
   const NodeGeometry amira = person_at("amira", {0, 0});
