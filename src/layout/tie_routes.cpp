@@ -31,8 +31,11 @@ constexpr double kFirstMargin = 40.0;
 constexpr int kWiderLooks = 3;
 //! A detour may be this much longer (points) to cross one line fewer.
 constexpr double kCrossingCost = 40.0;
-//! Past this many obstacles near one line, the search would cost more than it is worth.
+//! Past this many obstacles near one line, or this many box and line tests for one search (a
+//! long tie across a dense map of a thousand people), a search costs more than it is worth:
+//! the crossings are no longer weighed, and then the line stays straight.
 constexpr std::size_t kMostObstacles = 160;
+constexpr std::size_t kMostWork = 2'000'000;
 
 double distance(Point a, Point b) { return std::hypot(b.x - a.x, b.y - a.y); }
 
@@ -72,7 +75,8 @@ std::size_t crossings(Point a, Point b, const std::vector<Segment>& lines) {
 
 //! The cheapest polyline from s to t that passes through none of `walls`, bending only at the
 //! corners of `boxes` (a visibility graph searched by A*, edges tested as the search reaches
-//! them): its length plus `crossing_cost` for each of `lines` it crosses. Cost: O(k^2 (w + l))
+//! them): its length plus `crossing_cost` for each of `lines` it crosses. Nullopt when there is
+//! none, or after kMostWork tests. Cost: O(k^2 (w + l))
 //! in the worst case for k boxes, w walls and l lines, usually far less.
 std::optional<std::vector<Point>> shortest_route(Point s, Point t, const std::vector<Rect>& boxes,
                                                  const std::vector<Rect>& walls,
@@ -96,6 +100,7 @@ std::optional<std::vector<Point>> shortest_route(Point s, Point t, const std::ve
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> open;
   cost[0] = 0;
   open.emplace(distance(s, t), 0);
+  std::size_t work = 0;
   while (!open.empty()) {
     const std::size_t u = open.top().second;
     open.pop();
@@ -105,7 +110,10 @@ std::optional<std::vector<Point>> shortest_route(Point s, Point t, const std::ve
     for (std::size_t v = 1; v < n; ++v) {
       if (settled[v]) continue;
       double through = cost[u] + distance(vertices[u], vertices[v]);
-      if (through >= cost[v] || blocked(vertices[u], vertices[v], walls)) continue;
+      if (through >= cost[v]) continue;
+      work += walls.size() + lines.size();
+      if (work > kMostWork) return std::nullopt;
+      if (blocked(vertices[u], vertices[v], walls)) continue;
       through += crossing_cost * static_cast<double>(crossings(vertices[u], vertices[v], lines));
       if (through >= cost[v]) continue;
       cost[v] = through;
@@ -162,15 +170,18 @@ EdgeGeometry routed_edge(const std::string& id, const NodeGeometry& from, const 
     for (const Rect& r : grown) {
       if (r.overlaps(reach)) walls.push_back(r);
     }
+    // Other ties' lines across the window are what a detour should cross as few of as it can.
     std::vector<Segment> crossed;
     for (std::size_t k = 0; k + 1 < lines.size(); k += 2) {
       const Rect span{std::min(lines[k].x, lines[k + 1].x), std::min(lines[k].y, lines[k + 1].y),
                       std::abs(lines[k + 1].x - lines[k].x), std::abs(lines[k + 1].y - lines[k].y)};
       if (span.inflated(1).overlaps(window)) crossed.push_back({lines[k], lines[k + 1]});
     }
-    const auto route = shortest_route(s, t, near, walls, crossed, kCrossingCost);
-    if (!route) continue;
-    // Obstacles outside the window may still lie across a detour that left it.
+    auto route = shortest_route(s, t, near, walls, crossed, kCrossingCost);
+    // Too many lines to weigh (a long tie across a dense map): the shortest way round.
+    if (!route) route = shortest_route(s, t, near, walls, {}, 0);
+    if (!route) continue;  // a wider look may find a way round
+    // A last check against every obstacle, so that no route through anyone is ever returned.
     bool clear = true;
     Point last = s;
     for (const Point& p : *route) {

@@ -13,9 +13,10 @@ namespace peermap::layout {
 //! passes through no other footprint in `obstacles`, else the polyline that goes around them
 //! (bending at their corners, `style::kRouteClearance` off), from outline to outline, that is
 //! shortest when each crossing of one of `lines` (other ties' segments, as point pairs) counts
-//! as 40 pt more. Obstacles are the footprints of every person (and place) but the two ends; one
-//! that cannot be avoided (both ends boxed in) leaves the straight line. Cost: O(k^2 log k) for
-//! k obstacles near the line, O(1) when it is clear (after the O(n) scan).
+//! as 40 pt more. The straight line stays only when no way round is found among the footprints
+//! within 320 pt of it, or more than 160 of them lie that near, or an end sits in another
+//! person's clearance (pins set too close). Cost: an A* search over the visibility graph of
+//! the k footprints near the line, O(k^2 (k + l)) at worst for l lines; O(n) when it is clear.
 [[nodiscard]] EdgeGeometry routed_edge(const std::string& id, const NodeGeometry& from,
                                        const NodeGeometry& to, const std::vector<Rect>& obstacles,
                                        const std::vector<Point>& lines = {});
