@@ -18,7 +18,8 @@ people in clusters, with overlapping groups and places (every sixth map has none
     with no ties (the target is 2 s at 2,000).
 
     bench/legibility.py [--build build/release] [--work /tmp/peermap-legibility] [--runs 5]
-                        [--maps 120] [--no-times] [--markdown FILE]
+                        [--maps 120] [--every N] [--band 0|1|2] [--no-times]
+                        [--markdown FILE] [--details FILE]
 
 Needs Python 3, Graphviz's neato and a built peermap. Deterministic: the same corpus and the
 same crossing counts every run (the times vary with the machine).
@@ -121,11 +122,18 @@ def generate_map(seed, people, with_regions=True, ties=True):
     return doc
 
 
-def corpus(count):
-    """`count` maps, a third in each size band, every sixth without groups or places."""
-    bands = [(10, 50), (51, 150), (151, 300)]
+BANDS = [(10, 50), (51, 150), (151, 300)]
+
+
+def corpus(count, every=1, band=None):
+    """`count` maps, a third in each size band, every sixth without groups or places. A subset
+    for quick runs: every `every`-th triple of maps (one of each band), and only `band` (0, 1
+    or 2) when given. A map's contents never depend on the subset chosen."""
+    bands = BANDS
     maps = []
     for k in range(count):
+        if (k // 3) % every != 0 or (band is not None and k % 3 != band):
+            continue
         lo, hi = bands[k % 3]
         rng = random.Random(1000 + k)
         people = rng.randint(lo, hi)
@@ -203,15 +211,24 @@ def segments_cross(s, t):
     return d1 * d2 < 0 and d3 * d4 < 0
 
 
+def segments_of(edges):
+    """Each tie's drawn line as segments: [(a, b, (p, q))], a tie being (a, b, [points])."""
+    return [(a, b, (points[k], points[k + 1])) for a, b, points in edges
+            for k in range(len(points) - 1)]
+
+
 def crossings(edges):
-    """Pairs of ties with no person in common whose lines cross. edges: [(a, b, p, q)]."""
+    """Points where the lines of two ties with no person in common cross. edges: [(a, b,
+    [points])], a polyline each (two points for a straight line)."""
     count = 0
-    order = sorted(range(len(edges)), key=lambda k: min(edges[k][2][0], edges[k][3][0]))
+    segments = segments_of(edges)
+    order = sorted(range(len(segments)), key=lambda k: min(segments[k][2][0][0],
+                                                           segments[k][2][1][0]))
     for i, k in enumerate(order):
-        a, b, p, q = edges[k]
+        a, b, (p, q) = segments[k]
         right = max(p[0], q[0])
         for m in order[i + 1:]:
-            c, d, r, s = edges[m]
+            c, d, (r, s) = segments[m]
             if min(r[0], s[0]) > right:
                 break
             if a in (c, d) or b in (c, d):
@@ -246,20 +263,20 @@ def segment_meets_box(p, q, box, inset=0.5):
 
 def ties_through_people(edges, boxes):
     """(tie, person) pairs where a tie's line passes through a box of a person it does not
-    connect. boxes: {id: [box, ...]}."""
+    connect. edges: [(a, b, [points])]; boxes: {id: [box, ...]}."""
     count = 0
-    for a, b, p, q in edges:
-        lo_x, hi_x = min(p[0], q[0]), max(p[0], q[0])
-        lo_y, hi_y = min(p[1], q[1]), max(p[1], q[1])
+    for a, b, points in edges:
+        lo_x, hi_x = min(p[0] for p in points), max(p[0] for p in points)
+        lo_y, hi_y = min(p[1] for p in points), max(p[1] for p in points)
         for person, person_boxes in boxes.items():
             if person in (a, b):
                 continue
-            for box in person_boxes:
-                if box[2] < lo_x or box[0] > hi_x or box[3] < lo_y or box[1] > hi_y:
-                    continue
-                if segment_meets_box(p, q, box):
-                    count += 1
-                    break
+            if not any(box[2] >= lo_x and box[0] <= hi_x and box[3] >= lo_y and box[1] <= hi_y
+                       and any(segment_meets_box(points[k], points[k + 1], box)
+                               for k in range(len(points) - 1))
+                       for box in person_boxes):
+                continue
+            count += 1
     return count
 
 
@@ -269,7 +286,7 @@ def measure_map(peermap, work, name, doc):
         json.dump(doc, f, ensure_ascii=False)
     geometry = peermap_geometry(peermap, path)
     nodes = {n["id"]: n for n in geometry["nodes"]}
-    ours = [(e["source"], e["target"], tuple(e["points"][0]), tuple(e["points"][-1]))
+    ours = [(e["source"], e["target"], [tuple(p) for p in e["points"]])
             for e in geometry["edges"]]
     our_boxes = {}
     for n in geometry["nodes"]:
@@ -282,7 +299,7 @@ def measure_map(peermap, work, name, doc):
     with open(dot_path, "w", encoding="utf-8") as f:
         f.write(as_dot(doc, geometry))
     placed = neato_positions(dot_path)
-    theirs = [(a, b, placed[a][:2], placed[b][:2]) for a, b in relationship_ties(doc)]
+    theirs = [(a, b, [placed[a][:2], placed[b][:2]]) for a, b in relationship_ties(doc)]
     their_boxes = {k: [(x - w / 2, y - h / 2, x + w / 2, y + h / 2)]
                    for k, (x, y, w, h) in placed.items()}
     return {"name": name, "people": len(doc["people"]),
@@ -311,7 +328,7 @@ def crossing_table(results):
                     f"{sum(r['through'] for r in chosen):,} | "
                     f"{sum(r['neato_through'] for r in chosen):,} |")
 
-    for lo, hi in ((10, 50), (51, 150), (151, 300)):
+    for lo, hi in BANDS:
         row(f"{lo}-{hi} people", [r for r in results if lo <= r["people"] <= hi])
     row("no groups or places", [r for r in results if not r["regions"]])
     row("**all maps**", results)
@@ -380,6 +397,11 @@ def main():
     parser.add_argument("--work", default="/tmp/peermap-legibility")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--maps", type=int, default=120)
+    parser.add_argument("--every", type=int, default=1,
+                        help="a subset: every N-th triple of maps (one per size band)")
+    parser.add_argument("--band", type=int, choices=(0, 1, 2),
+                        help="a subset: only the maps of one size band (0: 10-50, 1: 51-150, "
+                        "2: 151-300 people)")
     parser.add_argument("--no-times", action="store_true")
     parser.add_argument("--markdown", help="also write the report to this file")
     parser.add_argument("--details", help="write each map's figures as JSON to this file")
@@ -387,7 +409,7 @@ def main():
     peermap = os.path.abspath(os.path.join(args.build, "peermap"))
     os.makedirs(args.work, exist_ok=True)
     results = []
-    for name, doc, _ in corpus(args.maps):
+    for name, doc, _ in corpus(args.maps, args.every, args.band):
         results.append(measure_map(peermap, args.work, name, doc))
         print(f"{name}: {results[-1]['people']} people, crossings {results[-1]['peermap']} vs "
               f"{results[-1]['neato']}, ties through people {results[-1]['through']}",

@@ -6,6 +6,7 @@
 
 #include "layout/layout_parts.hpp"
 #include "layout/style.hpp"
+#include "layout/tie_routes.hpp"
 
 namespace peermap::layout {
 
@@ -114,6 +115,7 @@ Result<Geometry> ecomap_layout(const Document& document, const LayoutOptions& op
     const std::string id = tie != tie_to.end() ? tie->second : "ecomap:" + g.nodes[i].id;
     g.edges.push_back(straight_edge(id, g.nodes[0], g.nodes[i]));
   }
+  route_ties(g);
   frame_geometry(g, false);
   return g;
 }

@@ -24,9 +24,6 @@ bool contains(const Polygon& polygon, Point p) {
   return inside;
 }
 
-namespace {
-
-//! True when segment ab meets the open rectangle (Liang-Barsky clipping).
 bool segment_meets(Point a, Point b, const Rect& r) {
   double t0 = 0;
   double t1 = 1;
@@ -48,6 +45,8 @@ bool segment_meets(Point a, Point b, const Rect& r) {
   }
   return t0 < t1;
 }
+
+namespace {
 
 bool boundary_meets(const Polygon& polygon, const Rect& rect) {
   const std::size_t n = polygon.size();

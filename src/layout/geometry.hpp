@@ -30,6 +30,8 @@ struct Rect {
 
 using Polygon = std::vector<Point>;
 
+//! True when the segment ab passes through the rectangle's interior (Liang-Barsky clipping).
+[[nodiscard]] bool segment_meets(Point a, Point b, const Rect& r);
 //! Even-odd point-in-polygon test.
 [[nodiscard]] bool contains(const Polygon& polygon, Point p);
 //! True when every corner of `rect` is inside and no polygon edge crosses it.

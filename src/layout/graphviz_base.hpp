@@ -27,12 +27,15 @@ struct BaseEdge {
 
 enum class BaseEngine { Stress, MultiLevel };  //!< neato stress majorisation, or sfdp
 
-//! Centres of the nodes, y growing downwards, pinned nodes exactly at their pins. `out_of_time`
-//! is asked once Graphviz is free (the wait behind another layout counts); Graphviz's own run
-//! cannot be stopped.
+//! Centres of the nodes, y growing downwards, pinned nodes exactly at their pins. With `gap` > 0,
+//! no pin and the Stress engine, Graphviz's prism removes the boxes' overlaps, leaving `gap`
+//! between them (it keeps the layout's proximity graph, so it adds few crossings); otherwise
+//! overlaps are left to the caller. `out_of_time` is asked once Graphviz is free (the wait behind
+//! another layout counts); Graphviz's own run cannot be stopped.
 [[nodiscard]] Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes,
                                                             const std::vector<BaseEdge>& edges,
                                                             BaseEngine engine, unsigned seed,
-                                                            const OutOfTime& out_of_time = {});
+                                                            const OutOfTime& out_of_time = {},
+                                                            double gap = 0);
 
 }  // namespace peermap::layout

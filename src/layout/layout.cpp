@@ -16,6 +16,7 @@
 #include "layout/regions.hpp"
 #include "layout/style.hpp"
 #include "layout/text_metrics.hpp"
+#include "layout/tie_routes.hpp"
 #include "model/copies.hpp"
 #include "model/full_name.hpp"
 
@@ -250,8 +251,7 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
   }
 }
 
-//! For a layout from earlier positions: each hidden hub is fixed at the centre of its fixed
-//! members (so it pulls as it did), then every free node goes to the centre of its placed
+//! For a layout from earlier positions: every free node goes to the centre of its placed
 //! neighbours, round by round outwards from the fixed ones; overlap removal then makes room.
 //! The centres of all nodes when that reaches every person; otherwise nullopt, and the free
 //! nodes have their `start` set for the stress layout. Cost: O(rounds * edges).
@@ -276,10 +276,6 @@ std::optional<std::vector<Point>> place_beside_anchors(std::vector<BaseNode>& ba
     if (count == 0) return std::nullopt;
     return Point{sum.x / count, sum.y / count};
   };
-  for (std::size_t i = people; i < base.size(); ++i) {
-    base[i].pin = centre_of_placed_neighbours(i);
-    placed[i] = base[i].pin;
-  }
   for (bool progress = true; progress;) {
     progress = false;
     std::vector<std::optional<Point>> next = placed;
@@ -303,6 +299,30 @@ std::optional<std::vector<Point>> place_beside_anchors(std::vector<BaseNode>& ba
   positions.reserve(base.size());
   for (const auto& p : placed) positions.push_back(p.value_or(Point{}));
   return positions;
+}
+
+//! Ties each member of a group or place who has no relationship tie (and so no place in the
+//! stress layout's graph) to the first member who has one, or to the region's first member.
+//! Such an edge ends at a leaf, so it shortens no other distance. Cost: O(memberships + edges).
+void tie_untied_members(const std::vector<RegionSpec>& specs, std::vector<BaseEdge>& edges) {
+  std::vector<bool> tied;
+  for (const BaseEdge& e : edges) {
+    const auto most = static_cast<std::size_t>(std::max(e.a, e.b));
+    if (tied.size() <= most) tied.resize(most + 1, false);
+    tied[static_cast<std::size_t>(e.a)] = tied[static_cast<std::size_t>(e.b)] = true;
+  }
+  const auto is_tied = [&](int m) {
+    return static_cast<std::size_t>(m) < tied.size() && tied[static_cast<std::size_t>(m)];
+  };
+  std::vector<BaseEdge> added;
+  for (const auto& spec : specs) {
+    const auto anchor = std::find_if(spec.members.begin(), spec.members.end(), is_tied);
+    const int to = anchor != spec.members.end() ? *anchor : spec.members.front();
+    for (int m : spec.members) {
+      if (m != to && !is_tied(m)) added.push_back({m, to, 110.0, 1.0});
+    }
+  }
+  edges.insert(edges.end(), added.begin(), added.end());
 }
 
 // Recurses at most once: the retry has no earlier places, so it cannot be anchored again.
@@ -347,20 +367,19 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
     if (a == person_index.end() || b == person_index.end()) continue;
     edges.push_back({a->second, b->second, 150.0 - 15.0 * tie.strength, 1.0 + tie.strength});
   }
-  // A hidden hub per group or location pulls its members together; groups pull harder than
-  // places, which people from many groups share.
-  for (const auto& spec : specs) {
-    const int hub = static_cast<int>(base.size());
-    base.push_back({2, 2, std::nullopt, std::nullopt});
-    for (int m : spec.members) edges.push_back({m, hub, spec.is_location ? 100.0 : 60.0, 2.0});
-  }
+  // No hidden hub pulls a region's members together: its edges were shortcuts in the stress
+  // layout's graph distances (members of a place 2 x 100 pt apart, nearer than tied friends),
+  // which tangled the map (docs/benchmarks-legibility.md). Only a member with no relationship
+  // ties is tied to a fellow member, so that they are drawn beside their group or place.
+  tie_untied_members(specs, edges);
   std::optional<std::vector<Point>> beside = std::nullopt;
   if (anchored) beside = place_beside_anchors(base, edges, g.nodes.size());
   const BaseEngine engine = g.nodes.size() <= 400 ? BaseEngine::Stress : BaseEngine::MultiLevel;
   if (spent(options.out_of_time)) return out_of_time_error();
   Result<std::vector<Point>> positions =
       beside ? Result<std::vector<Point>>(std::move(*beside))
-             : graphviz_positions(base, edges, engine, options.seed, options.out_of_time);
+             : graphviz_positions(base, edges, engine, options.seed, options.out_of_time,
+                                  style::kNodeSeparation);
   if (!positions) return positions.error();
   if (spent(options.out_of_time)) return out_of_time_error();
 
@@ -422,6 +441,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
     g.edges.push_back(straight_edge(tie.id, g.nodes[static_cast<std::size_t>(a->second)],
                                     g.nodes[static_cast<std::size_t>(b->second)]));
   }
+  route_ties(g);
   place_region_labels(g, measurer);
   frame_geometry(g, !pins.empty() || anchored);
   return g;

@@ -17,6 +17,8 @@ inline constexpr double kSymbolSize = 22.0;  //!< person symbol, points
 inline constexpr double kSubjectSymbolSize = 30.0;
 inline constexpr double kLabelGap = 2.0;         //!< between symbol and label
 inline constexpr double kNodeSeparation = 24.0;  //!< minimum gap between two footprints
+//! A tie bent around a person keeps this far off their symbol and label.
+inline constexpr double kRouteClearance = 4.0;
 inline constexpr double kRegionCell = 6.0;       //!< region grid resolution
 inline constexpr double kRegionPadding = 6.0;    //!< member footprint to outline, at least
 inline constexpr double kRegionClearance = 5.0;  //!< outline to non-member footprint, at least

@@ -66,6 +66,16 @@ void shape_path(cairo_t* cr, Shape shape, layout::Point c, double size);
 void draw_symbol(cairo_t* cr, const NodeStyle& style, layout::Point c, double size);
 //! A line between two points in a tie's style: thickness, dashes, zig-zag, arrows.
 void draw_tie(cairo_t* cr, const TieStyle& style, layout::Point a, layout::Point b);
+//! A tie's line through its points (bent around people it does not connect), in its style.
+void draw_tie(cairo_t* cr, const TieStyle& style, const std::vector<layout::Point>& line);
+
+struct PointOnLine {
+  layout::Point at;
+  layout::Point direction;  //!< unit vector along the line there
+  double length = 0;        //!< of the whole line
+};
+//! The point `fraction` (0..1) of the way along a polyline, by length.
+[[nodiscard]] PointOnLine point_along(const std::vector<layout::Point>& line, double fraction);
 
 //! A relationship tie's nature: `code` (nature_code) on a small white tag centred on `c`,
 //! edged in the line's colour.

@@ -108,17 +108,15 @@ class MapPainter {
       if (edge.points.size() < 2) continue;
       const auto tie = ties.find(edge.id);
       TieStyle style = tie != ties.end() ? tie_style(d_, *tie->second) : placement_style();
-      const Point a = edge.points.front();
-      const Point b = edge.points.back();
       // The geometry's source is the tie's `from` except in the ecomap, where it is the child.
       if (tie != ties.end() && edge.source != tie->second->from) {
         std::swap(style.arrow_at_source, style.arrow_at_target);
         std::swap(style.influence_to_source, style.influence_to_target);
       }
-      draw_tie(cr_, style, a, b);
+      draw_tie(cr_, style, edge.points);
       if (tie != ties.end() && tie->second->kind == model::TieKind::Relationship) {
-        nature_tag(*tie->second, style, a, b);
-        if (undated_.contains(edge.id)) date_mark(style, a, b);
+        nature_tag(*tie->second, style, edge.points);
+        if (undated_.contains(edge.id)) date_mark(style, edge.points);
       }
     }
   }
@@ -126,11 +124,11 @@ class MapPainter {
   //! The tie's nature in two letters (nature_code) on a small white tag on the line: half-way,
   //! or a third of the way when the influence chevron holds the middle. A line too short to
   //! hold a tag clear of its two people has none (the list view and the record still say it).
-  void nature_tag(const model::Tie& tie, const TieStyle& style, Point a, Point b) {
-    const double length = std::hypot(b.x - a.x, b.y - a.y);
-    if (length < 30) return;
+  void nature_tag(const model::Tie& tie, const TieStyle& style, const std::vector<Point>& route) {
     const double t = style.influence_to_source || style.influence_to_target ? 0.3 : 0.5;
-    const Point m{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+    const PointOnLine along = point_along(route, t);
+    if (along.length < 30) return;
+    const Point m = along.at;
     Colour line = style.colour;
     if (style.faded)
       line = {1 - (1 - line.r) * 0.35, 1 - (1 - line.g) * 0.35, 1 - (1 - line.b) * 0.35};
@@ -138,13 +136,14 @@ class MapPainter {
   }
 
   //! An undated tie's "?" (as-of views): just past its nature tag, or half-way on a short line.
-  void date_mark(const TieStyle& style, Point a, Point b) {
-    const double length = std::hypot(b.x - a.x, b.y - a.y);
+  void date_mark(const TieStyle& style, const std::vector<Point>& route) {
+    const double length = point_along(route, 0.5).length;
     double t = 0.5;
     if (length >= 30) {
-      t = (style.influence_to_source || style.influence_to_target ? 0.3 : 0.5) + 12 / length;
+      t = std::min(0.9, (style.influence_to_source || style.influence_to_target ? 0.3 : 0.5) +
+                            12 / length);
     }
-    draw_date_not_known(cr_, text_, {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
+    draw_date_not_known(cr_, text_, point_along(route, t).at);
   }
 
   void nodes() {

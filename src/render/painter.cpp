@@ -137,7 +137,31 @@ void arrow_head(cairo_t* cr, Point tip, Point from, double size) {
 
 }  // namespace
 
+PointOnLine point_along(const std::vector<Point>& line, double fraction) {
+  double total = 0;
+  for (std::size_t k = 1; k < line.size(); ++k)
+    total += std::hypot(line[k].x - line[k - 1].x, line[k].y - line[k - 1].y);
+  double left = total * fraction;
+  for (std::size_t k = 1; k < line.size(); ++k) {
+    const double dx = line[k].x - line[k - 1].x;
+    const double dy = line[k].y - line[k - 1].y;
+    const double length = std::hypot(dx, dy);
+    if (left <= length || k + 1 == line.size()) {
+      const double unit = std::max(length, 1e-9);
+      const double t = std::min(left, length) / unit;
+      return {{line[k - 1].x + dx * t, line[k - 1].y + dy * t}, {dx / unit, dy / unit}, total};
+    }
+    left -= length;
+  }
+  return {line.empty() ? Point{} : line.front(), {1, 0}, 0};
+}
+
 void draw_tie(cairo_t* cr, const TieStyle& style, Point a, Point b) {
+  draw_tie(cr, style, std::vector<Point>{a, b});
+}
+
+void draw_tie(cairo_t* cr, const TieStyle& style, const std::vector<Point>& line) {
+  if (line.size() < 2) return;
   const double fade = style.faded ? 0.35 : 1.0;
   set_colour(cr, style.colour, fade);
   cairo_set_line_width(cr, style.width);
@@ -151,40 +175,53 @@ void draw_tie(cairo_t* cr, const TieStyle& style, Point a, Point b) {
   } else {
     cairo_set_dash(cr, style.dashed ? dash : nullptr, style.dashed ? 2 : 0, 0);
   }
+  // A line bent around a person joins its pieces with round corners.
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
   const double head = 5 + style.width * 1.6;
-  const double dx = b.x - a.x;
-  const double dy = b.y - a.y;
-  const double length = std::max(std::hypot(dx, dy), 1e-9);
-  const double ux = dx / length;
-  const double uy = dy / length;
+  const Point a = line.front();
+  const Point b = line.back();
+  const auto towards = [](Point from, Point to, double by) {
+    const double length = std::max(std::hypot(to.x - from.x, to.y - from.y), 1e-9);
+    return Point{from.x + (to.x - from.x) / length * by, from.y + (to.y - from.y) / length * by};
+  };
   // Stop the line short of an arrow so the point stays sharp.
-  const Point start =
-      style.arrow_at_source ? Point{a.x + ux * head * 0.8, a.y + uy * head * 0.8} : a;
-  const Point end = style.arrow_at_target ? Point{b.x - ux * head * 0.8, b.y - uy * head * 0.8} : b;
-  cairo_move_to(cr, start.x, start.y);
-  if (style.zigzag) {
-    const double span = std::hypot(end.x - start.x, end.y - start.y);
-    const int teeth = std::max(2, static_cast<int>(span / 6));
-    for (int k = 1; k < teeth; ++k) {
-      const double t = static_cast<double>(k) / teeth;
-      const double side = (k % 2 == 0 ? 1.0 : -1.0) * 3.0;
-      cairo_line_to(cr, start.x + (end.x - start.x) * t - uy * side,
-                    start.y + (end.y - start.y) * t + ux * side);
+  std::vector<Point> drawn = line;
+  if (style.arrow_at_source) drawn.front() = towards(a, line[1], head * 0.8);
+  if (style.arrow_at_target) drawn.back() = towards(b, line[line.size() - 2], head * 0.8);
+  cairo_move_to(cr, drawn.front().x, drawn.front().y);
+  for (std::size_t k = 1; k < drawn.size(); ++k) {
+    const Point start = drawn[k - 1];
+    const Point end = drawn[k];
+    if (style.zigzag) {
+      const double span = std::max(std::hypot(end.x - start.x, end.y - start.y), 1e-9);
+      const double ux = (end.x - start.x) / span;
+      const double uy = (end.y - start.y) / span;
+      const int teeth = std::max(2, static_cast<int>(span / 6));
+      for (int j = 1; j < teeth; ++j) {
+        const double t = static_cast<double>(j) / teeth;
+        const double side = (j % 2 == 0 ? 1.0 : -1.0) * 3.0;
+        cairo_line_to(cr, start.x + (end.x - start.x) * t - uy * side,
+                      start.y + (end.y - start.y) * t + ux * side);
+      }
     }
+    cairo_line_to(cr, end.x, end.y);
   }
-  cairo_line_to(cr, end.x, end.y);
   cairo_stroke(cr);
   cairo_set_dash(cr, nullptr, 0, 0);
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-  if (style.arrow_at_target) arrow_head(cr, b, a, head);
-  if (style.arrow_at_source) arrow_head(cr, a, b, head);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+  if (style.arrow_at_target) arrow_head(cr, b, line[line.size() - 2], head);
+  if (style.arrow_at_source) arrow_head(cr, a, line[1], head);
   if (style.influence_to_target || style.influence_to_source) {
     // A chevron half-way along, pointing from leader to follower, outlined so it reads on any
     // line.
-    const Point mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
-    const Point tip = style.influence_to_target ? Point{mid.x + ux * 5, mid.y + uy * 5}
-                                                : Point{mid.x - ux * 5, mid.y - uy * 5};
-    const Point tail = style.influence_to_target ? a : b;
+    const PointOnLine mid = point_along(line, 0.5);
+    const double ux = mid.direction.x;
+    const double uy = mid.direction.y;
+    const Point tip = style.influence_to_target ? Point{mid.at.x + ux * 5, mid.at.y + uy * 5}
+                                                : Point{mid.at.x - ux * 5, mid.at.y - uy * 5};
+    const Point tail = style.influence_to_target ? Point{mid.at.x - ux * 50, mid.at.y - uy * 50}
+                                                 : Point{mid.at.x + ux * 50, mid.at.y + uy * 50};
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_set_line_width(cr, 1.2);
     arrow_head(cr, tip, tail, 10);

@@ -33,6 +33,22 @@ inline std::vector<std::string> layout_violations(const layout::Geometry& g) {
       }
     }
   }
+  // A tie's line never passes through the symbol or the label of a person it does not connect
+  // (half a point of either's edge may be grazed: the drawing's rounding).
+  for (const auto& edge : g.edges) {
+    for (const auto& node : nodes) {
+      if (node.id == edge.source || node.id == edge.target) continue;
+      for (std::size_t k = 1; k < edge.points.size(); ++k) {
+        const layout::Point a = edge.points[k - 1];
+        const layout::Point b = edge.points[k];
+        if (layout::segment_meets(a, b, node.symbol().inflated(-0.5)) ||
+            layout::segment_meets(a, b, node.label.inflated(-0.5))) {
+          out.push_back("tie " + edge.id + " passes through " + node.id);
+          break;
+        }
+      }
+    }
+  }
   for (std::size_t r = 0; r < g.regions.size(); ++r) {
     const auto& region = g.regions[r];
     const std::set<std::string> members(region.members.begin(), region.members.end());

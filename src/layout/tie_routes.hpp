@@ -1,0 +1,28 @@
+// Tie lines that go around the people they do not connect (issue 10, item 3): a straight line
+// that would pass through another person's symbol or label bends around it instead, so a
+// reader never sees a chain that is not there. Internal to the layout module.
+#pragma once
+
+#include <vector>
+
+#include "layout/layout.hpp"
+
+namespace peermap::layout {
+
+//! The line of a tie from `from` to `to`: the straight line between the two symbols when it
+//! passes through no other footprint in `obstacles`, else the polyline that goes around them
+//! (bending at their corners, `style::kRouteClearance` off), from outline to outline, that is
+//! shortest when each crossing of one of `lines` (other ties' segments, as point pairs) counts
+//! as 40 pt more. The straight line stays only when no way round is found among the footprints
+//! within 320 pt of it, or more than 160 of them lie that near, or an end sits in another
+//! person's clearance (pins set too close). Cost: an A* search over the visibility graph of
+//! the k footprints near the line, O(k^2 (k + l)) at worst for l lines; O(n) when it is clear.
+[[nodiscard]] EdgeGeometry routed_edge(const std::string& id, const NodeGeometry& from,
+                                       const NodeGeometry& to, const std::vector<Rect>& obstacles,
+                                       const std::vector<Point>& lines = {});
+
+//! Reroutes every edge of `g` around the footprints of the nodes it does not connect.
+//! Deterministic. Cost: O(edges x n) scans plus the routes' own cost.
+void route_ties(Geometry& g);
+
+}  // namespace peermap::layout

@@ -1,0 +1,121 @@
+// Lines avoid people (issue 10, item 3): a tie's line never passes through the symbol or the
+// label of a person it does not connect; it bends around them.
+//
+//   Amira ------------ Bilal ------------ Chloe      Amira -- Chloe is a tie; Bilal sits on
+//   (pinned)          (pinned)            (pinned)   the straight line between them.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "layout/layout.hpp"
+#include "layout/tie_routes.hpp"
+#include "support/document_builder.hpp"
+#include "support/layout_checks.hpp"
+
+namespace peermap::layout {
+namespace {
+
+NodeGeometry person_at(const std::string& id, Point centre) {
+  NodeGeometry n;
+  n.id = id;
+  n.w = n.h = style::kSymbolSize;
+  n.label = {0, 0, 80, 24};
+  n.x = centre.x;
+  n.y = centre.y;
+  n.label.x = centre.x - n.label.w / 2;
+  n.label.y = centre.y + n.h / 2 + style::kLabelGap;
+  return n;
+}
+
+//! True when some piece of the line passes through the rectangle's interior.
+bool passes_through(const EdgeGeometry& edge, const Rect& r) {
+  for (std::size_t k = 1; k < edge.points.size(); ++k) {
+    if (segment_meets(edge.points[k - 1], edge.points[k], r)) return true;
+  }
+  return false;
+}
+
+TEST(TieRoutes, AClearLineStaysStraight) {
+  const NodeGeometry amira = person_at("amira", {0, 0});
+  const NodeGeometry chloe = person_at("chloe", {300, 0});
+  const NodeGeometry far = person_at("bilal", {150, 200});
+  const EdgeGeometry edge = routed_edge("t1", amira, chloe, {far.footprint()});
+  ASSERT_EQ(edge.points.size(), 2u);
+  EXPECT_DOUBLE_EQ(edge.points[0].x, style::kSymbolSize / 2);
+  EXPECT_DOUBLE_EQ(edge.points[1].x, 300 - style::kSymbolSize / 2);
+}
+
+TEST(TieRoutes, ALineBendsAroundAPersonInTheWayAndKeepsItsEnds) {
+  const NodeGeometry amira = person_at("amira", {0, 0});
+  const NodeGeometry bilal = person_at("bilal", {150, 0});
+  const NodeGeometry chloe = person_at("chloe", {300, 0});
+  // Negative control: the straight line goes through Bilal's symbol.
+  EXPECT_TRUE(segment_meets({0, 0}, {300, 0}, bilal.symbol()));
+  const EdgeGeometry edge = routed_edge("t1", amira, chloe, {bilal.footprint()});
+  ASSERT_GT(edge.points.size(), 2u);
+  EXPECT_FALSE(passes_through(edge, bilal.footprint().inflated(style::kRouteClearance - 0.5)));
+  // It starts on Amira's outline and ends on Chloe's.
+  EXPECT_NEAR(std::hypot(edge.points.front().x, edge.points.front().y), style::kSymbolSize / 2,
+              1e-9);
+  EXPECT_NEAR(std::hypot(edge.points.back().x - 300, edge.points.back().y), style::kSymbolSize / 2,
+              1e-9);
+  // It goes round the short way: above Bilal's symbol, not below his label.
+  for (const Point& p : edge.points) EXPECT_LE(p.y, 0);
+}
+
+TEST(TieRoutes, ADetourGoesRoundTheSideThatCrossesFewerLines) {
+  //          | | | |          four other ties run up from just above Bilal's symbol
+  //   amira -- bilal -- chloe
+  //           (label)
+  const NodeGeometry amira = person_at("amira", {0, 0});
+  const NodeGeometry bilal = person_at("bilal", {150, 0});
+  const NodeGeometry chloe = person_at("chloe", {300, 0});
+  std::vector<Point> lines;
+  for (int k = 0; k < 4; ++k) {
+    lines.push_back({120.0 + 20 * k, -12});
+    lines.push_back({120.0 + 20 * k, -200});
+  }
+  // Negative control: with no lines to cross, the short way is over the top.
+  const EdgeGeometry free = routed_edge("t1", amira, chloe, {bilal.footprint()});
+  for (const Point& p : free.points) EXPECT_LE(p.y, 0);
+  // With them, the longer way under Bilal's label crosses none.
+  const EdgeGeometry edge = routed_edge("t1", amira, chloe, {bilal.footprint()}, lines);
+  ASSERT_GT(edge.points.size(), 2u);
+  EXPECT_FALSE(passes_through(edge, bilal.footprint()));
+  double lowest = 0;
+  for (const Point& p : edge.points) lowest = std::max(lowest, p.y);
+  EXPECT_GT(lowest, bilal.label.bottom());
+}
+
+TEST(TieRoutes, ALineWindsThroughARowOfPeopleWithoutTouchingAny) {
+  //   amira   p1 p2 p3 p4   chloe     (p1..p4 stacked in a wall across the line)
+  const NodeGeometry amira = person_at("amira", {0, 0});
+  const NodeGeometry chloe = person_at("chloe", {400, 30});
+  std::vector<Rect> wall;
+  wall.reserve(4);
+  for (int k = 0; k < 4; ++k) wall.push_back(person_at("p", {200, -90.0 + 70 * k}).footprint());
+  const EdgeGeometry edge = routed_edge("t1", amira, chloe, wall);
+  ASSERT_GT(edge.points.size(), 2u);
+  for (const Rect& r : wall) EXPECT_FALSE(passes_through(edge, r));
+}
+
+TEST(TieRoutes, AMapWithAPersonOnALineDrawsItAroundThem) {
+  const model::Document d = testing::DocumentBuilder({2026, 11, 1})
+                                .person("amira", "Amira Haddad", model::Role::SubjectChild)
+                                .person("bilal", "Bilal Begum")
+                                .person("chloe", "Chloe Evans")
+                                .relationship("t1", "amira", "chloe")
+                                .build();
+  model::Document pinned = d;
+  pinned.pins = {{"amira", 0, 0}, {"bilal", 200, 0}, {"chloe", 400, 0}};
+  const auto g = compute_layout(pinned, {});
+  ASSERT_TRUE(g.ok()) << g.error().message;
+  ASSERT_EQ(g->edges.size(), 1u);
+  EXPECT_GT(g->edges[0].points.size(), 2u);
+  const auto violations = testing::layout_violations(g.value());
+  EXPECT_TRUE(violations.empty()) << violations.front();
+  EXPECT_TRUE(testing::document_violations(g.value(), pinned).empty());
+}
+
+}  // namespace
+}  // namespace peermap::layout
