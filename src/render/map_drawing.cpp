@@ -140,8 +140,8 @@ class MapPainter {
     const double length = point_along(route, 0.5).length;
     double t = 0.5;
     if (length >= 30) {
-      t = std::min(0.9, (style.influence_to_source || style.influence_to_target ? 0.3 : 0.5) +
-                            12 / length);
+      t = std::min(
+          0.9, (style.influence_to_source || style.influence_to_target ? 0.3 : 0.5) + 12 / length);
     }
     draw_date_not_known(cr_, text_, point_along(route, t).at);
   }
