@@ -103,6 +103,7 @@ struct Api::Impl {
                  }));
     }
     router.add("GET", "/api/maps/{id}/record.pdf", authed("map.record", export_record));
+    router.add("GET", "/api/maps/{id}/map.pptx", authed("map.pptx", export_pptx));
     router.add("GET", "/api/maps/{id}/layout", authed("map.layout", map_layout));
     router.add("POST", "/api/maps/{id}/relayout", authed("map.relayout", relayout_map));
     router.add("GET", "/api/maps/{id}/analysis", authed("map.analysis", map_analysis));

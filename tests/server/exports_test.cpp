@@ -161,6 +161,36 @@ TEST_P(ExportsTest, BadParametersAreRefusedNamingTheParameterAndAudited) {
   }
 }
 
+// The PowerPoint over HTTP: the same query, the copy's face in its slides, the audit row with
+// its audience, the same refusals and need-to-know.
+TEST_P(ExportsTest, ThePowerPointOfACopyIsAuditedAndRefusesAsTheRecordDoes) {
+  Browser alice = browser("alice");
+  const std::string id = create_copies_map(alice);
+  const auto r = alice.send("GET", "/api/maps/" + id + "/map.pptx", "", {},
+                            {{"copy", "record-of-another-child"}, {"reason", kReason}});
+  ASSERT_EQ(r.status, 200) << r.text();
+  EXPECT_EQ(r.content_type,
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation");
+  EXPECT_EQ(r.text().substr(0, 2), "PK");  // a zip package
+  EXPECT_NE(r.header("Content-Disposition").find(".pptx"), std::string::npos);
+  const store::AuditEntry row = audit_of(id).back();
+  EXPECT_EQ(row.action, "map.pptx");
+  EXPECT_EQ(row.status, 200);
+  EXPECT_EQ(row.detail, std::string("copy=record-of-another-child; reason=") + kReason);
+  // Another copy is another file; the internal one differs from it.
+  EXPECT_NE(alice.send("GET", "/api/maps/" + id + "/map.pptx").text(), r.text());
+  const auto wrong = alice.send("GET", "/api/maps/" + id + "/map.pptx", "", {}, {{"copy", "x"}});
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_EQ(parameter_of(wrong), "copy");
+  EXPECT_EQ(audit_of(id).back().action, "map.pptx");
+  const auto no_reason = alice.send("GET", "/api/maps/" + id + "/map.pptx", "", {},
+                                    {{"copy", "record-of-another-child"}});
+  EXPECT_EQ(parameter_of(no_reason), "reason");
+  Browser bob = browser("bob");
+  EXPECT_EQ(bob.send("GET", "/api/maps/" + id + "/map.pptx").status, 404);
+  EXPECT_EQ(browser().send("GET", "/api/maps/" + id + "/map.pptx").status, 401);
+}
+
 TEST_P(ExportsTest, OnlyThoseWhoMayOpenTheMapGetItsRecord) {
   Browser alice = browser("alice");
   const std::string id = create_copies_map(alice);

@@ -196,7 +196,8 @@ inline std::vector<std::string> copies_required_words(model::Audience audience, 
     words.push_back(other_child ? model::initials(p.full_name) : p.full_name);
   }
   if (with_items) {
-    for (const auto& id : copies_expected_items().at(audience)) {
+    const auto expected = copies_expected_items();  // kept: the loop reads into it
+    for (const auto& id : expected.at(audience)) {
       words.push_back(copies_code_words().at(id));
     }
   }

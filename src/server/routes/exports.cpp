@@ -1,11 +1,12 @@
-// /api/maps/{id}/record.pdf: the case record (record/record.hpp), or a copy of it for an
-// audience (docs/copies.md), of one revision. Need-to-know like every map route; made in a slot
-// of the render gate within its time and size budgets, like map.pdf; cached by revision and
-// copy (the record is deterministic); every export audited with its audience and reason. The
-// PowerPoint export is meant to join it here, with the same query.
+// /api/maps/{id}/record.pdf and /map.pptx: the case record (record/record.hpp) and the editable
+// PowerPoint (record/pptx.hpp), or a copy of either for an audience (docs/copies.md), of one
+// revision. Need-to-know like every map route; made in a slot of the render gate within its
+// time and size budgets, like map.pdf; cached by revision and copy (both are deterministic);
+// every export audited with its audience and reason.
 #include <chrono>
 
 #include "model/copies.hpp"
+#include "record/pptx.hpp"
 #include "record/record.hpp"
 #include "server/request_parsing.hpp"
 #include "server/responses.hpp"
@@ -67,20 +68,21 @@ model::Date date_of(std::int64_t unix_ms) {
 }
 
 //! "record-ID-r4-family": the file says which revision and copy it is.
-std::string file_name(const std::string& id, const ExportQuery& query) {
-  std::string name = "record-" + id + "-r" + std::to_string(query.revision);
+std::string file_name(const char* what, const std::string& id, const ExportQuery& query) {
+  std::string name = std::string(what) + "-" + id + "-r" + std::to_string(query.revision);
   if (query.audience != model::Audience::Internal) {
     name += "-" + std::string(model::audience_name(query.audience));
   }
   return name;
 }
 
-}  // namespace
+enum class Export { RecordPdf, Pptx };
 
-Response export_record(RouteContext& ctx, const Request& request, const Params& params,
-                       const Caller& caller) {
+Response export_file(RouteContext& ctx, const Request& request, const Params& params,
+                     const Caller& caller, Export what) {
+  const bool pptx = what == Export::Pptx;
   const std::string& id = params.at("id");
-  const std::string action = "map.record";
+  const std::string action = pptx ? "map.pptx" : "map.record";
   Response refusal;
   auto map = visible_map(ctx.store, ctx.audit, request, caller.user, id, action, refusal);
   if (!map) return refusal;
@@ -90,7 +92,8 @@ Response export_record(RouteContext& ctx, const Request& request, const Params& 
   auto revision = ctx.history.revision(id, query->revision);
   if (!revision) return internal_error();
   // The key holds the reason whole: it is printed on the copy, so two reasons are two files.
-  const std::string key = "record#" + id + "#" + std::to_string(query->revision) + "#" +
+  const std::string key = std::string(pptx ? "pptx#" : "record#") + id + "#" +
+                          std::to_string(query->revision) + "#" +
                           std::string(model::audience_name(query->audience)) + "#" + query->reason;
   RenderBudget budget(ctx.renders);
   auto pdf = ctx.drawings.find(key);
@@ -113,8 +116,9 @@ Response export_record(RouteContext& ctx, const Request& request, const Params& 
     options.reason = query->reason;
     options.out_of_time = budget.out_of_time();
     const Status started = budget.start();
-    auto bytes =
-        started ? record::write_record_pdf(d, options) : Result<std::string>(started.error());
+    auto bytes = !started ? Result<std::string>(started.error())
+                 : pptx   ? record::write_record_pptx(d, options)
+                          : record::write_record_pdf(d, options);
     if (!bytes) {
       return drawing_failed(ctx, request, caller, action, id, query->revision, budget,
                             bytes.error());
@@ -128,9 +132,25 @@ Response export_record(RouteContext& ctx, const Request& request, const Params& 
   }
   Response r;
   r.shared_body = std::move(pdf);
-  r.content_type = "application/pdf";
-  r.set_header("Content-Disposition", "attachment; filename=\"" + file_name(id, *query) + ".pdf\"");
+  r.content_type = pptx
+                       ? "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+                       : "application/pdf";
+  r.set_header("Content-Disposition", "attachment; filename=\"" +
+                                          file_name(pptx ? "map" : "record", id, *query) +
+                                          (pptx ? ".pptx\"" : ".pdf\""));
   return r;
+}
+
+}  // namespace
+
+Response export_record(RouteContext& ctx, const Request& request, const Params& params,
+                       const Caller& caller) {
+  return export_file(ctx, request, params, caller, Export::RecordPdf);
+}
+
+Response export_pptx(RouteContext& ctx, const Request& request, const Params& params,
+                     const Caller& caller) {
+  return export_file(ctx, request, params, caller, Export::Pptx);
 }
 
 }  // namespace peermap::server::routes

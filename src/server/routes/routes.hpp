@@ -64,9 +64,12 @@ Response diff_revisions(RouteContext& ctx, const Request& request, const Params&
 Response render_map(RouteContext& ctx, const Request& request, const Params& params,
                     const Caller& caller, render::Format format);
 
-// exports.cpp: /api/maps/{id}/record.pdf (the case record, or a copy for an audience)
+// exports.cpp: /api/maps/{id}/record.pdf and /map.pptx (the case record and the editable
+// PowerPoint, or a copy of either for an audience)
 Response export_record(RouteContext& ctx, const Request& request, const Params& params,
                        const Caller& caller);
+Response export_pptx(RouteContext& ctx, const Request& request, const Params& params,
+                     const Caller& caller);
 
 // layout.cpp: /api/maps/{id}/layout
 Response map_layout(RouteContext& ctx, const Request& request, const Params& params,
