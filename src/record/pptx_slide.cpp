@@ -1,11 +1,13 @@
 #include "record/pptx_slide.hpp"
 
+#include <utility>
+
 #include "record/pptx_parts.hpp"
 #include "record/pptx_xml.hpp"
 
 namespace peermap::record::pptx {
 
-Slide::Slide(const Deck& size) : size_(size) {
+Slide::Slide(Deck size) : size_(std::move(size)) {
   auto root = xml_.append_child("p:sld");
   root.append_attribute("xmlns:a") = kA;
   root.append_attribute("xmlns:r") = kR;

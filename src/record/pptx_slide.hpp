@@ -27,7 +27,7 @@ enum class Align { Left, Centre, Right };
 
 class Slide {
  public:
-  explicit Slide(const Deck& size);
+  explicit Slide(Deck size);
   Slide(const Slide&) = delete;
   Slide& operator=(const Slide&) = delete;
   Slide(Slide&&) = delete;
