@@ -1,7 +1,5 @@
 #include "record/pptx.hpp"
 
-#include "analysis/network.hpp"
-#include "analysis/report.hpp"
 #include "model/copies.hpp"
 #include "record/pptx_map_slide.hpp"
 #include "record/pptx_package.hpp"
@@ -14,32 +12,24 @@ namespace peermap::record {
 
 Result<std::string> write_record_pptx(const model::Document& document,
                                       const RecordOptions& options) {
-  if (auto fault = options_fault(options)) return Error{ErrorKind::Invalid, *fault};
-  model::View view;
-  view.seed = options.seed;
-  view.audience = options.audience;
-  view.reason = options.reason;
-  auto page = render::prepare_page(document, view, nullptr, options.out_of_time);
-  if (!page) return page.error();
-  const model::Document& shown = page->document;
-  auto network = analysis::network_from_document(shown);
-  if (!network) return network.error();
-  auto report = analysis::analyze(std::move(network.value()), &shown);
-  if (!report) return report.error();
-  const std::vector<Block> blocks = record_blocks(shown, report.value(), options, page->withheld);
+  auto inputs = record_inputs(document, options);
+  if (!inputs) return inputs.error();
+  const render::Page& page = inputs->page;
+  const model::Document& shown = page.document;
+  const std::vector<Block> blocks = record_blocks(shown, inputs->report, options, page.withheld);
   std::string face;
   if (options.audience != model::Audience::Internal) {  // as the record's map page says it
-    const std::size_t n = page->withheld;
+    const std::size_t n = page.withheld;
     face = model::copy_title(options.audience) + ": " + std::to_string(n) +
            (n == 1 ? " information item" : " information items") +
            " withheld under their handling conditions.";
     if (!options.reason.empty()) face += " Reason: " + options.reason;
   }
-  const pptx::Deck size{page->paper.width, page->paper.height, face};
+  const pptx::Deck size{page.paper.width, page.paper.height, face};
   const std::vector<pptx::TablePage> tables = pptx::table_pages(blocks, size);
   const std::size_t count = 1 + tables.size();
   std::vector<std::string> slides;
-  slides.push_back(pptx::map_slide(page.value(), count, face));
+  slides.push_back(pptx::map_slide(page, count, face));
   for (std::size_t k = 0; k < tables.size(); ++k) {
     slides.push_back(pptx::table_slide(shown, tables[k], k + 2, count, size));
   }

@@ -88,8 +88,7 @@ std::optional<std::string> options_fault(const RecordOptions& options) {
   return std::nullopt;
 }
 
-Result<std::string> write_record_pdf(const model::Document& document,
-                                     const RecordOptions& options) {
+Result<RecordInputs> record_inputs(const model::Document& document, const RecordOptions& options) {
   if (auto fault = options_fault(options)) return Error{ErrorKind::Invalid, *fault};
   // The copy's document (model::copy_for, in the view): the map page and every section read
   // only what the audience may receive.
@@ -99,11 +98,20 @@ Result<std::string> write_record_pdf(const model::Document& document,
   view.reason = options.reason;
   auto page = render::prepare_page(document, view, nullptr, options.out_of_time);
   if (!page) return page.error();
-  const model::Document& shown = page->document;
-  auto network = analysis::network_from_document(shown);
+  auto network = analysis::network_from_document(page->document);
   if (!network) return network.error();
-  auto report = analysis::analyze(std::move(network.value()), &shown);
+  auto report = analysis::analyze(std::move(network.value()), &page->document);
   if (!report) return report.error();
+  return RecordInputs{std::move(page.value()), std::move(report.value())};
+}
+
+Result<std::string> write_record_pdf(const model::Document& document,
+                                     const RecordOptions& options) {
+  auto inputs = record_inputs(document, options);
+  if (!inputs) return inputs.error();
+  const render::Page* page = &inputs->page;
+  const model::Document& shown = page->document;
+  const analysis::Report* report = &inputs->report;
 
   std::string bytes;
   const Surface surface(cairo_pdf_surface_create_for_stream(render::append_to_string, &bytes,
@@ -124,7 +132,7 @@ Result<std::string> write_record_pdf(const model::Document& document,
 
     Flow flow(context.get(),
               {kMargin, kPageWidth - 2 * kMargin, kHeaderRule + 10, kFooterRule - 8});
-    flow.paginate(record_blocks(shown, report.value(), options, page->withheld));
+    flow.paginate(record_blocks(shown, *report, options, page->withheld));
     if (spent(options.out_of_time)) return out_of_time_error();
     const std::size_t pages = 1 + flow.pages().size();
 

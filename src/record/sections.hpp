@@ -9,6 +9,7 @@
 #include "model/document.hpp"
 #include "record/flow.hpp"
 #include "record/record.hpp"
+#include "render/page.hpp"
 
 namespace peermap::record {
 
@@ -20,6 +21,18 @@ namespace peermap::record {
 [[nodiscard]] std::vector<Block> record_blocks(const model::Document& document,
                                                const analysis::Report& report,
                                                const RecordOptions& options, std::size_t withheld);
+
+//! What the record and the PowerPoint are made from: the map page as the copy's audience may
+//! receive it (model::copy_for, in the view), and the analysis of that page's document.
+struct RecordInputs {
+  render::Page page;
+  analysis::Report report;
+};
+
+//! options_fault's error (Invalid), then the page (render::prepare_page, within
+//! options.out_of_time) and its analysis; their errors.
+[[nodiscard]] Result<RecordInputs> record_inputs(const model::Document& document,
+                                                 const RecordOptions& options);
 
 //! "revision 12", or empty when the record has no revision: the footer's words for it.
 [[nodiscard]] std::string revision_words(const RecordOptions& options);

@@ -19,21 +19,13 @@
 
 #include "model/json_io.hpp"
 #include "record/pptx.hpp"
+#include "record_support.hpp"
 #include "support/copies_document.hpp"
 
 namespace peermap::record {
 namespace {
 
-namespace fs = std::filesystem;
-
 const fs::path kSource = PEERMAP_SOURCE_DIR;
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 model::Document example(const std::string& name) {
   model::ParseOptions options;
@@ -96,17 +88,6 @@ std::vector<std::string> paragraphs(pugi::xml_node shape) {
     out.push_back(words);
   }
   return out;
-}
-
-int run(const std::string& command, std::string& out) {
-  out.clear();
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return -1;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 // One shape per person, with their name; one connector per tie drawn, glued to the shapes of
