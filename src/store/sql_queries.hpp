@@ -122,9 +122,11 @@ constexpr std::string_view kRevisionChain =
     "AND d.body = 'document' AND d.number <= (SELECT number FROM target) "
     "ORDER BY d.number DESC LIMIT 1) "
     "ORDER BY r.number";
+// The sixth column: the author's display name now ("" when none is set).
 constexpr std::string_view kRevisions =
-    "SELECT map_id, number, author_id, author, created_at, summary FROM revisions "
-    "WHERE map_id = $1 ORDER BY number";
+    "SELECT r.map_id, r.number, r.author_id, r.author, r.created_at, r.summary, "
+    "COALESCE(u.display_name, '') FROM revisions r LEFT JOIN users u ON u.id = r.author_id "
+    "WHERE r.map_id = $1 ORDER BY r.number";
 constexpr std::string_view kMapExists = "SELECT 1 FROM maps WHERE id = $1";
 
 // ---- audit

@@ -355,7 +355,10 @@ class SqlStore final : public Store {
       if (rows->empty()) return not_found("no map " + std::string(map_id));  // never empty
       std::vector<RevisionInfo> out;
       out.reserve(rows->size());
-      for (Row& row : rows.value()) out.push_back(revision_info_from(row));
+      for (Row& row : rows.value()) {
+        out.push_back(revision_info_from(row));
+        out.back().author_name = text(std::move(row[6]));
+      }
       return out;
     });
   }

@@ -98,6 +98,7 @@ struct RevisionInfo {
   std::string author;           // username at the time of writing
   std::int64_t created_at = 0;  // unix milliseconds
   std::string summary;          // one line, e.g. "2 people added, 1 tie changed"
+  std::string author_name{};    // the author's display name now; "" when none (revisions())
 };
 
 //! A revision's layout as kept (server/map_layouts.hpp): the geometry the drawing was made

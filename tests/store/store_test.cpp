@@ -330,6 +330,13 @@ TEST_P(StoreTest, ListsMapsWithTheLastAuthorsDisplayName) {
   const MapSummary now = store().maps_visible_to("north", alice.id)->front();
   EXPECT_EQ(now.updated_by, "bob");
   EXPECT_EQ(now.updated_by_name, "Bob Żółkiewski");
+  // The history too: each revision keeps its username, and gives its author's name now.
+  const auto history = store().revisions("m1").value();
+  ASSERT_EQ(history.size(), 2U);
+  EXPECT_EQ(history[0].author, "alice");
+  EXPECT_EQ(history[0].author_name, "Alice Okonkwo-Brennan");
+  EXPECT_EQ(history[1].author, "bob");
+  EXPECT_EQ(history[1].author_name, "Bob Żółkiewski");
 }
 
 // ---- sessions

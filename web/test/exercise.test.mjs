@@ -145,6 +145,10 @@ test('an outcome or action: refused without an owner at its field; saved with it
   await expectAccessible(page, 'add an action with an error');
   await tallScreenshot(page, 'form-action-error');
 
+  // What it is about: the subject child and the place, chosen from the short list.
+  const about = panel.getByRole('group', { name: /^About \(optional\)/ });
+  await about.getByLabel('Mia Kowalczyk').check();
+  await about.getByLabel('Moorside Recreation Ground').check();
   await panel.getByLabel('Owner on the map (optional)').selectOption({ label: 'Bethany Akinola' });
   assert.equal(await panel.getByLabel('Owner', { exact: true }).inputValue(), 'Bethany Akinola, Youth Service', 'filled from the map');
   await panel.getByRole('button', { name: 'Save action' }).click();
@@ -155,6 +159,7 @@ test('an outcome or action: refused without an owner at its field; saved with it
     id: added.id,
     type: 'disruption-planning',
     description: 'Detached youth work at Moorside Recreation Ground on Friday evenings.',
+    about: ['p1', 'l2'],
     owner: 'Bethany Akinola, Youth Service',
     owner_person: 'p22',
     due: '2026-12-04',
@@ -171,6 +176,10 @@ test('an outcome or action: refused without an owner at its field; saved with it
   await panel.getByRole('button', { name: /^Edit the action “Refer Reece Haldane, Marcus Delacroix/ }).click();
   await panel.getByRole('heading', { name: 'Edit the action' }).waitFor();
   assert.equal(await panel.getByLabel('Outcome or action').inputValue(), 'pimm-referral');
+  // What it is about is shown checked, and kept.
+  const editedAbout = panel.getByRole('group', { name: /^About \(optional\)/ });
+  const checked = await editedAbout.getByRole('checkbox', { checked: true }).evaluateAll((boxes) => boxes.map((b) => b.value));
+  assert.deepEqual(checked.sort(), [...a4.about].sort());
   await panel.getByLabel('Cancelled').check();
   await expectAccessible(page, 'edit an action');
   await tallScreenshot(page, 'form-action-edit');

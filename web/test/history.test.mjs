@@ -2,7 +2,7 @@
 // revision as it was (read-only), and compares two revisions in words, down to the field.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
+import { browser, expectAccessible, run, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
 
 useServerAndBrowser({ imports: ['peer-group.json'] });
 
@@ -35,6 +35,8 @@ test('the history lists every revision, opens one read-only and compares two dow
   await patch(page, id, [{ op: 'replace', path: '/people/1/date_of_birth', value: '2011-03-03' }]);
   await patch(page, id, [{ op: 'add', path: '/people/1/known_as/-', value: 'Ethan O' }]);
   await patch(page, id, [{ op: 'replace', path: '/information/2/grading/source', value: 2 }]);
+  // The history names each author by the display name they have now.
+  run(['user', 'set-name', '--db', server.db, '--username', 'practitioner', '--display-name', 'Priya Natarajan-Hale']);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: /Peer mapping: Mia Kowalczyk/ }).waitFor();
 
@@ -47,7 +49,7 @@ test('the history lists every revision, opens one read-only and compares two dow
   // Newest first: number, who, when, what changed.
   const newest = await rows.nth(1).getByRole('cell').allTextContents();
   assert.equal(await rows.nth(1).getByRole('rowheader').textContent(), '4');
-  assert.equal(newest[0], 'practitioner');
+  assert.equal(newest[0], 'Priya Natarajan-Hale');
   assert.match(newest[1], /^\d{1,2} \w+ \d{4} at \d\d:\d\d$/);
   assert.equal(newest[2], '1 information item changed');
   assert.equal((await rows.nth(4).getByRole('cell').allTextContents())[2], 'created');

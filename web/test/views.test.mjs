@@ -151,3 +151,48 @@ test('downloads of the view as SVG, PNG and PDF are the server’s drawings, and
   assert.deepEqual(incidents, []);
   await context.close();
 });
+
+test('the case record and the PowerPoint download whole or as a copy; another child’s copy asks its reason first; each is audited', async () => {
+  const { page, incidents, context } = await watchedPage(browser);
+  const id = await openPeerGroup(page);
+  const audited = async (action) => JSON.parse((await apiGet(page, `/api/maps/${id}/audit`)).body).entries
+    .filter((e) => e.action === action).map((e) => e.detail ?? '');
+  await page.getByText('Download the case record').click();
+  const record = page.getByRole('group', { name: /^Which record/ });
+  await record.waitFor();
+  await expectAccessible(page, 'record downloads');
+  const [whole] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /^Download the record \(PDF\) for the internal record, revision \d+$/ }).click(),
+  ]);
+  assert.match(whole.url(), new RegExp(`/api/maps/${id}/record\\.pdf\\?revision=\\d+$`));
+  assert.equal((await readFile(await whole.path())).subarray(0, 5).toString('latin1'), '%PDF-');
+
+  await record.getByLabel('A copy for partner agencies').check();
+  const [deck] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /^Download the PowerPoint for partner agencies/ }).click(),
+  ]);
+  assert.match(deck.url(), /\/map\.pptx\?revision=\d+&copy=partner$/);
+  assert.equal((await readFile(await deck.path())).subarray(0, 2).toString('latin1'), 'PK', 'a zip package');
+
+  // Another child's record: no link until the reason is given, then the reason goes with it.
+  await record.getByLabel('A copy for another child’s record').check();
+  assert.equal(await page.getByRole('link', { name: /^Download the record \(PDF\)/ }).count(), 0);
+  await page.getByText('Enter the reason to download this copy.').waitFor();
+  await page.getByLabel('Why it goes on another child’s record').fill('to support a referral to children’s social care');
+  const [other] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /^Download the record \(PDF\) for another child’s record/ }).click(),
+  ]);
+  assert.match(other.url(), /copy=record-of-another-child&reason=to\+support\+a\+referral/);
+  assert.equal((await readFile(await other.path())).subarray(0, 5).toString('latin1'), '%PDF-');
+  await expectAccessible(page, 'record downloads, another child’s copy');
+
+  assert.deepEqual(await audited('map.pptx'), ['copy=partner']);
+  const records = await audited('map.record');
+  assert.equal(records.length, 2);
+  assert.ok(records.includes('copy=record-of-another-child; reason=to support a referral to children’s social care'), records.join(' | '));
+  assert.deepEqual(incidents, []);
+  await context.close();
+});

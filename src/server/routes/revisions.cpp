@@ -19,6 +19,7 @@ Response list_revisions(RouteContext& ctx, const Request& request, const Params&
   for (const auto& info : list.value()) {
     out.push_back({{"revision", info.number},
                    {"author", info.author},
+                   {"author_name", info.author_name.empty() ? info.author : info.author_name},
                    {"created_at", iso_time(info.created_at)},
                    {"summary", info.summary}});
   }

@@ -218,6 +218,8 @@ export interface MapViewOptions {
 export interface RevisionInfo {
   revision: number;
   author: string;
+  /** The author's display name now, or the username when none is set. */
+  author_name: string;
   created_at: string;
   summary: string;
 }

@@ -23,7 +23,7 @@ export interface InformationGap {
 }
 
 /** The people, places and groups on the map, for "about" choices. */
-function subjects(document: PeerMapDocument): (readonly [string, string])[] {
+export function subjects(document: PeerMapDocument): (readonly [string, string])[] {
   return [...(document.people ?? []), ...(document.groups ?? []), ...(document.locations ?? [])].map((x) => [x.id, nameIn(document, x.id)] as const);
 }
 

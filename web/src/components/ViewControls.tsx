@@ -1,7 +1,8 @@
 // The views of a map (DESIGN.md §2, "One view pipeline"): an as-of date, the redacted
 // disclosure copy and a child's ecomap, chosen with GOV.UK form patterns and said in words;
-// and the downloads of the drawing in that view. The server draws every view (map.svg, .png,
-// .pdf, each read audited); the page only asks for it.
+// and the downloads of the drawing in that view; and the case record and its PowerPoint, whole
+// or as a copy for an audience (docs/copies.md). The server draws every view and makes every
+// record (map.svg, .png, .pdf, record.pdf, map.pptx, each read audited); the page only asks.
 import { useEffect, useState } from 'preact/hooks';
 import { drawingPath, viewQuery } from '../api/client';
 import type { MapLayout, MapViewOptions, PeerMapDocument } from '../api/types';
@@ -10,7 +11,7 @@ import { adultStatus } from '../model/people';
 import { shown } from '../model/text';
 import { type FieldError, errorFor } from '../model/problems';
 import { ErrorSummary } from './ErrorSummary';
-import { Checkbox, DateInput, type DateParts, Radios, Select } from './Fields';
+import { Checkbox, DateInput, type DateParts, Radios, Select, TextInput } from './Fields';
 import { fromParts, toParts } from '../model/dates';
 
 /** True for the view the editor edits: the whole, current network map. */
@@ -101,6 +102,7 @@ export function ViewControls({ mapId, revision, document, view, onChange }: {
           ))}
         </span>
       </p>
+      <RecordDownloads mapId={mapId} revision={revision} />
       <details class="govuk-details govuk-!-margin-bottom-1" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary class="govuk-details__summary">
           <span class="govuk-details__summary-text">Change the view</span>
@@ -123,6 +125,65 @@ export function ViewControls({ mapId, revision, document, view, onChange }: {
         </div>
       </details>
     </div>
+  );
+}
+
+/** The audiences a record may be copied for, as the server names them (docs/copies.md). */
+const copyChoices: [string, string][] = [
+  ['internal', 'The internal record, whole'],
+  ['partner', 'A copy for partner agencies'],
+  ['family', 'A copy for the family'],
+  ['record-of-another-child', 'A copy for another child’s record'],
+];
+/** Whom each copy is for, as the download links say it to a screen reader. */
+const copyFor: Record<string, string> = {
+  internal: 'the internal record',
+  partner: 'partner agencies',
+  family: 'the family',
+  'record-of-another-child': 'another child’s record',
+};
+
+/**
+ * The case record (PDF) and the editable PowerPoint of this revision, whole or as a copy. A
+ * copy for another child's record needs its reason, which is printed on it and audited; the
+ * links appear only once the choice is complete, so nothing is asked for that would be refused.
+ */
+function RecordDownloads({ mapId, revision }: { mapId: string; revision: number }) {
+  const [copy, setCopy] = useState('internal');
+  const [reason, setReason] = useState('');
+  const needsReason = copy === 'record-of-another-child';
+  const query = new URLSearchParams({ revision: String(revision) });
+  if (copy !== 'internal') query.set('copy', copy);
+  if (needsReason && reason.trim()) query.set('reason', reason.trim());
+  const ready = !needsReason || reason.trim() !== '';
+  const which = ` for ${copyFor[copy] ?? copy}, revision ${revision}`;
+  const base = `/api/maps/${encodeURIComponent(mapId)}`;
+  return (
+    <details class="govuk-details govuk-!-margin-bottom-1">
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text">Download the case record</span>
+      </summary>
+      <div class="govuk-details__text pm-views__body">
+        <Radios id="record-copy" label="Which record" value={copy} onChange={setCopy} options={copyChoices}
+          hint="A copy leaves out what its audience may not receive, and says so on every page." />
+        {needsReason ? (
+          <TextInput id="record-reason" label="Why it goes on another child’s record" value={reason} onInput={setReason}
+            hint="Printed on the copy and kept in the audit trail, for example: to support a referral to children’s social care" />
+        ) : null}
+        {ready ? (
+          <p class="govuk-body-s pm-record-downloads">
+            <a class="govuk-link" href={`${base}/record.pdf?${query}`} download={`record-${mapId}-r${revision}.pdf`}>
+              Download the record (PDF)<span class="govuk-visually-hidden">{which}</span>
+            </a>
+            <a class="govuk-link" href={`${base}/map.pptx?${query}`} download={`map-${mapId}-r${revision}.pptx`}>
+              Download the PowerPoint<span class="govuk-visually-hidden">{which}</span>
+            </a>
+          </p>
+        ) : (
+          <p class="govuk-body-s">Enter the reason to download this copy.</p>
+        )}
+      </div>
+    </details>
   );
 }
 

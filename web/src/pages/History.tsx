@@ -59,7 +59,7 @@ export function History({ id }: { id: string }) {
             {[...revisions].reverse().map((r) => (
               <tr class="govuk-table__row" key={r.revision}>
                 <th scope="row" class="govuk-table__header">{String(r.revision)}</th>
-                <td class="govuk-table__cell">{shown(r.author)}</td>
+                <td class="govuk-table__cell">{shown(r.author_name || r.author)}</td>
                 <td class="govuk-table__cell">{longDateTime(r.created_at)}</td>
                 <td class="govuk-table__cell">{shown(r.summary)}</td>
                 <td class="govuk-table__cell pm-nowrap">
