@@ -89,6 +89,11 @@ Result<std::vector<Point>> graphviz_positions(const std::vector<BaseNode>& nodes
   const bool prism = gap > 0 && !any_pin && engine == BaseEngine::Stress;
   set(g, "overlap", prism ? "prism" : "true");
   if (prism) set(g, "sep", "+" + number(gap / 2));
+  // Before removing overlaps prism scales the layout so that an edge is as long as this many
+  // average boxes; Graphviz's default (4) spread the peer-group example's 25 people over
+  // 1,048 x 1,080 pt, at 2 they take 761 x 714 pt, and the legibility corpus has as few
+  // crossings (2,860 against 2,902 on its 24-map subset; docs/benchmarks-legibility.md).
+  if (prism) set(g, "overlap_scaling", "-2");
   set(g, "splines", "false");
   set(g, "notranslate", "true");
   // Separate parts of the network (people with no ties among them) are packed side by side in

@@ -176,6 +176,31 @@ void frame_geometry(Geometry& g, bool keep_coordinates) {
   g.x0 = g.y0 = 0;
 }
 
+// (Documented in layout_parts.hpp.)
+void stretch_to_page(std::vector<Rect>& footprints, double least, double most, double limit) {
+  if (footprints.size() < 2) return;
+  Rect box = footprints.front();
+  Rect centres{footprints.front().centre().x, footprints.front().centre().y, 0, 0};
+  for (const Rect& f : footprints) {
+    box = box.united(f);
+    centres = centres.united({f.centre().x, f.centre().y, 0, 0});
+  }
+  // The new extent along the stretched axis is k * (spread of centres) + (what the boxes add).
+  const auto factor = [&](double extent, double spread, double wanted) {
+    if (spread < 1 || wanted <= extent) return 1.0;
+    return std::clamp((wanted - (extent - spread)) / spread, 1.0, limit);
+  };
+  const double kx = factor(box.w, centres.w, least * box.h);
+  const double ky = factor(box.h, centres.h, box.w / most);
+  if (kx <= 1 && ky <= 1) return;
+  const Point middle = centres.centre();
+  for (Rect& f : footprints) {
+    const Point c = f.centre();
+    f.x = middle.x + (c.x - middle.x) * kx - f.w / 2;
+    f.y = middle.y + (c.y - middle.y) * ky - f.h / 2;
+  }
+}
+
 namespace {
 
 struct RegionSpec {
@@ -391,6 +416,11 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   }
   std::vector<std::string> moved;
   separate_footprints(footprints, fixed, style::kNodeSeparation, moved);
+  // A fresh layout fills the page; one from earlier places, or with pins, keeps its shape.
+  if (!anchored && pins.empty()) {
+    stretch_to_page(footprints, style::kPageAspectLeast, style::kPageAspectMost,
+                    style::kMaxStretch);
+  }
   if (spent(options.out_of_time)) return out_of_time_error();
 
   std::vector<std::vector<int>> memberships;

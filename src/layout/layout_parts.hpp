@@ -30,6 +30,13 @@ void place_node(NodeGeometry& node, Point centre);
 void spread_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned,
                        double factor);
 
+//! Stretches the footprints' centres along one axis so that the drawing's width over height
+//! comes within [least, most]: a narrow map sideways, a wide one upwards, by at most `limit`.
+//! The page's scale is then still set by the longer side, so the map fills more of the page and
+//! prints no smaller. A stretch along one axis brings no two boxes closer and keeps every
+//! crossing (straight lines stay straight and meet where they met). O(n).
+void stretch_to_page(std::vector<Rect>& footprints, double least, double most, double limit);
+
 //! Moves unpinned footprints until no two are closer than `gap`; pinned ones only when two
 //! pinned footprints overlap (a warning names them). Deterministic. Cost: O(n log n) a round.
 void separate_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned, double gap,

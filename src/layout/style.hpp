@@ -23,5 +23,13 @@ inline constexpr double kRegionCell = 6.0;       //!< region grid resolution
 inline constexpr double kRegionPadding = 6.0;    //!< member footprint to outline, at least
 inline constexpr double kRegionClearance = 5.0;  //!< outline to non-member footprint, at least
 inline constexpr double kMargin = 24.0;          //!< around the drawing
+//! Width over height of the page's map area beside the key (render/page.cpp): 1.16 on A4,
+//! 1.24 on A3, 1.30 on A2, 1.34 on A1, 1.36 on A0 (less margins for the frame). A fresh layout
+//! narrower than the first is stretched sideways to it, one wider than the last is stretched
+//! upwards to it: either way it fills more of the page and prints no smaller on any sheet.
+inline constexpr double kPageAspectLeast = 1.10;
+inline constexpr double kPageAspectMost = 1.40;
+//! The most a layout is stretched along one side to fill the page.
+inline constexpr double kMaxStretch = 1.6;
 
 }  // namespace peermap::layout::style

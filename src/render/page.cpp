@@ -2,9 +2,11 @@
 // view), the footer and the protective marking; and the pipeline that makes a Page.
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <string>
 #include <utility>
 
+#include "layout/style.hpp"
 #include "model/copies.hpp"
 #include "model/views.hpp"
 #include "render/draw.hpp"
@@ -26,7 +28,8 @@ constexpr std::array<std::pair<double, int>, 5> kTitleSizes{
     {{15, 1}, {13, 1}, {11, 1}, {10, 2}, {8.5, 3}}};
 constexpr double kFooterHeight = 24;
 constexpr double kKeyWidth = 196;
-constexpr double kMinScale = 0.6;  // below this, 9 pt names print smaller than ~5.4 pt
+//! Below this scale names print smaller than kMinNamePrint (9 pt names at 7/9).
+constexpr double kMinScale = kMinNamePrint / layout::style::kNameFontSize;
 constexpr double kMaxScale = 1.5;
 
 struct PaperSize {
@@ -159,12 +162,25 @@ std::string people_shown(const Page& page) {
   return std::to_string(shown) + " of " + std::to_string(all) + noun;
 }
 
+//! "print on A3 landscape: names 8.1 pt", the sheet this page needs and what its names print
+//! at there; a map too large for A0 says that its names print smaller than they should.
+std::string sheet_words(const Page& page) {
+  const double size = layout::style::kNameFontSize * place_on_page(page).scale;
+  const auto points = [](double value) {
+    char out[32];
+    const int n = std::snprintf(out, sizeof out, "%.1f pt", value);
+    return std::string(out, static_cast<std::size_t>(std::clamp(n, 0, 31)));
+  };
+  std::string words = "print on " + page.paper.name + " landscape: names " + points(size);
+  if (size < kMinNamePrint - 0.05) words += ", smaller than " + points(kMinNamePrint);
+  return words;
+}
+
 void draw_footer(TextPainter& text, const Page& page) {
   const double y = page.paper.height - kFooterHeight + 6;
-  text.draw(
-      "peermap  \u00b7  " + people_shown(page) + "  \u00b7  page " + page.paper.name + " landscape",
-      {kPageFont, false, page.paper.width / 2 - 150, 1}, kPageMargin, y + 2, false,
-      {0.4, 0.4, 0.4});
+  text.draw("peermap  \u00b7  " + people_shown(page) + "  \u00b7  " + sheet_words(page),
+            {kPageFont, false, page.paper.width / 2 - 150, 1}, kPageMargin, y + 2, false,
+            {0.4, 0.4, 0.4});
   text.draw(marking(page.document), {kPageBoldFont, true, 260, 1}, page.paper.width / 2, y, true,
             colours::kMarking);
 }

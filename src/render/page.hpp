@@ -16,13 +16,17 @@
 namespace peermap::render {
 
 //! A sheet of paper, landscape: "A4" .. "A0", in points.
+//! The smallest size a person's name prints at on the chosen paper (issue 10: 7 pt), points.
+inline constexpr double kMinNamePrint = 7.0;
+
 struct Paper {
   std::string name;
   double width = 0;
   double height = 0;
 };
 
-//! The smallest landscape A-size that keeps the map at 60 % scale or more (A0 at most).
+//! The smallest landscape A-size on which the map's names print at kMinNamePrint points or
+//! more (A0 at most).
 [[nodiscard]] Paper choose_paper(const layout::Geometry& geometry);
 
 //! A map ready to draw.
