@@ -104,6 +104,8 @@ std::vector<Sample> samples(const RegionGeometry& r, double step) {
 
 //! A one-member line's length above the symbol: within the 24 pt kept round every footprint.
 constexpr double kTab = 12;
+//! How far round a step of a line its route could reach (see region_line).
+constexpr double kRouteReach = 1000;
 
 }  // namespace
 
@@ -137,16 +139,25 @@ std::vector<Point> region_line(const Geometry& g, const std::vector<int>& order)
     const NodeGeometry& only = g.nodes[static_cast<std::size_t>(order.front())];
     return {{only.x, only.y}, {only.x, only.y - only.h / 2 - kTab}};
   }
+  std::vector<Rect> footprints;
+  footprints.reserve(g.nodes.size());
+  for (const NodeGeometry& n : g.nodes) footprints.push_back(n.footprint());
   std::vector<Rect> others;
-  others.reserve(g.nodes.size());
   for (std::size_t k = 0; k < order.size(); ++k) {
-    const NodeGeometry& a = g.nodes[static_cast<std::size_t>(order[k])];
+    const auto from = static_cast<std::size_t>(order[k]);
+    const NodeGeometry& a = g.nodes[from];
     if (k == 0) line.push_back({a.x, a.y});
     if (k + 1 == order.size()) break;
-    const NodeGeometry& b = g.nodes[static_cast<std::size_t>(order[k + 1])];
+    const auto to = static_cast<std::size_t>(order[k + 1]);
+    const NodeGeometry& b = g.nodes[to];
+    // A route bends only at the corners of footprints within 320 pt of the straight line, and
+    // footprints are under 300 pt wide: nothing farther than this can be in its way.
+    const Rect window =
+        Rect{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x), std::abs(b.y - a.y)}
+            .inflated(kRouteReach);
     others.clear();
-    for (const NodeGeometry& n : g.nodes) {
-      if (&n != &a && &n != &b) others.push_back(n.footprint());
+    for (std::size_t n = 0; n < footprints.size(); ++n) {
+      if (n != from && n != to && footprints[n].overlaps(window)) others.push_back(footprints[n]);
     }
     const EdgeGeometry step = routed_edge({}, a, b, others);
     // The route runs from outline to outline; the line goes on to the centres.
@@ -161,10 +172,16 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
   // Another region's outline or line keeps this far off a name, or failing that at least
   // farther than its own (which the name touches, 0.5 pt off at most).
   constexpr std::array<double, 3> kApart{3.0, 1.0, 0.0};
+  constexpr std::size_t kMostSamples = 400;
   BucketIndex taken(kBucket);
   for (const auto& node : g.nodes) taken.add(node.footprint().inflated(1), -1);
   BucketIndex paths(kBucket);  // every region's segments, by their boxes
-  std::vector<std::vector<std::pair<Point, Point>>> segments(g.regions.size());
+  struct Segment {
+    std::size_t region;
+    Point a;
+    Point b;
+  };
+  std::vector<Segment> segments;
   for (std::size_t r = 0; r < g.regions.size(); ++r) {
     const std::vector<Point>& path = path_of(g.regions[r]);
     const bool closed = g.regions[r].shape == RegionShape::Outline;
@@ -172,8 +189,8 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
       const Point a = path[k];
       const Point b = path[(k + 1) % path.size()];
       paths.add({std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x), std::abs(b.y - a.y)},
-                static_cast<int>(r));
-      segments[r].emplace_back(a, b);
+                static_cast<int>(segments.size()));
+      segments.push_back({r, a, b});
     }
   }
   const auto free = [&](const Rect& c) {
@@ -182,11 +199,9 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
   const auto apart = [&](const Rect& c, std::size_t own, double by) {
     if (by <= 0) return true;
     const Rect near = c.inflated(by);
-    return !paths.any(near, [&](const Rect& box, int r) {
-      if (static_cast<std::size_t>(r) == own || !box.inflated(0.01).overlaps(near)) return false;
-      return std::any_of(segments[static_cast<std::size_t>(r)].begin(),
-                         segments[static_cast<std::size_t>(r)].end(),
-                         [&](const auto& s) { return distance(s.first, s.second, c) < by; });
+    return !paths.any(near, [&](const Rect& box, int k) {
+      const Segment& s = segments[static_cast<std::size_t>(k)];
+      return s.region != own && box.inflated(0.01).overlaps(near) && distance(s.a, s.b, c) < by;
     });
   };
   for (std::size_t r = 0; r < g.regions.size(); ++r) {
@@ -231,7 +246,11 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
     };
     std::optional<Rect> chosen;
     for (std::size_t tier = 0; tier < kApart.size() && !chosen; ++tier) {
+      // The pickier tiers look only near the ends of a long line (the first kMostSamples
+      // places), so that a line across a crowded map costs little; the last looks everywhere.
+      std::size_t tried = 0;
       for (const Sample& s : along) {
+        if (tier + 1 < kApart.size() && ++tried > kMostSamples) break;
         for (const Rect& c : candidates(s.at)) {
           if (free(c) && apart(c, r, kApart[tier])) {
             chosen = c;
