@@ -1,6 +1,8 @@
 #include "layout/geometry.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace peermap::layout {
 
@@ -73,6 +75,50 @@ Rect bounds(const Polygon& polygon) {
   Rect r{polygon[0].x, polygon[0].y, 0, 0};
   for (const Point& p : polygon) r = r.united({p.x, p.y, 0, 0});
   return r;
+}
+
+double distance(Point p, const Rect& r) {
+  const double dx = std::max({r.x - p.x, 0.0, p.x - r.right()});
+  const double dy = std::max({r.y - p.y, 0.0, p.y - r.bottom()});
+  return std::hypot(dx, dy);
+}
+
+namespace {
+
+double point_segment(Point p, Point a, Point b) {
+  const double dx = b.x - a.x;
+  const double dy = b.y - a.y;
+  const double length2 = dx * dx + dy * dy;
+  const double t =
+      length2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0) : 0.0;
+  return std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+}
+
+}  // namespace
+
+double distance(Point a, Point b, const Rect& r) {
+  const auto inside = [&](Point p) {
+    return p.x >= r.x && p.x <= r.right() && p.y >= r.y && p.y <= r.bottom();
+  };
+  if (inside(a) || inside(b) || segment_meets(a, b, r)) return 0;
+  // Apart: the nearest points are an end of the segment or a corner of the rectangle.
+  double best = std::min(distance(a, r), distance(b, r));
+  for (const Point c : {Point{r.x, r.y}, Point{r.right(), r.y}, Point{r.right(), r.bottom()},
+                        Point{r.x, r.bottom()}}) {
+    best = std::min(best, point_segment(c, a, b));
+  }
+  return best;
+}
+
+double distance(const std::vector<Point>& points, bool closed, const Rect& r) {
+  double best = std::numeric_limits<double>::infinity();
+  if (points.size() == 1) return distance(points.front(), r);
+  for (std::size_t k = 1; k < points.size(); ++k) {
+    best = std::min(best, distance(points[k - 1], points[k], r));
+  }
+  if (closed && points.size() > 2)
+    best = std::min(best, distance(points.back(), points.front(), r));
+  return best;
 }
 
 }  // namespace peermap::layout

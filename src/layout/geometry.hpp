@@ -30,6 +30,10 @@ struct Rect {
 
 using Polygon = std::vector<Point>;
 
+//! How a group or place is drawn: a closed outline around members who sit together, or a line
+//! linking scattered members.
+enum class RegionShape { Outline, Line };
+
 //! True when the segment ab passes through the rectangle's interior (Liang-Barsky clipping).
 [[nodiscard]] bool segment_meets(Point a, Point b, const Rect& r);
 //! Even-odd point-in-polygon test.
@@ -40,5 +44,12 @@ using Polygon = std::vector<Point>;
 [[nodiscard]] bool intersects(const Polygon& polygon, const Rect& rect);
 //! Bounding box of a polygon (empty rect at origin when empty).
 [[nodiscard]] Rect bounds(const Polygon& polygon);
+//! Distance from p to the rectangle (0 inside it).
+[[nodiscard]] double distance(Point p, const Rect& r);
+//! Distance between the segment ab and the rectangle (0 when they meet).
+[[nodiscard]] double distance(Point a, Point b, const Rect& r);
+//! Distance between the rectangle and the path through `points` (closed: back to the first).
+//! Infinite for an empty path.
+[[nodiscard]] double distance(const std::vector<Point>& points, bool closed, const Rect& r);
 
 }  // namespace peermap::layout

@@ -59,6 +59,7 @@ Geometry rounded(Geometry g) {
   for (EdgeGeometry& e : g.edges) round_points(e.points);
   for (RegionGeometry& r : g.regions) {
     round_points(r.polygon);
+    round_points(r.line);
     round_rect(r.label);
     r.name_width = round(r.name_width);
   }
@@ -96,6 +97,8 @@ std::string encode_geometry(const Geometry& g) {
                               {"polygon", points(r.polygon)},
                               {"label", rect(r.label)},
                               {"wrap", round(r.name_width)}});
+    // Written only for a line, so that a layout kept before lines existed reads the same.
+    if (r.shape == RegionShape::Line) out["regions"].back()["line"] = points(r.line);
   }
   if (g.ecomap_centre) out["ecomap"] = points({*g.ecomap_centre});
   out["rings"] = json::array();
@@ -145,6 +148,10 @@ Result<Geometry> decode_geometry(std::string_view text) {
       region.polygon = points_from(r.at("polygon"));
       region.label = rect_from(r.at("label"));
       region.name_width = r.at("wrap").get<double>();
+      if (const auto line = r.find("line"); line != r.end()) {
+        region.shape = RegionShape::Line;
+        region.line = points_from(*line);
+      }
       g.regions.push_back(std::move(region));
     }
     if (const auto it = in.find("ecomap"); it != in.end()) {

@@ -2,9 +2,11 @@
 
 #include <glib.h>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <memory>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +15,7 @@
 #include "layout/geometry_json.hpp"
 #include "layout/graphviz_base.hpp"
 #include "layout/layout_parts.hpp"
+#include "layout/region_paths.hpp"
 #include "layout/regions.hpp"
 #include "layout/style.hpp"
 #include "layout/text_metrics.hpp"
@@ -140,6 +143,7 @@ void frame_geometry(Geometry& g, bool keep_coordinates) {
   for (const auto& node : g.nodes) add(node.footprint());
   for (const auto& region : g.regions) {
     if (!region.polygon.empty()) add(bounds(region.polygon));
+    if (!region.line.empty()) add(bounds(region.line));
     add(region.label);
   }
   if (g.ecomap_centre && !g.ring_radii.empty()) {
@@ -169,6 +173,7 @@ void frame_geometry(Geometry& g, bool keep_coordinates) {
   for (auto& edge : g.edges) std::for_each(edge.points.begin(), edge.points.end(), shift);
   for (auto& region : g.regions) {
     std::for_each(region.polygon.begin(), region.polygon.end(), shift);
+    std::for_each(region.line.begin(), region.line.end(), shift);
     region.label.x += dx;
     region.label.y += dy;
   }
@@ -235,45 +240,6 @@ std::vector<RegionSpec> region_specs(const Document& document,
   for (auto& spec : specs) std::sort(spec.members.begin(), spec.members.end());
   std::erase_if(specs, [](const RegionSpec& s) { return s.members.empty(); });
   return specs;
-}
-
-//! Puts each region's name just outside its outline, where it covers no person and no other
-//! label: the outline's corners from the top down, then a spiral out from the top.
-void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
-  std::vector<Rect> taken;
-  for (const auto& node : g.nodes) taken.push_back(node.footprint().inflated(1));
-  const auto free = [&](const Rect& r) {
-    return std::none_of(taken.begin(), taken.end(), [&](const Rect& t) { return t.overlaps(r); });
-  };
-  for (auto& region : g.regions) {
-    region.name_width = measurer.fitting_width(region.name, label_style::kRegion);
-    const Point size = measurer.measure(
-        region.name, label_style::wrapped_at(label_style::kRegion, region.name_width));
-    Polygon corners = region.polygon;
-    std::stable_sort(corners.begin(), corners.end(), [](Point a, Point b) { return a.y < b.y; });
-    std::optional<Rect> chosen;
-    for (const Point& c : corners) {
-      for (const Rect candidate : {Rect{c.x - size.x / 2, c.y - size.y - 1, size.x, size.y},
-                                   Rect{c.x - size.x / 2, c.y + 1, size.x, size.y}}) {
-        if (free(candidate)) {
-          chosen = candidate;
-          break;
-        }
-      }
-      if (chosen) break;
-    }
-    const Point top = corners.empty() ? Point{} : corners.front();
-    for (int ring = 1; !chosen; ++ring) {
-      for (int s = 0; s < 8 * ring && !chosen; ++s) {
-        const double angle = -M_PI / 2 + 2.0 * M_PI * s / (8 * ring);
-        const Rect candidate{top.x - size.x / 2 + ring * 12.0 * std::cos(angle),
-                             top.y - size.y + ring * 12.0 * std::sin(angle), size.x, size.y};
-        if (free(candidate)) chosen = candidate;
-      }
-    }
-    region.label = *chosen;
-    taken.push_back(chosen->inflated(1));
-  }
 }
 
 //! For a layout from earlier positions: every free node goes to the centre of its placed
@@ -350,8 +316,6 @@ void tie_untied_members(const std::vector<RegionSpec>& specs, std::vector<BaseEd
   edges.insert(edges.end(), added.begin(), added.end());
 }
 
-// Recurses at most once: the retry has no earlier places, so it cannot be anchored again.
-// NOLINTNEXTLINE(misc-no-recursion)
 Result<Geometry> network_layout(const Document& document, const LayoutOptions& options,
                                 const TextMeasurer& measurer) {
   Geometry g;
@@ -365,8 +329,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
 
   const auto specs = region_specs(document, person_index);
   std::vector<BaseNode> base;
-  std::vector<bool> pinned;  // by the practitioner (the document's pins)
-  std::vector<bool> fixed;   // pinned, or anchored where an earlier layout put them
+  std::vector<bool> fixed;  // pinned, or anchored where an earlier layout put them
   for (auto& node : g.nodes) {
     const Rect f = node.footprint();
     BaseNode b{f.w, f.h, std::nullopt, std::nullopt};
@@ -379,7 +342,6 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
     } else if (earlier != options.previous.end()) {
       b.pin = Point{earlier->second.x + offset.x, earlier->second.y + offset.y};
     }
-    pinned.push_back(node.pinned);
     fixed.push_back(b.pin.has_value());
     base.push_back(b);
   }
@@ -423,31 +385,19 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   }
   if (spent(options.out_of_time)) return out_of_time_error();
 
+  // Regions never move anyone: members who sit together get an outline, scattered ones a line.
   std::vector<std::vector<int>> memberships;
   memberships.reserve(specs.size());
   for (const auto& spec : specs) memberships.push_back(spec.members);
   RegionParameters parameters;
   parameters.cell = style::kRegionCell;
   parameters.padding = style::kRegionPadding;
+  parameters.nesting = style::kRegionNesting;
   parameters.clearance = style::kRegionClearance;
-  Result<std::vector<Polygon>> polygons = build_regions(footprints, memberships, parameters);
-  for (int attempt = 0; !polygons && attempt < 12; ++attempt) {
-    if (spent(options.out_of_time)) return out_of_time_error();
-    // Anchored people first keep their places while only new people spread; if that cannot
-    // make room for the regions, everyone but the pinned spreads.
-    if (attempt == 4) fixed = pinned;
-    spread_footprints(footprints, fixed, 1.25);
-    separate_footprints(footprints, fixed, style::kNodeSeparation, moved);
-    polygons = build_regions(footprints, memberships, parameters);
-  }
+  parameters.closing = style::kRegionClosing;
+  parameters.most_outlines = style::kMostOutlines;
+  const std::vector<RegionPlan> plans = build_regions(footprints, memberships, parameters);
   if (spent(options.out_of_time)) return out_of_time_error();
-  if (!polygons && anchored) {
-    LayoutOptions fresh = options;  // the earlier places cannot hold: lay out afresh
-    fresh.previous.clear();
-    return network_layout(document, fresh, measurer);
-  }
-  if (!polygons)
-    return Error{ErrorKind::Internal, "cannot draw regions: " + polygons.error().message};
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
     const Point offset = footprint_offset(g.nodes[i]);
     place_node(g.nodes[i],
@@ -456,11 +406,33 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   // Pins stay exactly where the practitioner put them; one that could not is named. Anchored
   // people (earlier positions) may move quietly.
   keep_pins(g, document, pins);
+  std::vector<std::set<std::pair<int, int>>> taken_steps;  // each line's member-to-member steps
   for (std::size_t r = 0; r < specs.size(); ++r) {
-    RegionGeometry region{specs[r].id, specs[r].is_location, name_text(specs[r].name),
-                          {},          polygons.value()[r],  {}};
+    RegionGeometry region;
+    region.id = specs[r].id;
+    region.is_location = specs[r].is_location;
+    region.name = name_text(specs[r].name);
     for (int m : specs[r].members)
       region.members.push_back(g.nodes[static_cast<std::size_t>(m)].id);
+    region.shape = plans[r].shape;
+    if (region.shape == RegionShape::Outline) {
+      region.polygon = plans[r].outline;
+    } else {
+      // Lines that go from one member to another as an earlier line does lie beside it,
+      // 3.5 pt to one side or the other (within the 4 pt a route keeps off everyone).
+      std::set<std::pair<int, int>> steps;
+      const auto& order = plans[r].order;
+      for (std::size_t k = 1; k < order.size(); ++k)
+        steps.insert(std::minmax(order[k - 1], order[k]));
+      int shared = 0;
+      for (const auto& earlier : taken_steps) {
+        shared += std::any_of(steps.begin(), steps.end(),
+                              [&](const auto& s) { return earlier.contains(s); });
+      }
+      taken_steps.push_back(std::move(steps));
+      static constexpr std::array<double, 3> kBeside{0.0, 3.5, -3.5};
+      region.line = offset_line(region_line(g, order), kBeside[shared % kBeside.size()]);
+    }
     g.regions.push_back(std::move(region));
   }
   for (const auto& tie : document.ties) {
@@ -521,10 +493,14 @@ nlohmann::ordered_json geometry_json(const Geometry& g) {
   for (const auto& r : g.regions) {
     ordered_json polygon = ordered_json::array();
     for (const Point& p : r.polygon) polygon.push_back(point(p));
+    ordered_json line = ordered_json::array();
+    for (const Point& p : r.line) line.push_back(point(p));
     out["regions"].push_back({{"id", r.id},
                               {"kind", r.is_location ? "location" : "group"},
                               {"members", r.members},
+                              {"shape", r.shape == RegionShape::Outline ? "outline" : "line"},
                               {"polygon", polygon},
+                              {"line", line},
                               {"label",
                                {{"x", round(r.label.x)},
                                 {"y", round(r.label.y)},

@@ -2,9 +2,11 @@
 // lines between them and the regions around groups and locations.
 //
 // Guarantees for every valid document (checked by tests/layout over generated documents):
-// no two symbols overlap; no label overlaps another label or another node's symbol; every
-// member of a group or location lies inside its region, no non-member does, and a person in
-// two groups lies in both. Same document and seed, same geometry.
+// no two symbols overlap; no label overlaps another label or another node's symbol; a group or
+// location drawn as an outline holds every member, and no non-member; one drawn as a line
+// passes through every member's symbol and through no non-member's symbol or label; nobody is
+// inside more than 3 outlines; a region's name sits on its own outline or line. Same document
+// and seed, same geometry.
 #pragma once
 
 #include <map>
@@ -55,8 +57,10 @@ struct RegionGeometry {
   bool is_location = false;
   std::string name;
   std::vector<std::string> members;
-  Polygon polygon;
-  Rect label;                                       //!< where the region's name is written
+  RegionShape shape = RegionShape::Outline;
+  Polygon polygon;          //!< Outline: closed (the last point joins the first); else empty
+  std::vector<Point> line;  //!< Line: through every member's symbol centre, in order; else empty
+  Rect label;               //!< where the region's name is written
   double name_width = style::kRegionLabelMaxWidth;  //!< the width the name wraps at
 };
 
@@ -90,7 +94,8 @@ struct LayoutOptions {
 };
 
 //! Lays out `document` (already filtered by any --as-of view). Cost: Graphviz stress
-//! majorisation (O(n^2) per iteration below 400 people; sfdp above), then O(cells) per region.
+//! majorisation (O(n^2) per iteration below 400 people; sfdp above), then per region O(m^2) for m
+//! members plus O(cells) over a compact region's own box, and a routed line for a scattered one.
 //! Errors: Internal; Unavailable when `options.out_of_time` says the budget is spent.
 [[nodiscard]] Result<Geometry> compute_layout(const model::Document& document,
                                               const LayoutOptions& options);

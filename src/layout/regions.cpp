@@ -1,28 +1,25 @@
 #include "layout/regions.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdint>
-#include <deque>
+#include <limits>
+#include <numeric>
 #include <optional>
-#include <string>
-#include <thread>
 
 namespace peermap::layout {
 
 namespace {
 
 enum : std::uint8_t {
-  kForbidden = 1,  // within clearance of a non-member, or the grid's border
+  kForbidden = 1,  // within clearance of a non-member
   kSeed = 2,       // covers a member's footprint plus padding: must stay in the region
   kRegion = 4,
-  kCorridor = 8,  // added to join members
-  kExterior = 16,
-  kMark = 32,  // scratch
+  kExterior = 8,
+  kMark = 16,  // scratch
 };
 
-//! A raster over one region's neighbourhood. Cell (i, j) covers [x0+i*s, x0+(i+1)*s) x [...].
+//! A raster over one compact membership's box. Cell (i, j) covers [x0+i*s, x0+(i+1)*s) x [...].
 class Grid {
  public:
   Grid(const Rect& extent, double cell)
@@ -31,19 +28,11 @@ class Grid {
         y0_(extent.y),
         nx_(static_cast<int>(std::ceil(extent.w / cell)) + 1),
         ny_(static_cast<int>(std::ceil(extent.h / cell)) + 1),
-        flags_(static_cast<std::size_t>(nx_) * static_cast<std::size_t>(ny_), 0) {
-    for (int i = 0; i < nx_; ++i) {
-      flags_[index(i, 0)] |= kForbidden;
-      flags_[index(i, ny_ - 1)] |= kForbidden;
-    }
-    for (int j = 0; j < ny_; ++j) {
-      flags_[index(0, j)] |= kForbidden;
-      flags_[index(nx_ - 1, j)] |= kForbidden;
-    }
-  }
+        flags_(static_cast<std::size_t>(nx_) * static_cast<std::size_t>(ny_), 0) {}
 
   [[nodiscard]] int nx() const { return nx_; }
   [[nodiscard]] int ny() const { return ny_; }
+  [[nodiscard]] double cell() const { return s_; }
   [[nodiscard]] std::size_t size() const { return flags_.size(); }
   [[nodiscard]] std::size_t index(int i, int j) const {
     return static_cast<std::size_t>(j) * static_cast<std::size_t>(nx_) +
@@ -52,6 +41,12 @@ class Grid {
   std::uint8_t& at(std::size_t k) { return flags_[k]; }
   [[nodiscard]] bool has(std::size_t k, std::uint8_t flag) const { return (flags_[k] & flag) != 0; }
   [[nodiscard]] Point corner(int i, int j) const { return {x0_ + i * s_, y0_ + j * s_}; }
+  [[nodiscard]] Point centre(std::size_t k) const {
+    const std::size_t row = k / static_cast<std::size_t>(nx_);
+    const auto i = static_cast<double>(k - row * static_cast<std::size_t>(nx_));
+    const auto j = static_cast<double>(row);
+    return {x0_ + (i + 0.5) * s_, y0_ + (j + 0.5) * s_};
+  }
 
   //! Calls f(k) for every cell whose interior meets the rectangle's interior.
   template <typename F>
@@ -102,8 +97,7 @@ void flood(Grid& grid, const std::vector<std::size_t>& start, Open open) {
     }
   }
   for (std::size_t head = 0; head < queue.size(); ++head) {
-    const std::size_t k = queue[head];
-    grid.for_neighbours(k, [&](std::size_t n) {
+    grid.for_neighbours(queue[head], [&](std::size_t n) {
       if (!grid.has(n, kMark) && open(n)) {
         grid.at(n) |= kMark;
         queue.push_back(n);
@@ -112,176 +106,64 @@ void flood(Grid& grid, const std::vector<std::size_t>& start, Open open) {
   }
 }
 
-std::size_t first_with(const Grid& grid, std::uint8_t flag) {
-  for (std::size_t k = 0; k < grid.size(); ++k) {
-    if (grid.has(k, flag)) return k;
-  }
-  return kNone;
-}
-
-//! Breadth-first search from `starts` through cells passing `open` until one passes `goal`;
-//! returns the path (goal first, excluding the start cell) or empty. `parent` is scratch
-//! space as large as the grid, all kNone on entry and on return. O(cells visited).
-template <typename Open, typename Goal>
-std::vector<std::size_t> shortest_path(const Grid& grid, const std::vector<std::size_t>& starts,
-                                       std::vector<std::size_t>& parent, Open open, Goal goal) {
-  std::vector<std::size_t> queue;
-  for (std::size_t k : starts) {
-    parent[k] = k;
-    queue.push_back(k);
-  }
-  std::vector<std::size_t> path;
-  for (std::size_t head = 0; head < queue.size() && path.empty(); ++head) {
-    const std::size_t k = queue[head];
-    grid.for_neighbours(k, [&](std::size_t n) {
-      if (!path.empty() || parent[n] != kNone) return;
-      if (goal(n)) {
-        for (std::size_t c = k; parent[c] != c; c = parent[c]) path.push_back(c);
-        path.insert(path.begin(), n);
-      } else if (open(n)) {
-        parent[n] = k;
-        queue.push_back(n);
-      }
-    });
-  }
-  for (std::size_t k : queue) parent[k] = kNone;
-  return path;
-}
-
-//! Joins every part of the region into one 4-connected piece with corridors that keep out
-//! of forbidden cells: one breadth-first sweep from the first part; each time it reaches
-//! another part, the path back becomes a corridor and the part joins the sources. O(cells).
-//! False when some member cannot be reached.
-bool connect(Grid& grid) {
-  const std::size_t start = first_with(grid, kRegion);
-  if (start == kNone) return true;
-  const auto in_region = [&](std::size_t k) { return grid.has(k, kRegion); };
-  grid.clear(kMark);
-  std::vector<std::size_t> parent(grid.size(), kNone);
-  std::vector<std::size_t> queue;
-  queue.reserve(grid.size());
-  const auto join = [&](std::size_t k) {
-    parent[k] = k;
-    queue.push_back(k);
+//! Squared Euclidean distance transform along one line (Felzenszwalb and Huttenlocher 2012):
+//! d[q] = min over p of (q - p)^2 + f[p]. O(n).
+void distance_transform_1d(const std::vector<double>& f, std::vector<double>& d, std::size_t n,
+                           std::vector<std::size_t>& v, std::vector<double>& z) {
+  const double inf = std::numeric_limits<double>::infinity();
+  std::size_t k = 0;
+  v[0] = 0;
+  z[0] = -inf;
+  z[1] = inf;
+  const auto meet = [&](std::size_t q, std::size_t p) {
+    const auto qd = static_cast<double>(q);
+    const auto pd = static_cast<double>(p);
+    return ((f[q] + qd * qd) - (f[p] + pd * pd)) / (2 * qd - 2 * pd);
   };
-  flood(grid, {start}, in_region);
-  for (std::size_t k = 0; k < grid.size(); ++k) {
-    if (grid.has(k, kMark)) join(k);
-  }
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const std::size_t k = queue[head];
-    grid.for_neighbours(k, [&](std::size_t n) {
-      if (parent[n] != kNone) return;
-      if (grid.has(n, kRegion) && !grid.has(n, kMark)) {
-        for (std::size_t c = k; parent[c] != c;) {
-          const std::size_t towards_sources = parent[c];
-          grid.at(c) |= kRegion | kCorridor | kMark;
-          join(c);
-          c = towards_sources;
-        }
-        std::vector<std::size_t> part{n};
-        grid.at(n) |= kMark;
-        for (std::size_t i = 0; i < part.size(); ++i) {
-          join(part[i]);
-          grid.for_neighbours(part[i], [&](std::size_t m) {
-            if (grid.has(m, kRegion) && !grid.has(m, kMark)) {
-              grid.at(m) |= kMark;
-              part.push_back(m);
-            }
-          });
-        }
-        return;
-      }
-      if (!grid.has(n, kForbidden)) {
-        parent[n] = k;
-        queue.push_back(n);
-      }
-    });
-  }
-  for (std::size_t k = 0; k < grid.size(); ++k) {
-    if (grid.has(k, kRegion) && !grid.has(k, kMark)) return false;
-  }
-  return true;
-}
-
-//! Widens one-cell corridors to three cells where the space allows.
-void widen_corridors(Grid& grid) {
-  std::vector<std::size_t> corridor;
-  for (std::size_t k = 0; k < grid.size(); ++k) {
-    if (grid.has(k, kCorridor)) corridor.push_back(k);
-  }
-  for (std::size_t k : corridor) {
-    grid.for_neighbours(k, [&](std::size_t n) {
-      if (!grid.has(n, kForbidden)) grid.at(n) |= kRegion;
-    });
-  }
-}
-
-//! Marks kExterior every non-region cell reachable from the border.
-void mark_exterior(Grid& grid) {
-  grid.clear(kExterior | kMark);
-  std::vector<std::size_t> border;
-  for (int i = 0; i < grid.nx(); ++i) {
-    border.push_back(grid.index(i, 0));
-    border.push_back(grid.index(i, grid.ny() - 1));
-  }
-  for (int j = 0; j < grid.ny(); ++j) {
-    border.push_back(grid.index(0, j));
-    border.push_back(grid.index(grid.nx() - 1, j));
-  }
-  flood(grid, border, [&](std::size_t k) { return !grid.has(k, kRegion); });
-  for (std::size_t k = 0; k < grid.size(); ++k) {
-    if (grid.has(k, kMark)) grid.at(k) |= kExterior;
-  }
-  grid.clear(kMark);
-}
-
-//! Makes the region simply connected: a hole with nothing in it is filled; a hole around a
-//! non-member is opened to the outside by a one-cell cut that avoids members. Every hole is
-//! handled in each round; a round costs a few sweeps of the grid plus each cut's search.
-bool remove_holes(Grid& grid) {
-  std::vector<std::size_t> parent(grid.size(), kNone);
-  for (int round = 0; round < 16; ++round) {
-    mark_exterior(grid);
-    bool any_hole = false;
-    bool cut_any = false;
-    for (std::size_t hole = 0; hole < grid.size(); ++hole) {
-      if (grid.has(hole, kRegion) || grid.has(hole, kExterior) || grid.has(hole, kMark)) continue;
-      any_hole = true;
-      std::vector<std::size_t> cells{hole};
-      grid.at(hole) |= kMark;
-      bool holds_forbidden = false;
-      for (std::size_t i = 0; i < cells.size(); ++i) {
-        holds_forbidden = holds_forbidden || grid.has(cells[i], kForbidden);
-        grid.for_neighbours(cells[i], [&](std::size_t n) {
-          if (!grid.has(n, kRegion) && !grid.has(n, kMark)) {
-            grid.at(n) |= kMark;
-            cells.push_back(n);
-          }
-        });
-      }
-      if (!holds_forbidden) {
-        for (std::size_t k : cells) grid.at(k) |= kRegion;
-        continue;
-      }
-      const auto cut = shortest_path(
-          grid, cells, parent,
-          [&](std::size_t k) { return grid.has(k, kRegion) && !grid.has(k, kSeed); },
-          [&](std::size_t k) { return grid.has(k, kExterior); });
-      if (cut.empty()) return false;
-      for (std::size_t k : cut) {
-        if (grid.has(k, kRegion))
-          grid.at(k) = static_cast<std::uint8_t>(grid.at(k) & ~(kRegion | kCorridor));
-      }
-      for (std::size_t k : cut) grid.at(k) |= kExterior | kMark;
-      for (std::size_t k : cells) grid.at(k) |= kExterior;
-      cut_any = true;
+  for (std::size_t q = 1; q < n; ++q) {
+    double s = meet(q, v[k]);
+    while (k > 0 && s <= z[k]) {
+      --k;
+      s = meet(q, v[k]);
     }
-    grid.clear(kMark);
-    if (!any_hole) return true;
-    if (cut_any && !connect(grid)) return false;
+    ++k;
+    v[k] = q;
+    z[k] = s;
+    z[k + 1] = inf;
   }
-  return false;
+  k = 0;
+  for (std::size_t q = 0; q < n; ++q) {
+    while (z[k + 1] < static_cast<double>(q)) ++k;
+    const double dq = static_cast<double>(q) - static_cast<double>(v[k]);
+    d[q] = dq * dq + f[v[k]];
+  }
+}
+
+//! For every cell, the squared distance in cells to the nearest cell where `feature` is true.
+//! Cells with no feature in the grid get a huge value. O(cells).
+template <typename Feature>
+std::vector<double> squared_distances(const Grid& grid, Feature feature) {
+  constexpr double kFar = 1e12;  // finite, so that the envelope's arithmetic stays finite
+  const auto nx = static_cast<std::size_t>(grid.nx());
+  const auto ny = static_cast<std::size_t>(grid.ny());
+  std::vector<double> out(grid.size());
+  for (std::size_t k = 0; k < grid.size(); ++k) out[k] = feature(k) ? 0.0 : kFar;
+  const std::size_t most = std::max(nx, ny);
+  std::vector<double> f(most);
+  std::vector<double> d(most);
+  std::vector<std::size_t> v(most);
+  std::vector<double> z(most + 1);
+  for (std::size_t i = 0; i < nx; ++i) {
+    for (std::size_t j = 0; j < ny; ++j) f[j] = out[j * nx + i];
+    distance_transform_1d(f, d, ny, v, z);
+    for (std::size_t j = 0; j < ny; ++j) out[j * nx + i] = d[j];
+  }
+  for (std::size_t j = 0; j < ny; ++j) {
+    for (std::size_t i = 0; i < nx; ++i) f[i] = out[j * nx + i];
+    distance_transform_1d(f, d, nx, v, z);
+    for (std::size_t i = 0; i < nx; ++i) out[j * nx + i] = d[i];
+  }
+  return out;
 }
 
 //! The outline of a simply connected, 4-connected region, clockwise on screen. Empty when
@@ -343,34 +225,6 @@ Polygon drop_collinear(const Polygon& polygon) {
   return out;
 }
 
-//! Cuts every corner at most `cut` along each side: the outline moves by less than `cut`.
-Polygon round_corners(const Polygon& polygon, double cut) {
-  Polygon out;
-  const std::size_t n = polygon.size();
-  out.reserve(2 * n);
-  const auto towards = [](Point from, Point to, double distance) {
-    const double dx = to.x - from.x;
-    const double dy = to.y - from.y;
-    const double length = std::hypot(dx, dy);
-    const double t = length > 0 ? std::min(distance, length / 2) / length : 0;
-    return Point{from.x + dx * t, from.y + dy * t};
-  };
-  for (std::size_t k = 0; k < n; ++k) {
-    const Point& prev = polygon[(k + n - 1) % n];
-    const Point& corner = polygon[k];
-    const Point& next = polygon[(k + 1) % n];
-    const Point a = towards(corner, prev, cut);
-    const Point b = towards(corner, next, cut);
-    if (out.empty() || std::hypot(out.back().x - a.x, out.back().y - a.y) > 1e-6) out.push_back(a);
-    out.push_back(b);
-  }
-  if (out.size() > 1 &&
-      std::hypot(out.front().x - out.back().x, out.front().y - out.back().y) < 1e-6) {
-    out.pop_back();
-  }
-  return out;
-}
-
 //! Douglas-Peucker on a closed outline: drops points that lie within `tolerance` of the line
 //! through their neighbours that are kept. The outline moves by at most `tolerance`.
 Polygon simplify(const Polygon& polygon, double tolerance) {
@@ -413,79 +267,291 @@ Polygon simplify(const Polygon& polygon, double tolerance) {
   return out;
 }
 
-Result<Polygon> build_region(const std::vector<Rect>& footprints, const std::vector<int>& members,
-                             const Rect& extent, const RegionParameters& p) {
-  Grid grid(extent, p.cell);
-  std::vector<bool> is_member(footprints.size(), false);
-  for (int m : members) is_member[static_cast<std::size_t>(m)] = true;
-  for (std::size_t k = 0; k < footprints.size(); ++k) {
-    const Rect& f = footprints[k];
-    if (is_member[k]) continue;
-    if (!f.inflated(p.clearance).overlaps(extent)) continue;
-    grid.for_cells(f.inflated(p.clearance), [&](std::size_t c) { grid.at(c) |= kForbidden; });
+//! The closed outline with every side longer than `most` cut into equal pieces.
+Polygon subdivide(const Polygon& polygon, double most) {
+  Polygon out;
+  for (std::size_t k = 0; k < polygon.size(); ++k) {
+    const Point a = polygon[k];
+    const Point b = polygon[(k + 1) % polygon.size()];
+    const int pieces =
+        std::max(1, static_cast<int>(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / most)));
+    for (int i = 0; i < pieces; ++i) {
+      const double t = static_cast<double>(i) / pieces;
+      out.push_back({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
+    }
   }
-  bool conflict = false;
+  return out;
+}
+
+//! Chaikin's corner cutting on a closed outline, `rounds` times: a quadratic B-spline's
+//! control polygon, each corner cut at a quarter of its sides (so short sides move it little).
+Polygon chaikin(Polygon polygon, int rounds) {
+  for (int r = 0; r < rounds && polygon.size() >= 3; ++r) {
+    Polygon out;
+    out.reserve(2 * polygon.size());
+    for (std::size_t k = 0; k < polygon.size(); ++k) {
+      const Point a = polygon[k];
+      const Point b = polygon[(k + 1) % polygon.size()];
+      out.push_back({0.75 * a.x + 0.25 * b.x, 0.75 * a.y + 0.25 * b.y});
+      out.push_back({0.25 * a.x + 0.75 * b.x, 0.25 * a.y + 0.75 * b.y});
+    }
+    polygon = std::move(out);
+  }
+  return polygon;
+}
+
+//! The smallest gap between two footprints' rectangles (0 when they touch).
+double gap(const Rect& a, const Rect& b) {
+  const double dx = std::max({0.0, a.x - b.right(), b.x - a.right()});
+  const double dy = std::max({0.0, a.y - b.bottom(), b.y - a.bottom()});
+  return std::hypot(dx, dy);
+}
+
+//! True when the members' footprints form one piece with gaps of at most `reach`: the longest
+//! edge of their minimum spanning tree (Prim). O(m^2).
+bool close_together(const std::vector<Rect>& footprints, const std::vector<int>& members,
+                    double reach) {
+  const std::size_t m = members.size();
+  const auto at = [&](std::size_t k) { return footprints[static_cast<std::size_t>(members[k])]; };
+  std::vector<double> best(m, std::numeric_limits<double>::infinity());
+  std::vector<bool> in(m, false);
+  best[0] = 0;
+  for (std::size_t step = 0; step < m; ++step) {
+    std::size_t u = m;
+    for (std::size_t k = 0; k < m; ++k) {
+      if (!in[k] && (u == m || best[k] < best[u])) u = k;
+    }
+    if (best[u] > reach) return false;
+    in[u] = true;
+    for (std::size_t k = 0; k < m; ++k) {
+      if (!in[k]) best[k] = std::min(best[k], gap(at(u), at(k)));
+    }
+  }
+  return true;
+}
+
+//! Adds a cell wherever two region cells meet only at a corner, so the outline is one simple
+//! loop; false when both cells that would do are forbidden.
+bool remove_pinches(Grid& grid) {
+  for (int j = 0; j + 1 < grid.ny(); ++j) {
+    for (int i = 0; i + 1 < grid.nx(); ++i) {
+      const std::size_t a = grid.index(i, j);
+      const std::size_t b = grid.index(i + 1, j);
+      const std::size_t c = grid.index(i, j + 1);
+      const std::size_t d = grid.index(i + 1, j + 1);
+      const auto in = [&](std::size_t k) { return grid.has(k, kRegion); };
+      const bool falling = in(a) && in(d) && !in(b) && !in(c);
+      const bool rising = in(b) && in(c) && !in(a) && !in(d);
+      if (!falling && !rising) continue;
+      const std::size_t fill_one = falling ? b : a;
+      const std::size_t fill_other = falling ? c : d;
+      if (!grid.has(fill_one, kForbidden)) {
+        grid.at(fill_one) |= kRegion;
+      } else if (!grid.has(fill_other, kForbidden)) {
+        grid.at(fill_other) |= kRegion;
+      } else {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+//! The closing of the members' padded footprints by a disc of `p.closing`, less every
+//! non-member's clearance, as one smooth outline; nullopt when the members are scattered
+//! (gaps over twice the closing radius, or a box too large for their number), when a
+//! non-member would be cut off inside, or when the members fall apart.
+std::optional<Polygon> compact_outline(const std::vector<Rect>& footprints,
+                                       const std::vector<int>& members,
+                                       const std::vector<bool>& is_member, double padding,
+                                       const RegionParameters& p) {
+  if (!close_together(footprints, members, 2 * p.closing)) return std::nullopt;
+  const double s = p.cell;
+  Rect box = footprints[static_cast<std::size_t>(members.front())];
+  double reserved = 0;  // what the members' closing discs could cover at most, summed
   for (int m : members) {
-    grid.for_cells(footprints[static_cast<std::size_t>(m)].inflated(p.padding), [&](std::size_t c) {
-      if (grid.has(c, kForbidden)) conflict = true;
-      grid.at(c) |= kSeed | kRegion;
+    const Rect& f = footprints[static_cast<std::size_t>(m)];
+    box = box.united(f);
+    reserved += (f.w + 2 * p.closing) * (f.h + 2 * p.closing);
+  }
+  const Rect extent = box.inflated(p.closing + padding + 2 * s);
+  // A chain of members across the map is scattered too: its box would be mostly empty.
+  if (extent.w * extent.h > 8 * reserved) return std::nullopt;
+  Grid grid(extent, s);
+  // Dilate by the closing radius (exact distances to the rectangles), then erode by the
+  // closing radius less the padding: the padded footprints closed by a disc.
+  std::vector<double> near(grid.size(), std::numeric_limits<double>::infinity());
+  for (int m : members) {
+    const Rect& f = footprints[static_cast<std::size_t>(m)];
+    grid.for_cells(f.inflated(p.closing + s), [&](std::size_t k) {
+      near[k] = std::min(near[k], distance(grid.centre(k), f));
     });
   }
-  if (conflict) return Error{ErrorKind::Conflict, "a member and a non-member are too close"};
-  if (!connect(grid)) return Error{ErrorKind::Conflict, "a member cannot be reached"};
-  widen_corridors(grid);
-  if (!remove_holes(grid)) return Error{ErrorKind::Conflict, "a region encloses a non-member"};
+  const std::vector<double> outside =
+      squared_distances(grid, [&](std::size_t k) { return near[k] > p.closing; });
+  const double keep = (p.closing - padding) / s;
+  for (std::size_t k = 0; k < grid.size(); ++k) {
+    if (outside[k] > keep * keep) grid.at(k) |= kRegion;
+  }
+  // Every cell holding a point within `by` of the rectangle (rounded at its corners, as the
+  // closing rounds them): its centre is within `by` plus half a cell's diagonal.
+  const auto for_cells_near = [&](const Rect& r, double by, auto f) {
+    grid.for_cells(r.inflated(by + s), [&](std::size_t k) {
+      if (distance(grid.centre(k), r) <= by + 0.71 * s) f(k);
+    });
+  };
+  for (int m : members) {
+    for_cells_near(footprints[static_cast<std::size_t>(m)], padding,
+                   [&](std::size_t k) { grid.at(k) |= kSeed | kRegion; });
+  }
+  for (std::size_t n = 0; n < footprints.size(); ++n) {
+    if (is_member[n]) continue;
+    if (!footprints[n].inflated(p.clearance + s).overlaps(extent)) continue;
+    bool clash = false;
+    for_cells_near(footprints[n], p.clearance, [&](std::size_t k) {
+      clash = clash || grid.has(k, kSeed);
+      grid.at(k) = static_cast<std::uint8_t>((grid.at(k) | kForbidden) & ~kRegion);
+    });
+    if (clash) return std::nullopt;
+  }
+  // One piece holding every member; stray bits of the closing are dropped.
+  std::vector<std::size_t> seed;
+  grid.for_cells(footprints[static_cast<std::size_t>(members.front())],
+                 [&](std::size_t k) { seed.push_back(k); });
+  flood(grid, seed, [&](std::size_t k) { return grid.has(k, kRegion); });
+  for (std::size_t k = 0; k < grid.size(); ++k) {
+    if (grid.has(k, kSeed) && !grid.has(k, kMark)) return std::nullopt;
+    if (!grid.has(k, kMark)) grid.at(k) = static_cast<std::uint8_t>(grid.at(k) & ~kRegion);
+  }
+  grid.clear(kMark);
+  if (!remove_pinches(grid)) return std::nullopt;
+  // Holes: filled when empty; a non-member enclosed makes the membership a line instead.
+  std::vector<std::size_t> border;
+  for (int i = 0; i < grid.nx(); ++i) {
+    border.push_back(grid.index(i, 0));
+    border.push_back(grid.index(i, grid.ny() - 1));
+  }
+  for (int j = 0; j < grid.ny(); ++j) {
+    border.push_back(grid.index(0, j));
+    border.push_back(grid.index(grid.nx() - 1, j));
+  }
+  flood(grid, border, [&](std::size_t k) { return !grid.has(k, kRegion); });
+  for (std::size_t k = 0; k < grid.size(); ++k) {
+    if (grid.has(k, kRegion) || grid.has(k, kMark)) continue;
+    if (grid.has(k, kForbidden)) return std::nullopt;
+    grid.at(k) |= kRegion;
+  }
   Polygon outline = drop_collinear(trace_outline(grid));
-  if (outline.size() < 4) return Error{ErrorKind::Conflict, "a region touches itself"};
-  // The two cuts move the outline by under 0.72 x margin and simplifying by 0.25 x margin more,
-  // so it stays clear of every footprint.
-  const double margin = std::min(p.padding, p.clearance);
-  outline = round_corners(outline, margin * 0.8);
-  return simplify(round_corners(outline, margin * 0.4), margin * 0.25);
+  if (outline.size() < 4) return std::nullopt;
+  // Straighten the stairs (by under a cell), then round every corner.
+  outline = simplify(chaikin(subdivide(simplify(outline, 0.6 * s), 2 * s), 3), 0.05);
+  // The exact test: every member inside with room to spare, every non-member clear.
+  for (std::size_t n = 0; n < footprints.size(); ++n) {
+    const Rect& f = footprints[n];
+    if (is_member[n] ? !contains(outline, f.inflated(1.0)) : intersects(outline, f.inflated(1.0)))
+      return std::nullopt;
+  }
+  return outline;
+}
+
+double centre_distance(const Rect& a, const Rect& b) {
+  const Point p = a.centre();
+  const Point q = b.centre();
+  return std::hypot(p.x - q.x, p.y - q.y);
 }
 
 }  // namespace
 
-Result<std::vector<Polygon>> build_regions(const std::vector<Rect>& footprints,
-                                           const std::vector<std::vector<int>>& memberships,
-                                           const RegionParameters& parameters) {
-  Rect all{};
-  for (std::size_t k = 0; k < footprints.size(); ++k) {
-    all = k == 0 ? footprints[k] : all.united(footprints[k]);
+std::vector<int> line_order(const std::vector<Rect>& footprints, const std::vector<int>& members) {
+  const std::size_t m = members.size();
+  if (m <= 2) return members;
+  const auto at = [&](int k) -> const Rect& { return footprints[static_cast<std::size_t>(k)]; };
+  Point centre{};
+  for (int k : members) {
+    centre.x += at(k).centre().x / static_cast<double>(m);
+    centre.y += at(k).centre().y / static_cast<double>(m);
   }
-  const double border = parameters.padding + 3 * parameters.cell;
-  const auto one = [&](const std::vector<int>& members) -> Result<Polygon> {
-    if (members.empty()) return Polygon{};
-    Rect box = footprints[static_cast<std::size_t>(members.front())];
-    for (int m : members) box = box.united(footprints[static_cast<std::size_t>(m)]);
-    // First look near the members; if a corridor has to go round, look over everything.
-    auto region =
-        build_region(footprints, members, box.inflated(parameters.reach + border), parameters);
-    if (!region)
-      region =
-          build_region(footprints, members, all.inflated(border + 4 * parameters.cell), parameters);
-    return region;
-  };
-  // Regions are independent: share them between the cores, each result in its own slot.
-  std::vector<std::optional<Result<Polygon>>> results(memberships.size());
-  std::atomic<std::size_t> next{0};
-  const auto worker = [&] {
-    for (std::size_t r = next++; r < memberships.size(); r = next++)
-      results[r] = one(memberships[r]);
-  };
-  const unsigned threads = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
-                                              static_cast<unsigned>(memberships.size()));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& thread : pool) thread.join();
-  std::vector<Polygon> polygons;
-  polygons.reserve(memberships.size());
-  for (auto& result : results) {
-    if (!result->ok()) return result->error();
-    polygons.push_back(std::move(*result).value());
+  // Start at the member farthest out, then always go to the nearest one not yet visited.
+  std::size_t first = 0;
+  double farthest = -1;
+  for (std::size_t k = 0; k < m; ++k) {
+    const Point c = at(members[k]).centre();
+    const double d = std::hypot(c.x - centre.x, c.y - centre.y);
+    if (d > farthest + 1e-9) {
+      farthest = d;
+      first = k;
+    }
   }
-  return polygons;
+  std::vector<int> order{members[first]};
+  std::vector<bool> used(m, false);
+  used[first] = true;
+  for (std::size_t step = 1; step < m; ++step) {
+    std::size_t next = m;
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t k = 0; k < m; ++k) {
+      if (used[k]) continue;
+      const double d = centre_distance(at(order.back()), at(members[k]));
+      if (d < best - 1e-9) {
+        best = d;
+        next = k;
+      }
+    }
+    used[next] = true;
+    order.push_back(members[next]);
+  }
+  // 2-opt on the open path: reverse order[i..j] when that shortens it.
+  const auto d = [&](std::size_t a, std::size_t b) {
+    return centre_distance(at(order[a]), at(order[b]));
+  };
+  for (int pass = 0; pass < 6; ++pass) {
+    bool better = false;
+    for (std::size_t i = 1; i + 1 < m; ++i) {
+      for (std::size_t j = i + 1; j < m; ++j) {
+        const double before = d(i - 1, i) + (j + 1 < m ? d(j, j + 1) : 0.0);
+        const double after = d(i - 1, j) + (j + 1 < m ? d(i, j + 1) : 0.0);
+        if (after < before - 1e-6) {
+          std::reverse(order.begin() + static_cast<std::ptrdiff_t>(i),
+                       order.begin() + static_cast<std::ptrdiff_t>(j) + 1);
+          better = true;
+        }
+      }
+    }
+    if (!better) break;
+  }
+  return order;
+}
+
+std::vector<RegionPlan> build_regions(const std::vector<Rect>& footprints,
+                                      const std::vector<std::vector<int>>& memberships,
+                                      const RegionParameters& parameters) {
+  std::vector<std::size_t> by_size(memberships.size());
+  std::iota(by_size.begin(), by_size.end(), std::size_t{0});
+  std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t a, std::size_t b) {
+    return memberships[a].size() < memberships[b].size();
+  });
+  std::vector<int> outlines_around(footprints.size(), 0);
+  std::vector<bool> is_member(footprints.size(), false);
+  std::vector<RegionPlan> plans(memberships.size());
+  for (const std::size_t r : by_size) {
+    const std::vector<int>& members = memberships[r];
+    if (members.empty()) continue;
+    int level = 0;
+    for (int m : members) level = std::max(level, outlines_around[static_cast<std::size_t>(m)]);
+    if (level < parameters.most_outlines) {
+      for (int m : members) is_member[static_cast<std::size_t>(m)] = true;
+      // Each outline around a person lies further out than the ones already there.
+      auto outline = compact_outline(footprints, members, is_member,
+                                     parameters.padding + parameters.nesting * level, parameters);
+      for (int m : members) is_member[static_cast<std::size_t>(m)] = false;
+      if (outline) {
+        plans[r] = {RegionShape::Outline, std::move(*outline), {}};
+        for (int m : members) ++outlines_around[static_cast<std::size_t>(m)];
+        continue;
+      }
+    }
+    plans[r] = {RegionShape::Line, {}, line_order(footprints, members)};
+  }
+  return plans;
 }
 
 }  // namespace peermap::layout

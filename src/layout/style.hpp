@@ -19,10 +19,14 @@ inline constexpr double kLabelGap = 2.0;         //!< between symbol and label
 inline constexpr double kNodeSeparation = 24.0;  //!< minimum gap between two footprints
 //! A tie bent around a person keeps this far off their symbol and label.
 inline constexpr double kRouteClearance = 4.0;
-inline constexpr double kRegionCell = 6.0;       //!< region grid resolution
+inline constexpr double kRegionCell = 4.0;       //!< region grid resolution
 inline constexpr double kRegionPadding = 6.0;    //!< member footprint to outline, at least
+inline constexpr double kRegionNesting = 5.0;    //!< between nested outlines around a person
 inline constexpr double kRegionClearance = 5.0;  //!< outline to non-member footprint, at least
-inline constexpr double kMargin = 24.0;          //!< around the drawing
+//! Members whose footprints are at most twice this apart can share one outline.
+inline constexpr double kRegionClosing = 45.0;
+inline constexpr int kMostOutlines = 3;  //!< no person inside more outlines than this
+inline constexpr double kMargin = 24.0;  //!< around the drawing
 //! Width over height of the page's map area beside the key (render/page.cpp): 1.16 on A4,
 //! 1.24 on A3, 1.30 on A2, 1.34 on A1, 1.36 on A0 (less margins for the frame). A fresh layout
 //! narrower than the first is stretched sideways to it, one wider than the last is stretched

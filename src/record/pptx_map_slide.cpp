@@ -3,6 +3,7 @@
 // symbol at the top of a box, the label's lines as the shape's text below it) with one
 // connection site at the symbol's centre; each tie is a straight connector glued to the two
 // people's sites; regions are freeform outlines; the key is drawn with the same styles.
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -65,10 +66,10 @@ void line_style(pugi::xml_node parent, const Colour& colour, double width, const
   if (dash != nullptr) ln.append_child("a:prstDash").append_attribute("val") = dash;
 }
 
-//! A custom geometry: the closed polygon `points` (slide points) inside the frame at (x, y) of
-//! w by h; with `site`, one connection site there (slide points).
+//! A custom geometry: the polygon `points` (slide points), closed unless `open`, inside the
+//! frame at (x, y) of w by h; with `site`, one connection site there (slide points).
 void custom_geometry(pugi::xml_node sp_pr, const std::vector<PathPoint>& points, double x, double y,
-                     double w, double h, const PathPoint* site) {
+                     double w, double h, const PathPoint* site, bool open = false) {
   auto geom = sp_pr.append_child("a:custGeom");
   geom.append_child("a:avLst");
   geom.append_child("a:gdLst");
@@ -89,12 +90,13 @@ void custom_geometry(pugi::xml_node sp_pr, const std::vector<PathPoint>& points,
   auto path = geom.append_child("a:pathLst").append_child("a:path");
   path.append_attribute("w") = emu(w);
   path.append_attribute("h") = emu(h);
+  if (open) path.append_attribute("fill") = "none";
   for (std::size_t k = 0; k < points.size(); ++k) {
     auto step = path.append_child(k == 0 ? "a:moveTo" : "a:lnTo").append_child("a:pt");
     step.append_attribute("x") = emu(points[k].x - x);
     step.append_attribute("y") = emu(points[k].y - y);
   }
-  path.append_child("a:close");
+  if (!open) path.append_child("a:close");
 }
 
 class MapSlide {
@@ -119,7 +121,9 @@ class MapSlide {
     std::size_t groups = 0;
     std::size_t places = 0;
     for (const auto& region : g_.regions) {
-      if (region.polygon.size() < 3) continue;
+      const bool line = region.shape == layout::RegionShape::Line;
+      const std::vector<Point>& path = line ? region.line : region.polygon;
+      if (path.size() < (line ? 2 : 3)) continue;
       const Colour colour =
           render::region_colour(region.is_location, region.is_location ? places++ : groups++);
       std::vector<PathPoint> points;
@@ -127,7 +131,7 @@ class MapSlide {
       double y0 = 1e18;
       double x1 = -1e18;
       double y1 = -1e18;
-      for (const Point& p : region.polygon) {
+      for (const Point& p : path) {
         points.push_back(at(p));
         x0 = std::min(x0, points.back().x);
         y0 = std::min(y0, points.back().y);
@@ -137,11 +141,19 @@ class MapSlide {
       auto sp = slide_.shape((region.is_location ? "Place: " : "Group: ") + region.name,
                              slide_.next_id());
       auto pr = sp.append_child("p:spPr");
-      frame(pr, x0, y0, x1 - x0, y1 - y0);
-      custom_geometry(pr, points, x0, y0, x1 - x0, y1 - y0, nullptr);
-      solid_fill(pr, {colour.r, colour.g, colour.b, 0.15});
-      line_style(pr, {colour.r, colour.g, colour.b, 0.85}, 1.4 * at_.scale,
-                 region.is_location ? "dash" : nullptr);
+      frame(pr, x0, y0, std::max(x1 - x0, 1.0), std::max(y1 - y0, 1.0));
+      custom_geometry(pr, points, x0, y0, std::max(x1 - x0, 1.0), std::max(y1 - y0, 1.0), nullptr,
+                      line);
+      if (line) {
+        // A scattered group or place: an open freeform, the map's wide pale band.
+        pr.append_child("a:noFill");
+        line_style(pr, {colour.r, colour.g, colour.b, 0.55}, 6 * at_.scale,
+                   region.is_location ? "dash" : nullptr);
+      } else {
+        solid_fill(pr, {colour.r, colour.g, colour.b, 0.15});
+        line_style(pr, {colour.r, colour.g, colour.b, 0.85}, 1.4 * at_.scale,
+                   region.is_location ? "dash" : nullptr);
+      }
       text_body(sp, {}, Align::Centre);
       const PathPoint label = at({region.label.x, region.label.y});
       slide_.text_box(region.name, label.x, label.y, region.label.w * at_.scale + 4,
@@ -293,8 +305,19 @@ class KeyShapes {
     line(render::colours::kProtective, 2, nullptr, nullptr, "Protective relationship");
     if (!g.regions.empty()) {
       heading("Groups and places");
-      region(false, "Group: members inside the line");
-      region(true, "Place: people who frequent it inside the line (dashed)");
+      const auto drawn = [&](bool location, layout::RegionShape shape) {
+        return std::any_of(g.regions.begin(), g.regions.end(), [&](const auto& r) {
+          return r.is_location == location && r.shape == shape;
+        });
+      };
+      if (drawn(false, layout::RegionShape::Outline))
+        region(false, "Group: members inside the line");
+      if (drawn(true, layout::RegionShape::Outline))
+        region(true, "Place: people who frequent it inside the line (dashed)");
+      if (drawn(false, layout::RegionShape::Line))
+        band(false, "Group, members far apart: a wide coloured band links them");
+      if (drawn(true, layout::RegionShape::Line))
+        band(true, "Place, people far apart: a wide dashed band links them");
     }
   }
 
@@ -347,6 +370,11 @@ class KeyShapes {
     line_style(pr, {colour.r, colour.g, colour.b, 0.85}, 1.4, place ? "dash" : nullptr);
     text_body(sp, {}, Align::Centre);
     words(text);
+  }
+
+  void band(bool place, const std::string& text) {
+    const Colour colour = render::region_colour(place, 0);
+    line({colour.r, colour.g, colour.b, 0.55}, 6, place ? "dash" : nullptr, nullptr, text);
   }
 
   Slide& slide_;

@@ -170,8 +170,46 @@ class KeyPainter {
         cairo_set_dash(cr_, nullptr, 0, 0);
       };
     };
-    row("Group: members inside the line", blob(false));
-    row("Place: people who frequent it inside the line", blob(true));
+    const auto drawn = [&](bool location, layout::RegionShape shape) {
+      return std::any_of(g_.regions.begin(), g_.regions.end(), [&](const auto& r) {
+        return r.is_location == location && r.shape == shape;
+      });
+    };
+    // A scattered group or place: its band from member to member, a ring round each member.
+    const auto band = [&](bool location) {
+      return [this, location](Point c) {
+        const Colour colour = region_colour(location, 0);
+        const double dash[] = {10, 5};
+        cairo_new_path(cr_);  // nothing left over from the words drawn before
+        cairo_move_to(cr_, c.x - 16, c.y + 3);
+        cairo_line_to(cr_, c.x + 2, c.y - 3);
+        set_colour(cr_, colour, 0.55);
+        cairo_set_line_width(cr_, 6);
+        cairo_set_dash(cr_, location ? dash : nullptr, location ? 2 : 0, 0);
+        cairo_stroke(cr_);
+        cairo_set_dash(cr_, nullptr, 0, 0);
+        cairo_new_sub_path(cr_);
+        cairo_arc(cr_, c.x + 8, c.y - 3, 6.5, 0, 2 * M_PI);
+        set_colour(cr_, colour, 0.95);
+        cairo_set_line_width(cr_, 2.2);
+        cairo_stroke(cr_);
+        cairo_new_sub_path(cr_);  // the member
+        cairo_arc(cr_, c.x + 8, c.y - 3, 4, 0, 2 * M_PI);
+        cairo_set_source_rgb(cr_, 1, 1, 1);
+        cairo_fill_preserve(cr_);
+        set_colour(cr_, colours::kInk);
+        cairo_set_line_width(cr_, 1);
+        cairo_stroke(cr_);
+      };
+    };
+    if (drawn(false, layout::RegionShape::Outline))
+      row("Group: members inside the line", blob(false));
+    if (drawn(true, layout::RegionShape::Outline))
+      row("Place: people who frequent it inside the line", blob(true));
+    if (drawn(false, layout::RegionShape::Line))
+      row("Group far apart: a band and a ring on each member", band(false));
+    if (drawn(true, layout::RegionShape::Line))
+      row("Place far apart: a dashed band, a ring on each", band(true));
     // The edgings, each only when the map shows it.
     const std::array<std::pair<model::Valence, const char*>, 3> edgings{
         {{model::Valence::Protective, "Protective place or group (green edging)"},

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "render/drawing.hpp"
 
@@ -52,45 +53,112 @@ class MapPainter {
     }
   }
 
-  void regions() {
+  //! Each region's colour, by its position among the document's groups or places.
+  [[nodiscard]] std::vector<Colour> region_colours() const {
+    std::vector<Colour> out;
     std::size_t groups = 0;
     std::size_t places = 0;
     for (const auto& region : g_.regions) {
-      const Colour colour =
-          region_colour(region.is_location, region.is_location ? places++ : groups++);
-      for (std::size_t k = 0; k < region.polygon.size(); ++k) {
-        if (k == 0) {
-          cairo_move_to(cr_, region.polygon[k].x, region.polygon[k].y);
-        } else {
-          cairo_line_to(cr_, region.polygon[k].x, region.polygon[k].y);
-        }
+      out.push_back(region_colour(region.is_location, region.is_location ? places++ : groups++));
+    }
+    return out;
+  }
+
+  void regions() {
+    const std::vector<Colour> colours = region_colours();
+    for (std::size_t r = 0; r < g_.regions.size(); ++r) {
+      const auto& region = g_.regions[r];
+      if (region.shape == layout::RegionShape::Line) {
+        region_line(region, colours[r]);
+      } else {
+        region_outline(region, colours[r]);
       }
-      cairo_close_path(cr_);
-      set_colour(cr_, colour, 0.10);
-      cairo_fill_preserve(cr_);
-      // A place or group marked protective, risky or mixed: a wide edging in that colour under
-      // its own outline (within the clearance the layout keeps around every outline).
-      if (const auto edging = region_edging(region_valence(d_, region.id))) {
-        set_colour(cr_, *edging);
-        cairo_set_line_width(cr_, 5);
-        cairo_stroke_preserve(cr_);
+    }
+    member_rings(colours);
+  }
+
+  void region_outline(const layout::RegionGeometry& region, const Colour& colour) {
+    for (std::size_t k = 0; k < region.polygon.size(); ++k) {
+      if (k == 0) {
+        cairo_move_to(cr_, region.polygon[k].x, region.polygon[k].y);
+      } else {
+        cairo_line_to(cr_, region.polygon[k].x, region.polygon[k].y);
       }
-      set_colour(cr_, colour, 0.85);
-      cairo_set_line_width(cr_, 1.6);
-      const double dash[] = {7, 4};
+    }
+    cairo_close_path(cr_);
+    set_colour(cr_, colour, 0.10);
+    cairo_fill_preserve(cr_);
+    // A place or group marked protective, risky or mixed: a wide edging in that colour under
+    // its own outline (within the clearance the layout keeps around every outline).
+    if (const auto edging = region_edging(region_valence(d_, region.id))) {
+      set_colour(cr_, *edging);
+      cairo_set_line_width(cr_, 5);
+      cairo_stroke_preserve(cr_);
+    }
+    set_colour(cr_, colour, 0.85);
+    cairo_set_line_width(cr_, 1.6);
+    const double dash[] = {7, 4};
+    cairo_set_dash(cr_, region.is_location ? dash : nullptr, region.is_location ? 2 : 0, 0);
+    cairo_stroke(cr_);
+    cairo_set_dash(cr_, nullptr, 0, 0);
+  }
+
+  //! A scattered group or place: a wide, pale band in its colour from member to member, under
+  //! the ties and the people (a tie is thin and dark); dashed for a place, as its outline is.
+  void region_line(const layout::RegionGeometry& region, const Colour& colour) {
+    if (region.line.size() < 2) return;
+    const auto path = [&] {
+      cairo_new_path(cr_);
+      cairo_move_to(cr_, region.line.front().x, region.line.front().y);
+      for (std::size_t k = 1; k < region.line.size(); ++k) {
+        cairo_line_to(cr_, region.line[k].x, region.line[k].y);
+      }
+    };
+    const double dash[] = {10, 5};
+    if (const auto edging = region_edging(region_valence(d_, region.id))) {
+      path();
+      set_colour(cr_, *edging);
+      cairo_set_line_width(cr_, kLineWidth + 3);
       cairo_set_dash(cr_, region.is_location ? dash : nullptr, region.is_location ? 2 : 0, 0);
       cairo_stroke(cr_);
-      cairo_set_dash(cr_, nullptr, 0, 0);
+    }
+    path();
+    set_colour(cr_, colour, 0.55);
+    cairo_set_line_width(cr_, kLineWidth);
+    cairo_set_dash(cr_, region.is_location ? dash : nullptr, region.is_location ? 2 : 0, 0);
+    cairo_stroke(cr_);
+    cairo_set_dash(cr_, nullptr, 0, 0);
+  }
+
+  //! A ring in the line's colour round each member of a scattered group or place, one ring
+  //! further out for each such region, so membership reads where lines cross.
+  void member_rings(const std::vector<Colour>& colours) {
+    std::map<std::string, const layout::NodeGeometry*> nodes;
+    for (const auto& n : g_.nodes) nodes[n.id] = &n;
+    std::map<std::string, int> rings;
+    cairo_new_path(cr_);
+    for (std::size_t r = 0; r < g_.regions.size(); ++r) {
+      const auto& region = g_.regions[r];
+      if (region.shape != layout::RegionShape::Line) continue;
+      for (const auto& id : region.members) {
+        const auto n = nodes.find(id);
+        if (n == nodes.end()) continue;
+        const double radius = n->second->w / 2 + 4.5 + 3.0 * rings[id]++;
+        cairo_new_sub_path(cr_);
+        cairo_arc(cr_, n->second->x, n->second->y, radius, 0, 2 * M_PI);
+        set_colour(cr_, colours[r], 0.95);
+        cairo_set_line_width(cr_, 2.2);
+        cairo_stroke(cr_);
+      }
     }
   }
 
   //! Region names go on top of the lines so no tie hides them.
   void region_labels() {
-    std::size_t groups = 0;
-    std::size_t places = 0;
-    for (const auto& region : g_.regions) {
-      const Colour colour =
-          region_colour(region.is_location, region.is_location ? places++ : groups++);
+    const std::vector<Colour> colours = region_colours();
+    for (std::size_t r = 0; r < g_.regions.size(); ++r) {
+      const auto& region = g_.regions[r];
+      const Colour& colour = colours[r];
       const Rect& l = region.label;
       cairo_rectangle(cr_, l.x, l.y, l.w, l.h);
       cairo_set_source_rgba(cr_, 1, 1, 1, 0.9);
@@ -175,6 +243,8 @@ class MapPainter {
       }
     }
   }
+
+  static constexpr double kLineWidth = 6;  //!< a scattered region's band, points
 
   cairo_t* cr_;
   TextPainter& text_;

@@ -39,7 +39,15 @@ TEST(GeometryCodec, ReadsBackTheGeometryItWrote) {
       EXPECT_EQ(same.nodes[i].x, back->nodes[i].x);  // the same bits, not just near
       EXPECT_EQ(same.nodes[i].label.y, back->nodes[i].label.y);
     }
-    EXPECT_EQ(same.regions.front().polygon.back().x, back->regions.front().polygon.back().x);
+    for (std::size_t i = 0; i < same.regions.size(); ++i) {
+      const auto& path = same.regions[i].shape == RegionShape::Outline ? same.regions[i].polygon
+                                                                       : same.regions[i].line;
+      const auto& read = back->regions[i].shape == RegionShape::Outline ? back->regions[i].polygon
+                                                                        : back->regions[i].line;
+      ASSERT_FALSE(path.empty());
+      ASSERT_EQ(path.size(), read.size());
+      EXPECT_EQ(path.back().x, read.back().x);
+    }
     const Geometry& r = back.value();
     ASSERT_EQ(r.nodes.size(), g.nodes.size());
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
@@ -62,13 +70,40 @@ TEST(GeometryCodec, ReadsBackTheGeometryItWrote) {
       EXPECT_EQ(r.regions[i].name, g.regions[i].name);
       EXPECT_EQ(r.regions[i].members, g.regions[i].members);
       EXPECT_EQ(r.regions[i].is_location, g.regions[i].is_location);
+      EXPECT_EQ(r.regions[i].shape, g.regions[i].shape);
       EXPECT_EQ(r.regions[i].polygon.size(), g.regions[i].polygon.size());
+      EXPECT_EQ(r.regions[i].line.size(), g.regions[i].line.size());
     }
     EXPECT_EQ(r.warnings, g.warnings);
     ASSERT_TRUE(r.ecomap_centre.has_value());
     EXPECT_DOUBLE_EQ(r.ecomap_centre->y, 20.25);
     EXPECT_EQ(r.ring_radii, (std::vector<double>{100, 200.13}));
   }
+}
+
+// A layout kept before scattered regions became lines has no "line": its regions read back as
+// the outlines they were, so a kept revision draws as it always did.
+TEST(GeometryCodec, ALayoutKeptBeforeLinesReadsAsOutlines) {
+  const std::string text =
+      R"({"version":1,"frame":[0,0,100,100],"nodes":[],"edges":[],"regions":[{"id":"g1",)"
+      R"("location":false,"name":"Group","members":[],"polygon":[[0,0],[10,0],[10,10]],)"
+      R"("label":[0,0,5,5],"wrap":260}],"rings":[],"warnings":[]})";
+  auto back = decode_geometry(text);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  ASSERT_EQ(back->regions.size(), 1u);
+  EXPECT_EQ(back->regions[0].shape, RegionShape::Outline);
+  EXPECT_EQ(back->regions[0].polygon.size(), 3u);
+  EXPECT_EQ(encode_geometry(back.value()).find("\"line\""), std::string::npos);
+  // And a line is kept as a line.
+  Geometry g = back.value();
+  g.regions[0].shape = RegionShape::Line;
+  g.regions[0].polygon.clear();
+  g.regions[0].line = {{1, 2}, {3.25, 4}};
+  auto line = decode_geometry(encode_geometry(g));
+  ASSERT_TRUE(line.ok());
+  EXPECT_EQ(line->regions[0].shape, RegionShape::Line);
+  EXPECT_EQ(line->regions[0].line.size(), 2u);
+  EXPECT_DOUBLE_EQ(line->regions[0].line[1].x, 3.25);
 }
 
 TEST(GeometryCodec, RefusesADamagedOrForeignText) {

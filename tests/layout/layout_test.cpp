@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "layout/layout.hpp"
+#include "support/document_builder.hpp"
 #include "support/layout_checks.hpp"
 #include "support/random_document.hpp"
 
@@ -160,9 +161,14 @@ TEST(Layout, JsonHasTheDocumentedShape) {
   const auto& e = json["edges"][0];
   EXPECT_TRUE(e.contains("source") && e.contains("target"));
   EXPECT_GE(e["points"].size(), 2u);
-  const auto& r = json["regions"][0];
-  EXPECT_FALSE(r["members"].empty());
-  EXPECT_GE(r["polygon"].size(), 4u);
+  for (const auto& r : json["regions"]) {
+    EXPECT_FALSE(r["members"].empty());
+    // An outline has its polygon and an empty line; a line the other way round.
+    const bool outline = r["shape"] == "outline";
+    EXPECT_TRUE(outline || r["shape"] == "line") << r["shape"];
+    EXPECT_GE(r[outline ? "polygon" : "line"].size(), outline ? 4u : 2u);
+    EXPECT_TRUE(r[outline ? "line" : "polygon"].empty());
+  }
 }
 
 }  // namespace
@@ -178,6 +184,61 @@ TEST(Layout, ADirectionOverrideInANameIsDrawnAsAMarkNotObeyed) {
   ASSERT_TRUE(g.ok()) << g.error().message;
   EXPECT_EQ(node(g.value(), d.people[3].id).label_lines.front(),
             "Noor [U+202E]gnp.exe[U+202C] Haddad");
+}
+
+}  // namespace
+}  // namespace peermap::layout
+
+namespace peermap::layout {
+namespace {
+
+// Three friends tied to each other, all in one group, sit together: one outline. Two people at
+// the far ends of a chain frequent one place: a line linking them, through no one else.
+//   A - B        D - E - F - G - H        group {A, B, C}; place {D, H}
+//    \ /
+//     C
+TEST(Layout, AGroupThatSitsTogetherIsAnOutlineAndAScatteredPlaceALine) {
+  const model::Document d =
+      testing::DocumentBuilder(model::Date{2026, 11, 1})
+          .people({{"a", "Amira Carter"}, {"b", "Bilal Okafor"}, {"c", "Chloe Nowak"}})
+          .people({{"d", "Dylan Reid"},
+                   {"e", "Evie Sandhu"},
+                   {"f", "Farah Evans"},
+                   {"g", "Gus Mensah"},
+                   {"h", "Hana Patel"}})
+          .relationships({{"a", "b"}, {"b", "c"}, {"c", "a"}})
+          .relationships({{"d", "e"}, {"e", "f"}, {"f", "g"}, {"g", "h"}})
+          .group("g1", "The triangle")
+          .members("g1", {"a", "b", "c"})
+          .location("l1", "Station", "transport-hub")
+          .frequents("t-l1-d", "d", "l1")
+          .frequents("t-l1-h", "h", "l1")
+          .build();
+  const auto g = compute_layout(d, {});
+  ASSERT_TRUE(g.ok()) << g.error().message;
+  ASSERT_EQ(g->regions.size(), 2u);
+  const RegionGeometry& group = g->regions[0];
+  const RegionGeometry& place = g->regions[1];
+  EXPECT_EQ(group.shape, RegionShape::Outline);
+  EXPECT_TRUE(group.line.empty());
+  EXPECT_EQ(place.shape, RegionShape::Line);
+  EXPECT_TRUE(place.polygon.empty());
+  // The line starts and ends at its members' symbol centres.
+  ASSERT_GE(place.line.size(), 2u);
+  const auto at = [](const NodeGeometry& n, Point p) {
+    return std::hypot(n.x - p.x, n.y - p.y) < 0.01;
+  };
+  const bool d_to_h =
+      at(node(g.value(), "d"), place.line.front()) && at(node(g.value(), "h"), place.line.back());
+  const bool h_to_d =
+      at(node(g.value(), "h"), place.line.front()) && at(node(g.value(), "d"), place.line.back());
+  EXPECT_TRUE(d_to_h || h_to_d);
+  const auto violations = testing::layout_violations(g.value());
+  EXPECT_TRUE(violations.empty()) << violations.front();
+  // The JSON says which is which.
+  const auto json = nlohmann::json::parse(geometry_to_json(g.value()));
+  EXPECT_EQ(json["regions"][0]["shape"], "outline");
+  EXPECT_EQ(json["regions"][1]["shape"], "line");
 }
 
 }  // namespace

@@ -49,26 +49,71 @@ inline std::vector<std::string> layout_violations(const layout::Geometry& g) {
       }
     }
   }
+  // Regions (issue 10, item 2): an outline holds its members and no one else; a line passes
+  // through every member's symbol and through no one else's symbol or label; nobody is inside
+  // more than 3 outlines; a region's name lies on its own outline or line (within 2 pt) and
+  // nearer it than any other region's.
+  std::map<std::string, int> outlines_around;
+  const auto path_of = [](const layout::RegionGeometry& r) -> const std::vector<layout::Point>& {
+    return r.shape == layout::RegionShape::Outline ? r.polygon : r.line;
+  };
   for (std::size_t r = 0; r < g.regions.size(); ++r) {
     const auto& region = g.regions[r];
+    const bool outline = region.shape == layout::RegionShape::Outline;
+    if (outline && region.polygon.size() < 3)
+      out.push_back("region " + region.id + " has no outline");
+    if (!outline && region.line.empty()) out.push_back("region " + region.id + " has no line");
     const std::set<std::string> members(region.members.begin(), region.members.end());
     for (const auto& node : nodes) {
-      if (members.contains(node.id)) {
-        if (!layout::contains(region.polygon, node.footprint())) {
+      const bool member = members.contains(node.id);
+      if (outline) {
+        if (member && !layout::contains(region.polygon, node.footprint())) {
           out.push_back("member " + node.id + " is not inside region " + region.id);
+        } else if (!member && layout::intersects(region.polygon, node.footprint())) {
+          out.push_back("non-member " + node.id + " is inside region " + region.id);
         }
-      } else if (layout::intersects(region.polygon, node.footprint())) {
-        out.push_back("non-member " + node.id + " is inside region " + region.id);
+        if (layout::contains(region.polygon, layout::Point{node.x, node.y}))
+          ++outlines_around[node.id];
+      } else {
+        const Rect symbol = node.symbol().inflated(-0.5);
+        const auto meets = [&](const Rect& box) {
+          if (region.line.size() == 1) return layout::distance(region.line.front(), box) == 0;
+          for (std::size_t k = 1; k < region.line.size(); ++k) {
+            if (layout::segment_meets(region.line[k - 1], region.line[k], box)) return true;
+          }
+          return false;
+        };
+        if (member && !meets(symbol)) {
+          out.push_back("the line of region " + region.id + " misses member " + node.id);
+        } else if (!member && (meets(symbol) || meets(node.label.inflated(-0.5)))) {
+          out.push_back("the line of region " + region.id + " passes through " + node.id);
+        }
       }
       if (region.label.overlaps(node.label) || region.label.overlaps(node.symbol())) {
         out.push_back("name of region " + region.id + " covers " + node.id);
       }
     }
-    for (std::size_t s = r + 1; s < g.regions.size(); ++s) {
-      if (region.label.overlaps(g.regions[s].label)) {
-        out.push_back("names of regions " + region.id + " and " + g.regions[s].id + " overlap");
+    const double own = layout::distance(path_of(region), outline, region.label);
+    if (own > 2.0) {
+      out.push_back("name of region " + region.id + " is " + std::to_string(own) +
+                    " pt off its own outline or line");
+    }
+    for (std::size_t s = 0; s < g.regions.size(); ++s) {
+      if (s == r) continue;
+      const auto& other = g.regions[s];
+      const double theirs = layout::distance(
+          path_of(other), other.shape == layout::RegionShape::Outline, region.label);
+      if (theirs <= own) {
+        out.push_back("name of region " + region.id + " is as near region " + other.id +
+                      " as its own");
+      }
+      if (s > r && region.label.overlaps(other.label)) {
+        out.push_back("names of regions " + region.id + " and " + other.id + " overlap");
       }
     }
+  }
+  for (const auto& [id, count] : outlines_around) {
+    if (count > 3) out.push_back(id + " is inside " + std::to_string(count) + " outlines");
   }
   return out;
 }

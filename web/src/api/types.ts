@@ -186,7 +186,12 @@ export interface RegionGeometry {
   id: string;
   kind: 'group' | 'location';
   members: string[];
+  /** An outline around members who sit together, or a line linking scattered members. */
+  shape: 'outline' | 'line';
+  /** The outline, closed; empty for a line. */
   polygon: [number, number][];
+  /** The line through every member's symbol, in order; empty for an outline. */
+  line: [number, number][];
   label: { x: number; y: number; w: number; h: number };
 }
 

@@ -273,16 +273,29 @@ export function MapView({
                 markPainted(revision, false);
               }} />
           )}
-          {layout.regions.map((r) => (
-            <polygon
-              key={r.id}
-              class={`pm-hit${selected === r.id ? ' pm-hit--selected' : ''}`}
-              points={r.polygon.map(([x, y]) => `${px(x)},${py(y)}`).join(' ')}
-              onClick={() => !drag.current?.moved && onSelect(r.id)}
-            >
-              <title>{nameOf(r.id)}</title>
-            </polygon>
-          ))}
+          {layout.regions.map((r) =>
+            r.shape === 'line' ? (
+              // A scattered group or place: its band is the hit area, wider than drawn.
+              <polyline
+                key={r.id}
+                class={`pm-hit pm-hit--line${selected === r.id ? ' pm-hit--selected' : ''}`}
+                points={r.line.map(([x, y]) => `${px(x)},${py(y)}`).join(' ')}
+                stroke-width={Math.max(10, 10 * scale)}
+                onClick={() => !drag.current?.moved && onSelect(r.id)}
+              >
+                <title>{nameOf(r.id)}</title>
+              </polyline>
+            ) : (
+              <polygon
+                key={r.id}
+                class={`pm-hit${selected === r.id ? ' pm-hit--selected' : ''}`}
+                points={r.polygon.map(([x, y]) => `${px(x)},${py(y)}`).join(' ')}
+                onClick={() => !drag.current?.moved && onSelect(r.id)}
+              >
+                <title>{nameOf(r.id)}</title>
+              </polygon>
+            ),
+          )}
           {layout.nodes.map((n) => (
             <rect
               key={n.id}
