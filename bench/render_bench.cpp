@@ -5,8 +5,10 @@
 //
 // Three measurements a size: peermap in-process (layout + render), the whole `peermap render`
 // process, and the whole `neato -Tsvg` process (overlap=prism) on the same people, as labelled
-// boxes, and the same ties. Ratio = peermap process / neato process. bench/legibility.py
-// compares the drawings themselves (crossings, ties through people).
+// boxes, and the same ties. And the workspace's live edit at 200 people: a name changed, laid
+// out from the previous positions, with and without its screenful PNG. Ratio = peermap process /
+// neato process. bench/legibility.py compares the drawings themselves (crossings, ties through
+// people).
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -98,6 +100,32 @@ void BM_PeermapInProcess(benchmark::State& state) {
   }
 }
 
+//! The workspace's live edit (issue 9): one person's full name changed (so their label and the
+//! layout change), the map laid out from the previous revision's page (anchored), then drawn
+//! as the editor's first paint of it, a screenful PNG of the whole page 1,100 pixels wide.
+//! Each iteration gives the name a new spelling, as each save would.
+void BM_PeermapEditInProcess(benchmark::State& state) {
+  Document d = map_of(static_cast<int>(state.range(0)));
+  const bool draw = state.range(1) != 0;
+  const auto earlier = peermap::render::prepare_page(d, {});
+  int edit = 0;
+  for ([[maybe_unused]] auto _ : state) {
+    d.people[7].full_name =
+        "Ellie-Mae Fairbrother-" + std::string(1 + edit % 9, 'x') + std::to_string(edit);
+    ++edit;
+    auto page = peermap::render::prepare_page(d, {}, &earlier.value());
+    if (draw) {
+      peermap::render::FileOptions screenful;
+      screenful.format = peermap::render::Format::Png;
+      screenful.png_area =
+          peermap::render::PageArea{0, 0, page->paper.width, page->paper.height, 1100};
+      auto png = peermap::render::write_page(page.value(), screenful);
+      benchmark::DoNotOptimize(png);
+    }
+    benchmark::DoNotOptimize(page);
+  }
+}
+
 void BM_PeermapRenderProcess(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
   write_inputs(n);
@@ -120,6 +148,12 @@ BENCHMARK(BM_PeermapInProcess)
     ->Arg(50)
     ->Arg(200)
     ->Arg(1000)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK(BM_PeermapEditInProcess)
+    ->ArgNames({"people", "draw"})
+    ->Args({200, 0})
+    ->Args({200, 1})
     ->Unit(benchmark::kMillisecond)
     ->MinTime(2);
 BENCHMARK(BM_PeermapRenderProcess)

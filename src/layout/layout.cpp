@@ -443,7 +443,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
     g.edges.push_back(straight_edge(tie.id, g.nodes[static_cast<std::size_t>(a->second)],
                                     g.nodes[static_cast<std::size_t>(b->second)]));
   }
-  route_ties(g);
+  route_ties(g, anchored ? options.earlier : nullptr);
   place_region_labels(g, measurer);
   frame_geometry(g, !pins.empty() || anchored);
   return g;

@@ -87,6 +87,10 @@ struct LayoutOptions {
   //! by person id. Those people stay put unless a guarantee needs them moved; new people are
   //! placed around them, and coordinates are kept (no shift to the origin). Empty: a full layout.
   std::map<std::string, Point> previous;
+  //! The earlier layout itself, when the caller has it (prepare_page's anchored layouts): a tie
+  //! whose two people and everything near its earlier line stayed put keeps that line instead
+  //! of being routed again. Not owned; it must outlive the call. Null: every tie is routed.
+  const Geometry* earlier = nullptr;
   //! Checked before and after Graphviz (whose own run cannot be stopped), between the overlap
   //! and region passes and their retries, and before the labels: a true answer abandons the
   //! layout with out_of_time_error().

@@ -5,8 +5,10 @@
 #include <pango/pangofc-fontmap.h>
 
 #include <cmath>
+#include <cstring>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "base/handle.hpp"
 #include "layout/pango_text.hpp"
@@ -129,6 +131,54 @@ void set_pango_text(PangoLayout* layout, const std::string& text, const TextStyl
   pango_layout_set_attributes(layout, attributes.get());
 }
 
+namespace {
+
+//! What one question about a text costs pango a layout (shaping included) to answer; a
+//! server lays out the same 200 labels after every edit, so the answers are kept per thread.
+enum class Question : char { Measure, LineCount, FittingWidth };
+
+//! The key of one answer: the question, the style's fields as bytes, then the text.
+std::string answer_key(Question question, const std::string& text, const TextStyle& style) {
+  std::string key(1 + sizeof style.font_size + sizeof style.max_width + sizeof style.max_lines + 2,
+                  '\0');
+  char* at = key.data();
+  *at++ = static_cast<char>(question);
+  std::memcpy(at, &style.font_size, sizeof style.font_size);
+  at += sizeof style.font_size;
+  std::memcpy(at, &style.max_width, sizeof style.max_width);
+  at += sizeof style.max_width;
+  std::memcpy(at, &style.max_lines, sizeof style.max_lines);
+  at += sizeof style.max_lines;
+  *at++ = style.bold ? 'b' : 'r';
+  *at = style.cut ? 'c' : 'w';
+  key += text;
+  return key;
+}
+
+//! The answers of this thread's font map (the same fonts answer the same everywhere).
+//! Bounded: emptied when it holds kMostAnswers, which a few thousand labels never reach.
+struct Answers {
+  static constexpr std::size_t kMostAnswers = 1 << 15;
+  std::unordered_map<std::string, Point> known;
+
+  template <typename Compute>
+  Point get(Question question, const std::string& text, const TextStyle& style, Compute compute) {
+    std::string key = answer_key(question, text, style);
+    if (const auto it = known.find(key); it != known.end()) return it->second;
+    const Point answer = compute();
+    if (known.size() >= kMostAnswers) known.clear();
+    known.emplace(std::move(key), answer);
+    return answer;
+  }
+};
+
+Answers& thread_answers() {
+  thread_local Answers answers;
+  return answers;
+}
+
+}  // namespace
+
 struct TextMeasurer::Impl {
   GObjectPtr<PangoContext> context{pango_font_map_create_context(thread_font_map())};
   GObjectPtr<PangoLayout> layout;
@@ -138,18 +188,30 @@ struct TextMeasurer::Impl {
   }
 };
 
-TextMeasurer::TextMeasurer() : impl_(std::make_unique<Impl>()) {}
+TextMeasurer::TextMeasurer() = default;
 TextMeasurer::~TextMeasurer() = default;
 
+TextMeasurer::Impl& TextMeasurer::impl() const {
+  // Made only when an answer is not known yet: a layout whose labels are all known makes
+  // no pango context at all.
+  if (!impl_) impl_ = std::make_unique<Impl>();
+  return *impl_;
+}
+
 int TextMeasurer::missing_glyphs(const std::string& text, const TextStyle& style) const {
-  set_pango_text(impl_->layout.get(), text, style);
-  return pango_layout_get_unknown_glyphs_count(impl_->layout.get());
+  set_pango_text(impl().layout.get(), text, style);
+  return pango_layout_get_unknown_glyphs_count(impl().layout.get());
 }
 
 Point TextMeasurer::measure(const std::string& text, const TextStyle& style) const {
-  set_pango_text(impl_->layout.get(), text, style);
+  return thread_answers().get(Question::Measure, text, style,
+                              [&] { return measure_now(text, style); });
+}
+
+Point TextMeasurer::measure_now(const std::string& text, const TextStyle& style) const {
+  set_pango_text(impl().layout.get(), text, style);
   PangoRectangle logical{};
-  pango_layout_get_extents(impl_->layout.get(), nullptr, &logical);
+  pango_layout_get_extents(impl().layout.get(), nullptr, &logical);
   const double width = static_cast<double>(logical.width) / PANGO_SCALE;
   const double height = static_cast<double>(logical.height) / PANGO_SCALE;
   // A cut layout is as wide as its widest line, never wider than the limit. One that is never
@@ -159,16 +221,28 @@ Point TextMeasurer::measure(const std::string& text, const TextStyle& style) con
 }
 
 int TextMeasurer::line_count(const std::string& text, const TextStyle& style) const {
-  set_pango_text(impl_->layout.get(), text, style);
-  return pango_layout_get_line_count(impl_->layout.get());
+  const auto count = [&] {
+    set_pango_text(impl().layout.get(), text, style);
+    return Point{static_cast<double>(pango_layout_get_line_count(impl().layout.get())), 0};
+  };
+  return static_cast<int>(thread_answers().get(Question::LineCount, text, style, count).x);
 }
 
 bool TextMeasurer::is_cut(const std::string& text, const TextStyle& style) const {
-  set_pango_text(impl_->layout.get(), text, style);
-  return pango_layout_is_ellipsized(impl_->layout.get()) != FALSE;
+  set_pango_text(impl().layout.get(), text, style);
+  return pango_layout_is_ellipsized(impl().layout.get()) != FALSE;
 }
 
 double TextMeasurer::fitting_width(const std::string& text, const TextStyle& style) const {
+  return thread_answers()
+      .get(Question::FittingWidth, text, style,
+           [&] {
+             return Point{fitting_width_now(text, style), 0};
+           })
+      .x;
+}
+
+double TextMeasurer::fitting_width_now(const std::string& text, const TextStyle& style) const {
   TextStyle probe = style;
   probe.cut = false;
   if (style.max_width <= 0 || line_count(text, probe) <= style.max_lines) return style.max_width;

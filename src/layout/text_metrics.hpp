@@ -37,7 +37,9 @@ inline constexpr TextStyle kRegion{style::kRegionFontSize, true, style::kRegionL
 }
 }  // namespace label_style
 
-//! Owns a pango context on a private cairo font map. Not thread-safe; one per thread.
+//! Owns a pango context on a private cairo font map. Not thread-safe; one per thread. The
+//! answers of measure, line_count and fitting_width are kept for the thread (the same text and
+//! style, the same answer), so a layout after an edit measures only the labels that changed.
 class TextMeasurer {
  public:
   TextMeasurer();
@@ -60,7 +62,10 @@ class TextMeasurer {
 
  private:
   struct Impl;
-  std::unique_ptr<Impl> impl_;
+  Impl& impl() const;
+  [[nodiscard]] Point measure_now(const std::string& text, const TextStyle& style) const;
+  [[nodiscard]] double fitting_width_now(const std::string& text, const TextStyle& style) const;
+  mutable std::unique_ptr<Impl> impl_;  //!< made at the first question not answered before
 };
 
 }  // namespace peermap::layout

@@ -21,8 +21,11 @@ namespace peermap::layout {
                                        const NodeGeometry& to, const std::vector<Rect>& obstacles,
                                        const std::vector<Point>& lines = {});
 
-//! Reroutes every edge of `g` around the footprints of the nodes it does not connect.
-//! Deterministic. Cost: O(edges x n) scans plus the routes' own cost.
-void route_ties(Geometry& g);
+//! Reroutes every edge of `g` around the footprints of the nodes it does not connect. With
+//! `earlier` (the layout this one was anchored on), a tie whose two people stayed put, near
+//! whose earlier line no footprint moved, grew, came or went, keeps that line (checked again
+//! against every footprint); the others are routed. Deterministic. Cost: O(edges) grid walks
+//! plus the routes' own cost.
+void route_ties(Geometry& g, const Geometry* earlier = nullptr);
 
 }  // namespace peermap::layout

@@ -285,6 +285,7 @@ Result<Page> prepare(model::Document whole, const model::View& view, const Page*
   }
   if (earlier_geometry != nullptr) {
     for (const auto& node : earlier_geometry->nodes) options.previous[node.id] = {node.x, node.y};
+    options.earlier = earlier_geometry;
   }
   auto geometry = layout::compute_layout(document, options);
   if (!geometry) return geometry.error();

@@ -45,5 +45,32 @@ TEST(Text, ACutStyleKeepsToItsLinesAndWidth) {
   EXPECT_GT(many.y, 1.5 * one.y);
 }
 
+TEST(Text, AnAnswerKeptFromAnEarlierMeasurerIsTheOneEachStyleGives) {
+  // The answers are kept for the thread: a second measurer (a later layout) gets them without
+  // laying the text out again, each for its own style and never another's.
+  const std::string name = "Ellie-Mae Fairbrother-Okonkwo-Lindqvist";
+  const TextStyle regular = label_style::kName;
+  TextStyle bold = regular;
+  bold.bold = true;
+  TextStyle narrow = regular;
+  narrow.max_width = 60;
+  Point first;
+  double fitting = 0;
+  {
+    const TextMeasurer measurer;
+    first = measurer.measure(name, regular);
+    fitting = measurer.fitting_width(name, regular);
+  }
+  const TextMeasurer later;
+  EXPECT_EQ(later.measure(name, regular).x, first.x);
+  EXPECT_EQ(later.measure(name, regular).y, first.y);
+  EXPECT_EQ(later.fitting_width(name, regular), fitting);
+  // Negative controls: another style, another text, another answer.
+  EXPECT_GT(later.measure(name, bold).x, first.x);
+  EXPECT_GT(later.measure(name, narrow).y, first.y);
+  EXPECT_LT(later.measure("Ellie-Mae", regular).x, first.x);
+  EXPECT_GT(later.line_count(name, narrow), later.line_count(name, regular));
+}
+
 }  // namespace
 }  // namespace peermap::layout

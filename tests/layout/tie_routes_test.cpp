@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "layout/layout.hpp"
+#include "layout/layout_parts.hpp"
 #include "layout/tie_routes.hpp"
 #include "support/document_builder.hpp"
 #include "support/layout_checks.hpp"
@@ -115,6 +116,80 @@ TEST(TieRoutes, AMapWithAPersonOnALineDrawsItAroundThem) {
   const auto violations = testing::layout_violations(g.value());
   EXPECT_TRUE(violations.empty()) << violations.front();
   EXPECT_TRUE(testing::document_violations(g.value(), pinned).empty());
+}
+
+//   amira ------ bilal ------ chloe      t1: amira -- chloe, round Bilal
+//
+//   dylan ------------------- erin       t2: dylan -- erin, clear
+//
+//   (fiona, far below)
+Geometry two_ties() {
+  Geometry g;
+  g.nodes = {person_at("amira", {0, 0}),    person_at("bilal", {150, 0}),
+             person_at("chloe", {300, 0}),  person_at("dylan", {0, 150}),
+             person_at("erin", {300, 150}), person_at("fiona", {150, 600})};
+  g.edges = {straight_edge("t1", g.nodes[0], g.nodes[2]),
+             straight_edge("t2", g.nodes[3], g.nodes[4])};
+  route_ties(g);
+  return g;
+}
+
+TEST(TieRoutes, AnEditElsewhereKeepsTheEarlierLinesAsTheyWere) {
+  const Geometry earlier = two_ties();
+  ASSERT_GT(earlier.edges[0].points.size(), 2u);
+  // The earlier line of t1 went round the far side, under Bilal's label (a line a fresh
+  // routing would not draw: over the top is shorter).
+  Geometry before = earlier;
+  const Rect round = before.nodes[1].footprint().inflated(style::kRouteClearance + 1);
+  before.edges[0].points = {{style::kSymbolSize / 2, 0},
+                            {round.x, round.bottom()},
+                            {round.right(), round.bottom()},
+                            {300 - style::kSymbolSize / 2, 0}};
+  // Fiona, far from both lines, moves.
+  Geometry after = before;
+  place_node(after.nodes[5], {200, 650});
+  after.edges = {straight_edge("t1", after.nodes[0], after.nodes[2]),
+                 straight_edge("t2", after.nodes[3], after.nodes[4])};
+  Geometry fresh = after;
+  route_ties(fresh);
+  route_ties(after, &before);
+  EXPECT_EQ(after.edges[0].points.size(), 4u);
+  EXPECT_DOUBLE_EQ(after.edges[0].points[1].y, round.bottom());
+  // Negative control: routed afresh, it goes over the top.
+  for (const Point& p : fresh.edges[0].points) EXPECT_LE(p.y, 0);
+  EXPECT_EQ(after.edges[1].points.size(), 2u);
+  EXPECT_TRUE(testing::layout_violations(after).empty());
+}
+
+TEST(TieRoutes, ALineNearSomeoneWhoMovedIsRoutedAgain) {
+  const Geometry before = two_ties();
+  // Bilal steps off t1's line and onto t2's.
+  Geometry after = before;
+  place_node(after.nodes[1], {150, 150});
+  after.edges = {straight_edge("t1", after.nodes[0], after.nodes[2]),
+                 straight_edge("t2", after.nodes[3], after.nodes[4])};
+  route_ties(after, &before);
+  EXPECT_EQ(after.edges[0].points.size(), 2u);  // straight again: nobody in the way
+  EXPECT_GT(after.edges[1].points.size(), 2u);  // round Bilal
+  EXPECT_FALSE(passes_through(after.edges[1], after.nodes[1].footprint()));
+  EXPECT_TRUE(testing::layout_violations(after).empty());
+}
+
+TEST(TieRoutes, AnEarlierLineThroughSomeoneNewIsNeverKept) {
+  const Geometry before = two_ties();
+  // A newcomer stands on t2's straight line; nobody else moved.
+  Geometry after = before;
+  after.nodes.push_back(person_at("gus", {150, 150}));
+  after.edges = {straight_edge("t1", after.nodes[0], after.nodes[2]),
+                 straight_edge("t2", after.nodes[3], after.nodes[4])};
+  route_ties(after, &before);
+  ASSERT_EQ(after.edges[0].points.size(), before.edges[0].points.size());
+  for (std::size_t k = 0; k < before.edges[0].points.size(); ++k) {
+    EXPECT_EQ(after.edges[0].points[k].x, before.edges[0].points[k].x);
+    EXPECT_EQ(after.edges[0].points[k].y, before.edges[0].points[k].y);
+  }
+  EXPECT_GT(after.edges[1].points.size(), 2u);
+  EXPECT_FALSE(passes_through(after.edges[1], after.nodes.back().footprint()));
 }
 
 }  // namespace
