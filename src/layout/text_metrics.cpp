@@ -85,8 +85,12 @@ FcConfig* peermap_font_config() {
 PangoFontMap* thread_font_map() {
   // Pango font maps are not thread-safe; one per thread keeps them apart.
   thread_local const GObjectPtr<PangoFontMap> font_map{[] {
+    // Our configuration first: a new font map starts fontconfig's initialisation (pango's
+    // "FcInit" thread), which loads the system's whole configuration and font list unless one
+    // is current already; the font map then waits for it.
+    FcConfig* config = peermap_font_config();
     GObjectPtr<PangoFontMap> map(pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT));
-    if (FcConfig* config = peermap_font_config()) {
+    if (config != nullptr) {
       pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map.get()), config);
     }
     return map;
