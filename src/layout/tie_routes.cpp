@@ -58,13 +58,6 @@ bool passes_through(Point a, Point b, const Rect& span, const Rect& box) {
   return !apart && segment_meets(a, b, inner);
 }
 
-//! True when the segment ab passes through the interior of one of `boxes`.
-bool blocked(Point a, Point b, const std::vector<Rect>& boxes) {
-  const Rect span = span_of(a, b);
-  return std::any_of(boxes.begin(), boxes.end(),
-                     [&](const Rect& box) { return passes_through(a, b, span, box); });
-}
-
 //! Boxes bucketed in a uniform grid over their bounds, so that the boxes near an area or along
 //! a segment are found without looking at all of them. Each query answers the indices, in
 //! ascending order, of the boxes in the cells it meets: a superset of those it touches.
@@ -216,19 +209,6 @@ int side(Point a, Point b, Point c) {
   return (v > 1e-9) - (v < -1e-9);
 }
 
-//! How many of `lines` the segment ab crosses (touching does not count).
-std::size_t crossings(Point a, Point b, const std::vector<Segment>& lines) {
-  std::size_t count = 0;
-  for (const Segment& l : lines) {
-    if (std::max(a.x, b.x) < std::min(l.a.x, l.b.x) ||
-        std::max(l.a.x, l.b.x) < std::min(a.x, b.x) ||
-        std::max(a.y, b.y) < std::min(l.a.y, l.b.y) || std::max(l.a.y, l.b.y) < std::min(a.y, b.y))
-      continue;
-    if (side(a, b, l.a) * side(a, b, l.b) < 0 && side(l.a, l.b, a) * side(l.a, l.b, b) < 0) ++count;
-  }
-  return count;
-}
-
 //! Why a search found no route.
 enum class NoRoute { None, TooMuchWork };
 
@@ -261,6 +241,40 @@ std::optional<std::vector<Point>> shortest_route(Point s, Point t, const std::ve
   cost[0] = 0;
   open.emplace(distance(s, t), 0);
   std::size_t work = 0;
+  // What every test reads, computed once for the search's many tests: the walls less
+  // kAlongEdge, and each line's bounds.
+  std::vector<Rect> inner;
+  inner.reserve(walls.size());
+  for (const Rect& w : walls) inner.push_back(w.inflated(-kAlongEdge));
+  struct Extent {
+    double x0, x1, y0, y1;  // min and max, exactly as crossings() compares them
+  };
+  const auto extent = [](Point a, Point b) {
+    return Extent{std::min(a.x, b.x), std::max(a.x, b.x), std::min(a.y, b.y), std::max(a.y, b.y)};
+  };
+  std::vector<Extent> line_spans;
+  line_spans.reserve(lines.size());
+  for (const Segment& l : lines) line_spans.push_back(extent(l.a, l.b));
+  const auto blocked_here = [&](Point a, Point b) {
+    const Rect span = span_of(a, b);
+    return std::any_of(inner.begin(), inner.end(), [&](const Rect& box) {
+      const bool apart = box.x > span.right() || span.x > box.right() || box.y > span.bottom() ||
+                         span.y > box.bottom();
+      return !apart && segment_meets(a, b, box);
+    });
+  };
+  const auto crossings_here = [&](Point a, Point b) {
+    const Extent e = extent(a, b);
+    std::size_t count = 0;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      const Extent& le = line_spans[k];
+      if (e.x1 < le.x0 || le.x1 < e.x0 || e.y1 < le.y0 || le.y1 < e.y0) continue;
+      const Segment& l = lines[k];
+      if (side(a, b, l.a) * side(a, b, l.b) < 0 && side(l.a, l.b, a) * side(l.a, l.b, b) < 0)
+        ++count;
+    }
+    return count;
+  };
   while (!open.empty()) {
     const std::size_t u = open.top().second;
     open.pop();
@@ -268,7 +282,11 @@ std::optional<std::vector<Point>> shortest_route(Point s, Point t, const std::ve
     settled[u] = true;
     if (u == 1) break;
     for (std::size_t v = 1; v < n; ++v) {
-      if (settled[v]) continue;
+      if (settled[v] || cost[v] <= cost[u]) continue;
+      // A bound first (hypot is never below either leg): most vertices end here unmeasured.
+      const double leg = std::max(std::abs(vertices[v].x - vertices[u].x),
+                                  std::abs(vertices[v].y - vertices[u].y));
+      if (cost[u] + leg >= cost[v]) continue;
       double through = cost[u] + distance(vertices[u], vertices[v]);
       if (through >= cost[v]) continue;
       work += walls.size() + lines.size();
@@ -276,8 +294,8 @@ std::optional<std::vector<Point>> shortest_route(Point s, Point t, const std::ve
         why = NoRoute::TooMuchWork;
         return std::nullopt;
       }
-      if (blocked(vertices[u], vertices[v], walls)) continue;
-      through += crossing_cost * static_cast<double>(crossings(vertices[u], vertices[v], lines));
+      if (blocked_here(vertices[u], vertices[v])) continue;
+      through += crossing_cost * static_cast<double>(crossings_here(vertices[u], vertices[v]));
       if (through >= cost[v]) continue;
       cost[v] = through;
       previous[v] = u;
