@@ -188,6 +188,7 @@ test('the case record and the PowerPoint download whole or as a copy; another ch
   assert.match(other.url(), /copy=record-of-another-child&reason=to\+support\+a\+referral/);
   assert.equal((await readFile(await other.path())).subarray(0, 5).toString('latin1'), '%PDF-');
   await expectAccessible(page, 'record downloads, another child’s copy');
+  await screenshot(page, 'record-downloads');
 
   assert.deepEqual(await audited('map.pptx'), ['copy=partner']);
   const records = await audited('map.record');
