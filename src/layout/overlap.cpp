@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "layout/buckets.hpp"
 #include "layout/layout_parts.hpp"
 
 namespace peermap::layout {
@@ -102,13 +103,7 @@ class PlacedBoxes {
  private:
   template <typename F>
   void for_cells(const Rect& r, F f) const {
-    const auto i0 = static_cast<std::int64_t>(std::floor(r.x / cell_));
-    const auto i1 = static_cast<std::int64_t>(std::floor(r.right() / cell_));
-    const auto j0 = static_cast<std::int64_t>(std::floor(r.y / cell_));
-    const auto j1 = static_cast<std::int64_t>(std::floor(r.bottom() / cell_));
-    for (std::int64_t j = j0; j <= j1; ++j) {
-      for (std::int64_t i = i0; i <= i1; ++i) f(j * (std::int64_t{1} << 32) + i);
-    }
+    for_each_bucket(r, cell_, f);
   }
 
   const std::vector<Rect>& boxes_;

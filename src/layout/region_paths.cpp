@@ -7,6 +7,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "layout/buckets.hpp"
 #include "layout/tie_routes.hpp"
 
 namespace peermap::layout {
@@ -44,13 +45,7 @@ class BucketIndex {
  private:
   template <typename F>
   void each_bucket(const Rect& r, F f) const {
-    const auto i0 = static_cast<std::int64_t>(std::floor(r.x / bucket_));
-    const auto i1 = static_cast<std::int64_t>(std::floor(r.right() / bucket_));
-    const auto j0 = static_cast<std::int64_t>(std::floor(r.y / bucket_));
-    const auto j1 = static_cast<std::int64_t>(std::floor(r.bottom() / bucket_));
-    for (std::int64_t j = j0; j <= j1; ++j) {
-      for (std::int64_t i = i0; i <= i1; ++i) f(j * 1'000'003 + i);
-    }
+    for_each_bucket(r, bucket_, f);
   }
 
   double bucket_;
