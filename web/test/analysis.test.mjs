@@ -2,7 +2,7 @@
 // plain language and goes from a finding to the child it names.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiGet, browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
+import { apiGet, browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage, expectFocus } from './support.mjs';
 
 useServerAndBrowser({ imports: ['peer-group.json'] });
 
@@ -16,7 +16,7 @@ test('the analysis panel shows the findings and each links to the people it name
   await page.getByRole('button', { name: 'Analysis' }).click();
   const panel = page.getByRole('complementary', { name: 'Selected' });
   await panel.getByRole('heading', { name: 'Analysis', level: 2 }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'panel-heading', 'focus moves to the panel');
+  await expectFocus(page, 'panel-heading', 'focus moves to the panel');
   // The same findings the route serves (and `peermap analyze --json` prints), in their words.
   const served = JSON.parse((await apiGet(page, `/api/maps/${id}/analysis`)).body);
   assert.ok(served.findings.length > 3);

@@ -2,7 +2,7 @@
 // them; "seen: … at … by …" records a sighting today. Keyboard only.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { browser, expectAccessible, openMap, savedMap, screenshot, server, useServerAndBrowser, watchedPage } from './support.mjs';
+import { browser, expectAccessible, openMap, savedMap, screenshot, server, useServerAndBrowser, watchedPage, expectFocus } from './support.mjs';
 
 useServerAndBrowser({ imports: ['peer-group.json'] });
 
@@ -26,7 +26,7 @@ test('two names in the command bar add a tie between them; Enter saves; a tie al
   await bar.waitFor({ state: 'hidden' });
   await panel.getByRole('heading', { level: 2, name: 'Ethan Oduya and Tariq Haddad' }).waitFor();
   await panel.getByText('Added a tie between Ethan Oduya and Tariq Haddad').waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'notice-text', 'focus on what was done');
+  await expectFocus(page, 'notice-text', 'focus on what was done');
   const after = await documentOf(page, id);
   assert.equal(after.ties.length, before.ties.length + 1);
   const tie = after.ties.at(-1);

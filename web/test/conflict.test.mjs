@@ -3,7 +3,7 @@
 // revision) or keep theirs (mine dropped). Nobody is overwritten without seeing it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { browser, expectAccessible, openMap, savedMap, server, tallScreenshot, useServerAndBrowser, watchedPage } from './support.mjs';
+import { browser, expectAccessible, openMap, savedMap, server, tallScreenshot, useServerAndBrowser, watchedPage, expectFocus } from './support.mjs';
 
 
 useServerAndBrowser({ imports: ['peer-group.json'] });
@@ -38,7 +38,7 @@ test('the same person edited in two browsers: both versions shown, keep mine, th
   await mine.panel.getByRole('button', { name: 'Save person' }).click();
   const conflict = mine.panel.getByRole('region', { name: 'Someone else changed Ethan Oduya while you were editing' });
   await conflict.waitFor();
-  assert.equal(await a.page.evaluate(() => document.activeElement?.id), 'conflict-heading');
+  await expectFocus(a.page, 'conflict-heading');
   const school = conflict.getByRole('row', { name: /^School/ });
   await school.getByRole('cell', { name: 'Moorside College' }).waitFor();
   await school.getByRole('cell', { name: 'Hollybrook Community School (part-time)' }).waitFor();

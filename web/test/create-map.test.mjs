@@ -2,7 +2,7 @@
 // shown at the right fields, and once it is right the editor opens on the new map.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiGet, browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
+import { apiGet, browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage, expectFocus } from './support.mjs';
 
 useServerAndBrowser();
 
@@ -18,7 +18,7 @@ test('creating a map: an initial and a review before the map date are refused at
   // The full-name rule is explained as they type.
   await page.getByText('“J.” looks like an initial: use the full name').waitFor();
   await page.getByRole('button', { name: 'Add another subject child' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'subject-1');
+  await expectFocus(page, 'subject-1');
   await page.getByLabel('Subject child 2: full name').fill('Ruby Osei');
   await page.getByLabel('Purpose and objectives').fill('Who leads the Station Road group; protective adults.');
   await page.getByLabel('Criminal exploitation').check();

@@ -2,7 +2,7 @@
 // reads what each claim rests on, and adds and corrects a person as the room talks.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiGet, browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage } from './support.mjs';
+import { apiGet, browser, expectAccessible, screenshot, server, signIn, useServerAndBrowser, watchedPage, expectFocus } from './support.mjs';
 
 useServerAndBrowser({ imports: ['peer-group.json'] });
 
@@ -34,7 +34,7 @@ test('the map and its text alternative: selecting from the list and on the drawi
   await list.getByRole('button', { name: /^Mia Kowalczyk/ }).click();
   const panel = page.getByRole('complementary', { name: 'Selected' });
   await panel.getByRole('heading', { name: 'Mia Kowalczyk', level: 2 }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'panel-heading', 'focus moves to the panel');
+  await expectFocus(page, 'panel-heading', 'focus moves to the panel');
   await panel.getByText('Subject child', { exact: true }).waitFor();
   await panel.getByRole('heading', { name: /^Information \([1-9]\d*\)$/ }).waitFor();
   await panel.getByText(/Evidenced|Anecdotal/).first().waitFor();
@@ -172,7 +172,7 @@ test('the command bar (Ctrl+K): find a person by name, or add one with the name 
   const bar = page.getByRole('dialog', { name: 'Find or add a person' });
   const input = bar.getByRole('combobox', { name: 'Find or add a person' });
   await input.waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'command-input');
+  await expectFocus(page, 'command-input');
   await page.keyboard.type('e-man');
   await bar.getByRole('option', { name: 'Ethan Oduya', selected: true }).waitFor();
   await expectAccessible(page, 'command bar open');

@@ -27,6 +27,7 @@ test('by keyboard alone: sign in, open a map, select a person, add a person, zoo
   await page.keyboard.press('Enter');
   const panel = page.getByRole('complementary', { name: 'Selected' });
   await panel.getByRole('heading', { name: 'Grace Mbatha', level: 2 }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Grace Mbatha', null, { timeout: 3000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Grace Mbatha', 'focus moved to the panel');
   await screenshot(page, 'keyboard-person');
 

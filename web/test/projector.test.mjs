@@ -3,7 +3,7 @@
 // them back, and what was being typed is still there.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { browser, expectAccessible, openMap, screenshot, selectInList, server, useServerAndBrowser, watchedPage } from './support.mjs';
+import { browser, expectAccessible, openMap, screenshot, selectInList, server, useServerAndBrowser, watchedPage, expectFocus } from './support.mjs';
 
 useServerAndBrowser({ imports: ['peer-group.json'] });
 
@@ -32,7 +32,7 @@ test('projector mode shows the map and the details larger, hides the editing, an
 
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Projector mode', pressed: false }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'projector-toggle', 'focus returns to the toggle');
+  await expectFocus(page, 'projector-toggle', 'focus returns to the toggle');
   assert.equal(await list.isVisible(), true);
   assert.equal(await panel.getByLabel('What was said').inputValue(), 'Seen at the car park twice', 'what was typed is still there');
 

@@ -1,7 +1,7 @@
 // A practitioner signs in (after mistyping the password), and signs out at the end.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiGet, browser, expectAccessible, password, screenshot, server, useServerAndBrowser, watchedPage } from './support.mjs';
+import { apiGet, browser, expectAccessible, password, screenshot, server, useServerAndBrowser, watchedPage, expectFocus } from './support.mjs';
 
 useServerAndBrowser({ imports: ['peer-group.json'] });
 
@@ -22,12 +22,13 @@ test('a practitioner mistypes the password, signs in, and signs out', async () =
   await summary.getByText('There is a problem').waitFor();
   await summary.getByRole('link', { name: 'The username or password is not right' }).waitFor();
   // The summary takes focus, and its link moves focus to the field.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'), null, { timeout: 3000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')), true);
   assert.equal(await page.getByLabel('Password').inputValue(), '', 'a refused password is cleared');
   await expectAccessible(page, 'sign-in with a wrong password');
   await screenshot(page, 'sign-in-wrong-password');
   await summary.getByRole('link', { name: 'The username or password is not right' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'password');
+  await expectFocus(page, 'password');
 
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
