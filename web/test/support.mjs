@@ -3,7 +3,7 @@
 // by playwright-core (never a downloaded browser), axe in every state, and screenshots.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
@@ -66,15 +66,21 @@ export function useServerAndBrowser(options) {
   });
 }
 
-/** A `peermap serve` on database `db` (any URL --db takes), on a free port: its URL and stop(). */
+/**
+ * A `peermap serve` on database `db` (any URL --db takes), on a free port: its URL and stop().
+ * With PEERMAP_SERVER_LOG=FILE, the server logs each request (method, path, status, bytes and
+ * milliseconds; never case content) to FILE, for finding where a benchmark's time goes.
+ */
 export async function serve(db) {
-  const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet', '--council-name', council], {
+  const quiet = process.env.PEERMAP_SERVER_LOG ? [] : ['--quiet'];
+  const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...quiet, '--council-name', council], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const url = await new Promise((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new Error(`the server did not start: ${text}`)), 20000);
     child.stderr.on('data', (chunk) => {
+      if (process.env.PEERMAP_SERVER_LOG) appendFileSync(process.env.PEERMAP_SERVER_LOG, chunk);
       text += chunk;
       const found = /serving (http:\/\/[^\s]+\/)/.exec(text);
       if (found) {

@@ -208,14 +208,12 @@ export const api = {
   },
 
   /**
-   * Asks for revision `revision`'s drawing and geometry now, before the map's document is read
-   * again: a save has been answered, and the map will show that revision next. The geometry and
-   * a screenful of the drawing first, then the whole SVG (the two drawings would otherwise
-   * share the server's cores). The next screenful(), drawing() and layout() for it take these
-   * answers (memory only, each used once).
+   * Asks for revision `revision`'s geometry and a screenful of its drawing now, before the map's
+   * document is read again: a save has been answered, and the map will show that revision next.
+   * The next screenful() and layout() for it take these answers (memory only, each used once);
+   * the whole SVG is asked for by the map once the screenful is on screen.
    */
   drawAhead(id: string, revision: number, view: MapViewOptions = {}): void {
-    const drawing = screenDrawingPath(id, revision, view);
     const layout = `/api/maps/${encodeURIComponent(id)}/layout${viewQuery(revision, view)}`;
     ahead.clear(); // only the newest revision is worth having early
     aheadScreenful = null;
@@ -223,8 +221,6 @@ export const api = {
     const area = onScreen?.() ?? null;
     const first = area ? askScreenful(id, revision, view, area) : null;
     if (first) aheadScreenful = { key: screenfulKey(id, revision, view), answer: first };
-    const after = first ? first.then(() => undefined, () => undefined) : Promise.resolve();
-    ahead.set(drawing, after.then(async () => (await send('GET', drawing)).blob()));
     for (const answer of [...ahead.values(), first]) answer?.catch(() => undefined); // asked again if it fails
   },
 

@@ -103,28 +103,44 @@ export function MapView({
   };
   useEffect(() => api.showing(screenArea), []);
 
+  // The screenful of the revision coming is on screen (a frame after its image loaded): only then
+  // is the whole SVG asked for, so that drawing it (the server) and parsing it (the browser) do
+  // not hold up the screenful's own paint on a machine of two cores.
+  const quickShown = useRef<() => void>(() => undefined);
+
   useEffect(() => {
     let live = true;
     let whole = false; // the new SVG is here: a screenful no longer helps
     const sameView = drawnKey.current === shownKey;
     const geometry = api.layout(mapId, revision, shows);
     const first = sameView ? api.screenful(mapId, revision, shows, screenArea()) : null;
+    let shown: () => void = () => undefined;
+    const onScreen = new Promise<void>((resolve) => {
+      shown = resolve;
+    });
+    quickShown.current = shown;
     if (first) {
-      Promise.all([first, geometry]).then(
-        ([shot, g]) => {
+      first.then(
+        (shot) => {
           if (!live || whole) return;
           const objectUrl = URL.createObjectURL(shot.blob);
           quickMade.current.push(objectUrl);
           setQuick({ url: objectUrl, area: shot.area, revision });
+          setTimeout(shown, 1000); // in case its image never loads
+        },
+        shown, // the whole drawing follows anyway
+      );
+      // The hit areas of the revision coming, once its screenful is painted.
+      Promise.all([geometry, onScreen]).then(
+        ([g]) => {
+          if (!live || whole) return;
           setLayout(g);
           onLayout?.(g);
         },
-        () => undefined, // the whole drawing follows anyway
+        () => undefined,
       );
     }
-    const drawing = first
-      ? first.then(() => undefined, () => undefined).then(() => api.drawing(mapId, revision, shows))
-      : api.drawing(mapId, revision, shows);
+    const drawing = first ? onScreen.then(() => api.drawing(mapId, revision, shows)) : api.drawing(mapId, revision, shows);
     Promise.all([drawing, geometry]).then(
       ([blob, geometry]) => {
         whole = true;
@@ -264,9 +280,16 @@ export function MapView({
           {quick ? (
             <image href={quick.url} x={quick.area.x} y={quick.area.y} width={quick.area.w} height={quick.area.h} preserveAspectRatio="none"
               data-screenful={quick.revision}
-              onLoad={() => markPainted(quick.revision, true)} />
+              elementtiming={`map-screenful-${quick.revision}`}
+              onLoad={() => {
+                markPainted(quick.revision, true);
+                const shown = quickShown.current;
+                requestAnimationFrame(() => setTimeout(shown, 0)); // after the frame that shows it
+              }}
+              onError={() => quickShown.current()} />
           ) : (
             <image href={url} x={0} y={0} width={page.width} height={page.height}
+              elementtiming={`map-drawing-${revision}`}
               onLoad={() => {
                 release(url);
                 releaseQuick();
