@@ -3,7 +3,7 @@
 // more quickly than the whole SVG. The whole SVG then takes its place.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiGet, browser, expectAccessible, openMap, selectInList, server, useServerAndBrowser, watchedPage } from './support.mjs';
+import { apiGet, browser, expectAccessible, openMap, screenshot, selectInList, server, useServerAndBrowser, watchedPage } from './support.mjs';
 
 useServerAndBrowser({ imports: ['peer-group.json'] });
 
@@ -48,6 +48,7 @@ test('a save is painted first from a screenful of the new drawing, then the whol
   assert.equal(Number(await shot.getAttribute('width')), w);
   // The hit areas already follow the new revision, and the page stays accessible.
   await expectAccessible(page, 'editor, the screenful shown');
+  await screenshot(page, 'editor-screenful');
   assert.equal(await page.locator('.pm-map svg image').count(), 1);
 
   // The whole SVG comes and takes its place: the page's own drawing again, and no more PNG.
@@ -57,6 +58,13 @@ test('a save is painted first from a screenful of the new drawing, then the whol
   assert.equal(Number(await whole.getAttribute('width')), layout.page.width);
   assert.match(await whole.getAttribute('href'), /^blob:/);
   assert.ok(asked.some((u) => u.includes(`/map.svg?revision=${revision}`)), 'the SVG of the same revision');
+  // It was asked for only once the screenful was on screen, so as not to hold up its paint.
+  const [svgAsked, screenfulPainted] = await page.evaluate((n) => [
+    performance.getEntriesByType('resource').find((e) => e.name.includes(`/map.svg?revision=${n}`))?.startTime,
+    performance.getEntriesByName('peermap:map-painted').find((m) => m.detail.revision === n && m.detail.screenful)?.startTime,
+  ], revision);
+  assert.ok(svgAsked !== undefined && screenfulPainted !== undefined, `${svgAsked} ${screenfulPainted}`);
+  assert.ok(svgAsked > screenfulPainted, `the SVG asked for at ${svgAsked} ms, the screenful loaded at ${screenfulPainted} ms`);
   const doc = JSON.parse((await apiGet(page, `/api/maps/${id}`)).body);
   assert.equal(doc.people.find((p) => p.id === 'p2').full_name, 'Ethan Oduya-Brooks');
   assert.deepEqual(incidents, []);

@@ -106,7 +106,7 @@ export function MapView({
   // The screenful of the revision coming is on screen (a frame after its image loaded): only then
   // is the whole SVG asked for, so that drawing it (the server) and parsing it (the browser) do
   // not hold up the screenful's own paint on a machine of two cores.
-  const quickShown = useRef<() => void>(() => undefined);
+  const quickShown = useRef<{ revision: number; shown: () => void } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -118,7 +118,7 @@ export function MapView({
     const onScreen = new Promise<void>((resolve) => {
       shown = resolve;
     });
-    quickShown.current = shown;
+    quickShown.current = { revision, shown };
     if (first) {
       first.then(
         (shot) => {
@@ -140,7 +140,10 @@ export function MapView({
         () => undefined,
       );
     }
-    const drawing = first ? onScreen.then(() => api.drawing(mapId, revision, shows)) : api.drawing(mapId, revision, shows);
+    // A revision no longer shown (a newer one came first) is not asked for.
+    const drawing = first
+      ? onScreen.then(() => (live ? api.drawing(mapId, revision, shows) : Promise.reject(new Error('not shown'))))
+      : api.drawing(mapId, revision, shows);
     Promise.all([drawing, geometry]).then(
       ([blob, geometry]) => {
         whole = true;
@@ -283,10 +286,11 @@ export function MapView({
               elementtiming={`map-screenful-${quick.revision}`}
               onLoad={() => {
                 markPainted(quick.revision, true);
-                const shown = quickShown.current;
-                requestAnimationFrame(() => setTimeout(shown, 0)); // after the frame that shows it
+                const waiting = quickShown.current;
+                // After the frame that shows it; only for the revision whose screenful it is.
+                if (waiting?.revision === quick.revision) requestAnimationFrame(() => setTimeout(waiting.shown, 0));
               }}
-              onError={() => quickShown.current()} />
+              onError={() => quickShown.current?.revision === quick.revision && quickShown.current.shown()} />
           ) : (
             <image href={url} x={0} y={0} width={page.width} height={page.height}
               elementtiming={`map-drawing-${revision}`}
