@@ -54,6 +54,11 @@ try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__painted.push({ id: e.identifier, at: e.renderTime || e.loadTime });
     }).observe({ type: 'element', buffered: true });
+    // The main thread's long tasks (over 50 ms): what keeps a loaded image from the screen.
+    window.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'longtask', buffered: true });
   });
   await support.signIn(page, server.url);
   const link = page.getByRole('link', { name: /Benchmark map: 200 people/ });
@@ -79,7 +84,10 @@ try {
   const results = {};
   const phases = {};
   const surnames = ['Abdi', 'Abdi Ward', 'Abdi Lowe'];
+  // --trace FILE: a Chrome trace of the full-name saves (where the browser's time goes).
+  const traceTo = process.argv.includes('--trace') ? process.argv[process.argv.indexOf('--trace') + 1] : null;
   for (const edit of ['notes', 'full name']) {
+    if (traceTo && edit === 'full name') await browser.startTracing(page, { path: traceTo, categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
     const saveTimes = [];
     const paintTimes = [];
     const loadTimes = [];
@@ -97,7 +105,7 @@ try {
       });
       await panel.getByRole('button', { name: /^Save/ }).click();
       await page.waitForFunction((n) => performance.getEntriesByName('peermap:map-painted').length > n, before, { timeout: 30000 });
-      const [saved, loaded, painted, screenful] = await page.evaluate(async () => {
+      const [saved, loaded, painted, screenful, busy] = await page.evaluate(async () => {
         const marks = performance.getEntriesByName('peermap:map-painted');
         const last = marks[marks.length - 1];
         const { revision, screenful } = last.detail;
@@ -106,8 +114,13 @@ try {
         for (let tries = 0; shown().length === 0 && tries < 300; tries++) await new Promise((r) => setTimeout(r, 10));
         const at = shown();
         if (at.length === 0) throw new Error(`revision ${revision}: no element timing entry`);
-        return [performance.getEntriesByName('peermap:save')[0].startTime, last.startTime, Math.min(...at), Boolean(screenful)];
+        const from = performance.getEntriesByName('peermap:save')[0].startTime;
+        const to = Math.min(...at);
+        const busy = window.__long.filter((t) => t.end > from && t.start < to).map((t) => Math.min(t.end, to) - Math.max(t.start, from));
+        return [from, last.startTime, to, Boolean(screenful), busy];
       });
+      const blocked = busy.reduce((a, b) => a + b, 0);
+      (phases[`${edit}: main thread in long tasks between Save and painted (ms a save)`] ??= []).push({ start: blocked, end: blocked });
       saveTimes.push(painted - saved);
       loadTimes.push(loaded - saved);
       paintTimes.push(painted - loaded);
@@ -128,6 +141,7 @@ try {
       await page.waitForFunction((r) => window.__painted.some((p) => p.id === `map-drawing-${r}`), revision, { timeout: 30000 });
     }
     results[edit] = { saveTimes, paintTimes, loadTimes, screenfuls };
+    if (traceTo && edit === 'full name') await browser.stopTracing();
   }
   // The drawing as a file (glyph outlines) and as the workspace loads it (its words as text).
   const sizes = (query) => page.evaluate(async ([u, q]) => {

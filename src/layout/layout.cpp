@@ -407,6 +407,7 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
   // people (earlier positions) may move quietly.
   keep_pins(g, document, pins);
   std::vector<std::set<std::pair<int, int>>> taken_steps;  // each line's member-to-member steps
+  std::unique_ptr<const NodeObstacles> line_obstacles;     // made for the first line
   for (std::size_t r = 0; r < specs.size(); ++r) {
     RegionGeometry region;
     region.id = specs[r].id;
@@ -431,7 +432,9 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
       }
       taken_steps.push_back(std::move(steps));
       static constexpr std::array<double, 3> kBeside{0.0, 3.5, -3.5};
-      region.line = offset_line(region_line(g, order), kBeside[shared % kBeside.size()]);
+      if (!line_obstacles) line_obstacles = std::make_unique<const NodeObstacles>(g);
+      region.line =
+          offset_line(region_line(g, order, *line_obstacles), kBeside[shared % kBeside.size()]);
     }
     g.regions.push_back(std::move(region));
   }

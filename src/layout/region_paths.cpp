@@ -99,8 +99,6 @@ std::vector<Sample> samples(const RegionGeometry& r, double step) {
 
 //! A one-member line's length above the symbol: within the 24 pt kept round every footprint.
 constexpr double kTab = 12;
-//! How far round a step of a line its route could reach (see region_line).
-constexpr double kRouteReach = 1000;
 
 }  // namespace
 
@@ -126,7 +124,8 @@ std::vector<Point> offset_line(const std::vector<Point>& line, double by) {
   return out;
 }
 
-std::vector<Point> region_line(const Geometry& g, const std::vector<int>& order) {
+std::vector<Point> region_line(const Geometry& g, const std::vector<int>& order,
+                               const NodeObstacles& obstacles) {
   std::vector<Point> line;
   if (order.size() == 1) {
     // One member: a short tab up from the symbol into the gap kept round every footprint,
@@ -134,30 +133,16 @@ std::vector<Point> region_line(const Geometry& g, const std::vector<int>& order)
     const NodeGeometry& only = g.nodes[static_cast<std::size_t>(order.front())];
     return {{only.x, only.y}, {only.x, only.y - only.h / 2 - kTab}};
   }
-  std::vector<Rect> footprints;
-  footprints.reserve(g.nodes.size());
-  for (const NodeGeometry& n : g.nodes) footprints.push_back(n.footprint());
-  std::vector<Rect> others;
   for (std::size_t k = 0; k < order.size(); ++k) {
     const auto from = static_cast<std::size_t>(order[k]);
     const NodeGeometry& a = g.nodes[from];
     if (k == 0) line.push_back({a.x, a.y});
     if (k + 1 == order.size()) break;
     const auto to = static_cast<std::size_t>(order[k + 1]);
-    const NodeGeometry& b = g.nodes[to];
-    // A route bends only at the corners of footprints within 320 pt of the straight line, and
-    // footprints are under 300 pt wide: nothing farther than this can be in its way.
-    const Rect window =
-        Rect{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x), std::abs(b.y - a.y)}
-            .inflated(kRouteReach);
-    others.clear();
-    for (std::size_t n = 0; n < footprints.size(); ++n) {
-      if (n != from && n != to && footprints[n].overlaps(window)) others.push_back(footprints[n]);
-    }
-    const EdgeGeometry step = routed_edge({}, a, b, others);
+    const EdgeGeometry step = obstacles.route(from, to);
     // The route runs from outline to outline; the line goes on to the centres.
     line.insert(line.end(), step.points.begin(), step.points.end());
-    line.push_back({b.x, b.y});
+    line.push_back({g.nodes[to].x, g.nodes[to].y});
   }
   return line;
 }

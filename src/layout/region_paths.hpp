@@ -6,14 +6,16 @@
 
 #include "layout/layout.hpp"
 #include "layout/text_metrics.hpp"
+#include "layout/tie_routes.hpp"
 
 namespace peermap::layout {
 
 //! The line through the members `order` (indices into g.nodes), from symbol centre to symbol
-//! centre, each step bent round everyone else's symbol and label as a tie is (routed_edge); for
-//! one member, a short tab up from the symbol.
-//! Cost: O(n) a step plus the route's own search.
-[[nodiscard]] std::vector<Point> region_line(const Geometry& g, const std::vector<int>& order);
+//! centre, each step bent round everyone else's symbol and label as a tie is (`obstacles`, made
+//! from `g`); for one member, a short tab up from the symbol.
+//! Cost: a grid walk a step plus the route's own search.
+[[nodiscard]] std::vector<Point> region_line(const Geometry& g, const std::vector<int>& order,
+                                             const NodeObstacles& obstacles);
 
 //! The line moved `by` points to its left (each corner along the mean of its sides' normals),
 //! so that two regions' lines through the same members lie side by side, not on each other.

@@ -6,6 +6,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <queue>
 #include <string>
@@ -159,6 +160,8 @@ class BoxGrid {
   mutable std::uint32_t stamp_ = 0;
 };
 
+}  // namespace
+
 //! The footprints a route must keep clear of (grown by the clearance), with a grid over them.
 //! `skip_a` and `skip_b` (the tie's own two people) are left out of every answer.
 class Obstacles {
@@ -200,6 +203,8 @@ class Obstacles {
   BoxGrid grid_;
   mutable std::vector<std::size_t> found_;
 };
+
+namespace {
 
 constexpr std::size_t kNobody = std::numeric_limits<std::size_t>::max();
 
@@ -441,6 +446,20 @@ EdgeGeometry routed_edge(const std::string& id, const NodeGeometry& from, const 
     }
     return crossed;
   });
+}
+
+NodeObstacles::NodeObstacles(const Geometry& g) : g_(&g) {
+  std::vector<Rect> footprints;
+  footprints.reserve(g.nodes.size());
+  for (const NodeGeometry& n : g.nodes) footprints.push_back(n.footprint());
+  obstacles_ = std::make_unique<const Obstacles>(grown_by_clearance(footprints));
+}
+
+NodeObstacles::~NodeObstacles() = default;
+
+EdgeGeometry NodeObstacles::route(std::size_t from, std::size_t to) const {
+  return layout::route({}, g_->nodes[from], g_->nodes[to], *obstacles_, from, to,
+                       [](const Rect&) { return std::vector<Segment>{}; });
 }
 
 void route_ties(Geometry& g, const Geometry* earlier) {

@@ -3,6 +3,8 @@
 // reader never sees a chain that is not there. Internal to the layout module.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "layout/layout.hpp"
@@ -20,6 +22,30 @@ namespace peermap::layout {
 [[nodiscard]] EdgeGeometry routed_edge(const std::string& id, const NodeGeometry& from,
                                        const NodeGeometry& to, const std::vector<Rect>& obstacles,
                                        const std::vector<Point>& lines = {});
+
+class Obstacles;
+
+//! Every node's footprint in a geometry, grown by the clearance and indexed once, for many
+//! routes between its nodes (routed_edge makes them afresh for each route). The geometry must
+//! outlive it and its nodes stay put.
+class NodeObstacles {
+ public:
+  explicit NodeObstacles(const Geometry& g);
+  ~NodeObstacles();
+  NodeObstacles(const NodeObstacles&) = delete;
+  NodeObstacles& operator=(const NodeObstacles&) = delete;
+  NodeObstacles(NodeObstacles&&) = delete;
+  NodeObstacles& operator=(NodeObstacles&&) = delete;
+
+  //! routed_edge's line from node `from` to node `to` (indices into the geometry's nodes)
+  //! around every other node, with no other lines weighed: the same line routed_edge gives
+  //! with the others' footprints as obstacles.
+  [[nodiscard]] EdgeGeometry route(std::size_t from, std::size_t to) const;
+
+ private:
+  const Geometry* g_;
+  std::unique_ptr<const Obstacles> obstacles_;
+};
 
 //! Reroutes every edge of `g` around the footprints of the nodes it does not connect. With
 //! `earlier` (the layout this one was anchored on), a tie whose two people stayed put, near

@@ -48,6 +48,9 @@ class TextPainter {
               bool centre, Colour colour = colours::kInk);
   //! True when `style` would cut `text` short with an ellipsis.
   [[nodiscard]] bool is_cut(const std::string& text, const layout::TextStyle& style);
+  //! True when `box` (in user space now) may show within the clip (a band of a screenful
+  //! draws only its own part: what lies wholly outside is measured, never drawn).
+  [[nodiscard]] bool may_show(const layout::Rect& box) const;
 
  private:
   //! Adds the layout's lines, placed with their top-left at (x, y), to runs_.
@@ -64,6 +67,9 @@ void set_colour(cairo_t* cr, Colour c, double alpha_factor = 1.0);
 void shape_path(cairo_t* cr, Shape shape, layout::Point c, double size);
 //! A person's or a place's symbol: filled and outlined.
 void draw_symbol(cairo_t* cr, const NodeStyle& style, layout::Point c, double size);
+//! The clip's extents in user space now: all that can show. On an SVG or PDF page, the page.
+[[nodiscard]] layout::Rect clip_box(cairo_t* cr);
+
 //! A line between two points in a tie's style: thickness, dashes, zig-zag, arrows.
 void draw_tie(cairo_t* cr, const TieStyle& style, layout::Point a, layout::Point b);
 //! A tie's line through its points (bent around people it does not connect), in its style.

@@ -24,6 +24,7 @@ class MapPainter {
     cairo_translate(cr_, placement.x, placement.y);
     cairo_scale(cr_, placement.scale, placement.scale);
     cairo_translate(cr_, -g_.x0, -g_.y0);
+    shown_ = clip_box(cr_);
     cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
     if (g_.ecomap_centre) rings();
@@ -68,6 +69,9 @@ class MapPainter {
     const std::vector<Colour> colours = region_colours();
     for (std::size_t r = 0; r < g_.regions.size(); ++r) {
       const auto& region = g_.regions[r];
+      // The widest thing drawn round a region: a line's band and edging, 4.5 pt off its path.
+      if (!shows(region.shape == layout::RegionShape::Line ? region.line : region.polygon, 6))
+        continue;
       if (region.shape == layout::RegionShape::Line) {
         region_line(region, colours[r]);
       } else {
@@ -144,6 +148,8 @@ class MapPainter {
         const auto n = nodes.find(id);
         if (n == nodes.end()) continue;
         const double radius = n->second->w / 2 + 4.5 + 3.0 * rings[id]++;
+        if (!shown_.overlaps(layout::Rect{n->second->x, n->second->y, 0, 0}.inflated(radius + 2)))
+          continue;
         cairo_new_sub_path(cr_);
         cairo_arc(cr_, n->second->x, n->second->y, radius, 0, 2 * M_PI);
         set_colour(cr_, colours[r], 0.95);
@@ -160,6 +166,7 @@ class MapPainter {
       const auto& region = g_.regions[r];
       const Colour& colour = colours[r];
       const Rect& l = region.label;
+      if (!shown_.overlaps(l.inflated(2))) continue;
       cairo_rectangle(cr_, l.x, l.y, l.w, l.h);
       cairo_set_source_rgba(cr_, 1, 1, 1, 0.9);
       cairo_fill(cr_);
@@ -173,7 +180,8 @@ class MapPainter {
     std::map<std::string, const model::Tie*> ties;
     for (const auto& t : d_.ties) ties[t.id] = &t;
     for (const auto& edge : g_.edges) {
-      if (edge.points.size() < 2) continue;
+      // Arrows, chevrons, zig-zags, tags and the "?" all lie within 14 pt of the line.
+      if (edge.points.size() < 2 || !shows(edge.points, 14)) continue;
       const auto tie = ties.find(edge.id);
       TieStyle style = tie != ties.end() ? tie_style(d_, *tie->second) : placement_style();
       // The geometry's source is the tie's `from` except in the ecomap, where it is the child.
@@ -216,6 +224,9 @@ class MapPainter {
 
   void nodes() {
     for (const auto& n : g_.nodes) {
+      // The symbol with its subject's ring and "?" mark, and the label.
+      const Rect symbol{n.x - n.w / 2, n.y - n.h / 2, n.w, n.h};
+      if (!shown_.overlaps(symbol.united(n.label).inflated(8))) continue;
       NodeStyle style = location_style();
       if (n.kind == layout::NodeKind::Person) {
         if (const model::Person* p = d_.find_person(n.id)) style = person_style(d_, *p);
@@ -244,6 +255,14 @@ class MapPainter {
     }
   }
 
+  //! True when the polyline `points`, drawn up to `reach` points off it, may show.
+  [[nodiscard]] bool shows(const std::vector<Point>& points, double reach) const {
+    if (points.empty()) return false;
+    Rect box{points.front().x, points.front().y, 0, 0};
+    for (const Point& p : points) box = box.united({p.x, p.y, 0, 0});
+    return shown_.overlaps(box.inflated(reach));
+  }
+
   static constexpr double kLineWidth = 6;  //!< a scattered region's band, points
 
   cairo_t* cr_;
@@ -251,6 +270,7 @@ class MapPainter {
   const model::Document& d_;
   const layout::Geometry& g_;
   const std::set<std::string>& undated_;
+  Rect shown_;  //!< the clip in the map's own coordinates: what can show
 };
 
 }  // namespace

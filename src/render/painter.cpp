@@ -33,6 +33,8 @@ double TextPainter::draw(const std::string& text, const layout::TextStyle& style
     record(style, left, y, colour);
     return lh;
   }
+  // Ink may stray past the logical box (accents, italic overhang): a margin of half a line.
+  if (!may_show(layout::Rect{left + lx, y, lw, lh}.inflated(std::max(lh / 2, 2.0)))) return lh;
   set_colour(cr_, colour);
   cairo_move_to(cr_, left, y);
   pango_cairo_update_layout(cr_, layout_.get());
@@ -63,6 +65,17 @@ void TextPainter::record(const layout::TextStyle& style, double x, double y, Col
                       style.font_size * scale, style.bold, colour});
   } while (pango_layout_iter_next_line(line.get()) != 0);
 }
+
+layout::Rect clip_box(cairo_t* cr) {
+  double x0 = 0;
+  double y0 = 0;
+  double x1 = 0;
+  double y1 = 0;
+  cairo_clip_extents(cr, &x0, &y0, &x1, &y1);
+  return {x0, y0, x1 - x0, y1 - y0};
+}
+
+bool TextPainter::may_show(const layout::Rect& box) const { return clip_box(cr_).overlaps(box); }
 
 bool TextPainter::is_cut(const std::string& text, const layout::TextStyle& style) {
   layout::set_pango_text(layout_.get(), layout::label_text(text), style);

@@ -36,6 +36,36 @@ bool passes_through(const EdgeGeometry& edge, const Rect& r) {
   return false;
 }
 
+TEST(TieRoutes, NodeObstaclesRouteAsRoutedEdgeDoesWithTheOthersAsObstacles) {
+  // A crowd between and around two people: each route made from one set of obstacles for the
+  // whole geometry is the one routed_edge makes with everyone else's footprint.
+  Geometry g;
+  for (int row = 0; row < 5; ++row) {
+    for (int column = 0; column < 6; ++column) {
+      g.nodes.push_back(person_at("p" + std::to_string(g.nodes.size()),
+                                  {column * 110.0 + (row % 2) * 40.0, row * 90.0}));
+    }
+  }
+  const NodeObstacles obstacles(g);
+  int bent = 0;
+  for (const auto& [from, to] : std::vector<std::pair<std::size_t, std::size_t>>{
+           {0, 29}, {5, 24}, {2, 27}, {12, 17}, {0, 1}, {7, 22}}) {
+    std::vector<Rect> others;
+    for (std::size_t n = 0; n < g.nodes.size(); ++n) {
+      if (n != from && n != to) others.push_back(g.nodes[n].footprint());
+    }
+    const EdgeGeometry expected = routed_edge({}, g.nodes[from], g.nodes[to], others);
+    const EdgeGeometry got = obstacles.route(from, to);
+    ASSERT_EQ(got.points.size(), expected.points.size()) << from << " to " << to;
+    for (std::size_t k = 0; k < got.points.size(); ++k) {
+      EXPECT_DOUBLE_EQ(got.points[k].x, expected.points[k].x);
+      EXPECT_DOUBLE_EQ(got.points[k].y, expected.points[k].y);
+    }
+    bent += got.points.size() > 2 ? 1 : 0;
+  }
+  EXPECT_GE(bent, 3) << "the crowd is in the way of most of these lines";
+}
+
 TEST(TieRoutes, AClearLineStaysStraight) {
   const NodeGeometry amira = person_at("amira", {0, 0});
   const NodeGeometry chloe = person_at("chloe", {300, 0});

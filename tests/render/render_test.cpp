@@ -20,6 +20,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include "layout/layout.hpp"
 #include "layout/style.hpp"
@@ -432,6 +433,23 @@ TEST(Png, AScreenfulIsThatPartOfTheWholePageDrawnAtItsScale) {
   EXPECT_NE(render_bytes(d, g, part), png);
   part.png_area = PageArea{216, 144, 360, 216, 1000};
   EXPECT_EQ(render_bytes(d, g, part), png);
+}
+
+TEST(Png, ScreenfulsDrawnAtOnceOnSeveralThreadsAreTheSameBytes) {
+  // A screenful's lower half goes to a thread kept for it when that is free, else it is drawn by
+  // the request's own thread: either way, the same bytes.
+  const Document d = small_document();
+  const layout::Geometry g = geometry_of(d);
+  FileOptions part{Format::Png};
+  part.png_area = PageArea{0, 0, 842, 595, 900};
+  const std::string alone = render_bytes(d, g, part);
+  ASSERT_GT(png_size(alone).height, 64u) << "tall enough to be drawn in two halves";
+  std::vector<std::string> together(4);
+  {
+    std::vector<std::jthread> threads;
+    for (auto& out : together) threads.emplace_back([&] { out = render_bytes(d, g, part); });
+  }
+  for (const auto& png : together) EXPECT_EQ(png, alone);
 }
 
 // ---- PDF ------------------------------------------------------------------------------------

@@ -50,12 +50,14 @@ test('the map and its text alternative: selecting from the list and on the drawi
   await panel.getByRole('heading', { name: 'Ethan Oduya', level: 2 }).waitFor();
 
   // Zoom and pan by keyboard: the view narrows, then moves, then fits again.
-  const viewBox = () => page.locator('.pm-map svg').getAttribute('viewBox');
+  const viewBox = () => page.locator('.pm-map__drawing').getAttribute('viewBox');
   const fitted = await viewBox();
   await page.getByRole('group', { name: /Map drawing/ }).focus();
   await page.keyboard.press('+');
   const zoomed = await viewBox();
   assert.ok(Number(zoomed.split(' ')[2]) < Number(fitted.split(' ')[2]), `${zoomed} narrower than ${fitted}`);
+  // The hit areas, in their own layer over the drawing, zoom with it.
+  assert.equal(await page.locator('.pm-map__hits').getAttribute('viewBox'), zoomed);
   await page.keyboard.press('ArrowRight');
   assert.ok(Number((await viewBox()).split(' ')[0]) > Number(zoomed.split(' ')[0]));
   await page.keyboard.press('0');
@@ -64,7 +66,7 @@ test('the map and its text alternative: selecting from the list and on the drawi
   const map = await page.locator('.pm-map').boundingBox();
   await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
   await page.mouse.wheel(0, -200);
-  await page.waitForFunction((f) => document.querySelector('.pm-map svg')?.getAttribute('viewBox') !== f, fitted);
+  await page.waitForFunction((f) => document.querySelector('.pm-map__drawing')?.getAttribute('viewBox') !== f, fitted);
   assert.deepEqual(incidents, []);
   await context.close();
 });

@@ -52,9 +52,9 @@ test('by keyboard alone: sign in, open a map, select a person, add a person, zoo
 
   // The drawing: focus it and zoom with the keyboard.
   await page.getByRole('group', { name: /Map drawing/ }).focus();
-  const fitted = await page.locator('.pm-map svg').getAttribute('viewBox');
+  const fitted = await page.locator('.pm-map__drawing').getAttribute('viewBox');
   await page.keyboard.press('-');
-  assert.notEqual(await page.locator('.pm-map svg').getAttribute('viewBox'), fitted);
+  assert.notEqual(await page.locator('.pm-map__drawing').getAttribute('viewBox'), fitted);
   assert.deepEqual(incidents, []);
   await context.close();
 });

@@ -28,7 +28,7 @@ test('a save is painted first from a screenful of the new drawing, then the whol
   await panel.getByRole('button', { name: /^Save/ }).click();
 
   // The screenful is on screen while the SVG is held: an image of the part shown, from a blob.
-  const shot = page.locator('.pm-map svg image[data-screenful]');
+  const shot = page.locator('.pm-map__drawing image[data-screenful]');
   await shot.waitFor();
   assert.match(await shot.getAttribute('href'), /^blob:/);
   const painted = await page.evaluate(() => performance.getEntriesByName('peermap:map-painted').map((m) => m.detail));
@@ -41,7 +41,7 @@ test('a save is painted first from a screenful of the new drawing, then the whol
   assert.equal(screenful.searchParams.get('revision'), String(revision));
   const [x, y, w, h] = screenful.searchParams.get('area').split(',').map(Number);
   assert.ok(x >= 0 && y >= 0 && x + w <= layout.page.width + 0.5 && y + h <= layout.page.height + 0.5, `${[x, y, w, h]} lies within the page`);
-  const box = await page.locator('.pm-map svg').boundingBox();
+  const box = await page.locator('.pm-map__drawing').boundingBox();
   const pixels = Number(screenful.searchParams.get('width'));
   const perPoint = Math.min(box.width / layout.page.width, box.height / layout.page.height);
   assert.ok(Math.abs(pixels - w * perPoint) <= 2, `${pixels} pixels for ${w} points at ${perPoint} px a point`);
@@ -49,12 +49,12 @@ test('a save is painted first from a screenful of the new drawing, then the whol
   // The hit areas already follow the new revision, and the page stays accessible.
   await expectAccessible(page, 'editor, the screenful shown');
   await screenshot(page, 'editor-screenful');
-  assert.equal(await page.locator('.pm-map svg image').count(), 1);
+  assert.equal(await page.locator('.pm-map__drawing image').count(), 1);
 
   // The whole SVG comes and takes its place: the page's own drawing again, and no more PNG.
   releaseSvg();
-  await page.locator('.pm-map svg image:not([data-screenful])').waitFor();
-  const whole = page.locator('.pm-map svg image');
+  await page.locator('.pm-map__drawing image:not([data-screenful])').waitFor();
+  const whole = page.locator('.pm-map__drawing image');
   assert.equal(Number(await whole.getAttribute('width')), layout.page.width);
   assert.match(await whole.getAttribute('href'), /^blob:/);
   assert.ok(asked.some((u) => u.includes(`/map.svg?revision=${revision}`)), 'the SVG of the same revision');

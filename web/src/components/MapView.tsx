@@ -61,9 +61,12 @@ export function MapView({
   };
   useEffect(() => () => { setTimeout(() => release(''), 0); }, []);
   const quickMade = useRef<string[]>([]);
+  // Screenfuls still being decoded: their URLs are let go once decoded, not before (a URL let go
+  // under a decode fails it, with an error in the console).
+  const decoding = useRef(new Set<string>());
   const releaseQuick = () => {
-    for (const u of quickMade.current) URL.revokeObjectURL(u);
-    quickMade.current = [];
+    for (const u of quickMade.current) if (!decoding.current.has(u)) URL.revokeObjectURL(u);
+    quickMade.current = quickMade.current.filter((u) => decoding.current.has(u));
   };
   useEffect(() => () => { setTimeout(() => releaseQuick(), 0); }, []);
   // "peermap:map-painted" once a revision and view is first on screen, whichever drawing it was.
@@ -125,8 +128,22 @@ export function MapView({
           if (!live || whole) return;
           const objectUrl = URL.createObjectURL(shot.blob);
           quickMade.current.push(objectUrl);
-          setQuick({ url: objectUrl, area: shot.area, revision });
-          setTimeout(shown, 1000); // in case its image never loads
+          // Decoded off the main thread first, so the frame that shows it does not decode it
+          // (and the drawing before it stays on screen until then).
+          const decoded = new Image();
+          decoding.current.add(objectUrl);
+          decoded.src = objectUrl;
+          const show = () => {
+            decoding.current.delete(objectUrl);
+            if (!live || whole) {
+              URL.revokeObjectURL(objectUrl);
+              quickMade.current = quickMade.current.filter((u) => u !== objectUrl);
+              return;
+            }
+            setQuick({ url: objectUrl, area: shot.area, revision });
+            setTimeout(shown, 1000); // in case its image never loads
+          };
+          decoded.decode().then(show, show);
         },
         shown, // the whole drawing follows anyway
       );
@@ -279,7 +296,9 @@ export function MapView({
           setDragging(false);
         }}
       >
-        <svg ref={svgRef} viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
+        {/* The drawing in a layer of its own, under the hit areas: a change to them (a selection,
+            the next revision's geometry) does not make the browser rasterise the drawing again. */}
+        <svg class="pm-map__drawing" viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
           {quick ? (
             <image href={quick.url} x={quick.area.x} y={quick.area.y} width={quick.area.w} height={quick.area.h} preserveAspectRatio="none"
               data-screenful={quick.revision}
@@ -300,6 +319,8 @@ export function MapView({
                 markPainted(revision, false);
               }} />
           )}
+        </svg>
+        <svg ref={svgRef} class="pm-map__hits" viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
           {layout.regions.map((r) =>
             r.shape === 'line' ? (
               // A scattered group or place: its band is the hit area, wider than drawn.
