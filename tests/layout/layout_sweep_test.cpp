@@ -10,6 +10,20 @@
 namespace peermap {
 namespace {
 
+//! Lays `document` out and checks every guarantee of the geometry and of the document's people.
+void expect_guarantees(const model::Document& document, const layout::LayoutOptions& options) {
+  const auto geometry = layout::compute_layout(document, options);
+  ASSERT_TRUE(geometry.ok()) << geometry.error().message;
+  EXPECT_EQ(geometry->nodes.size(), document.people.size());
+  const auto violations = testing::layout_violations(geometry.value());
+  EXPECT_TRUE(violations.empty()) << document.people.size()
+                                  << " people; first: " << violations.front() << " ("
+                                  << violations.size() << " in all)";
+  const auto whole = testing::document_violations(geometry.value(), document);
+  EXPECT_TRUE(whole.empty()) << document.people.size() << " people; first: " << whole.front()
+                             << " (" << whole.size() << " in all)";
+}
+
 class LayoutSweep : public ::testing::TestWithParam<unsigned> {};
 
 TEST_P(LayoutSweep, GuaranteesHold) {
@@ -24,15 +38,7 @@ TEST_P(LayoutSweep, GuaranteesHold) {
   const model::Document document = testing::random_document(seed, shape);
   layout::LayoutOptions options;
   options.seed = seed;
-  const auto geometry = layout::compute_layout(document, options);
-  ASSERT_TRUE(geometry.ok()) << geometry.error().message;
-  EXPECT_EQ(geometry->nodes.size(), document.people.size());
-  const auto violations = testing::layout_violations(geometry.value());
-  EXPECT_TRUE(violations.empty()) << shape.people << " people; first: " << violations.front()
-                                  << " (" << violations.size() << " in all)";
-  const auto whole = testing::document_violations(geometry.value(), document);
-  EXPECT_TRUE(whole.empty()) << shape.people << " people; first: " << whole.front() << " ("
-                             << whole.size() << " in all)";
+  expect_guarantees(document, options);
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, LayoutSweep, ::testing::Range(1u, 121u));
@@ -50,15 +56,7 @@ TEST_P(LargeMapSweep, GuaranteesHold) {
   shape.long_names = shape.people % 2 == 1;
   const model::Document document =
       testing::random_document(static_cast<unsigned>(shape.people), shape);
-  const auto geometry = layout::compute_layout(document, {});
-  ASSERT_TRUE(geometry.ok()) << geometry.error().message;
-  EXPECT_EQ(geometry->nodes.size(), document.people.size());
-  const auto violations = testing::layout_violations(geometry.value());
-  EXPECT_TRUE(violations.empty()) << shape.people << " people; first: " << violations.front()
-                                  << " (" << violations.size() << " in all)";
-  const auto whole = testing::document_violations(geometry.value(), document);
-  EXPECT_TRUE(whole.empty()) << shape.people << " people; first: " << whole.front() << " ("
-                             << whole.size() << " in all)";
+  expect_guarantees(document, {});
 }
 
 INSTANTIATE_TEST_SUITE_P(People, LargeMapSweep, ::testing::Values(450, 651));

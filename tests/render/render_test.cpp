@@ -28,6 +28,7 @@
 #include "render/key.hpp"
 #include "render/render.hpp"
 #include "support/document_builder.hpp"
+#include "support/png_pixels.hpp"
 #include "support/random_document.hpp"
 #include "support/svg_ids.hpp"
 
@@ -146,31 +147,11 @@ struct Rgb {
 class Raster {
  public:
   Raster(const std::string& png, double dpi) : scale_(dpi / 72.0) {
-    struct Reader {
-      const std::string* bytes;
-      std::size_t at = 0;
-    } reader{&png};
-    const auto read = [](void* closure, unsigned char* data, unsigned int length) {
-      auto* r = static_cast<Reader*>(closure);
-      if (r->at + length > r->bytes->size()) return CAIRO_STATUS_READ_ERROR;
-      std::copy_n(r->bytes->data() + r->at, length, data);
-      r->at += length;
-      return CAIRO_STATUS_SUCCESS;
-    };
-    cairo_surface_t* surface = cairo_image_surface_create_from_png_stream(read, &reader);
-    EXPECT_EQ(cairo_surface_status(surface), CAIRO_STATUS_SUCCESS);
-    cairo_surface_flush(surface);
-    width_ = cairo_image_surface_get_width(surface);
-    height_ = cairo_image_surface_get_height(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
-    const unsigned char* data = cairo_image_surface_get_data(surface);
-    pixels_.resize(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_));
-    for (int y = 0; y < height_ && data != nullptr; ++y) {
-      const auto* row =
-          reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-      std::copy_n(row, width_, pixels_.begin() + static_cast<std::ptrdiff_t>(y) * width_);
-    }
-    cairo_surface_destroy(surface);
+    testing::PngPixels read = testing::png_pixels(png);
+    EXPECT_TRUE(read.read) << "cairo reads the PNG";
+    width_ = read.width;
+    height_ = read.height;
+    pixels_ = std::move(read.pixels);
   }
 
   [[nodiscard]] int width() const { return width_; }

@@ -2,7 +2,6 @@
 // one PNG that libpng (through cairo) reads back pixel for pixel.
 #include "render/screenful_png.hpp"
 
-#include <cairo.h>
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -10,38 +9,19 @@
 #include <string>
 #include <vector>
 
+#include "support/png_pixels.hpp"
+
 namespace peermap::render {
 namespace {
 
-//! A cairo RGB24 image's pixels, `width` by `height`, as 0x00RRGGBB words.
+//! The PNG's pixels as 0x00RRGGBB words, and its size; empty when it cannot be read.
 std::vector<std::uint32_t> decoded(const std::string& png, int& width, int& height) {
-  struct Reader {
-    const std::string* bytes;
-    std::size_t at = 0;
-  } reader{&png};
-  const auto read = [](void* closure, unsigned char* data, unsigned int length) {
-    auto* r = static_cast<Reader*>(closure);
-    if (r->at + length > r->bytes->size()) return CAIRO_STATUS_READ_ERROR;
-    std::copy_n(r->bytes->data() + r->at, length, data);
-    r->at += length;
-    return CAIRO_STATUS_SUCCESS;
-  };
-  cairo_surface_t* surface = cairo_image_surface_create_from_png_stream(read, &reader);
-  std::vector<std::uint32_t> out;
-  if (cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS) {
-    cairo_surface_flush(surface);
-    width = cairo_image_surface_get_width(surface);
-    height = cairo_image_surface_get_height(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
-    const unsigned char* data = cairo_image_surface_get_data(surface);
-    for (int y = 0; y < height; ++y) {
-      const auto* row =
-          reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-      for (int x = 0; x < width; ++x) out.push_back(row[x] & 0xFFFFFFu);
-    }
-  }
-  cairo_surface_destroy(surface);
-  return out;
+  testing::PngPixels read = testing::png_pixels(png);
+  width = read.width;
+  height = read.height;
+  if (!read.read) return {};
+  for (std::uint32_t& p : read.pixels) p &= 0xFFFFFFu;
+  return std::move(read.pixels);
 }
 
 //! An image like a screenful: white, with runs of colour and some noise, `stride` a row.
