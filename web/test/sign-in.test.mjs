@@ -9,6 +9,8 @@ test('a practitioner mistypes the password, signs in, and signs out', async () =
   const { page, incidents, context } = await watchedPage(browser);
   await page.goto(server.url);
   await page.getByRole('heading', { name: 'Sign in to peermap' }).waitFor();
+  // The page may be drawn a moment before its address is replaced: wait for the address.
+  await page.waitForURL((url) => url.pathname === '/sign-in', { timeout: 5000 }).catch(() => undefined);
   assert.equal(new URL(page.url()).pathname, '/sign-in');
   // The generic header carries the council's name, set by --council-name.
   await page.getByRole('link', { name: /Testshire Council/ }).waitFor();
