@@ -12,6 +12,8 @@ people in clusters, with overlapping groups and places (every sixth map has none
     size as peermap's footprints (symbol and label), the same ties;
   * ties drawn through the symbol or label of a person they do not connect (peermap; the
     target is 0), and for neato through another person's box;
+  * the sheet each map of up to 150 people needs (item 6: A4 or A3, with names printed at 7 pt
+    or more), read off the width of `peermap render`'s SVG page, by size band;
   * whole-process render time, `peermap render X.json -o X.svg` against `neato -Tsvg` on the
     same graph, at 50, 200 and 1,000 people (median of --runs runs each, taken in turn, and the
     median of the pairwise ratios), and `peermap render` of maps of 500, 1,000 and 2,000 people
@@ -29,6 +31,7 @@ import argparse
 import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -310,6 +313,34 @@ def measure_map(peermap, work, name, doc):
             "warnings": len(geometry.get("warnings", [])), "nodes": len(nodes)}
 
 
+SHEETS = {842: "A4", 1191: "A3", 1684: "A2", 2384: "A1", 3370: "A0"}
+
+
+def sheet_of(peermap, work, name):
+    """The sheet `peermap render` chose for the map: its SVG page's width, in points."""
+    path = os.path.join(work, name + ".json")
+    svg = os.path.join(work, name + ".page.svg")
+    run([peermap, "render", path, "-o", svg])
+    with open(svg, encoding="utf-8") as f:
+        head = f.read(2048)
+    width = re.search(r'<svg[^>]*\bwidth="([0-9.]+)(pt)?"', head)
+    if width is None:
+        raise ValueError(f"{svg}: no page width in its <svg> element")
+    return SHEETS.get(round(float(width.group(1))), f"{float(width.group(1)):.0f} pt wide")
+
+
+def sheet_table(results):
+    lines = ["| people | maps | A4 | A3 | A2 | A1 | A0 | A4 or A3 |", "|---|---|---|---|---|---|---|---|"]
+    for lo, hi in ((10, 50), (51, 100), (101, 150)):
+        chosen = [r["sheet"] for r in results if lo <= r["people"] <= hi and "sheet" in r]
+        if not chosen:
+            continue
+        counts = [chosen.count(s) for s in ("A4", "A3", "A2", "A1", "A0")]
+        lines.append(f"| {lo}-{hi} | {len(chosen)} | " + " | ".join(map(str, counts)) +
+                     f" | {counts[0] + counts[1]} |")
+    return lines
+
+
 def ratio(ours, theirs):
     return ours / theirs if theirs > 0 else (1.0 if ours == 0 else float("inf"))
 
@@ -411,6 +442,8 @@ def main():
     results = []
     for name, doc, _ in corpus(args.maps, args.every, args.band):
         results.append(measure_map(peermap, args.work, name, doc))
+        if results[-1]["people"] <= 150:
+            results[-1]["sheet"] = sheet_of(peermap, args.work, name)
         print(f"{name}: {results[-1]['people']} people, crossings {results[-1]['peermap']} vs "
               f"{results[-1]['neato']}, ties through people {results[-1]['through']}",
               file=sys.stderr)
@@ -419,6 +452,10 @@ def main():
               "the target is a median of at most 1.0). Median ratio: the median map's; total "
               "ratio: all crossings of the band.", ""]
     report += crossing_table(results)
+    report += ["", "## The sheet a map needs", "",
+               "Maps of up to 150 people, by the sheet `peermap render` chose: the smallest on "
+               "which names print at 7 pt or more (the target: A4 or A3 for every one).", ""]
+    report += sheet_table(results)
     if not args.no_times:
         report += ["", "## Whole-process render time", "",
                    f"Median of {args.runs} runs each, peermap and neato in turn.", ""]

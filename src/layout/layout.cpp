@@ -377,9 +377,18 @@ Result<Geometry> network_layout(const Document& document, const LayoutOptions& o
     footprints.push_back({c.x - f.w / 2, c.y - f.h / 2, f.w, f.h});
   }
   std::vector<std::string> moved;
+  // Laid out from earlier places, a newcomer goes into a gap beside their ties, pushing nobody.
+  if (anchored) settle_in_free_space(footprints, fixed, style::kNodeSeparation, 100.0);
   separate_footprints(footprints, fixed, style::kNodeSeparation, moved);
   // A fresh layout fills the page; one from earlier places, or with pins, keeps its shape.
   if (!anchored && pins.empty()) {
+    if (engine == BaseEngine::Stress) {
+      // A hair more than the gap: positions rounded to 0.01 pt (geometry_codec) and read back
+      // as an edit's anchors still keep the gap, and so the edit pushes nobody.
+      const double gap = style::kNodeSeparation + 0.05;
+      compact_footprints(footprints, true, style::kCompaction, gap);
+      compact_footprints(footprints, false, style::kCompaction, gap);
+    }
     stretch_to_page(footprints, style::kPageAspectLeast, style::kPageAspectMost,
                     style::kMaxStretch);
   }

@@ -37,6 +37,22 @@ void spread_footprints(std::vector<Rect>& footprints, const std::vector<bool>& p
 //! crossing (straight lines stay straight and meet where they met). O(n).
 void stretch_to_page(std::vector<Rect>& footprints, double least, double most, double limit);
 
+//! Draws the footprints together along one axis (x when `along_x`): each box goes to `factor`
+//! of its distance from the first box's start, or further on where a box before it along the
+//! axis that it faces across the axis (within `gap`) holds it back by `gap`. The order along
+//! the axis of any two boxes that face each other is kept, and no two come closer than `gap`
+//! if none was. Deterministic. Cost: O(n^2), for the maps a stress layout draws (<= 400).
+void compact_footprints(std::vector<Rect>& footprints, bool along_x, double factor, double gap);
+
+//! Puts each footprint that is not `fixed` and comes closer than `gap` to a fixed one, or to one
+//! put before it, in the nearest place that is clear of them all, in index order: a person new
+//! to a map laid out from earlier places goes into a gap beside their tie and pushes nobody.
+//! The places tried are where the box would touch a neighbour within `reach` (doubling up to 8
+//! times), one side and the other; a box with no such place stays. Deterministic. Cost:
+//! O(k^2 n) for k neighbours within reach of each of the n unfixed boxes.
+void settle_in_free_space(std::vector<Rect>& footprints, const std::vector<bool>& fixed, double gap,
+                          double reach);
+
 //! Moves unpinned footprints until no two are closer than `gap`; pinned ones only when two
 //! pinned footprints overlap (a warning names them). Deterministic. Cost: O(n log n) a round.
 void separate_footprints(std::vector<Rect>& footprints, const std::vector<bool>& pinned, double gap,

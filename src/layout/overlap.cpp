@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -181,6 +182,100 @@ void separate_footprints(std::vector<Rect>& footprints, const std::vector<bool>&
   }
   if (!overlapping_pairs(footprints, half).empty())
     place_greedily(footprints, pinned, half, moved_pins);
+}
+
+// (Documented in layout_parts.hpp.)
+void compact_footprints(std::vector<Rect>& footprints, bool along_x, double factor, double gap) {
+  if (footprints.size() < 2) return;
+  const auto lo = [&](const Rect& r) { return along_x ? r.x : r.y; };
+  const auto size = [&](const Rect& r) { return along_x ? r.w : r.h; };
+  const auto across = [&](const Rect& r) {
+    return along_x ? std::pair(r.y, r.y + r.h) : std::pair(r.x, r.x + r.w);
+  };
+  std::vector<std::size_t> order(footprints.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  // By the start along the axis, ties by index: the same input gives the same drawing.
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return lo(footprints[a]) < lo(footprints[b]);
+  });
+  const double origin = lo(footprints[order.front()]);
+  std::vector<double> start(footprints.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const Rect& f = footprints[order[k]];
+    double at = origin + (lo(f) - origin) * factor;
+    const auto [a0, a1] = across(f);
+    // Every box placed before it that it would meet across the axis holds it back by the gap.
+    for (std::size_t j = 0; j < k; ++j) {
+      const Rect& e = footprints[order[j]];
+      const auto [b0, b1] = across(e);
+      if (b0 >= a1 + gap || a0 >= b1 + gap) continue;
+      at = std::max(at, start[order[j]] + size(e) + gap);
+    }
+    start[order[k]] = at;
+  }
+  for (std::size_t i = 0; i < footprints.size(); ++i) {
+    (along_x ? footprints[i].x : footprints[i].y) = start[i];
+  }
+}
+
+namespace {
+
+//! Whether two boxes are at least `gap` apart along x or along y.
+bool clear_of(const Rect& a, const Rect& b, double gap) {
+  return a.x >= b.right() + gap || b.x >= a.right() + gap || a.y >= b.bottom() + gap ||
+         b.y >= a.bottom() + gap;
+}
+
+}  // namespace
+
+// (Documented in layout_parts.hpp.)
+void settle_in_free_space(std::vector<Rect>& footprints, const std::vector<bool>& fixed, double gap,
+                          double reach) {
+  // A hair more than the gap, so that a box put against a neighbour is clear of it.
+  const double apart = gap + 0.01;
+  std::vector<bool> settled = fixed;
+  for (std::size_t i = 0; i < footprints.size(); ++i) {
+    if (fixed[i]) continue;
+    const Rect f = footprints[i];
+    const auto blocked = [&](const Rect& r) {
+      for (std::size_t j = 0; j < footprints.size(); ++j) {
+        if (j != i && settled[j] && !clear_of(r, footprints[j], gap)) return true;
+      }
+      return false;
+    };
+    if (blocked(f)) {
+      for (int look = 0; look <= 8; ++look) {
+        const double within = reach * static_cast<double>(1 << look);
+        const Rect area = f.inflated(within);
+        std::vector<double> xs{f.x};
+        std::vector<double> ys{f.y};
+        for (std::size_t j = 0; j < footprints.size(); ++j) {
+          const Rect& b = footprints[j];
+          if (j == i || !settled[j] || !b.overlaps(area)) continue;
+          xs.insert(xs.end(), {b.right() + apart, b.x - apart - f.w});
+          ys.insert(ys.end(), {b.bottom() + apart, b.y - apart - f.h});
+        }
+        // Every place made of one of the x and one of the y, nearest first (ties by x then y).
+        std::vector<std::pair<double, Point>> places;
+        for (double x : xs) {
+          for (double y : ys) places.emplace_back(std::hypot(x - f.x, y - f.y), Point{x, y});
+        }
+        std::sort(places.begin(), places.end(), [](const auto& a, const auto& b) {
+          return std::tie(a.first, a.second.x, a.second.y) <
+                 std::tie(b.first, b.second.x, b.second.y);
+        });
+        const auto free = std::find_if(places.begin(), places.end(), [&](const auto& place) {
+          return !blocked({place.second.x, place.second.y, f.w, f.h});
+        });
+        if (free != places.end()) {
+          footprints[i].x = free->second.x;
+          footprints[i].y = free->second.y;
+          break;
+        }
+      }
+    }
+    settled[i] = true;
+  }
 }
 
 }  // namespace peermap::layout

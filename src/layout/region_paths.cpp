@@ -191,53 +191,67 @@ void place_region_labels(Geometry& g, const TextMeasurer& measurer) {
         region.name, label_style::wrapped_at(label_style::kRegion, region.name_width));
     const std::vector<Sample> along = samples(region, 3.0);
     const bool outline = region.shape == RegionShape::Outline;
-    const auto candidates = [&](Point p) {
-      // An outline's name rests on its top edge; a line's lies across the line. Either may
-      // also touch it at one end of the name rather than at its middle.
+    // An outline's name rests on its top edge; a line's lies across the line. Either may also
+    // touch it at one end of the name rather than at its middle. Only where none of those is
+    // free, as far off other regions, does a name lie beside its line or outline (a steep line,
+    // an outline's side), as that widens the drawing.
+    const auto candidates = [&](Point p, bool beside) {
       const double centred = p.x - size.x / 2;
       const double left = p.x - std::min(6.0, size.x / 2);
       const double right = p.x - size.x + std::min(6.0, size.x / 2);
       const double above = p.y - size.y - 0.5;
       const double across = p.y - size.y / 2;
       const double below = p.y + 0.5;
-      std::array<Rect, 9> out{};
-      const std::array<std::pair<double, double>, 9> at =
-          outline ? std::array<std::pair<double, double>, 9>{{{centred, above},
-                                                              {left, above},
-                                                              {right, above},
-                                                              {centred, across},
-                                                              {centred, below},
-                                                              {left, across},
-                                                              {right, across},
-                                                              {left, below},
-                                                              {right, below}}}
-                  : std::array<std::pair<double, double>, 9>{{{centred, across},
-                                                              {centred, above},
-                                                              {centred, below},
-                                                              {left, across},
-                                                              {right, across},
-                                                              {left, above},
-                                                              {right, above},
-                                                              {left, below},
-                                                              {right, below}}};
+      using Places = std::array<std::pair<double, double>, 9>;
+      const Places at = beside    ? Places{{{p.x + 0.5, across},
+                                            {p.x - size.x - 0.5, across},
+                                            {p.x + 0.5, above},
+                                            {p.x - size.x - 0.5, above},
+                                            {p.x + 0.5, below},
+                                            {p.x - size.x - 0.5, below},
+                                            {centred, above},
+                                            {centred, across},
+                                            {centred, below}}}
+                        : outline ? Places{{{centred, above},
+                                            {left, above},
+                                            {right, above},
+                                            {centred, across},
+                                            {centred, below},
+                                            {left, across},
+                                            {right, across},
+                                            {left, below},
+                                            {right, below}}}
+                                  : Places{{{centred, across},
+                                            {centred, above},
+                                            {centred, below},
+                                            {left, across},
+                                            {right, across},
+                                            {left, above},
+                                            {right, above},
+                                            {left, below},
+                                            {right, below}}};
+      std::array<Rect, std::tuple_size_v<Places>> out{};
       for (std::size_t k = 0; k < at.size(); ++k)
         out[k] = {at[k].first, at[k].second, size.x, size.y};
       return out;
     };
     std::optional<Rect> chosen;
     for (std::size_t tier = 0; tier < kApart.size() && !chosen; ++tier) {
-      // The pickier tiers look only near the ends of a long line (the first kMostSamples
-      // places), so that a line across a crowded map costs little; the last looks everywhere.
-      std::size_t tried = 0;
-      for (const Sample& s : along) {
-        if (tier + 1 < kApart.size() && ++tried > kMostSamples) break;
-        for (const Rect& c : candidates(s.at)) {
-          if (free(c) && apart(c, r, kApart[tier])) {
-            chosen = c;
-            break;
-          }
-        }
+      for (const bool beside : {false, true}) {
         if (chosen) break;
+        // The pickier tiers look only near the ends of a long line (the first kMostSamples
+        // places), so that a line across a crowded map costs little; the last looks everywhere.
+        std::size_t tried = 0;
+        for (const Sample& s : along) {
+          if (tier + 1 < kApart.size() && ++tried > kMostSamples) break;
+          for (const Rect& c : candidates(s.at, beside)) {
+            if (free(c) && apart(c, r, kApart[tier])) {
+              chosen = c;
+              break;
+            }
+          }
+          if (chosen) break;
+        }
       }
     }
     // Boxed in everywhere along it: the nearest free place, in a spiral out from its top.

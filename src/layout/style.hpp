@@ -35,5 +35,9 @@ inline constexpr double kPageAspectLeast = 1.10;
 inline constexpr double kPageAspectMost = 1.40;
 //! The most a layout is stretched along one side to fill the page.
 inline constexpr double kMaxStretch = 1.6;
+//! A fresh stress layout is drawn together to this share of its spread along each axis, as far
+//! as the gaps allow: neato's distances leave most of a page empty, and a denser map prints its
+//! names larger on a smaller sheet with fewer crossings (docs/benchmarks-legibility.md).
+inline constexpr double kCompaction = 0.5;
 
 }  // namespace peermap::layout::style

@@ -337,7 +337,10 @@ EdgeGeometry route(const std::string& id, const NodeGeometry& from, const NodeGe
   for (int look = 0; look <= kWiderLooks; ++look) {
     const double margin = kFirstMargin * static_cast<double>(1 << look);
     const Rect window = span_of(s, t).inflated(margin);
-    const std::vector<Rect> near = obstacles.overlapping(window, skip_a, skip_b);
+    // Only the footprints within the margin of the line itself, not of its whole bounding box:
+    // a long diagonal tie across a dense map has most of the map in its box.
+    std::vector<Rect> near = obstacles.overlapping(window, skip_a, skip_b);
+    std::erase_if(near, [&](const Rect& r) { return !segment_meets(s, t, r.inflated(margin)); });
     if (near.size() > kMostObstacles) break;
     // A route bends only at the corners of `near`, so it stays inside their bounds and the
     // window's: every box there is a wall it must not pass through.

@@ -1,6 +1,8 @@
 // A fresh layout fills the page beside the key (issue 10, item 6): a map narrower than the
 // page's map area is stretched sideways, one wider upwards, along one axis only, which brings
-// no two people closer and keeps every crossing.
+// no two people closer and keeps every crossing. Before that a fresh map is drawn together,
+// keeping every gap (compact_footprints), and in an edit a newcomer goes into the nearest gap,
+// pushing nobody (settle_in_free_space).
 //
 //   before (tall: 1 wide, 3 high)       after (stretched sideways to 1.10 wide per high)
 //      [a]                                 [a]
@@ -9,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "layout/layout_parts.hpp"
@@ -98,6 +101,84 @@ TEST(StretchToPage, AMapAlreadyWithinTheRangeIsLeftAndAStretchStopsAtItsLimit) {
   std::vector<Rect> row{box_at(0, 0), box_at(300, 0), box_at(600, 0)};
   stretch_to_page(row, 1.10, 1.40, 1.6);
   EXPECT_DOUBLE_EQ(extent(row).h, 40);
+}
+
+TEST(CompactFootprints, ASpreadMapIsDrawnTogetherKeepingTheGapAndTheOrderOfFacingBoxes) {
+  // A loose 5 x 4 grid, 300 pt apart: drawn together to half, with every gap at least 24.
+  std::vector<Rect> boxes;
+  for (int row = 0; row < 4; ++row) {
+    for (int col = 0; col < 5; ++col) boxes.push_back(box_at(col * 300.0, row * 300.0 + col * 7.0));
+  }
+  const std::vector<Rect> before = boxes;
+  compact_footprints(boxes, true, 0.5, 24);
+  compact_footprints(boxes, false, 0.5, 24);
+  EXPECT_LT(extent(boxes).w, extent(before).w * 0.55);
+  EXPECT_LT(extent(boxes).h, extent(before).h * 0.55);
+  EXPECT_GE(nearest_gap(boxes), 24 - 1e-9);
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    EXPECT_DOUBLE_EQ(boxes[i].w, before[i].w) << "boxes keep their size";
+    for (std::size_t j = 0; j < boxes.size(); ++j) {
+      if (before[i].x < before[j].x) {
+        EXPECT_LT(boxes[i].x, boxes[j].x) << i << " left of " << j;
+      }
+      if (before[i].y < before[j].y) {
+        EXPECT_LT(boxes[i].y, boxes[j].y) << i << " above " << j;
+      }
+    }
+  }
+}
+
+TEST(CompactFootprints, ABoxIsHeldBackByTheOneItFacesButNotByOneAboveIt) {
+  // a and b face each other along x, 200 pt apart; c is far above b and does not face it.
+  std::vector<Rect> boxes{box_at(0, 0), box_at(200, 10), box_at(100, -400)};
+  compact_footprints(boxes, true, 0.1, 24);
+  EXPECT_DOUBLE_EQ(boxes[0].x, -40) << "the first box stays where it is";
+  EXPECT_DOUBLE_EQ(boxes[1].x, boxes[0].right() + 24) << "held back by a";
+  EXPECT_DOUBLE_EQ(boxes[2].x, -40 + 100 * 0.1) << "c faces nobody: a tenth of its distance";
+}
+
+TEST(CompactFootprints, ManyRandomBoxesNeverComeCloserThanTheGap) {
+  std::vector<Rect> boxes;
+  std::uint32_t state = 12345;
+  const auto next = [&] { return (state = state * 1664525U + 1013904223U) >> 8; };
+  while (boxes.size() < 150) {
+    const Rect candidate{double(next() % 3000), double(next() % 3000), 40.0 + next() % 80,
+                         30.0 + next() % 30};
+    bool clear = true;
+    for (const Rect& b : boxes) {
+      if (nearest_gap({b, candidate}) < 24) clear = false;
+    }
+    if (clear) boxes.push_back(candidate);
+  }
+  const std::vector<Rect> before = boxes;
+  compact_footprints(boxes, true, 0.3, 24);
+  compact_footprints(boxes, false, 0.3, 24);
+  EXPECT_GE(nearest_gap(boxes), 24 - 1e-9);
+  EXPECT_LT(extent(boxes).w * extent(boxes).h, extent(before).w * extent(before).h * 0.5);
+  std::vector<Rect> again = before;
+  compact_footprints(again, true, 0.3, 24);
+  compact_footprints(again, false, 0.3, 24);
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    EXPECT_EQ(again[i].x, boxes[i].x) << "deterministic";
+    EXPECT_EQ(again[i].y, boxes[i].y);
+  }
+}
+
+TEST(SettleInFreeSpace, ANewcomerOnTopOfSomeoneGoesIntoTheNearestGapAndNobodyElseMoves) {
+  // Two anchored people side by side, 104 pt apart (a 24 pt gap), and a newcomer put on the
+  // first: it goes to the nearest clear place, the others stay exactly where they were.
+  std::vector<Rect> boxes{box_at(0, 0), box_at(104, 0), box_at(0, 0)};
+  const std::vector<bool> fixed{true, true, false};
+  settle_in_free_space(boxes, fixed, 24, 100);
+  EXPECT_DOUBLE_EQ(boxes[0].x, -40);
+  EXPECT_DOUBLE_EQ(boxes[1].x, 64);
+  EXPECT_GE(nearest_gap(boxes), 24);
+  const double moved = std::hypot(boxes[2].centre().x, boxes[2].centre().y);
+  EXPECT_NEAR(moved, 64.01, 0.01) << "just above or below the first: 40 + 24 pt";
+  // A newcomer already clear of everyone stays put.
+  std::vector<Rect> clear{box_at(0, 0), box_at(300, 0)};
+  settle_in_free_space(clear, {true, false}, 24, 100);
+  EXPECT_DOUBLE_EQ(clear[1].x, 260);
 }
 
 }  // namespace

@@ -148,12 +148,12 @@ TEST(RecordGolden, ThematicText) { expect_golden_text("thematic.json", "record-t
 
 TEST(RecordPages, EveryExamplePageIsA4LandscapeWithItsMarkingAndNumber) {
   // The map page keeps the paper `render` chose: A4, or a larger sheet for a big map (thematic's
-  // 151 people need A1 to print names at 7 pt or more; peer-group's 25, untangled as neato
-  // draws them, A3); every page after it is A4 landscape.
+  // 151 people, drawn together, need A2 to print names at 7 pt or more; peer-group's 25, A3);
+  // every page after it is A4 landscape.
   const std::vector<std::pair<std::string, std::string>> examples{
       {"peer-group.json", "1190.55 x 841.89 pts (A3)"},
       {"ecomap-child.json", "841.89 x 595.28 pts (A4)"},
-      {"thematic.json", "2383.94 x 1683.78 pts (A1)"}};
+      {"thematic.json", "1683.78 x 1190.55 pts (A2)"}};
   for (const auto& [name, map_paper] : examples) {
     SCOPED_TRACE(name);
     const model::Document d = example(name);
