@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "base/handle.hpp"
+#include "store/libpq_loader.hpp"
 #include "store/pool.hpp"
 #include "store/sql_store.hpp"
 
@@ -376,6 +377,7 @@ Status refuse_password(std::string_view url) {
 }  // namespace
 
 Result<std::unique_ptr<Store>> open_postgres(std::string_view url, bool must_exist) {
+  if (auto status = load_libpq(); !status) return status.error();
   if (auto status = refuse_password(url); !status) return status.error();
   const std::string text(url);
   auto database = std::make_unique<PostgresDatabase>(text);

@@ -378,6 +378,21 @@ TEST_F(Cli, RenderWritesEachFormat) {
   EXPECT_TRUE(listing() == (std::vector<std::string>{"map.json", "map.pdf", "map.png", "map.svg"}));
 }
 
+// Start-up (issue 10, item 7): drawing a map loads no PostgreSQL client library, which with
+// the 17 libraries it needs was a tenth of a small map's render; a PostgreSQL store loads it
+// when opened (store/libpq_loader.hpp; the postgresql tests use it). The loader's own log says
+// which files it opened.
+TEST_F(Cli, RenderDoesNotLoadThePostgresClientLibrary) {
+  ::setenv("LD_DEBUG", "files", 1);
+  const Outcome r =
+      peermap("render " + quoted(kSource + "/examples/peer-group.json") + " -o map.svg");
+  ::unsetenv("LD_DEBUG");
+  ASSERT_EQ(r.code, 0) << r;
+  EXPECT_NE(r.err.find("file=libpango-1.0.so.0"), std::string::npos) << "the loader's log is read";
+  EXPECT_EQ(r.err.find("libpq.so"), std::string::npos);
+  EXPECT_EQ(r.err.find("libkrb5"), std::string::npos);
+}
+
 TEST_F(Cli, RenderingAnInvalidFileWritesNothing) {
   json d = valid_document();
   d["ties"][0]["to"] = "p9";
