@@ -3,6 +3,7 @@
 #include <cassert>
 #include <map>
 
+#include "analysis/igraph_loader.hpp"
 #include "analysis/igraph_wall.hpp"
 #include "analysis/paths.hpp"
 
@@ -125,6 +126,7 @@ Result<Measures> compute_measures(const Network& network, const MeasureOptions& 
     nodes[i].closeness = paths.closeness[i];
   }
 
+  if (auto loaded = load_igraph(); !loaded) return loaded.error();
   const Session session(options.seed);
   auto built = Graph::undirected(session, static_cast<igraph_integer_t>(nodes.size()), ends);
   if (!built) return built.error();

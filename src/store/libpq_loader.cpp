@@ -2,65 +2,34 @@
 // declaration in libpq-fe.h, which the compiler checks; its body calls libpq.so.5's own.
 #include "store/libpq_loader.hpp"
 
-#include <dlfcn.h>
 #include <libpq-fe.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <string>
+#include "base/shared_library.hpp"
 
 namespace peermap::store::sql {
+
 namespace {
 
-constexpr const char* kLibrary = "libpq.so.5";
-
-struct Loaded {
-  void* handle = nullptr;
-  std::string why;  //!< the loader's reason, when handle is null
-};
-
-const Loaded& loaded() {
-  static const Loaded library = [] {
-    Loaded out;
-    // RTLD_LOCAL: libpq's symbols stay out of the global scope, so they never meet ours.
-    out.handle = dlopen(kLibrary, RTLD_NOW | RTLD_LOCAL);
-    if (out.handle == nullptr) {
-      const char* reason = dlerror();  // NOLINT(concurrency-mt-unsafe): once, in a static's init
-      out.why = reason != nullptr ? reason : "unknown reason";
-    }
-    return out;
-  }();
+const SharedLibrary& libpq() {
+  static const SharedLibrary library("libpq.so.5", "libpq5");
   return library;
-}
-
-//! libpq's function `name`, of type F; stops the process when libpq is not loaded or lacks it.
-template <typename F>
-F real(const char* name) {
-  void* found = loaded().handle != nullptr ? dlsym(loaded().handle, name) : nullptr;
-  if (found == nullptr) {
-    static_cast<void>(std::fprintf(stderr, "peermap: %s: no %s (load_libpq must succeed first)\n",
-                                   kLibrary, name));
-    std::abort();
-  }
-  return reinterpret_cast<F>(found);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
 }
 
 }  // namespace
 
 Status load_libpq() {
-  if (loaded().handle != nullptr) return ok_status();
-  return Error{ErrorKind::Io, "postgresql: cannot load the PostgreSQL client library " +
-                                  std::string(kLibrary) +
-                                  " (Debian's package libpq5): " + loaded().why};
+  if (auto status = libpq().load(); !status)
+    return Error{ErrorKind::Io, "postgresql: " + status.error().message};
+  return ok_status();
 }
 
 }  // namespace peermap::store::sql
 
 // Each forwarder finds libpq's function once (a function-local static: thread-safe).
-#define PEERMAP_LIBPQ(name)                                                           \
-  ([] {                                                                               \
-    static const auto function = peermap::store::sql::real<decltype(&::name)>(#name); \
-    return function;                                                                  \
+#define PEERMAP_LIBPQ(name)                                                                       \
+  ([] {                                                                                           \
+    static const auto function = peermap::store::sql::libpq().function<decltype(&::name)>(#name); \
+    return function;                                                                              \
   }())
 
 extern "C" {
