@@ -5,6 +5,7 @@
 //
 //   Amira Haddad (subject) -- the nine longest names, one a person, in one group
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -37,10 +38,10 @@ std::string without_spaces(const std::string& text) {
 
 //! The text layer of a PDF, as poppler's pdftotext reads it in drawing order (-raw).
 std::string pdf_text(const std::string& pdf) {
+  // A name of this process's own: ctest runs each test in a process of its own, in parallel,
+  // and gtest's random seed (the name before) can be the same in two started together.
   const auto dir = std::filesystem::temp_directory_path();
-  const auto path =
-      dir / ("peermap-names-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-             ".pdf");
+  const auto path = dir / ("peermap-names-" + std::to_string(::getpid()) + ".pdf");
   std::ofstream(path, std::ios::binary) << pdf;
   const std::string command = "pdftotext -raw -enc UTF-8 '" + path.string() + "' -";
   std::FILE* pipe = ::popen(command.c_str(), "r");
