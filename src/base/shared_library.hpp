@@ -27,8 +27,7 @@ class SharedLibrary {
   //! library cannot be loaded or lacks it: a module asks load() before it calls any, and reports.
   template <typename F>
   [[nodiscard]] F function(const char* name) const {
-    return reinterpret_cast<F>(
-        symbol(name));  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+    return reinterpret_cast<F>(symbol(name));
   }
 
  private:
